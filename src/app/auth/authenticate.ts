@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../domain/access/actor.ts';
+import { permissionsOf, type Permission } from '../../domain/access/roles.ts';
+import type { DB } from '../../db/schema.ts';
+import { findApiKeyByPrefix, touchApiKey } from '../../db/repositories/api-keys.ts';
+import { parseApiKey, secretMatches } from './api-key-format.ts';
+
+const TOUCH_INTERVAL_MS = 60_000;
+
+/** Resolves an API key token to an actor, or undefined when it is unknown, revoked or expired. */
+export async function authenticateApiKey(db: Kysely<DB>, token: string, now: Date): Promise<Actor | undefined> {
+  const parsed = parseApiKey(token);
+  if (!parsed) return undefined;
+  const key = await findApiKeyByPrefix(db, parsed.prefix);
+  if (!key || key.revoked_at || (key.expires_at && new Date(key.expires_at) <= now)) return undefined;
+  if (!secretMatches(parsed.secret, key.secret_hash)) return undefined;
+  // last_used_at is for operators spotting stale keys; once a minute is precise enough and spares a write per request.
+  if (!key.last_used_at || now.getTime() - new Date(key.last_used_at).getTime() > TOUCH_INTERVAL_MS) await touchApiKey(db, key.id);
+  return {
+    type: 'api_key',
+    id: key.id,
+    organisationId: key.organisation_id,
+    organisationKind: key.organisation_kind,
+    permissions: new Set(key.scopes as Permission[]),
+    label: `API-sleutel ${key.name}`,
+  };
+}
+
+export function hashSessionToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface SessionActor {
+  actor: Actor;
+  csrfToken: string;
+  userId: string;
+  locale: string;
+  displayName: string;
+  roles: string[];
+  organisationName: string;
+}
+
+/** Resolves a web session cookie to its user, or undefined when unknown or expired. */
+export async function authenticateSession(db: Kysely<DB>, token: string, now: Date): Promise<SessionActor | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .select([
+      'sessions.csrf_token',
+      'sessions.expires_at',
+      'users.id as user_id',
+      'users.display_name',
+      'users.roles',
+      'users.locale',
+      'users.disabled_at',
+      'users.organisation_id',
+      'organisations.kind as organisation_kind',
+      'organisations.name as organisation_name',
+    ])
+    .where('sessions.token_hash', '=', hashSessionToken(token))
+    .executeTakeFirst();
+  if (!row || row.disabled_at || new Date(row.expires_at) <= now) return undefined;
+  return {
+    actor: {
+      type: 'user',
+      id: row.user_id,
+      organisationId: row.organisation_id,
+      organisationKind: row.organisation_kind,
+      permissions: permissionsOf(row.roles),
+      label: row.display_name,
+    },
+    csrfToken: row.csrf_token,
+    userId: row.user_id,
+    locale: row.locale,
+    displayName: row.display_name,
+    roles: row.roles,
+    organisationName: row.organisation_name,
+  };
+}

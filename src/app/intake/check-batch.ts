@@ -1,0 +1,41 @@
+import type { Readable } from 'node:stream';
+import { requirePermission } from '../../domain/access/actor.ts';
+import { appendAudit } from '../../db/repositories/audit.ts';
+import type { AppDeps, CallContext } from '../context.ts';
+import { judgeRow } from './import-batch.ts';
+import { readBatchFile, type BatchFormat } from './read-batch-file.ts';
+import type { JudgedItem } from './store-chunk.ts';
+
+/**
+ * Judges every row of a file without storing anything (dry run): yields the judged rows in order.
+ * Only the fact that a check ran is recorded, with how many rows.
+ */
+export async function* checkBatch(
+  deps: AppDeps,
+  ctx: CallContext,
+  input: { source: Readable; format: BatchFormat; maxBytes: number },
+): AsyncGenerator<JudgedItem> {
+  requirePermission(ctx.actor, 'signals:submit');
+  let rows = 0;
+  let outcome: 'success' | 'error' = 'success';
+  try {
+    for await (const row of readBatchFile(input.source, input.format, input.maxBytes)) {
+      rows++;
+      yield judgeRow(row, ctx.actor.organisationId, deps);
+    }
+  } catch (err) {
+    outcome = 'error';
+    throw err;
+  } finally {
+    await appendAudit(deps.db, {
+      traceId: ctx.traceId,
+      spanId: ctx.spanId,
+      activity: 'signal.check',
+      actorType: ctx.actor.type,
+      actorId: ctx.actor.id,
+      organisationId: ctx.actor.organisationId,
+      outcome,
+      detail: { rows, dryRun: true },
+    });
+  }
+}

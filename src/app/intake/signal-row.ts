@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import type { Judgement } from '../../domain/rules/judgement.ts';
+import { canonicalJson, normalisePostcode, toCents } from '../../domain/signals/normalise.ts';
+import type { SignalInput } from '../../domain/signals/signal.ts';
+import type { Pseudonymizer } from '../../domain/privacy/pseudonym.ts';
+import type { SignalsTable } from '../../db/schema.ts';
+import type { Insertable } from 'kysely';
+
+export type SignalRow = Insertable<SignalsTable>;
+
+export function contentHash(signal: SignalInput): string {
+  return createHash('sha256').update(canonicalJson(signal)).digest('base64url');
+}
+
+/** Maps an accepted signal to its stored form. Only fields the judgement let through exist here. */
+export function toSignalRow(
+  signal: SignalInput,
+  judgement: Judgement,
+  ctx: { senderOrgId: string; batchId: string | null; rowNo: number | null; pseudonymize: Pseudonymizer },
+): SignalRow {
+  const cents = toCents(signal.amount);
+  const components = signal.components
+    ? Object.fromEntries(Object.entries(signal.components).map(([k, v]) => [k, toCents(v) ?? null]))
+    : null;
+  const sc = signal.socialCollection ?? {};
+  return {
+    sender_org_id: ctx.senderOrgId,
+    reference: signal.reference,
+    content_hash: contentHash(signal),
+    batch_id: ctx.batchId,
+    row_no: ctx.rowNo,
+    signal_type: signal.signalType,
+    signal_date: signal.signalDate,
+    municipality_code: signal.municipalityCode ?? '',
+    on_behalf_of: signal.onBehalfOf ?? null,
+    creditor_org_id: signal.onBehalfOf ?? ctx.senderOrgId,
+    amount_cents: cents === undefined ? null : String(cents),
+    components,
+    arrear_start_date: signal.arrearStartDate ?? null,
+    bsn: signal.bsn ?? null,
+    bsn_pseudonym: signal.bsn ? ctx.pseudonymize('bsn', signal.bsn) : null,
+    initials: signal.person?.initials ?? null,
+    given_name: signal.person?.givenName ?? null,
+    prefix: signal.person?.prefix ?? null,
+    surname: signal.person?.surname ?? null,
+    street: signal.address?.street ?? null,
+    house_number: signal.address?.houseNumber ?? null,
+    house_number_addition: signal.address?.houseNumberAddition ?? null,
+    postcode: normalisePostcode(signal.address?.postcode) ?? null,
+    city: signal.address?.city ?? null,
+    phone: signal.phone ?? null,
+    email: signal.email ?? null,
+    customer_number: signal.customerNumber ?? null,
+    crisis: signal.crisis === true,
+    personal_contact_attempted_on: sc.personalContactAttemptedOn ?? null,
+    debt_assistance_referred_on: sc.debtAssistanceReferredOn ?? null,
+    reminder_sent_on: sc.reminderSentOn ?? null,
+    agreement_offered_in_reminder: sc.agreementOfferedInReminder ?? null,
+    resident_response: sc.residentResponse ?? null,
+    regulation_version: judgement.regulationVersion ?? '',
+    rule_id: judgement.ruleId ?? '',
+  };
+}
+
+/** The pseudonym of the data subject, for the audit trail (same derivation as subjectPseudonymOf). */
+export function subjectPseudonym(row: SignalRow, pseudonymize: Pseudonymizer): string {
+  if (row.bsn_pseudonym) return row.bsn_pseudonym;
+  return pseudonymize('address', `${row.postcode ?? ''}|${row.house_number ?? ''}|${row.house_number_addition ?? ''}`);
+}

@@ -1,0 +1,148 @@
+import type { Transaction } from 'kysely';
+import type { Judgement, Refusal } from '../../domain/rules/judgement.ts';
+import type { SignalInput } from '../../domain/signals/signal.ts';
+import type { DB } from '../../db/schema.ts';
+import { appendAudit } from '../../db/repositories/audit.ts';
+import { addBatchProgress, insertBatchRows, type BatchRowInsert } from '../../db/repositories/batches.ts';
+import { findSignalsByReference, insertSignals } from '../../db/repositories/signals.ts';
+import type { AppDeps, CallContext } from '../context.ts';
+import { contentHash, subjectPseudonym, toSignalRow, type SignalRow } from './signal-row.ts';
+
+export interface JudgedItem {
+  rowNo: number;
+  signal: SignalInput;
+  judgement: Judgement;
+}
+
+export type RowOutcomeKind = 'accepted' | 'refused' | 'duplicate' | 'conflict';
+
+export interface RowOutcome {
+  rowNo: number;
+  reference: string;
+  outcome: RowOutcomeKind;
+  signalId?: string;
+  judgement: Judgement;
+  refusals: readonly Refusal[];
+}
+
+const CONFLICT: Refusal = {
+  code: 'REFERENCE_REUSED',
+  inputError: true,
+  field: 'reference',
+  message: {
+    nl: 'Dit kenmerk is al gebruikt voor een ander signaal van uw organisatie; gebruik een nieuw kenmerk.',
+    en: 'This reference was already used for a different signal from your organisation; use a new reference.',
+  },
+};
+
+/**
+ * Stores one chunk of judged signals in the caller's transaction: accepted ones as signals (a
+ * reference already stored is a duplicate, or a conflict when its content differs), the rest as
+ * batch-row results, the batch counters, and one audit record for the chunk. All or nothing.
+ */
+export async function storeChunk(
+  trx: Transaction<DB>,
+  deps: Pick<AppDeps, 'pseudonymize'>,
+  ctx: CallContext,
+  items: readonly JudgedItem[],
+  batch: { id: string; bytes: number } | null,
+): Promise<RowOutcome[]> {
+  const senderOrgId = ctx.actor.organisationId;
+  const outcomes: RowOutcome[] = new Array(items.length);
+  const rows: SignalRow[] = [];
+  const rowIndex: number[] = [];
+  const firstByRef = new Map<string, number>();
+  const laterDuplicates: number[] = [];
+
+  items.forEach((it, i) => {
+    const base = { rowNo: it.rowNo, reference: it.signal.reference, judgement: it.judgement };
+    if (it.judgement.decision === 'refused') {
+      outcomes[i] = { ...base, outcome: 'refused', refusals: it.judgement.refusals };
+      return;
+    }
+    if (firstByRef.has(it.signal.reference)) {
+      laterDuplicates.push(i);
+      return;
+    }
+    firstByRef.set(it.signal.reference, i);
+    rows.push(
+      toSignalRow(it.signal, it.judgement, {
+        senderOrgId,
+        batchId: batch?.id ?? null,
+        rowNo: batch ? it.rowNo : null,
+        pseudonymize: deps.pseudonymize,
+      }),
+    );
+    rowIndex.push(i);
+  });
+
+  const inserted = await insertSignals(trx, rows);
+  const missing = rows.filter((r) => !inserted.has(r.reference)).map((r) => r.reference);
+  const existing = new Map((await findSignalsByReference(trx, senderOrgId, missing)).map((e) => [e.reference, e]));
+
+  rows.forEach((row, k) => {
+    const i = rowIndex[k]!;
+    const it = items[i]!;
+    const base = { rowNo: it.rowNo, reference: row.reference, judgement: it.judgement };
+    const newId = inserted.get(row.reference);
+    if (newId !== undefined) {
+      outcomes[i] = { ...base, outcome: 'accepted', signalId: newId, refusals: [] };
+      return;
+    }
+    const prior = existing.get(row.reference);
+    if (prior && prior.content_hash === row.content_hash) outcomes[i] = { ...base, outcome: 'duplicate', signalId: prior.id, refusals: [] };
+    else outcomes[i] = { ...base, outcome: 'conflict', ...(prior ? { signalId: prior.id } : {}), refusals: [CONFLICT] };
+  });
+
+  for (const i of laterDuplicates) {
+    const it = items[i]!;
+    const first = outcomes[firstByRef.get(it.signal.reference)!]!;
+    const same = contentHash(it.signal) === contentHash(items[firstByRef.get(it.signal.reference)!]!.signal);
+    outcomes[i] = {
+      rowNo: it.rowNo,
+      reference: it.signal.reference,
+      judgement: it.judgement,
+      outcome: same ? 'duplicate' : 'conflict',
+      ...(first.signalId ? { signalId: first.signalId } : {}),
+      refusals: same ? [] : [CONFLICT],
+    };
+  }
+
+  const counts = { accepted: 0, refused: 0, duplicate: 0 };
+  const batchRows: BatchRowInsert[] = [];
+  for (const o of outcomes) {
+    if (o.outcome === 'accepted') counts.accepted++;
+    else if (o.outcome === 'refused') counts.refused++;
+    else counts.duplicate++;
+    if (batch && o.outcome !== 'accepted')
+      batchRows.push({
+        row_no: o.rowNo,
+        reference: o.reference || null,
+        outcome: o.outcome,
+        signal_id: o.signalId ?? null,
+        refusals: o.refusals.length ? o.refusals.map((r) => ({ code: r.code, field: r.field, citation: r.citation, message: r.message })) : null,
+      });
+  }
+  if (batch) {
+    await insertBatchRows(trx, batch.id, batchRows);
+    await addBatchProgress(trx, batch.id, { rows: items.length, ...counts, bytes: batch.bytes });
+  }
+
+  const newRows = rows.filter((r) => inserted.has(r.reference));
+  if (newRows.length > 0 || counts.refused > 0) {
+    await appendAudit(trx, {
+      traceId: ctx.traceId,
+      spanId: ctx.spanId,
+      activity: 'signal.intake',
+      actorType: ctx.actor.type,
+      actorId: ctx.actor.id,
+      organisationId: senderOrgId,
+      objectType: 'signal',
+      objectIds: newRows.map((r) => inserted.get(r.reference)!),
+      subjectPseudonyms: newRows.map((r) => subjectPseudonym(r, deps.pseudonymize)),
+      outcome: newRows.length > 0 ? 'success' : 'refused',
+      detail: { batchId: batch?.id ?? null, accepted: counts.accepted, refused: counts.refused, duplicate: counts.duplicate },
+    });
+  }
+  return outcomes;
+}

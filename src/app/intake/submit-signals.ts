@@ -1,0 +1,43 @@
+import { requirePermission } from '../../domain/access/actor.ts';
+import type { SignalInput } from '../../domain/signals/signal.ts';
+import { appendAudit } from '../../db/repositories/audit.ts';
+import type { AppDeps, CallContext } from '../context.ts';
+import { routeAndJudge } from './judge-signal.ts';
+import { storeChunk, type JudgedItem, type RowOutcome } from './store-chunk.ts';
+import { subjectPseudonymOf } from './subject.ts';
+
+/**
+ * Delivers signals over the API: each is judged; the accepted ones are stored in one transaction
+ * with their audit record. With dryRun nothing is stored — only the fact that a check ran.
+ */
+export async function submitSignals(
+  deps: AppDeps,
+  ctx: CallContext,
+  signals: readonly SignalInput[],
+  opts: { dryRun: boolean },
+): Promise<RowOutcome[]> {
+  requirePermission(ctx.actor, 'signals:submit');
+  const orgId = ctx.actor.organisationId;
+  const items: JudgedItem[] = signals.map((s, i) => ({ rowNo: i + 1, ...routeAndJudge(s, orgId, deps.judge, deps.router) }));
+  if (opts.dryRun) {
+    await appendAudit(deps.db, {
+      traceId: ctx.traceId,
+      spanId: ctx.spanId,
+      activity: 'signal.check',
+      actorType: ctx.actor.type,
+      actorId: ctx.actor.id,
+      organisationId: orgId,
+      subjectPseudonyms: items.map((it) => subjectPseudonymOf(it.signal, deps.pseudonymize)),
+      outcome: 'success',
+      detail: { signals: items.length, dryRun: true },
+    });
+    return items.map((it) => ({
+      rowNo: it.rowNo,
+      reference: it.signal.reference,
+      outcome: it.judgement.decision,
+      judgement: it.judgement,
+      refusals: it.judgement.refusals,
+    }));
+  }
+  return deps.db.transaction().execute((trx) => storeChunk(trx, deps, ctx, items, null));
+}

@@ -1,0 +1,47 @@
+import path from 'node:path';
+
+/**
+ * All configuration comes from environment variables (documented in the README), read once here
+ * so the rest of the code receives plain values and tests can pass their own.
+ */
+export interface Config {
+  host: string;
+  port: number;
+  /** postgres://… to use a PostgreSQL server; absent → embedded PGlite in dataDir. */
+  databaseUrl: string | undefined;
+  /** Where PGlite keeps its files (and other local state). */
+  dataDir: string;
+  /** Secret for keyed pseudonyms (HMAC) of BSNs and other identifiers in analytics and audit. */
+  pseudonymKey: string;
+  logLevel: string;
+  /** Seed demo organisations, users and data on first start. */
+  seedDemo: boolean;
+  /** Web session lifetime in minutes. */
+  sessionTtlMinutes: number;
+  /** Maximum accepted upload size in bytes. */
+  maxUploadBytes: number;
+  publicUrl: string;
+}
+
+const DEV_PSEUDONYM_KEY = 'development-only-pseudonym-key-change-me';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 8080);
+  const host = env.HOST ?? '127.0.0.1';
+  return {
+    host,
+    port,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    pseudonymKey: env.PSEUDONYM_KEY ?? DEV_PSEUDONYM_KEY,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    seedDemo: (env.SEED_DEMO ?? 'true') !== 'false',
+    sessionTtlMinutes: Number(env.SESSION_TTL_MINUTES ?? 30),
+    maxUploadBytes: Number(env.MAX_UPLOAD_BYTES ?? 1024 * 1024 * 1024),
+    publicUrl: env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+  };
+}
+
+export function usesDevelopmentPseudonymKey(config: Config): boolean {
+  return config.pseudonymKey === DEV_PSEUDONYM_KEY;
+}

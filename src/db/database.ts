@@ -1,0 +1,49 @@
+import { mkdir } from 'node:fs/promises';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import { migrate } from './migrate.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { DB } from './schema.ts';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+// Dates stay 'YYYY-MM-DD' strings (as the domain uses them) instead of becoming local-time Dates.
+pg.types.setTypeParser(1082, (v: string) => v);
+// bigint columns (ids, counters, cents) come back as strings; callers convert where they need numbers.
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  /** PGlite directory; 'memory://' for a throw-away database. */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+/** Opens PostgreSQL when a URL is given, else embedded PGlite, and brings the schema up to date. */
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    await migrate(db as Kysely<unknown>);
+    return { db, engine: 'postgres', close: () => db.destroy() };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const dir = opts.dataDir ?? 'memory://';
+  if (!dir.startsWith('memory://')) await mkdir(dir, { recursive: true });
+  const pglite = await PGlite.create(dir, {
+    parsers: { 1082: (v: string) => v, 20: (v: string) => v },
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  await migrate(db as Kysely<unknown>);
+  return { db, engine: 'pglite', close: () => db.destroy() };
+}
+
+export function openDatabaseFromConfig(config: Config): Promise<Database> {
+  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pglite` });
+}

@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../schema.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export interface AuditEntry {
+  traceId: string;
+  spanId: string;
+  activity: string;
+  actorType: 'user' | 'api_key' | 'job' | 'system';
+  actorId: string;
+  organisationId: string | null;
+  objectType?: string;
+  objectIds?: readonly string[];
+  subjectPseudonyms?: readonly string[];
+  outcome: 'success' | 'refused' | 'error';
+  detail?: Record<string, unknown>;
+}
+
+/** Appends an audit record in the caller's transaction, so it commits (or not) with the processing. */
+export async function appendAudit(db: Executor, e: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      trace_id: e.traceId,
+      span_id: e.spanId,
+      activity: e.activity,
+      actor_type: e.actorType,
+      actor_id: e.actorId,
+      organisation_id: e.organisationId,
+      object_type: e.objectType ?? null,
+      object_ids: [...(e.objectIds ?? [])],
+      subject_pseudonyms: [...(e.subjectPseudonyms ?? [])],
+      outcome: e.outcome,
+      detail: e.detail ? JSON.stringify(e.detail) : null,
+    })
+    .execute();
+}
+
+interface AuditRowForHash {
+  id: string;
+  occurred_at: Date;
+  trace_id: string;
+  activity: string;
+  actor_type: string;
+  actor_id: string;
+  organisation_id: string | null;
+  object_type: string | null;
+  object_ids: string[];
+  subject_pseudonyms: string[];
+  outcome: string;
+  detail: unknown;
+}
+
+export function auditRowHash(prevHash: string, seq: string, r: AuditRowForHash): string {
+  const body = JSON.stringify([
+    seq,
+    r.id,
+    new Date(r.occurred_at).toISOString(),
+    r.trace_id,
+    r.activity,
+    r.actor_type,
+    r.actor_id,
+    r.organisation_id,
+    r.object_type,
+    r.object_ids,
+    r.subject_pseudonyms,
+    r.outcome,
+    r.detail ?? null,
+  ]);
+  return createHash('sha256').update(prevHash).update(body).digest('hex');
+}
+
+const GENESIS = '0'.repeat(64);
+
+/**
+ * Links committed, unsealed audit rows into the hash chain. Only rows of transactions older than
+ * every running one are sealed (pg_snapshot_xmin), so no earlier row can still appear afterwards.
+ * One sealer at a time (advisory lock); returns how many rows it sealed.
+ */
+export async function sealAuditLog(db: Kysely<DB>, limit = 50_000): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const locked = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(727275) as ok`.execute(trx);
+    if (!locked.rows[0]?.ok) return 0;
+    const last = await sql<{ seq: string; hash: string }>`
+      select seq::text as seq, hash from audit_log where seq is not null order by seq desc limit 1`.execute(trx);
+    let seq = BigInt(last.rows[0]?.seq ?? '0');
+    let prev = last.rows[0]?.hash ?? GENESIS;
+    const rows = await sql<AuditRowForHash>`
+      select id::text as id, occurred_at, trace_id, activity, actor_type, actor_id, organisation_id, object_type,
+             object_ids, subject_pseudonyms, outcome, detail
+      from audit_log
+      where seq is null and xid < pg_snapshot_xmin(pg_current_snapshot())
+      order by id limit ${limit}`.execute(trx);
+    for (const r of rows.rows) {
+      seq += 1n;
+      const hash = auditRowHash(prev, seq.toString(), r);
+      await sql`update audit_log set seq = ${seq.toString()}::bigint, prev_hash = ${prev}, hash = ${hash} where id = ${r.id}::bigint`.execute(trx);
+      prev = hash;
+    }
+    return rows.rows.length;
+  });
+}
+
+export interface ChainVerification {
+  ok: boolean;
+  checked: number;
+  firstBrokenSeq?: string;
+  reason?: string;
+}
+
+/** Walks the sealed chain in order and reports the first link that does not hold. */
+export async function verifyAuditChain(db: Kysely<DB>, pageSize = 10_000): Promise<ChainVerification> {
+  let prev = GENESIS;
+  let expectedSeq = 1n;
+  let checked = 0;
+  for (;;) {
+    const page = await sql<AuditRowForHash & { seq: string; prev_hash: string; hash: string }>`
+      select id::text as id, seq::text as seq, prev_hash, hash, occurred_at, trace_id, activity, actor_type, actor_id,
+             organisation_id, object_type, object_ids, subject_pseudonyms, outcome, detail
+      from audit_log where seq >= ${expectedSeq.toString()}::bigint and seq is not null
+      order by seq limit ${pageSize}`.execute(db);
+    if (page.rows.length === 0) return { ok: true, checked };
+    for (const r of page.rows) {
+      if (r.seq !== expectedSeq.toString())
+        return { ok: false, checked, firstBrokenSeq: expectedSeq.toString(), reason: 'missing record (gap in sequence)' };
+      if (r.prev_hash !== prev) return { ok: false, checked, firstBrokenSeq: r.seq, reason: 'previous-hash link broken' };
+      if (auditRowHash(prev, r.seq, r) !== r.hash)
+        return { ok: false, checked, firstBrokenSeq: r.seq, reason: 'record content does not match its hash' };
+      prev = r.hash;
+      expectedSeq += 1n;
+      checked += 1;
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../schema.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export async function createBatch(
+  db: Executor,
+  b: { organisationId: string; filename: string | null; format: 'csv' | 'jsonl' | 'json'; createdBy: string },
+): Promise<string> {
+  const row = await db
+    .insertInto('batches')
+    .values({ organisation_id: b.organisationId, filename: b.filename, format: b.format, status: 'receiving', created_by: b.createdBy })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function addBatchProgress(
+  db: Executor,
+  batchId: string,
+  d: { rows: number; accepted: number; refused: number; duplicate: number; bytes: number },
+): Promise<void> {
+  await sql`update batches set rows_total = rows_total + ${d.rows}, rows_accepted = rows_accepted + ${d.accepted},
+      rows_refused = rows_refused + ${d.refused}, rows_duplicate = rows_duplicate + ${d.duplicate},
+      bytes_received = greatest(bytes_received, ${d.bytes}::bigint), updated_at = now()
+    where id = ${batchId}::uuid`.execute(db);
+}
+
+export async function finishBatch(db: Executor, batchId: string, status: 'completed' | 'failed', error?: unknown): Promise<void> {
+  await db
+    .updateTable('batches')
+    .set({ status, error: error === undefined ? null : JSON.stringify(error), completed_at: new Date(), updated_at: new Date() })
+    .where('id', '=', batchId)
+    .execute();
+}
+
+export async function getBatch(db: Executor, organisationId: string, batchId: string) {
+  return db
+    .selectFrom('batches')
+    .selectAll()
+    .where('id', '=', batchId)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
+}
+
+export async function listBatches(db: Executor, organisationId: string, limit = 50) {
+  return db
+    .selectFrom('batches')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export interface BatchRowInsert {
+  row_no: number;
+  reference: string | null;
+  outcome: 'refused' | 'duplicate' | 'conflict';
+  signal_id: string | null;
+  refusals: unknown;
+}
+
+export async function insertBatchRows(db: Executor, batchId: string, rows: readonly BatchRowInsert[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`insert into batch_rows (batch_id, row_no, reference, outcome, signal_id, refusals)
+    select ${batchId}::uuid, * from unnest(${rows.map((r) => r.row_no)}::int4[], ${rows.map((r) => r.reference)}::text[],
+      ${rows.map((r) => r.outcome)}::text[], ${rows.map((r) => r.signal_id)}::int8[],
+      ${rows.map((r) => (r.refusals == null ? null : JSON.stringify(r.refusals)))}::jsonb[])
+    on conflict do nothing`.execute(db);
+}
+
+export interface BatchResultRow {
+  row_no: number;
+  reference: string | null;
+  outcome: 'accepted' | 'refused' | 'duplicate' | 'conflict';
+  signal_id: string | null;
+  regulation_version: string | null;
+  refusals: unknown;
+}
+
+/** One page of a batch's per-row results, in row order: accepted rows from signals, the rest from batch_rows. */
+export async function pageBatchResults(db: Executor, batchId: string, afterRow: number, limit: number): Promise<BatchResultRow[]> {
+  const res = await sql<BatchResultRow>`
+    select * from (
+      select row_no, reference, 'accepted' as outcome, id::text as signal_id, regulation_version, null::jsonb as refusals
+        from signals where batch_id = ${batchId}::uuid and row_no > ${afterRow}
+      union all
+      select row_no, reference, outcome, signal_id::text, null, refusals
+        from batch_rows where batch_id = ${batchId}::uuid and row_no > ${afterRow}
+    ) r order by row_no limit ${limit}`.execute(db);
+  return res.rows;
+}

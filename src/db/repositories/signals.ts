@@ -1,0 +1,87 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../schema.ts';
+import type { SignalRow } from '../../app/intake/signal-row.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+/** Column → PostgreSQL array type for the unnest() bulk insert. */
+const COLUMNS: ReadonlyArray<readonly [keyof SignalRow & string, string]> = [
+  ['sender_org_id', 'text'],
+  ['reference', 'text'],
+  ['content_hash', 'text'],
+  ['batch_id', 'uuid'],
+  ['row_no', 'int4'],
+  ['signal_type', 'text'],
+  ['signal_date', 'date'],
+  ['municipality_code', 'text'],
+  ['on_behalf_of', 'text'],
+  ['creditor_org_id', 'text'],
+  ['amount_cents', 'int8'],
+  ['components', 'jsonb'],
+  ['arrear_start_date', 'date'],
+  ['bsn', 'text'],
+  ['bsn_pseudonym', 'text'],
+  ['initials', 'text'],
+  ['given_name', 'text'],
+  ['prefix', 'text'],
+  ['surname', 'text'],
+  ['street', 'text'],
+  ['house_number', 'text'],
+  ['house_number_addition', 'text'],
+  ['postcode', 'text'],
+  ['city', 'text'],
+  ['phone', 'text'],
+  ['email', 'text'],
+  ['customer_number', 'text'],
+  ['crisis', 'bool'],
+  ['personal_contact_attempted_on', 'date'],
+  ['debt_assistance_referred_on', 'date'],
+  ['reminder_sent_on', 'date'],
+  ['agreement_offered_in_reminder', 'bool'],
+  ['resident_response', 'text'],
+  ['regulation_version', 'text'],
+  ['rule_id', 'text'],
+];
+
+const COLUMN_LIST = sql.raw(COLUMNS.map(([c]) => c).join(', '));
+
+function toArrays(rows: readonly SignalRow[]): unknown[][] {
+  const arrays: unknown[][] = COLUMNS.map(() => new Array(rows.length));
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as unknown as Record<string, unknown>;
+    for (let c = 0; c < COLUMNS.length; c++) {
+      const v = row[COLUMNS[c]![0]];
+      // jsonb travels as text inside the array parameter
+      arrays[c]![r] = v === undefined ? null : COLUMNS[c]![1] === 'jsonb' && v !== null ? JSON.stringify(v) : v;
+    }
+  }
+  return arrays;
+}
+
+/**
+ * Inserts many signals in one statement. Rows whose (sender, reference) already exists are skipped;
+ * the returned map holds the ids of the rows that were new.
+ */
+export async function insertSignals(db: Executor, rows: readonly SignalRow[]): Promise<Map<string, string>> {
+  if (rows.length === 0) return new Map();
+  const params = toArrays(rows);
+  const arrays = sql.join(COLUMNS.map(([, type], i) => sql`${params[i]}::${sql.raw(type)}[]`));
+  const result = await sql<{ id: string; reference: string }>`insert into signals (${COLUMN_LIST})
+    select * from unnest(${arrays})
+    on conflict (sender_org_id, reference) do nothing returning id, reference`.execute(db);
+  return new Map(result.rows.map((r) => [r.reference, String(r.id)]));
+}
+
+export async function findSignalsByReference(
+  db: Executor,
+  senderOrgId: string,
+  references: readonly string[],
+): Promise<Array<{ id: string; reference: string; content_hash: string; batch_id: string | null }>> {
+  if (references.length === 0) return [];
+  return db
+    .selectFrom('signals')
+    .select(['id', 'reference', 'content_hash', 'batch_id'])
+    .where('sender_org_id', '=', senderOrgId)
+    .where('reference', 'in', references as string[])
+    .execute();
+}

@@ -1,0 +1,52 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../schema.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export async function insertUser(
+  db: Executor,
+  u: { organisationId: string; email: string; displayName: string; passwordHash: string; roles: string[]; locale?: string },
+): Promise<string> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      organisation_id: u.organisationId,
+      email: u.email.toLowerCase(),
+      display_name: u.displayName,
+      password_hash: u.passwordHash,
+      roles: u.roles,
+      ...(u.locale ? { locale: u.locale } : {}),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function findUserByEmail(db: Executor, email: string) {
+  return db
+    .selectFrom('users')
+    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .select([
+      'users.id',
+      'users.email',
+      'users.display_name',
+      'users.password_hash',
+      'users.roles',
+      'users.locale',
+      'users.disabled_at',
+      'users.organisation_id',
+      'organisations.kind as organisation_kind',
+      'organisations.name as organisation_name',
+    ])
+    .where('users.email', '=', email.toLowerCase())
+    .executeTakeFirst();
+}
+
+export async function listUsers(db: Executor, organisationId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'display_name', 'roles', 'locale', 'disabled_at', 'created_at'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('display_name')
+    .execute();
+}

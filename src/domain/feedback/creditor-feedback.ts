@@ -1,0 +1,27 @@
+/**
+ * What a creditor may learn about its signal. The DDAS model allows the signal statuses, except that
+ * for "Niet opgepakt: andere reden" (staff shortage, detention, address unknown, unlawful residence…)
+ * the creditor may only be told that the signal was not picked up — never why.
+ */
+export const DDAS_SIGNAL_STATUSES = [
+  'Nog niet opgepakt',
+  'Niet opgepakt: onterecht signaal',
+  'Inwoner is overleden',
+  'Persoon is geen inwoner (meer) in de gemeente',
+  'Niet opgepakt: herhaalde melding',
+  'Niet opgepakt: andere reden',
+] as const;
+export type DdasSignalStatus = (typeof DDAS_SIGNAL_STATUSES)[number];
+
+/** Status shown to creditors in place of "Niet opgepakt: andere reden". */
+export const NOT_PICKED_UP = 'Niet opgepakt';
+
+/** Picked up: the signal is part of a case the municipality is working on. */
+export const PICKED_UP = 'Opgepakt';
+
+export function creditorVisibleStatus(status: string): string {
+  if (status === 'Niet opgepakt: andere reden') return NOT_PICKED_UP;
+  if ((DDAS_SIGNAL_STATUSES as readonly string[]).includes(status)) return status;
+  // Anything else (internal case states) reads to the creditor as: the municipality picked it up.
+  return PICKED_UP;
+}

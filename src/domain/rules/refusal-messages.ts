@@ -1,0 +1,200 @@
+import type { LocalizedText } from './judgement.ts';
+
+/**
+ * The wording of refusals that do not come from a rule file (input errors, sender, municipality,
+ * field whitelist, social collection). Conditions declared in a rule file carry their own
+ * message or use the default of their kind (CONDITION_DEFAULTS). Only used on the refusal path.
+ */
+
+const FIELD_NAMES: Record<string, LocalizedText> = {
+  reference: { nl: 'kenmerk', en: 'reference' },
+  signalType: { nl: 'soort signaal', en: 'signal type' },
+  signalDate: { nl: 'signaaldatum', en: 'signal date' },
+  municipalityCode: { nl: 'gemeentecode', en: 'municipality code' },
+  onBehalfOf: { nl: 'namens (schuldeiser)', en: 'on behalf of (creditor)' },
+  amount: { nl: 'hoogte van de achterstand', en: 'amount of the arrear' },
+  components: { nl: 'opbouw van de achterstand', en: 'breakdown of the arrear' },
+  arrearStartDate: { nl: 'ontstaansdatum van de achterstand', en: 'date the arrear arose' },
+  bsn: { nl: 'burgerservicenummer', en: 'citizen service number (BSN)' },
+  person: { nl: 'naam', en: 'name' },
+  address: { nl: 'adres', en: 'address' },
+  'address.postcode': { nl: 'postcode', en: 'postcode' },
+  phone: { nl: 'telefoonnummer', en: 'phone number' },
+  email: { nl: 'e-mailadres', en: 'e-mail address' },
+  customerNumber: { nl: 'klantnummer', en: 'customer number' },
+  birthDate: { nl: 'geboortedatum', en: 'birth date' },
+  crisis: { nl: 'dreigende situatie', en: 'threatening situation' },
+  socialCollection: { nl: 'sociaal incasseren', en: 'social collection' },
+  'socialCollection.personalContactAttemptedOn': { nl: 'datum poging tot persoonlijk contact', en: 'date of the effort to make personal contact' },
+  'socialCollection.debtAssistanceReferredOn': { nl: 'datum gewezen op schuldhulpverlening', en: 'date the resident was pointed to debt assistance' },
+  'socialCollection.reminderSentOn': { nl: 'datum schriftelijke herinnering', en: 'date of the written reminder' },
+  'socialCollection.agreementOfferedInReminder': { nl: 'aanbod in de herinnering', en: 'offer in the reminder' },
+  'socialCollection.residentResponse': { nl: 'reactie van de inwoner', en: "resident's response" },
+};
+
+export function fieldName(field: string): LocalizedText {
+  const known = FIELD_NAMES[field];
+  if (known !== undefined) return known;
+  if (field.startsWith('components.')) {
+    const kind = field.slice('components.'.length);
+    return { nl: `onderdeel '${kind}' van de achterstand`, en: `component '${kind}' of the arrear` };
+  }
+  return { nl: field, en: field };
+}
+
+type Params = Record<string, string | number>;
+
+function fill(template: string, params: Params): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const v = params[key];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+const CATALOGUE: Record<string, LocalizedText> = {
+  INPUT_NOT_AN_OBJECT: { nl: 'Het signaal is geen object met velden.', en: 'The signal is not an object with fields.' },
+  REFERENCE_MISSING: { nl: 'Het kenmerk van het signaal ontbreekt.', en: "The signal's reference is missing." },
+  SIGNAL_TYPE_MISSING: { nl: 'De soort signaal ontbreekt.', en: 'The signal type is missing.' },
+  DATE_INVALID: { nl: 'De {field_nl} is geen geldige datum (JJJJ-MM-DD).', en: 'The {field_en} is not a valid date (YYYY-MM-DD).' },
+  BSN_INVALID: { nl: 'Het burgerservicenummer is ongeldig (9 cijfers en de elfproef).', en: 'The citizen service number is invalid (9 digits and the eleven-test).' },
+  POSTCODE_INVALID: { nl: 'De postcode is ongeldig (verwacht: 1234 AB).', en: 'The postcode is malformed (expected: 1234 AB).' },
+  AMOUNT_INVALID: { nl: 'De {field_nl} is geen geldig bedrag (een getal van 0 of meer, punt als decimaalteken).', en: 'The {field_en} is not a valid amount (a number of 0 or more, dot as decimal separator).' },
+  COMPONENTS_INVALID: { nl: 'De opbouw van de achterstand moet soort=bedrag-paren bevatten.', en: 'The breakdown of the arrear must consist of kind=amount pairs.' },
+  FIELD_INVALID: { nl: 'Het veld {field_nl} heeft een ongeldige vorm.', en: 'The field {field_en} has an invalid shape.' },
+  FLAG_INVALID: { nl: 'Het veld {field_nl} moet ja of nee zijn.', en: 'The field {field_en} must be yes or no.' },
+  RESIDENT_RESPONSE_INVALID: { nl: 'De reactie van de inwoner moet none, not_negative of objected zijn.', en: "The resident's response must be none, not_negative or objected." },
+  MUNICIPALITY_MISSING: {
+    nl: 'De gemeentecode ontbreekt; de routering moet de gemeente eerst uit het adres bepalen.',
+    en: 'The municipality code is missing; routing must first derive the municipality from the address.',
+  },
+  MUNICIPALITY_CODE_INVALID: { nl: 'De gemeentecode is ongeldig (verwacht: GM gevolgd door 4 cijfers).', en: 'The municipality code is malformed (expected: GM followed by 4 digits).' },
+  ARREAR_START_AFTER_SIGNAL_DATE: { nl: 'De ontstaansdatum van de achterstand ligt na de signaaldatum.', en: 'The date the arrear arose is after the signal date.' },
+
+  SIGNAL_TYPE_UNKNOWN: { nl: "Geen regeling wijst een signaal van de soort '{signalType}' aan.", en: "No regulation designates a signal of type '{signalType}'." },
+  SIGNAL_TYPE_NOT_IN_FORCE: {
+    nl: "Op {date} is geen signaal van de soort '{signalType}' aangewezen (aangewezen van {from} tot en met {until}).",
+    en: "On {date} no signal of type '{signalType}' is designated (designated from {from} up to and including {until}).",
+  },
+  REGULATION_LAPSED: {
+    nl: 'De regeling is vervallen na {until}. Zij blijft alleen van toepassing op procedures die toen liepen: de schriftelijke herinnering moet uiterlijk {until} zijn verstuurd.',
+    en: 'The regulation lapsed after {until}. It only keeps applying to procedures running then: the written reminder must have been sent on or before {until}.',
+  },
+  SENDER_UNKNOWN: { nl: "Organisatie '{organisation}' is niet bekend.", en: "Organisation '{organisation}' is unknown." },
+  SENDER_NOT_ACTIVE: { nl: "Organisatie '{organisation}' bestond niet op {date}.", en: "Organisation '{organisation}' did not exist on {date}." },
+  ON_BEHALF_OF_MISSING: {
+    nl: '{sender} is een verwerker; vermeld namens welke schuldeiser het signaal wordt gestuurd.',
+    en: '{sender} is a processor; state the creditor on whose behalf the signal is sent.',
+  },
+  MANDATE_MISSING: {
+    nl: '{sender} heeft op {date} geen verwerkersopdracht van {creditor}; alleen de schuldeiser of zijn verwerker mag signaleren.',
+    en: '{sender} holds no processing mandate from {creditor} on {date}; only the creditor or its processor may send a signal.',
+  },
+  SENDER_NOT_DESIGNATED: {
+    nl: '{sender} is op {date} niet aangewezen als verstrekker van dit signaal ({label_nl}).',
+    en: '{sender} is not designated on {date} as a provider of this signal ({label_en}).',
+  },
+  MUNICIPALITY_UNKNOWN: { nl: 'Gemeentecode {code} komt niet voor in het gemeenteregister.', en: 'Municipality code {code} is not in the municipality register.' },
+  MUNICIPALITY_ENDED: {
+    nl: 'Gemeente {name} ({code}) bestaat sinds {since} niet meer; zij is opgegaan in {successorName} ({successor}).',
+    en: 'Municipality {name} ({code}) has not existed since {since}; it merged into {successorName} ({successor}).',
+  },
+  MUNICIPALITY_ENDED_NO_SUCCESSOR: { nl: 'Gemeente {name} ({code}) bestaat sinds {since} niet meer.', en: 'Municipality {name} ({code}) has not existed since {since}.' },
+  MUNICIPALITY_NOT_YET_EXISTING: { nl: 'Gemeente {name} ({code}) bestaat pas vanaf {from}.', en: 'Municipality {name} ({code}) only exists from {from}.' },
+  MUNICIPALITY_NOT_DESIGNATED: {
+    nl: 'Gemeente {name} ({code}) is op {date} niet aangewezen voor dit signaal ({label_nl}).',
+    en: 'Municipality {name} ({code}) is not designated on {date} for this signal ({label_en}).',
+  },
+  MUNICIPALITY_NOT_SENDERS_OWN: {
+    nl: '{sender} int geen gemeentelijke belastingen voor {name} ({code}); het signaal gaat alleen naar het college van diezelfde gemeente.',
+    en: '{sender} does not collect municipal taxes for {name} ({code}); the signal only goes to the executive of that same municipality.',
+  },
+  FIELD_NOT_ALLOWED: {
+    nl: 'Het veld {field_nl} mag bij dit signaal ({label_nl}) niet worden verstrekt.',
+    en: 'The field {field_en} may not be provided with this signal ({label_en}).',
+  },
+  PERSONAL_CONTACT_MISSING: {
+    nl: 'Niet aangetoond dat is geprobeerd persoonlijk contact met de inwoner te krijgen (datum ontbreekt).',
+    en: 'No evidence of an effort to make personal contact with the resident (date missing).',
+  },
+  DEBT_ASSISTANCE_REFERRAL_MISSING: {
+    nl: 'Niet aangetoond dat de inwoner is gewezen op schuldhulpverlening (datum ontbreekt).',
+    en: 'No evidence that the resident was pointed to debt assistance (date missing).',
+  },
+  REMINDER_MISSING: { nl: 'Er is geen schriftelijke herinnering aangetoond (datum ontbreekt).', en: 'No written reminder is evidenced (date missing).' },
+  PERSONAL_CONTACT_AFTER_SIGNAL_DATE: {
+    nl: 'De poging tot persoonlijk contact ({on}) ligt na de signaaldatum ({date}).',
+    en: 'The effort to make personal contact ({on}) is after the signal date ({date}).',
+  },
+  DEBT_ASSISTANCE_REFERRAL_AFTER_SIGNAL_DATE: {
+    nl: 'Het wijzen op schuldhulpverlening ({on}) ligt na de signaaldatum ({date}).',
+    en: 'Pointing the resident to debt assistance ({on}) is after the signal date ({date}).',
+  },
+  REMINDER_AFTER_SIGNAL_DATE: {
+    nl: 'De schriftelijke herinnering ({on}) ligt na de signaaldatum ({date}).',
+    en: 'The written reminder ({on}) is after the signal date ({date}).',
+  },
+  AGREEMENT_NOT_OFFERED: {
+    nl: 'In de herinnering is niet aangeboden de contactgegevens met instemming van de inwoner aan de gemeente te verstrekken.',
+    en: "The reminder did not offer to pass the contact details to the municipality with the resident's agreement.",
+  },
+  RESIDENT_RESPONSE_MISSING: {
+    nl: 'Niet vermeld hoe de inwoner op het aanbod reageerde (none of not_negative).',
+    en: "The resident's response to the offer is not stated (none or not_negative).",
+  },
+  RESIDENT_OBJECTED: {
+    nl: 'De inwoner heeft bezwaar gemaakt; er mag geen signaal worden verstrekt.',
+    en: 'The resident objected; no signal may be provided.',
+  },
+  AMOUNT_MISSING: { nl: 'De hoogte van de achterstand ontbreekt; die is nodig voor de drempel van € {amount}.', en: 'The amount of the arrear is missing; it is needed for the € {amount} threshold.' },
+  ARREAR_START_DATE_MISSING: {
+    nl: 'De ontstaansdatum van de oudste vordering ontbreekt; die is nodig voor de termijn van {months} maanden.',
+    en: 'The date the oldest claim arose is missing; it is needed for the {months}-month term.',
+  },
+};
+
+/** Defaults per condition kind (rule files may override code and message). */
+export const CONDITION_DEFAULTS: Record<string, { code: string; message: LocalizedText }> = {
+  component_requires: {
+    code: 'COMPONENT_REQUIRES_OTHER',
+    message: {
+      nl: "Een achterstand op '{component}' mag alleen worden gesignaleerd samen met een achterstand op '{requires}'.",
+      en: "An arrear on '{component}' may only be signalled together with an arrear on '{requires}'.",
+    },
+  },
+  components_only: {
+    code: 'COMPONENT_NOT_DESIGNATED',
+    message: {
+      nl: "De achterstand op '{component}' valt niet onder dit signaal (toegestaan: {kinds}).",
+      en: "The arrear on '{component}' is not covered by this signal (allowed: {kinds}).",
+    },
+  },
+  min_amount: {
+    code: 'AMOUNT_BELOW_THRESHOLD',
+    message: { nl: 'De achterstand ({value}) is lager dan € {amount}.', en: 'The arrear ({value}) is below € {amount}.' },
+  },
+  min_arrear_age_months: {
+    code: 'ARREAR_TOO_RECENT',
+    message: {
+      nl: 'De oudste vordering ({since}) is op de signaaldatum nog geen {months} maanden onbetaald.',
+      en: 'The oldest claim ({since}) has not been unpaid for {months} months on the signal date.',
+    },
+  },
+};
+
+function withFieldParams(params: Params): Params {
+  const field = params['field'];
+  if (field === undefined) return params;
+  const name = fieldName(String(field));
+  return { ...params, field_nl: name.nl, field_en: name.en };
+}
+
+export function message(code: string, params: Params = {}): LocalizedText {
+  const t = CATALOGUE[code];
+  if (t === undefined) return { nl: code, en: code };
+  const p = withFieldParams(params);
+  return { nl: fill(t.nl, p), en: fill(t.en, p) };
+}
+
+export function fillMessage(template: LocalizedText, params: Params): LocalizedText {
+  return { nl: fill(template.nl, params), en: fill(template.en, params) };
+}

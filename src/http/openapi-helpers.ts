@@ -1,0 +1,32 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+
+export const API_VERSION = '1.0.0';
+
+const VersionHeader = {
+  'API-Version': { description: 'Full version of this API', schema: { type: 'string', example: API_VERSION } },
+};
+
+const problem = (description: string) => ({
+  description,
+  headers: VersionHeader,
+  content: { 'application/problem+json': { schema: { $ref: 'Problem#' } } },
+});
+
+/** Standard responses every operation documents: the success ones given, plus the problems. */
+export function responses(ok: Record<number, { description: string; schema?: TSchema; contentType?: string }>) {
+  const out: Record<string, unknown> = {};
+  for (const [status, r] of Object.entries(ok)) {
+    out[status] = r.schema
+      ? { description: r.description, headers: VersionHeader, content: { [r.contentType ?? 'application/json']: { schema: r.schema } } }
+      : { description: r.description, headers: VersionHeader, ...(r.contentType ? { content: { [r.contentType]: { schema: { type: 'string' } } } } : {}) };
+  }
+  out['400'] = problem('Invalid input: the problem says which field and why');
+  out['401'] = problem('Not authenticated');
+  out['403'] = problem('Not allowed for this role or key');
+  out['404'] = problem('Not found');
+  out['429'] = problem('Too many requests');
+  out['500'] = problem('Internal error');
+  return out;
+}
+
+export const Uuid = (description: string) => Type.String({ format: 'uuid', description });

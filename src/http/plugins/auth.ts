@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Actor } from '../../domain/access/actor.ts';
+import type { Permission } from '../../domain/access/roles.ts';
+import type { CallContext } from '../../app/context.ts';
+import { authenticateApiKey, authenticateSession, type SessionActor } from '../../app/auth/authenticate.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { HttpProblem } from '../problem.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: Actor;
+    session?: SessionActor;
+    traceId: string;
+    spanId: string;
+  }
+}
+
+export const SESSION_COOKIE = 'vs_session';
+
+const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/;
+
+/**
+ * Authenticates every request: an API key (Authorization: Bearer vsk_…) for machine clients, or
+ * the session cookie for the web app. Routes then demand a permission with `ctx(req, permission)`.
+ * Also assigns the W3C trace ids the audit trail links to.
+ */
+export function registerAuth(app: FastifyInstance, db: Kysely<DB>, now: () => Date): void {
+  app.decorateRequest('actor', undefined);
+  app.decorateRequest('session', undefined);
+  app.decorateRequest('traceId', '');
+  app.decorateRequest('spanId', '');
+
+  app.addHook('onRequest', async (req) => {
+    const tp = req.headers.traceparent;
+    const m = typeof tp === 'string' ? TRACEPARENT.exec(tp) : null;
+    req.traceId = m?.[1] ?? randomBytes(16).toString('hex');
+    req.spanId = randomBytes(8).toString('hex');
+
+    const auth = req.headers.authorization;
+    if (auth) {
+      const [scheme, token] = auth.split(' ');
+      if (scheme?.toLowerCase() !== 'bearer' || !token)
+        throw new HttpProblem(401, 'Niet geauthenticeerd', 'Gebruik "Authorization: Bearer <API-sleutel>".', 'UNAUTHENTICATED');
+      const actor = await authenticateApiKey(db, token, now());
+      if (!actor)
+        throw new HttpProblem(401, 'Niet geauthenticeerd', 'De API-sleutel is onbekend, ingetrokken of verlopen.', 'UNAUTHENTICATED');
+      req.actor = actor;
+      return;
+    }
+    const cookie = (req.cookies as Record<string, string | undefined> | undefined)?.[SESSION_COOKIE];
+    if (cookie) {
+      const session = await authenticateSession(db, cookie, now());
+      if (session) {
+        // A cookie rides along on cross-site requests; a token only our own pages know must too.
+        const safe = req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS';
+        if (!safe && req.headers['x-csrf-token'] !== session.csrfToken)
+          throw new HttpProblem(403, 'Geen toegang', 'Het CSRF-token ontbreekt of klopt niet; laad de pagina opnieuw.', 'CSRF');
+        req.session = session;
+        req.actor = session.actor;
+      }
+    }
+  });
+}
+
+/** The call context of an authenticated request, demanding a permission when one is given. */
+export function callContext(req: FastifyRequest, permission?: Permission): CallContext {
+  const actor = req.actor;
+  if (!actor) throw new HttpProblem(401, 'Niet geauthenticeerd', 'Log in of gebruik een API-sleutel.', 'UNAUTHENTICATED');
+  if (permission && !actor.permissions.has(permission))
+    throw new HttpProblem(403, 'Geen toegang', `Uw rol of sleutel heeft niet de bevoegdheid '${permission}'.`, 'FORBIDDEN');
+  return { actor, traceId: req.traceId, spanId: req.spanId };
+}

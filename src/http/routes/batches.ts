@@ -1,0 +1,224 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { once } from 'node:events';
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../app/context.ts';
+import { importBatch } from '../../app/intake/import-batch.ts';
+import { checkBatch } from '../../app/intake/check-batch.ts';
+import { openBatchResults } from '../../app/intake/batch-results.ts';
+import { resultCsvLines, resultHeader } from '../../app/intake/result-csv.ts';
+import { FileRefused, type BatchFormat } from '../../app/intake/read-batch-file.ts';
+import { getBatch, listBatches } from '../../db/repositories/batches.ts';
+import { requirePermission } from '../../domain/access/actor.ts';
+import { callContext } from '../plugins/auth.ts';
+import { HttpProblem, notFound } from '../problem.ts';
+import { responses } from '../openapi-helpers.ts';
+import { requestLang } from '../language.ts';
+import { BatchSchema } from '../schemas.ts';
+import { ProblemSchema as ProblemRef } from '../problem.ts';
+
+const FILE_TYPES: Record<string, BatchFormat> = {
+  'text/csv': 'csv',
+  'application/csv': 'csv',
+  'application/x-ndjson': 'jsonl',
+  'application/jsonl': 'jsonl',
+  'application/jsonlines': 'jsonl',
+};
+
+type BatchRow = NonNullable<Awaited<ReturnType<typeof getBatch>>>;
+
+export function batchView(b: BatchRow, lang: 'nl' | 'en') {
+  const err = b.error as { code: string; nl: string; en: string } | null;
+  return {
+    id: b.id,
+    filename: b.filename,
+    format: b.format,
+    status: b.status,
+    bytesReceived: Number(b.bytes_received),
+    bytesExpected: b.bytes_expected === null ? null : Number(b.bytes_expected),
+    rowsTotal: b.rows_total,
+    rowsAccepted: b.rows_accepted,
+    rowsRefused: b.rows_refused,
+    rowsDuplicate: b.rows_duplicate,
+    error: err ? { code: err.code, message: err[lang] } : null,
+    createdAt: new Date(b.created_at).toISOString(),
+    completedAt: b.completed_at ? new Date(b.completed_at).toISOString() : null,
+    resultsUrl: `/v1/batches/${b.id}/results`,
+  };
+}
+
+const UploadQuery = Type.Object({
+  filename: Type.Optional(Type.String({ maxLength: 200 })),
+  dryRun: Type.Optional(Type.Boolean({ default: false, description: 'Judge every row and return the results; store nothing' })),
+});
+
+function formatOf(req: FastifyRequest): BatchFormat {
+  const ct = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  const f = FILE_TYPES[ct];
+  if (!f)
+    throw new HttpProblem(415, 'Onbekend bestandstype', 'Stuur het bestand als text/csv of application/x-ndjson (JSON Lines).', 'UNSUPPORTED_MEDIA_TYPE');
+  return f;
+}
+
+async function sendDryRun(deps: AppDeps, req: FastifyRequest, reply: FastifyReply, format: BatchFormat, maxBytes: number) {
+  const ctx = callContext(req, 'signals:submit');
+  const lang = requestLang(req);
+  // Results go to a temporary file first: answering while the upload is still coming in can
+  // deadlock clients that only read once they have sent everything.
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'vs-check-'));
+  const file = path.join(dir, 'results.csv');
+  const out = createWriteStream(file);
+  try {
+    out.write(resultHeader());
+    let buf = [];
+    for await (const item of checkBatch(deps, ctx, { source: req.body as Readable, format, maxBytes })) {
+      buf.push({
+        row: item.rowNo,
+        reference: item.signal.reference,
+        outcome: item.judgement.decision,
+        signalId: null,
+        regulationVersion: item.judgement.regulationVersion ?? null,
+        refusals: item.judgement.refusals,
+      });
+      if (buf.length >= 1000) {
+        if (!out.write(resultCsvLines(buf, lang))) await once(out, 'drain');
+        buf = [];
+      }
+    }
+    out.end(resultCsvLines(buf, lang));
+    await once(out, 'finish');
+  } catch (err) {
+    out.destroy();
+    await rm(dir, { recursive: true, force: true });
+    if (err instanceof FileRefused) throw new HttpProblem(err.status, 'Bestand geweigerd', err[lang], err.code);
+    throw err;
+  }
+  const stream = createReadStream(file);
+  stream.on('close', () => void rm(dir, { recursive: true, force: true }));
+  return reply.type('text/csv; charset=utf-8').header('Content-Disposition', 'attachment; filename="controle-resultaten.csv"').send(stream);
+}
+
+export function registerBatchRoutes(app: FastifyInstance, deps: AppDeps, opts: { maxUploadBytes: number }): void {
+  app.addContentTypeParser(Object.keys(FILE_TYPES), (_req, payload, done) => done(null, payload));
+
+  app.post<{ Querystring: Static<typeof UploadQuery> }>(
+    '/v1/batches',
+    {
+      schema: {
+        operationId: 'uploadBatch',
+        tags: ['Batches'],
+        summary: 'Upload a batch file of signals (CSV or JSON Lines), streamed',
+        description:
+          'The body is the file itself (Content-Type text/csv or application/x-ndjson). Rows are judged and stored in ' +
+          'chunks while the file streams in; GET /v1/batches/{batchId} shows progress. Re-uploading the same file is ' +
+          'safe: rows already received come back as duplicates. With dryRun=true the per-row results come back as CSV and nothing is stored.',
+        querystring: UploadQuery,
+        body: { description: 'The batch file', content: { 'text/csv': { schema: { type: 'string' } }, 'application/x-ndjson': { schema: { type: 'string' } } } } as never,
+        response: responses({
+          200: { description: 'Dry run: per-row results', contentType: 'text/csv' },
+          201: { description: 'The batch, completed or failed', schema: Type.Ref(BatchSchema) },
+          413: { description: 'File too large', contentType: 'application/problem+json', schema: Type.Ref(ProblemRef) },
+          415: { description: 'Not a CSV or JSON Lines file', contentType: 'application/problem+json', schema: Type.Ref(ProblemRef) },
+          422: { description: 'The file as a whole was refused', contentType: 'application/problem+json', schema: Type.Ref(ProblemRef) },
+        }),
+      },
+    },
+    async (req, reply) => {
+      const ctx = callContext(req, 'signals:submit');
+      const format = formatOf(req);
+      const length = Number(req.headers['content-length'] ?? NaN);
+      if (Number.isFinite(length) && length > opts.maxUploadBytes)
+        throw new HttpProblem(413, 'Te groot', `Het bestand (${length} bytes) is groter dan de toegestane ${opts.maxUploadBytes} bytes; splits het op.`, 'FILE_TOO_LARGE');
+      if (req.query.dryRun) return sendDryRun(deps, req, reply, format, opts.maxUploadBytes);
+      const batch = await importBatch(deps, ctx, {
+        source: req.body as Readable,
+        format,
+        filename: req.query.filename ?? null,
+        maxBytes: opts.maxUploadBytes,
+        bytesExpected: Number.isFinite(length) ? length : undefined,
+      });
+      const lang = requestLang(req);
+      const view = batchView(batch, lang);
+      if (batch.status === 'failed') {
+        const err = batch.error as { code: string; status: number; nl: string; en: string };
+        // The rest of a refused upload is not read; close the connection rather than drain gigabytes.
+        reply.header('Connection', 'close');
+        throw new HttpProblem(err.status ?? 422, lang === 'en' ? 'File refused' : 'Bestand geweigerd',
+          `${err[lang]} (batch ${batch.id}: ${batch.rows_total} regels verwerkt vóór de fout)`, err.code);
+      }
+      return reply.code(201).header('Location', `/v1/batches/${batch.id}`).send(view);
+    },
+  );
+
+  app.get(
+    '/v1/batches',
+    {
+      schema: {
+        operationId: 'listBatches',
+        tags: ['Batches'],
+        summary: "Your organisation's most recent batches",
+        response: responses({ 200: { description: 'Batches, newest first', schema: Type.Array(Type.Ref(BatchSchema)) } }),
+      },
+    },
+    async (req) => {
+      const ctx = callContext(req, 'batches:manage');
+      requirePermission(ctx.actor, 'batches:manage');
+      const lang = requestLang(req);
+      return (await listBatches(deps.db, ctx.actor.organisationId)).map((b) => batchView(b, lang));
+    },
+  );
+
+  const BatchParams = Type.Object({ batchId: Type.String({ format: 'uuid' }) });
+
+  app.get<{ Params: Static<typeof BatchParams> }>(
+    '/v1/batches/:batchId',
+    {
+      schema: {
+        operationId: 'getBatch',
+        tags: ['Batches'],
+        summary: 'A batch and its progress',
+        params: BatchParams,
+        response: responses({ 200: { description: 'The batch', schema: Type.Ref(BatchSchema) } }),
+      },
+    },
+    async (req) => {
+      const ctx = callContext(req, 'batches:manage');
+      const b = await getBatch(deps.db, ctx.actor.organisationId, req.params.batchId);
+      if (!b) throw notFound('Deze batch');
+      return batchView(b, requestLang(req));
+    },
+  );
+
+  app.get<{ Params: Static<typeof BatchParams> }>(
+    '/v1/batches/:batchId/results',
+    {
+      schema: {
+        operationId: 'getBatchResults',
+        tags: ['Batches'],
+        summary: 'Per-row results of a batch as CSV',
+        params: BatchParams,
+        response: responses({ 200: { description: 'CSV, one line per row of the file', contentType: 'text/csv' } }),
+      },
+    },
+    async (req, reply) => {
+      const ctx = callContext(req, 'batches:manage');
+      const lang = requestLang(req);
+      const opened = await openBatchResults(deps, ctx, req.params.batchId);
+      if (!opened) throw notFound('Deze batch');
+      const body = Readable.from(
+        (async function* () {
+          yield resultHeader();
+          for await (const page of opened.pages) yield resultCsvLines(page, lang);
+        })(),
+      );
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="resultaten-${opened.batch.id}.csv"`)
+        .send(body);
+    },
+  );
+}

@@ -1,0 +1,36 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { responses } from '../openapi-helpers.ts';
+
+const Health = Type.Object({ status: Type.String(), checks: Type.Optional(Type.Record(Type.String(), Type.String())) }, { $id: 'Health', title: 'Health' });
+
+/** Liveness (the process answers) and readiness (the database answers) for orchestrators. */
+export function registerHealthRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+  app.get(
+    '/v1/health/live',
+    { schema: { operationId: 'getLiveness', tags: ['Operations'], summary: 'Liveness', security: [], response: responses({ 200: { description: 'Alive', schema: Health } }) } },
+    async () => ({ status: 'ok' }),
+  );
+  app.get(
+    '/v1/health/ready',
+    {
+      schema: {
+        operationId: 'getReadiness',
+        tags: ['Operations'],
+        summary: 'Readiness: the database answers',
+        security: [],
+        response: responses({ 200: { description: 'Ready', schema: Health }, 503: { description: 'Not ready', schema: Health } }),
+      },
+    },
+    async (_req, reply) => {
+      try {
+        await sql`select 1`.execute(db);
+        return { status: 'ok', checks: { database: 'ok' } };
+      } catch {
+        return reply.code(503).send({ status: 'unavailable', checks: { database: 'unavailable' } });
+      }
+    },
+  );
+}

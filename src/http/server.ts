@@ -1,0 +1,95 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import type { AppDeps } from '../app/context.ts';
+import { SIGNAL_SUB_SCHEMAS, SignalInputSchema } from '../domain/signals/signal-schema.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { registerMetrics } from './plugins/metrics.ts';
+import { API_VERSION } from './openapi-helpers.ts';
+import { ProblemSchema } from './problem.ts';
+import { SHARED_SCHEMAS } from './schemas.ts';
+import { registerSignalRoutes } from './routes/signals.ts';
+import { registerBatchRoutes } from './routes/batches.ts';
+import { registerTemplateRoutes } from './routes/templates.ts';
+import { registerHealthRoutes } from './routes/health.ts';
+import { loggerOptions } from './logger.ts';
+
+export interface ServerOptions {
+  logLevel: string;
+  maxUploadBytes: number;
+  /** Requests per minute per client (API key or address); 0 disables (benchmarks). */
+  rateLimitPerMinute: number;
+}
+
+/** Builds the HTTP adapter: thin routes over the use cases, with the cross-cutting plugins. */
+export async function buildServer(deps: AppDeps, opts: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(opts.logLevel),
+    bodyLimit: 10 * 1024 * 1024,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  });
+
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('API-Version', API_VERSION);
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { upgradeInsecureRequests: null, defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },
+    },
+  });
+  if (opts.rateLimitPerMinute > 0)
+    await app.register(rateLimit, {
+      max: opts.rateLimitPerMinute,
+      timeWindow: '1 minute',
+      keyGenerator: (req) => (req.headers.authorization?.slice(0, 30) ?? req.ip),
+    });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Vroegsignaal API',
+        version: API_VERSION,
+        description:
+          'Intake of early signals of payment arrears (vroegsignalering van schulden), judged by the regulation in force on each signal\'s date.',
+        contact: { name: 'Vroegsignaal', email: 'api@vroegsignaal.example', url: 'https://vroegsignaal.example' },
+        license: { name: 'EUPL-1.2', url: 'https://eupl.eu/1.2/nl/' },
+      },
+      servers: [{ url: '/v1', description: 'This server' }],
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'API key of your organisation: Authorization: Bearer vsk_…' },
+        },
+      },
+      security: [{ apiKey: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _frag, i) => (json.$id as string) ?? `Schema${i}` },
+    transformObject: (doc) => {
+      const spec = (doc as { openapiObject: Record<string, unknown> }).openapiObject;
+      // The server URL carries /v1 (ADR uri-version); paths are relative to it.
+      const paths = spec.paths as Record<string, unknown>;
+      spec.paths = Object.fromEntries(Object.entries(paths).map(([p, v]) => [p.replace(/^\/v1/, '') || '/', v]));
+      return spec;
+    },
+  });
+
+  for (const s of [ProblemSchema, ...SIGNAL_SUB_SCHEMAS, SignalInputSchema, ...SHARED_SCHEMAS]) app.addSchema(s);
+
+  registerErrorHandling(app);
+  registerAuth(app, deps.db, deps.now);
+  registerMetrics(app);
+
+  registerHealthRoutes(app, deps.db);
+  registerTemplateRoutes(app);
+  registerSignalRoutes(app, deps);
+  registerBatchRoutes(app, deps, { maxUploadBytes: opts.maxUploadBytes });
+
+  app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

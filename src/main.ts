@@ -1,0 +1,43 @@
+import { writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { loadConfig, usesDevelopmentPseudonymKey } from './config.ts';
+import { startPlatform } from './platform.ts';
+import { DEMO_PASSWORD } from './app/seed/demo-organisations.ts';
+
+const config = loadConfig();
+const platform = await startPlatform({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  host: config.host,
+  port: config.port,
+  seedDemo: config.seedDemo,
+  logLevel: config.logLevel,
+  pseudonymKey: config.pseudonymKey,
+  maxUploadBytes: config.maxUploadBytes,
+  rateLimitPerMinute: Number(process.env.RATE_LIMIT_PER_MINUTE ?? 6000),
+});
+
+const url = config.publicUrl.includes(':0') ? platform.url : config.publicUrl;
+const lines = [
+  '',
+  `vroegsignaal draait op ${url}  (database: ${platform.database.engine})`,
+  `  API: ${url}/v1  ·  OpenAPI: ${url}/v1/openapi.json`,
+];
+if (usesDevelopmentPseudonymKey(config)) lines.push('  Let op: PSEUDONYM_KEY is niet gezet; er wordt een ontwikkelsleutel gebruikt.');
+const seed = platform.seed;
+if (seed?.created) {
+  lines.push('', `Demo-logins (wachtwoord voor allemaal: ${DEMO_PASSWORD}):`);
+  for (const u of seed.users) lines.push(`  ${u.email.padEnd(44)} ${u.roles.join(', ')}`);
+  lines.push('', 'Demo-API-sleutels (worden één keer getoond; ook bewaard in data/demo-credentials.txt):');
+  for (const k of seed.apiKeys) lines.push(`  ${k.organisation.padEnd(26)} ${k.token}`);
+  await mkdir(config.dataDir, { recursive: true });
+  await writeFile(path.join(config.dataDir, 'demo-credentials.txt'), lines.join('\n') + '\n', { mode: 0o600 });
+} else if (seed) {
+  lines.push(`  Demo-logins: zie README (wachtwoord ${DEMO_PASSWORD}); API-sleutels: ${path.join(config.dataDir, 'demo-credentials.txt')}`);
+}
+console.log(lines.join('\n'));
+
+for (const sig of ['SIGINT', 'SIGTERM'] as const)
+  process.once(sig, () => {
+    void platform.stop().then(() => process.exit(0));
+  });

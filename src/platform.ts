@@ -1,0 +1,79 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from './app/context.ts';
+import { loadRules } from './app/rules/load-rules.ts';
+import { RuleBookJudge } from './app/rules/rule-judge.ts';
+import { loadPostcodeAreaRouter } from './app/routing/load-postcode-areas.ts';
+import { seedDemo, seedOrganisations, type SeedResult } from './app/seed/seed-demo.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { sealAuditLog } from './db/repositories/audit.ts';
+import { createPseudonymizer } from './domain/privacy/pseudonym.ts';
+import { buildServer } from './http/server.ts';
+
+export interface PlatformOptions {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  host?: string;
+  port: number;
+  seedDemo: boolean;
+  logLevel: string;
+  pseudonymKey?: string;
+  maxUploadBytes?: number;
+  rateLimitPerMinute?: number;
+  now?: () => Date;
+  /** An already open database (tests); otherwise one is opened from databaseUrl / dataDir. */
+  database?: Database;
+}
+
+export interface Platform {
+  url: string;
+  app: FastifyInstance;
+  deps: AppDeps;
+  database: Database;
+  judge: RuleBookJudge;
+  seed: SeedResult | undefined;
+  stop(): Promise<void>;
+}
+
+/** The composition root: database, rules, use-case dependencies, HTTP server and background work. */
+export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
+  const database =
+    opts.database ?? (await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir === 'memory://' ? 'memory://' : `${opts.dataDir}/pglite` }));
+  const rules = await loadRules();
+  const judge = new RuleBookJudge(rules.book);
+  const deps: AppDeps = {
+    db: database.db,
+    judge,
+    router: await loadPostcodeAreaRouter(),
+    pseudonymize: createPseudonymizer(opts.pseudonymKey ?? 'development-only-pseudonym-key-change-me'),
+    now: opts.now ?? (() => new Date()),
+  };
+  const seed = opts.seedDemo ? await seedDemo(deps, rules.book.registers) : (await seedOrganisations(deps, rules.book.registers), undefined);
+  await judge.reloadOrganisations(database.db);
+
+  const app = await buildServer(deps, {
+    logLevel: opts.logLevel,
+    maxUploadBytes: opts.maxUploadBytes ?? 1024 * 1024 * 1024,
+    rateLimitPerMinute: opts.rateLimitPerMinute ?? 6000,
+  });
+  await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port });
+  const addr = app.server.address() as AddressInfo;
+
+  // Seal the audit trail's hash chain shortly after records commit.
+  const sealer = setInterval(() => void sealAuditLog(database.db).catch((e: unknown) => app.log.warn({ err: String(e) }, 'audit sealing failed')), 2000);
+  sealer.unref();
+
+  return {
+    url: `http://${addr.address === '::' || addr.address === '0.0.0.0' ? '127.0.0.1' : addr.address}:${addr.port}`,
+    app,
+    deps,
+    database,
+    judge,
+    seed,
+    async stop() {
+      clearInterval(sealer);
+      await app.close();
+      if (!opts.database) await database.close();
+    },
+  };
+}
