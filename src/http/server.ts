@@ -69,6 +69,10 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions): Promise<F
       },
       security: [{ apiKey: [] }],
     },
+    transform: ({ schema, url, route }) => {
+      const body = (route.config as { openapiBody?: unknown } | undefined)?.openapiBody;
+      return { schema: (body ? { ...schema, body } : schema) as typeof schema, url };
+    },
     refResolver: { buildLocalReference: (json, _base, _frag, i) => (json.$id as string) ?? `Schema${i}` },
     transformObject: (doc) => {
       const spec = (doc as { openapiObject: Record<string, unknown> }).openapiObject;

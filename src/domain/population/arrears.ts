@@ -30,7 +30,9 @@ export interface ArrearsCase {
 
 interface Episode {
   id: number;
-  household: Household;
+  index: number;
+  /** Built on the first case: warm-up episodes may never need it. */
+  household: Household | undefined;
   extraMonthsLeft: number;
   usedTypes: CreditorType[];
 }
@@ -70,8 +72,11 @@ export class ArrearsProcess {
     return this.types;
   }
 
-  /** Advances one month and returns the cases it produced. */
-  step(month: number): ArrearsCase[] {
+  /**
+   * Advances one month and returns the cases it produced. With deliver false (the warm-up before a
+   * period) only the episodes advance: no households are built and no cases are made.
+   */
+  step(month: number, deliver = true): ArrearsCase[] {
     const rng = this.rng;
     const ep = this.params.process.episode;
     const day = firstDayOfMonth(month);
@@ -79,7 +84,7 @@ export class ArrearsProcess {
     const cases: ArrearsCase[] = [];
 
     for (const [index, e] of this.active) {
-      if (rng.chance(ep.laterMonthCaseProbability)) {
+      if (rng.chance(ep.laterMonthCaseProbability) && deliver) {
         const c = this.makeCase(e, month, day, available, false);
         if (c !== undefined) cases.push(c);
       }
@@ -89,13 +94,15 @@ export class ArrearsProcess {
     const starts = rng.poisson(this.episodesPerMonth);
     for (let i = 0; i < starts; i++) {
       const index = this.pickHousehold();
-      const e: Episode = { id: this.nextEpisode++, household: this.population.household(index), extraMonthsLeft: 0, usedTypes: [] };
+      const e: Episode = { id: this.nextEpisode++, index, household: undefined, extraMonthsLeft: 0, usedTypes: [] };
       // Extra months: geometric, so a household keeps its troubles for a while.
       let extra = 0;
       while (rng.chance(this.continueP)) extra++;
       e.extraMonthsLeft = extra;
-      const c = this.makeCase(e, month, day, available, true);
-      if (c !== undefined) cases.push(c);
+      if (deliver) {
+        const c = this.makeCase(e, month, day, available, true);
+        if (c !== undefined) cases.push(c);
+      }
       if (extra > 0) this.active.set(index, e);
     }
     return cases;
@@ -115,7 +122,7 @@ export class ArrearsProcess {
 
   private makeCase(e: Episode, month: number, day: number, available: CreditorType[], first: boolean): ArrearsCase | undefined {
     const rng = this.rng;
-    const h = e.household;
+    const h = (e.household ??= this.population.household(e.index));
     const seed = this.population.seed;
     const eligible: CaseSignal[] = [];
     for (const t of available) {

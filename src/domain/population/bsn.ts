@@ -47,22 +47,18 @@ export function createBsnSpace(prefix: string, salt = 0): BsnSpace {
   const multiplier = 1_000_003 % capacity || 1;
   const offset = salt % capacity;
 
+  const prefixValue = Number(prefix) * 10 ** (9 - prefix.length);
+
   function bsnFor(key: number): string {
     const k = ((key % capacity) * multiplier + offset) % capacity;
     const block = Math.floor(k / 9);
     const j = k % 9;
     let sum = prefixSum;
-    let digits = '';
     let rest = block;
-    const free: number[] = new Array<number>(freeDigits);
-    for (let i = freeDigits - 1; i >= 0; i--) {
-      free[i] = rest % 10;
+    // Digits 7 down to prefix.length + 1, weights 3 upwards.
+    for (let pos = 6; pos >= prefix.length; pos--) {
+      sum += (rest % 10) * (WEIGHTS[pos] ?? 0);
       rest = Math.floor(rest / 10);
-    }
-    for (let i = 0; i < freeDigits; i++) {
-      const d = free[i] ?? 0;
-      digits += d;
-      sum += d * (WEIGHTS[prefix.length + i] ?? 0);
     }
     // The j-th 8th digit whose check digit (sum + 2*d8) mod 11 is not 10.
     let seen = -1;
@@ -70,7 +66,7 @@ export function createBsnSpace(prefix: string, salt = 0): BsnSpace {
       const check = (sum + 2 * d8) % 11;
       if (check === 10) continue;
       seen++;
-      if (seen === j) return prefix + digits + d8 + check;
+      if (seen === j) return String(prefixValue + block * 100 + d8 * 10 + check).padStart(9, '0');
     }
     throw new Error('unreachable: every block holds at least nine valid numbers');
   }

@@ -31,13 +31,16 @@ export class DefectInjector {
         s.bsn = breakBsn(s.bsn as string);
         break;
       case 'bad_postcode': {
-        const pc = (s.address as { postcode: string }).postcode;
+        const address = { ...s.address };
+        const pc = address.postcode as string;
         const variants = [`0${pc.slice(1)}`, `${pc.slice(0, 4)} ${pc.charAt(4)}`, `${pc.slice(0, 4)}8${pc.charAt(5)}`, `${pc.slice(0, 4)}-${pc.slice(4)}`];
-        (s.address as { postcode: string }).postcode = rng.pick(variants);
+        address.postcode = rng.pick(variants);
+        s.address = address;
         break;
       }
       case 'missing_field': {
         const which = rng.int(3);
+        // Only top-level properties are removed: nested objects are shared with other signals.
         if (which === 0 && s.amount !== undefined) {
           delete s.amount;
           delete s.components;
@@ -51,6 +54,7 @@ export class DefectInjector {
         else s.birthDate = '1980-01-01';
         break;
       case 'missing_social_collection':
+        // The social-collection object is the signal's own (built per signal), so it may change.
         if (s.socialCollection !== undefined) delete s.socialCollection.reminderSentOn;
         break;
     }
@@ -61,7 +65,8 @@ export class DefectInjector {
   maybeRepeat(g: GeneratedSignal, lastDeliveryDay: number, rng: Rng, newReference: () => string): GeneratedSignal | undefined {
     const r = this.params.repeats;
     if (!rng.chance(r.share)) return undefined;
-    const signal = structuredClone(g.signal);
+    // A shallow copy is enough: only top-level fields change and nested objects are never mutated.
+    const signal = { ...g.signal };
     if (!rng.chance(r.sameReferenceShare)) {
       signal.reference = newReference();
       const [lo, hi] = r.daysLater;

@@ -104,7 +104,8 @@ export class SignalBuilder {
       if (resident.prefix !== undefined) person.prefix = resident.prefix;
       person.surname = resident.surname;
       signal.person = person;
-      signal.address = { ...h.address };
+      // Shared with the household: signals are read-only once built (defects copy before changing).
+      signal.address = h.address;
       if (resident.phone !== undefined) signal.phone = resident.phone;
       if (resident.email !== undefined) signal.email = resident.email;
     }

@@ -87,8 +87,27 @@ function parseDateField(out: Refusal[] | null, value: unknown, field: string): R
   return lastKey === MALFORMED ? push(out, inputError('DATE_INVALID', field)) : out;
 }
 
+/** The fields of the signal formats (SignalInput); anything else is refused rather than silently dropped. */
+const KNOWN_FIELDS: ReadonlySet<string> = new Set([
+  'reference', 'signalType', 'signalDate', 'municipalityCode', 'onBehalfOf', 'amount', 'components', 'arrearStartDate', 'bsn',
+  'person', 'address', 'phone', 'email', 'customerNumber', 'birthDate', 'crisis', 'socialCollection',
+]);
+const KNOWN_PERSON: ReadonlySet<string> = new Set(['initials', 'givenName', 'prefix', 'surname']);
+const KNOWN_ADDRESS: ReadonlySet<string> = new Set(['street', 'houseNumber', 'houseNumberAddition', 'postcode', 'city']);
+const KNOWN_SOCIAL: ReadonlySet<string> = new Set([
+  'personalContactAttemptedOn', 'debtAssistanceReferredOn', 'reminderSentOn', 'agreementOfferedInReminder', 'residentResponse',
+]);
+
+function checkKnown(out: Refusal[] | null, obj: Bag, known: ReadonlySet<string>, prefix: string): Refusal[] | null {
+  for (const k in obj) {
+    if (!known.has(k) && obj[k] !== undefined) out = push(out, inputError('FIELD_UNKNOWN', prefix + k));
+  }
+  return out;
+}
+
 /** Syntax of everything in the signal, independent of any rule. Fills `scratch`. */
 function checkInput(s: Bag, out: Refusal[] | null): Refusal[] | null {
+  out = checkKnown(out, s, KNOWN_FIELDS, '');
   if (!isNonBlank(s['reference'])) out = push(out, inputError('REFERENCE_MISSING', 'reference'));
   if (!isNonBlank(s['signalType'])) out = push(out, inputError('SIGNAL_TYPE_MISSING', 'signalType'));
 
@@ -108,12 +127,16 @@ function checkInput(s: Bag, out: Refusal[] | null): Refusal[] | null {
   if (address !== undefined && address !== null) {
     if (!isPlainObject(address)) out = push(out, inputError('FIELD_INVALID', 'address'));
     else {
+      out = checkKnown(out, address, KNOWN_ADDRESS, 'address.');
       const pc = address['postcode'];
       if (pc !== undefined && pc !== null && pc !== '' && !isValidPostcode(pc)) out = push(out, inputError('POSTCODE_INVALID', 'address.postcode'));
     }
   }
   const person = s['person'];
-  if (person !== undefined && person !== null && !isPlainObject(person)) out = push(out, inputError('FIELD_INVALID', 'person'));
+  if (person !== undefined && person !== null) {
+    if (!isPlainObject(person)) out = push(out, inputError('FIELD_INVALID', 'person'));
+    else out = checkKnown(out, person, KNOWN_PERSON, 'person.');
+  }
   for (const key of ['phone', 'email', 'customerNumber', 'onBehalfOf'] as const) {
     const v = s[key];
     if (v !== undefined && v !== null && typeof v !== 'string') out = push(out, inputError('FIELD_INVALID', key));
@@ -158,6 +181,7 @@ function checkInput(s: Bag, out: Refusal[] | null): Refusal[] | null {
   if (sc !== undefined && sc !== null) {
     if (!isPlainObject(sc)) out = push(out, inputError('FIELD_INVALID', 'socialCollection'));
     else {
+      out = checkKnown(out, sc, KNOWN_SOCIAL, 'socialCollection.');
       out = parseDateField(out, sc['personalContactAttemptedOn'], 'socialCollection.personalContactAttemptedOn');
       scratch.personalContact = lastKey;
       out = parseDateField(out, sc['debtAssistanceReferredOn'], 'socialCollection.debtAssistanceReferredOn');

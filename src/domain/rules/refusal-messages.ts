@@ -60,6 +60,10 @@ const CATALOGUE: Record<string, LocalizedText> = {
   POSTCODE_INVALID: { nl: 'De postcode is ongeldig (verwacht: 1234 AB).', en: 'The postcode is malformed (expected: 1234 AB).' },
   AMOUNT_INVALID: { nl: 'De {field_nl} is geen geldig bedrag (een getal van 0 of meer, punt als decimaalteken).', en: 'The {field_en} is not a valid amount (a number of 0 or more, dot as decimal separator).' },
   COMPONENTS_INVALID: { nl: 'De opbouw van de achterstand moet soort=bedrag-paren bevatten.', en: 'The breakdown of the arrear must consist of kind=amount pairs.' },
+  FIELD_UNKNOWN: {
+    nl: "Het veld '{field}' hoort niet bij het signaalformaat en wordt niet aangenomen.",
+    en: "The field '{field}' is not part of the signal format and is not accepted.",
+  },
   FIELD_INVALID: { nl: 'Het veld {field_nl} heeft een ongeldige vorm.', en: 'The field {field_en} has an invalid shape.' },
   FLAG_INVALID: { nl: 'Het veld {field_nl} moet ja of nee zijn.', en: 'The field {field_en} must be yes or no.' },
   RESIDENT_RESPONSE_INVALID: { nl: 'De reactie van de inwoner moet none, not_negative of objected zijn.', en: "The resident's response must be none, not_negative or objected." },

@@ -108,6 +108,8 @@ export function registerBatchRoutes(app: FastifyInstance, deps: AppDeps, opts: {
   app.post<{ Querystring: Static<typeof UploadQuery> }>(
     '/v1/batches',
     {
+      // The file is streamed, not parsed into a body, so its schema is for the OpenAPI document only.
+      config: { openapiBody: { description: 'The batch file', content: { 'text/csv': { schema: { type: 'string' } }, 'application/x-ndjson': { schema: { type: 'string' } } } } },
       schema: {
         operationId: 'uploadBatch',
         tags: ['Batches'],
@@ -117,7 +119,6 @@ export function registerBatchRoutes(app: FastifyInstance, deps: AppDeps, opts: {
           'chunks while the file streams in; GET /v1/batches/{batchId} shows progress. Re-uploading the same file is ' +
           'safe: rows already received come back as duplicates. With dryRun=true the per-row results come back as CSV and nothing is stored.',
         querystring: UploadQuery,
-        body: { description: 'The batch file', content: { 'text/csv': { schema: { type: 'string' } }, 'application/x-ndjson': { schema: { type: 'string' } } } } as never,
         response: responses({
           200: { description: 'Dry run: per-row results', contentType: 'text/csv' },
           201: { description: 'The batch, completed or failed', schema: Type.Ref(BatchSchema) },

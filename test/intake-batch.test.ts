@@ -1,0 +1,201 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
+import { sql } from 'kysely';
+import { parse } from 'csv-parse/sync';
+import { ENGINES } from './helpers/engines.ts';
+import { CSV_HEADER, rentCsvRow, rentSignal, startTestPlatform, type TestPlatform } from './helpers/platform.ts';
+import { importBatch, CHUNK_ROWS } from '../src/app/intake/import-batch.ts';
+import { systemContext } from '../src/app/auth/system-actor.ts';
+
+async function upload(p: TestPlatform, key: string, body: string | Buffer, type = 'text/csv', query = '') {
+  const res = await fetch(`${p.url}/v1/batches${query}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': type },
+    body,
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };
+}
+
+async function results(p: TestPlatform, key: string, batchId: string): Promise<Record<string, string>[]> {
+  const res = await fetch(`${p.url}/v1/batches/${batchId}/results`, { headers: { authorization: `Bearer ${key}` } });
+  assert.equal(res.status, 200);
+  return parse(await res.text(), { columns: true }) as Record<string, string>[];
+}
+
+async function count(p: TestPlatform, where = sql`true`): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*)::int as n from signals where ${where}`.execute(p.deps.db);
+  return r.rows[0]!.n;
+}
+
+function csvFile(n: number, prefix: string, bad: (i: number) => string | undefined = () => undefined): string {
+  const lines = [CSV_HEADER];
+  for (let i = 1; i <= n; i++) lines.push(bad(i) ?? rentCsvRow(`${prefix}-${i}`));
+  return lines.join('\n') + '\n';
+}
+
+for (const engine of ENGINES) {
+  describe(`batch files (${engine.name})`, () => {
+    let p: TestPlatform;
+    let key: string;
+    before(async () => {
+      p = await startTestPlatform(engine, { maxUploadBytes: 2 * 1024 * 1024 });
+      key = p.keyOf('demo-woningcorporatie');
+    });
+    after(async () => p.close());
+
+    it('imports a CSV in chunks, with a result per row, and a re-upload stores nothing twice', async () => {
+      const n = CHUNK_ROWS + 1200;
+      const file = csvFile(n, 'csv', (i) =>
+        i === 7 ? rentCsvRow(`csv-${i}`, { postcode: '10XXAB' }) : i === 9 ? rentCsvRow(`csv-${i}`, { amount: '-5' }) : undefined,
+      );
+      const r = await upload(p, key, file, 'text/csv', '?filename=maart.csv');
+      assert.equal(r.status, 201, r.text);
+      const b = r.json();
+      assert.equal(b.status, 'completed');
+      assert.equal(b.rowsTotal, n);
+      assert.equal(b.rowsRefused, 2);
+      assert.equal(b.rowsAccepted, n - 2);
+      assert.equal(b.bytesReceived, Buffer.byteLength(file));
+      const rows = await results(p, key, b.id);
+      assert.equal(rows.length, n);
+      assert.deepEqual(rows.slice(0, 3).map((x) => x.row), ['1', '2', '3']);
+      assert.equal(rows[6]!.outcome, 'refused');
+      assert.match(rows[6]!.codes!, /POSTCODE/);
+      assert.equal(rows[8]!.outcome, 'refused');
+      assert.equal(rows[0]!.outcome, 'accepted');
+      assert.ok(rows[0]!.signal_id);
+
+      const again = await upload(p, key, file);
+      const b2 = again.json();
+      assert.equal(b2.rowsAccepted, 0);
+      assert.equal(b2.rowsDuplicate, n - 2);
+      assert.equal(await count(p, sql`reference like 'csv-%'`), n - 2);
+      const rows2 = await results(p, key, b2.id);
+      assert.equal(rows2[0]!.outcome, 'duplicate');
+      assert.equal(rows2[0]!.signal_id, rows[0]!.signal_id);
+    });
+
+    it('imports JSON Lines, refusing unreadable lines with a reason each', async () => {
+      const lines = [
+        JSON.stringify(rentSignal('jl-1')),
+        '{not json',
+        JSON.stringify({ ...rentSignal('jl-3'), favouriteColour: 'blue' }),
+        JSON.stringify(rentSignal('jl-4', { bsn: '111222333' })),
+      ].join('\n');
+      const r = await upload(p, key, lines, 'application/x-ndjson');
+      assert.equal(r.status, 201, r.text);
+      const rows = await results(p, key, r.json().id);
+      assert.deepEqual(rows.map((x) => x.outcome), ['accepted', 'refused', 'refused', 'refused']);
+      assert.equal(rows[1]!.codes, 'ROW_NOT_JSON');
+      assert.equal(rows[2]!.codes, 'SCHEMA_INVALID');
+      assert.match(rows[2]!.message!, /favouriteColour/);
+      assert.match(rows[3]!.articles!, /art\./);
+    });
+
+    it('refuses malformed files clearly, never with a 500', async () => {
+      const semi = await upload(p, key, CSV_HEADER.replaceAll(',', ';') + '\n' + rentCsvRow('s-1').replaceAll(',', ';'));
+      assert.equal(semi.status, 422);
+      assert.equal(semi.json().code, 'FILE_WRONG_DELIMITER');
+      const missing = await upload(p, key, 'reference,amount\nx,12\n');
+      assert.equal(missing.status, 422);
+      assert.equal(missing.json().code, 'FILE_MISSING_COLUMNS');
+      const unknownCol = await upload(p, key, CSV_HEADER + ',nationaliteit\n');
+      assert.equal(unknownCol.json().code, 'FILE_UNKNOWN_COLUMNS');
+      const latin1 = Buffer.concat([Buffer.from(CSV_HEADER + '\n'), Buffer.from(rentCsvRow('l-1').replace('Vries', 'Müller'), 'latin1')]);
+      const enc = await upload(p, key, latin1);
+      assert.equal(enc.status, 422);
+      assert.equal(enc.json().code, 'FILE_NOT_UTF8');
+      const empty = await upload(p, key, '');
+      assert.equal(empty.json().code, 'FILE_EMPTY');
+      const wrongType = await upload(p, key, 'x', 'application/pdf');
+      assert.equal(wrongType.status, 415);
+      const quote = await upload(p, key, CSV_HEADER + '\n"unterminated,rent\n');
+      assert.equal(quote.status, 422);
+      assert.equal(quote.json().code, 'FILE_NOT_CSV');
+      const fields = await upload(p, key, CSV_HEADER + '\nonly,three,fields\n');
+      assert.equal(fields.status, 201);
+      const fr = await results(p, key, fields.json().id);
+      assert.equal(fr[0]!.codes, 'ROW_FIELD_COUNT');
+    });
+
+    it('refuses a file over the size limit with 413, before and while reading', async () => {
+      const big = csvFile(40_000, 'big');
+      assert.ok(Buffer.byteLength(big) > 2 * 1024 * 1024);
+      const r = await upload(p, key, big);
+      assert.equal(r.status, 413);
+      assert.equal(r.json().code, 'FILE_TOO_LARGE');
+      // Without Content-Length (chunked), the limit is enforced while streaming.
+      const res = await fetch(`${p.url}/v1/batches`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'text/csv' },
+        body: Readable.toWeb(Readable.from([big])) as unknown as BodyInit,
+        duplex: 'half',
+      } as RequestInit);
+      assert.equal(res.status, 413);
+    });
+
+    it('a broken-off upload leaves whole chunks stored once; re-sending the file completes it', async () => {
+      const n = CHUNK_ROWS * 3;
+      const file = csvFile(n, 'crash');
+      const cut = Math.floor(file.length * 0.55);
+      const broken = new Readable({
+        read() {
+          this.push(file.slice(0, cut));
+          this.destroy(new Error('connection reset'));
+        },
+      });
+      const ctx = systemContext('demo-woningcorporatie', 'test');
+      const failed = await importBatch(p.deps, ctx, { source: broken, format: 'csv', filename: 'crash.csv', maxBytes: 1e9 });
+      assert.equal(failed.status, 'failed');
+      const stored = await count(p, sql`reference like 'crash-%'`);
+      assert.equal(stored % CHUNK_ROWS, 0, `stored ${stored} is whole chunks`);
+      assert.equal(stored, failed.rows_accepted);
+      const done = await upload(p, key, file);
+      const b = done.json();
+      assert.equal(b.status, 'completed');
+      assert.equal(b.rowsAccepted + b.rowsDuplicate, n);
+      assert.equal(b.rowsDuplicate, stored);
+      assert.equal(await count(p, sql`reference like 'crash-%'`), n);
+      const dup = await sql<{ n: number }>`select count(*)::int as n from (select reference from signals group by sender_org_id, reference having count(*) > 1) d`.execute(p.deps.db);
+      assert.equal(dup.rows[0]!.n, 0);
+    });
+
+    it('dry run returns per-row results as CSV and stores nothing', async () => {
+      const before = await count(p);
+      const r = await upload(p, key, csvFile(3, 'dry', (i) => (i === 2 ? rentCsvRow('dry-2', { amount: 'abc' }) : undefined)), 'text/csv', '?dryRun=true');
+      assert.equal(r.status, 200);
+      assert.match(r.headers.get('content-type')!, /text\/csv/);
+      const rows = parse(r.text, { columns: true }) as Record<string, string>[];
+      assert.deepEqual(rows.map((x) => x.outcome), ['accepted', 'refused', 'accepted']);
+      assert.equal(await count(p), before);
+    });
+
+    it('shows progress and keeps batches to their own organisation', async () => {
+      const r = await upload(p, key, csvFile(10, 'own'));
+      const id = r.json().id;
+      const mine = await fetch(`${p.url}/v1/batches/${id}`, { headers: { authorization: `Bearer ${key}` } });
+      assert.equal(mine.status, 200);
+      const b = await mine.json();
+      assert.equal(b.rowsTotal, 10);
+      assert.equal(b.bytesExpected, b.bytesReceived);
+      const theirs = await fetch(`${p.url}/v1/batches/${id}`, { headers: { authorization: `Bearer ${p.keyOf('aegon')}` } });
+      assert.equal(theirs.status, 404);
+      const theirResults = await fetch(`${p.url}/v1/batches/${id}/results`, { headers: { authorization: `Bearer ${p.keyOf('aegon')}` } });
+      assert.equal(theirResults.status, 404);
+      const list = await (await fetch(`${p.url}/v1/batches`, { headers: { authorization: `Bearer ${p.keyOf('aegon')}` } })).json();
+      assert.equal(list.length, 0);
+    });
+
+    it('serves the CSV template, whose header the import accepts', async () => {
+      const res = await fetch(`${p.url}/v1/templates/signals.csv`);
+      assert.equal(res.status, 200);
+      const text = await res.text();
+      const header = text.split('\n')[0]!;
+      assert.ok(header.startsWith('reference,signal_type,signal_date'));
+      const r = await upload(p, key, text.replace('HUUR-2025-000123', 'template-1'), 'text/csv', '?dryRun=true');
+      assert.equal(r.status, 200);
+    });
+  });
+}
