@@ -38,7 +38,7 @@ for (const engine of ENGINES) {
       assert.ok(r.body.results[0].regulationVersion.startsWith('besluit-gemeentelijke-schuldhulpverlening/'));
       assert.ok(r.body.results[0].applied.length > 0);
       const get = await fetch(`${p.url}${r.headers.get('location')}`, { headers: { authorization: `Bearer ${landlord}` } });
-      const fb = await get.json();
+      const fb = (await get.json()) as { reference: string; status: string; bsn?: string };
       assert.equal(fb.reference, 'api-1');
       assert.equal(fb.status, 'Nog niet opgepakt');
       assert.equal(fb.bsn, undefined, 'no personal data is echoed back');
@@ -129,7 +129,7 @@ for (const engine of ENGINES) {
     it('requires authentication and keeps organisations apart', async () => {
       const anon = await fetch(`${p.url}/v1/signals`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rentSignal('x')) });
       assert.equal(anon.status, 401);
-      assert.equal((await anon.json()).status, 401);
+      assert.equal(((await anon.json()) as { status: number }).status, 401);
       const badKey = await post(p, 'vsk_000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', '/v1/signals', rentSignal('x'));
       assert.equal(badKey.status, 401);
       const mine = await post(p, landlord, '/v1/signals', rentSignal('private-1'));
@@ -153,10 +153,10 @@ for (const engine of ENGINES) {
       const res = await fetch(`${p.url}/v1/openapi.json`);
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('api-version'), '1.0.0');
-      const spec = await res.json();
+      const spec = (await res.json()) as { openapi: string; paths: Record<string, { post?: unknown }>; servers: { url: string }[] };
       assert.equal(spec.openapi, '3.1.0');
-      assert.ok(spec.paths['/signals'].post);
-      assert.equal(spec.servers[0].url, '/v1');
+      assert.ok(spec.paths['/signals']?.post);
+      assert.equal(spec.servers[0]?.url, '/v1');
     });
   });
 }

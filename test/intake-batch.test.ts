@@ -130,7 +130,7 @@ for (const engine of ENGINES) {
       const res = await fetch(`${p.url}/v1/batches`, {
         method: 'POST',
         headers: { authorization: `Bearer ${key}`, 'content-type': 'text/csv' },
-        body: Readable.toWeb(Readable.from([big])) as unknown as BodyInit,
+        body: Readable.toWeb(Readable.from([big])) as unknown as ReadableStream,
         duplex: 'half',
       } as RequestInit);
       assert.equal(res.status, 413);
@@ -177,14 +177,14 @@ for (const engine of ENGINES) {
       const id = r.json().id;
       const mine = await fetch(`${p.url}/v1/batches/${id}`, { headers: { authorization: `Bearer ${key}` } });
       assert.equal(mine.status, 200);
-      const b = await mine.json();
+      const b = (await mine.json()) as { rowsTotal: number; bytesExpected: number; bytesReceived: number };
       assert.equal(b.rowsTotal, 10);
       assert.equal(b.bytesExpected, b.bytesReceived);
       const theirs = await fetch(`${p.url}/v1/batches/${id}`, { headers: { authorization: `Bearer ${p.keyOf('aegon')}` } });
       assert.equal(theirs.status, 404);
       const theirResults = await fetch(`${p.url}/v1/batches/${id}/results`, { headers: { authorization: `Bearer ${p.keyOf('aegon')}` } });
       assert.equal(theirResults.status, 404);
-      const list = await (await fetch(`${p.url}/v1/batches`, { headers: { authorization: `Bearer ${p.keyOf('aegon')}` } })).json();
+      const list = (await (await fetch(`${p.url}/v1/batches`, { headers: { authorization: `Bearer ${p.keyOf('aegon')}` } })).json()) as unknown[];
       assert.equal(list.length, 0);
     });
 

@@ -105,6 +105,7 @@ export interface SignalsTable {
   arrear_start_date: DateCol | null;
   bsn: string | null;
   bsn_pseudonym: string | null;
+  subject_pseudonym: string;
   initials: string | null;
   given_name: string | null;
   prefix: string | null;

@@ -17,6 +17,13 @@ import { registerTemplateRoutes } from './routes/templates.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { loggerOptions } from './logger.ts';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Request body documented in OpenAPI for routes that stream their body instead of parsing it. */
+    openapiBody?: unknown;
+  }
+}
+
 export interface ServerOptions {
   logLevel: string;
   maxUploadBytes: number;

@@ -5,6 +5,7 @@ import type { SignalInput } from '../../domain/signals/signal.ts';
 import type { Pseudonymizer } from '../../domain/privacy/pseudonym.ts';
 import type { SignalsTable } from '../../db/schema.ts';
 import type { Insertable } from 'kysely';
+import { subjectPseudonymOf } from './subject.ts';
 
 export type SignalRow = Insertable<SignalsTable>;
 
@@ -39,6 +40,7 @@ export function toSignalRow(
     arrear_start_date: signal.arrearStartDate ?? null,
     bsn: signal.bsn ?? null,
     bsn_pseudonym: signal.bsn ? ctx.pseudonymize('bsn', signal.bsn) : null,
+    subject_pseudonym: subjectPseudonymOf(signal, ctx.pseudonymize),
     initials: signal.person?.initials ?? null,
     given_name: signal.person?.givenName ?? null,
     prefix: signal.person?.prefix ?? null,
@@ -60,10 +62,4 @@ export function toSignalRow(
     regulation_version: judgement.regulationVersion ?? '',
     rule_id: judgement.ruleId ?? '',
   };
-}
-
-/** The pseudonym of the data subject, for the audit trail (same derivation as subjectPseudonymOf). */
-export function subjectPseudonym(row: SignalRow, pseudonymize: Pseudonymizer): string {
-  if (row.bsn_pseudonym) return row.bsn_pseudonym;
-  return pseudonymize('address', `${row.postcode ?? ''}|${row.house_number ?? ''}|${row.house_number_addition ?? ''}`);
 }

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Judgement, Refusal } from '../../domain/rules/judgement.ts';
 import type { SignalInput } from '../../domain/signals/signal.ts';
 import type { DB } from '../../db/schema.ts';
@@ -6,7 +6,7 @@ import { appendAudit } from '../../db/repositories/audit.ts';
 import { addBatchProgress, insertBatchRows, type BatchRowInsert } from '../../db/repositories/batches.ts';
 import { findSignalsByReference, insertSignals } from '../../db/repositories/signals.ts';
 import type { AppDeps, CallContext } from '../context.ts';
-import { contentHash, subjectPseudonym, toSignalRow, type SignalRow } from './signal-row.ts';
+import { contentHash, toSignalRow, type SignalRow } from './signal-row.ts';
 
 export interface JudgedItem {
   rowNo: number;
@@ -41,7 +41,7 @@ const CONFLICT: Refusal = {
  * batch-row results, the batch counters, and one audit record for the chunk. All or nothing.
  */
 export async function storeChunk(
-  trx: Transaction<DB>,
+  trx: Kysely<DB> | Transaction<DB>,
   deps: Pick<AppDeps, 'pseudonymize'>,
   ctx: CallContext,
   items: readonly JudgedItem[],
@@ -76,7 +76,16 @@ export async function storeChunk(
     rowIndex.push(i);
   });
 
-  const inserted = await insertSignals(trx, rows);
+  const refusedCount = outcomes.filter((o) => o !== undefined && o.outcome === 'refused').length;
+  const audit = {
+    traceId: ctx.traceId,
+    spanId: ctx.spanId,
+    actorType: ctx.actor.type,
+    actorId: ctx.actor.id,
+    organisationId: senderOrgId,
+    detail: { batchId: batch?.id ?? null, rows: items.length, refused: refusedCount },
+  };
+  const inserted = await insertSignals(trx, rows, audit);
   const missing = rows.filter((r) => !inserted.has(r.reference)).map((r) => r.reference);
   const existing = new Map((await findSignalsByReference(trx, senderOrgId, missing)).map((e) => [e.reference, e]));
 
@@ -128,8 +137,8 @@ export async function storeChunk(
     await addBatchProgress(trx, batch.id, { rows: items.length, ...counts, bytes: batch.bytes });
   }
 
-  const newRows = rows.filter((r) => inserted.has(r.reference));
-  if (newRows.length > 0 || counts.refused > 0) {
+  if (inserted.size === 0 && counts.refused > 0) {
+    // Refused signals were processed (judged) too; the record says so without keeping their data.
     await appendAudit(trx, {
       traceId: ctx.traceId,
       spanId: ctx.spanId,
@@ -138,10 +147,8 @@ export async function storeChunk(
       actorId: ctx.actor.id,
       organisationId: senderOrgId,
       objectType: 'signal',
-      objectIds: newRows.map((r) => inserted.get(r.reference)!),
-      subjectPseudonyms: newRows.map((r) => subjectPseudonym(r, deps.pseudonymize)),
-      outcome: newRows.length > 0 ? 'success' : 'refused',
-      detail: { batchId: batch?.id ?? null, accepted: counts.accepted, refused: counts.refused, duplicate: counts.duplicate },
+      outcome: 'refused',
+      detail: { batchId: batch?.id ?? null, rows: items.length, refused: counts.refused, duplicate: counts.duplicate },
     });
   }
   return outcomes;

@@ -39,5 +39,6 @@ export async function submitSignals(
       refusals: it.judgement.refusals,
     }));
   }
-  return deps.db.transaction().execute((trx) => storeChunk(trx, deps, ctx, items, null));
+  // Without a batch, storeChunk writes with a single statement (signals + audit), atomic on its own.
+  return storeChunk(deps.db, deps, ctx, items, null);
 }

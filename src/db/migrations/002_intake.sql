@@ -41,6 +41,8 @@ create table signals (
   arrear_start_date date,
   bsn text,
   bsn_pseudonym text,
+  -- keyed pseudonym of the data subject (BSN where given, else the address) for audit and analytics
+  subject_pseudonym text not null,
   initials text,
   given_name text,
   prefix text,

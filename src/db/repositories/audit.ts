@@ -93,12 +93,23 @@ export async function sealAuditLog(db: Kysely<DB>, limit = 50_000): Promise<numb
       from audit_log
       where seq is null and xid < pg_snapshot_xmin(pg_current_snapshot())
       order by id limit ${limit}`.execute(trx);
+    const ids: string[] = [];
+    const seqs: string[] = [];
+    const prevs: string[] = [];
+    const hashes: string[] = [];
     for (const r of rows.rows) {
       seq += 1n;
       const hash = auditRowHash(prev, seq.toString(), r);
-      await sql`update audit_log set seq = ${seq.toString()}::bigint, prev_hash = ${prev}, hash = ${hash} where id = ${r.id}::bigint`.execute(trx);
+      ids.push(r.id);
+      seqs.push(seq.toString());
+      prevs.push(prev);
+      hashes.push(hash);
       prev = hash;
     }
+    if (ids.length > 0)
+      await sql`update audit_log a set seq = v.seq, prev_hash = v.prev, hash = v.hash
+        from unnest(${ids}::bigint[], ${seqs}::bigint[], ${prevs}::text[], ${hashes}::text[]) as v(id, seq, prev, hash)
+        where a.id = v.id`.execute(trx);
     return rows.rows.length;
   });
 }

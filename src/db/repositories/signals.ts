@@ -21,6 +21,7 @@ const COLUMNS: ReadonlyArray<readonly [keyof SignalRow & string, string]> = [
   ['arrear_start_date', 'date'],
   ['bsn', 'text'],
   ['bsn_pseudonym', 'text'],
+  ['subject_pseudonym', 'text'],
   ['initials', 'text'],
   ['given_name', 'text'],
   ['prefix', 'text'],
@@ -58,18 +59,41 @@ function toArrays(rows: readonly SignalRow[]): unknown[][] {
   return arrays;
 }
 
+export interface IntakeAudit {
+  traceId: string;
+  spanId: string;
+  actorType: string;
+  actorId: string;
+  organisationId: string;
+  detail: Record<string, unknown>;
+}
+
 /**
- * Inserts many signals in one statement. Rows whose (sender, reference) already exists are skipped;
- * the returned map holds the ids of the rows that were new.
+ * Inserts many signals and their audit record in ONE statement: atomic without an explicit
+ * transaction, and one round trip for the API's single-signal path. Rows whose (sender, reference)
+ * already exists are skipped; the returned map holds the ids of the rows that were new. The audit
+ * record lists exactly the new signals and their subjects' pseudonyms.
  */
-export async function insertSignals(db: Executor, rows: readonly SignalRow[]): Promise<Map<string, string>> {
+export async function insertSignals(db: Executor, rows: readonly SignalRow[], audit: IntakeAudit): Promise<Map<string, string>> {
   if (rows.length === 0) return new Map();
   const params = toArrays(rows);
   const arrays = sql.join(COLUMNS.map(([, type], i) => sql`${params[i]}::${sql.raw(type)}[]`));
-  const result = await sql<{ id: string; reference: string }>`insert into signals (${COLUMN_LIST})
-    select * from unnest(${arrays})
-    on conflict (sender_org_id, reference) do nothing returning id, reference`.execute(db);
-  return new Map(result.rows.map((r) => [r.reference, String(r.id)]));
+  const result = await sql<{ id: string; reference: string }>`
+    with ins as (
+      insert into signals (${COLUMN_LIST})
+      select * from unnest(${arrays})
+      on conflict (sender_org_id, reference) do nothing
+      returning id, reference, subject_pseudonym
+    ), aud as (
+      insert into audit_log (trace_id, span_id, activity, actor_type, actor_id, organisation_id, object_type,
+                             object_ids, subject_pseudonyms, outcome, detail)
+      select ${audit.traceId}, ${audit.spanId}, 'signal.intake', ${audit.actorType}, ${audit.actorId}, ${audit.organisationId},
+             'signal', array_agg(id::text order by id), array_agg(subject_pseudonym order by id), 'success',
+             ${JSON.stringify(audit.detail)}::jsonb || jsonb_build_object('accepted', count(*))
+      from ins having count(*) > 0
+    )
+    select id::text as id, reference from ins`.execute(db);
+  return new Map(result.rows.map((r) => [r.reference, r.id]));
 }
 
 export async function findSignalsByReference(

@@ -22,7 +22,8 @@ export interface CaseSignal {
 export interface ArrearsCase {
   household: Household;
   month: number;
-  episode: number;
+  /** Unique per municipality and run. */
+  episodeId: string;
   /** The first month of the episode (a case that is new unless an earlier episode was recent). */
   firstOfEpisode: boolean;
   signals: CaseSignal[];
@@ -30,9 +31,9 @@ export interface ArrearsCase {
 
 interface Episode {
   id: number;
+  /** The household number only: the household is rebuilt per case, so that months of running
+   * episodes do not keep thousands of households alive (and the garbage collector busy). */
   index: number;
-  /** Built on the first case: warm-up episodes may never need it. */
-  household: Household | undefined;
   extraMonthsLeft: number;
   usedTypes: CreditorType[];
 }
@@ -73,20 +74,20 @@ export class ArrearsProcess {
   }
 
   /**
-   * Advances one month and returns the cases it produced. With deliver false (the warm-up before a
-   * period) only the episodes advance: no households are built and no cases are made.
+   * Advances one month, yielding its cases one by one (each is consumed before the next is made).
+   * With deliver false (the warm-up before a period) only the episodes advance: no households are
+   * built and no cases are made.
    */
-  step(month: number, deliver = true): ArrearsCase[] {
+  *step(month: number, deliver = true): Generator<ArrearsCase> {
     const rng = this.rng;
     const ep = this.params.process.episode;
     const day = firstDayOfMonth(month);
     const available = this.types.filter((t) => t.availableIn(month));
-    const cases: ArrearsCase[] = [];
 
     for (const [index, e] of this.active) {
       if (rng.chance(ep.laterMonthCaseProbability) && deliver) {
         const c = this.makeCase(e, month, day, available, false);
-        if (c !== undefined) cases.push(c);
+        if (c !== undefined) yield c;
       }
       if (--e.extraMonthsLeft <= 0) this.active.delete(index);
     }
@@ -94,18 +95,25 @@ export class ArrearsProcess {
     const starts = rng.poisson(this.episodesPerMonth);
     for (let i = 0; i < starts; i++) {
       const index = this.pickHousehold();
-      const e: Episode = { id: this.nextEpisode++, index, household: undefined, extraMonthsLeft: 0, usedTypes: [] };
+      const e: Episode = { id: this.nextEpisode++, index, extraMonthsLeft: 0, usedTypes: [] };
       // Extra months: geometric, so a household keeps its troubles for a while.
       let extra = 0;
       while (rng.chance(this.continueP)) extra++;
       e.extraMonthsLeft = extra;
+      if (extra > 0) this.active.set(index, e);
       if (deliver) {
         const c = this.makeCase(e, month, day, available, true);
-        if (c !== undefined) cases.push(c);
+        if (c !== undefined) yield c;
       }
-      if (extra > 0) this.active.set(index, e);
     }
-    return cases;
+  }
+
+  /** Advances a month without delivering anything: the warm-up before a period. */
+  advance(month: number): void {
+    const cases = this.step(month, false);
+    for (let r = cases.next(); r.done !== true; r = cases.next()) {
+      // step(month, false) yields nothing; iterating it is what moves the episodes on.
+    }
   }
 
   /** A household drawn in proportion to its risk, not already in an episode (rejection sampling). */
@@ -122,7 +130,7 @@ export class ArrearsProcess {
 
   private makeCase(e: Episode, month: number, day: number, available: CreditorType[], first: boolean): ArrearsCase | undefined {
     const rng = this.rng;
-    const h = (e.household ??= this.population.household(e.index));
+    const h = this.population.household(e.index);
     const seed = this.population.seed;
     const eligible: CaseSignal[] = [];
     for (const t of available) {
@@ -153,6 +161,6 @@ export class ArrearsProcess {
       chosen.push(pick);
     }
     for (const c of chosen) if (!e.usedTypes.includes(c.type)) e.usedTypes.push(c.type);
-    return { household: h, month, episode: e.id, firstOfEpisode: first, signals: chosen };
+    return { household: h, month, episodeId: `${h.municipalityCode}-${e.id}`, firstOfEpisode: first, signals: chosen };
   }
 }

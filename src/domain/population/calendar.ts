@@ -27,15 +27,24 @@ function civil(days: number): [number, number, number] {
   return [era * 400 + yoe + (m <= 2 ? 1 : 0), m, d];
 }
 
-const cache = new Map<number, string>();
+function format(days: number): string {
+  const [y, m, d] = civil(days);
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+// Birth dates, reminders and signal dates all fall in 1900..2100: an array of their strings.
+const CACHE_FIRST = -25567; // 1900-01-01
+const CACHE_DAYS = 73049; // up to 2099-12-31
+const cache: (string | undefined)[] = new Array<string | undefined>(CACHE_DAYS);
 
 /** 'YYYY-MM-DD' of a day number; cached because the same few thousand days recur millions of times. */
 export function isoDate(days: number): string {
-  let s = cache.get(days);
+  const i = days - CACHE_FIRST;
+  if (i < 0 || i >= CACHE_DAYS) return format(days);
+  let s = cache[i];
   if (s === undefined) {
-    const [y, m, d] = civil(days);
-    s = `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
-    if (cache.size < 200_000) cache.set(days, s);
+    s = format(days);
+    cache[i] = s;
   }
   return s;
 }

@@ -51,7 +51,12 @@ export interface Household {
   headAgeBracket: string;
   /** Relative risk of an arrears episode starting (1 = a renter aged 45-66 living alone). */
   risk: number;
-  residents: Resident[];
+  /** Age of every member, head first; known without building the residents. */
+  memberAges: readonly number[];
+  /** Member i (0 is the head), built on first use: most signals need only one person. */
+  resident(i: number): Resident;
+  /** All members, head first, built on first use. */
+  readonly residents: readonly Resident[];
 }
 
 /** What the arrears process needs to pick households, without building names and addresses. */
@@ -258,39 +263,45 @@ export class MunicipalityPopulation {
 
     const headSurnameIndex = hash32(s, index, F.surname) % SURNAMES.length;
     const couple = c.size >= 2 && hashUnit(s, index, F.couple) < hh.coupleShare;
-    const residents: Resident[] = [];
-    residents.push(this.resident(index, firstKey, 0, 'head', c.headAge, headSurnameIndex));
-    let next = 1;
+    const ages: number[] = [c.headAge];
+    const roles: Resident['role'][] = ['head'];
+    const surnames: number[] = [headSurnameIndex];
     if (couple) {
-      const partnerAge = Math.max(18, c.headAge - 4 + Math.floor(hashUnit(s, index, RESIDENT_FIELD_BASE + RESIDENT_FIELDS + R.age) * 9));
-      const own = hashUnit(s, index, F.partnerSurname) < 0.7;
-      residents.push(this.resident(index, firstKey, 1, 'partner', partnerAge, own ? hash32(s, index, F.partnerSurname, 1) % SURNAMES.length : headSurnameIndex));
-      next = 2;
+      ages.push(Math.max(18, c.headAge - 4 + Math.floor(hashUnit(s, index, RESIDENT_FIELD_BASE + RESIDENT_FIELDS + R.age) * 9)));
+      roles.push('partner');
+      // Partners usually keep their own surname in the BRP.
+      surnames.push(hashUnit(s, index, F.partnerSurname) < 0.7 ? hash32(s, index, F.partnerSurname, 1) % SURNAMES.length : headSurnameIndex);
     }
-    for (let i = next; i < c.size; i++) {
+    const maxChild = Math.max(0, Math.min(17, c.headAge - 18));
+    for (let i = ages.length; i < c.size; i++) {
       const f = RESIDENT_FIELD_BASE + i * RESIDENT_FIELDS;
-      const maxChild = Math.max(0, Math.min(17, c.headAge - 18));
       const adult = c.headAge >= 38 && hashUnit(s, index, f + R.adult) < hh.adultChildShare;
-      const age = adult ? 18 + Math.floor(hashUnit(s, index, f + R.age) * 7) : Math.floor(hashUnit(s, index, f + R.age) * (maxChild + 1));
-      residents.push(this.resident(index, firstKey, i, 'child', age, headSurnameIndex));
+      ages.push(adult ? 18 + Math.floor(hashUnit(s, index, f + R.age) * 7) : Math.floor(hashUnit(s, index, f + R.age) * (maxChild + 1)));
+      roles.push('child');
+      surnames.push(headSurnameIndex);
     }
 
-    const household: Household = {
-      id: `${this.code}-${pad6(index)}`,
-      municipalityCode: this.code,
+    return new SyntheticHousehold(
+      this,
+      `${this.code}-${pad6(index)}`,
       index,
       address,
-      size: c.size,
-      tenure: c.owner ? 'owner' : 'renter',
-      monthlyHousingCost: Math.round(cost),
+      c,
+      rentSector,
+      Math.round(cost),
       energySource,
       wmoCare,
-      headAgeBracket: t.brackets[c.bracket]?.label ?? '',
-      risk: c.risk,
-      residents,
-    };
-    if (rentSector !== undefined) household.rentSector = rentSector;
-    return household;
+      t.brackets[c.bracket]?.label ?? '',
+      ages,
+      firstKey,
+      roles,
+      surnames,
+    );
+  }
+
+  /** @internal Builds member i of household `index`; used by SyntheticHousehold. */
+  buildResident(index: number, firstKey: number, i: number, role: Resident['role'], age: number, surnameIndex: number): Resident {
+    return this.resident(index, firstKey, i, role, age, surnameIndex);
   }
 
   private resident(index: number, firstKey: number, i: number, role: Resident['role'], age: number, surnameIndex: number): Resident {
@@ -317,6 +328,65 @@ export class MunicipalityPopulation {
 
   *households(): Generator<Household> {
     for (let i = 0; i < this.householdCount; i++) yield this.household(i);
+  }
+}
+
+type HouseholdData = Omit<Household, 'resident' | 'residents'>;
+
+/** A household whose members are built when first asked for. */
+class SyntheticHousehold implements Household {
+  readonly municipalityCode: string;
+  readonly size: number;
+  readonly tenure: Tenure;
+  readonly rentSector?: 'social' | 'private';
+  readonly risk: number;
+  private readonly built: (Resident | undefined)[];
+
+  // Positional on purpose: this runs once per case, and an options object with spreads was a
+  // measurable share of generation time.
+  constructor(
+    private readonly owner: MunicipalityPopulation,
+    readonly id: string,
+    readonly index: number,
+    readonly address: Address,
+    core: HouseholdCore,
+    rentSector: 'social' | 'private' | undefined,
+    readonly monthlyHousingCost: number,
+    readonly energySource: EnergySource,
+    readonly wmoCare: boolean,
+    readonly headAgeBracket: string,
+    readonly memberAges: readonly number[],
+    private readonly firstKey: number,
+    private readonly roles: readonly Resident['role'][],
+    private readonly surnames: readonly number[],
+  ) {
+    this.municipalityCode = owner.code;
+    this.size = core.size;
+    this.tenure = core.owner ? 'owner' : 'renter';
+    if (rentSector !== undefined) this.rentSector = rentSector;
+    this.risk = core.risk;
+    this.built = new Array<Resident | undefined>(memberAges.length);
+  }
+
+  resident(i: number): Resident {
+    let r = this.built[i];
+    if (r === undefined) {
+      const age = this.memberAges[i];
+      if (age === undefined) throw new RangeError(`household ${this.id} has no member ${i}`);
+      r = this.owner.buildResident(this.index, this.firstKey, i, this.roles[i] ?? 'child', age, this.surnames[i] ?? 0);
+      this.built[i] = r;
+    }
+    return r;
+  }
+
+  get residents(): readonly Resident[] {
+    return this.memberAges.map((_, i) => this.resident(i));
+  }
+
+  /** Plain data, members included (the getter would be left out of JSON otherwise). */
+  toJSON(): HouseholdData & { residents: readonly Resident[] } {
+    const { owner: _o, firstKey: _f, roles: _r, surnames: _s, built: _b, ...data } = this;
+    return { ...data, residents: this.residents };
   }
 }
 

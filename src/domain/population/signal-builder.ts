@@ -125,7 +125,7 @@ export class SignalBuilder {
         municipalityCode: h.municipalityCode,
         residentKey: resident.key,
         month: c.month,
-        episodeId: `${h.municipalityCode}-${c.episode}`,
+        episodeId: c.episodeId,
         firstOfEpisode: c.firstOfEpisode,
         amountCents: Math.round(total * 100),
         crisis,
@@ -136,13 +136,14 @@ export class SignalBuilder {
 
   /** Whose arrear it is: the head of household, or for health insurance sometimes another adult's policy. */
   private subject(c: ArrearsCase, cs: CaseSignal, rng: Rng): Resident {
-    const residents = c.household.residents;
-    const head = residents[0] as Resident;
-    if (cs.type.params.otherAdultShare > 0 && residents.length > 1 && rng.chance(cs.type.params.otherAdultShare)) {
-      const adults = residents.filter((r, i) => i > 0 && r.age >= 18);
-      if (adults.length > 0) return rng.pick(adults);
+    const h = c.household;
+    const ages = h.memberAges;
+    if (cs.type.params.otherAdultShare > 0 && ages.length > 1 && rng.chance(cs.type.params.otherAdultShare)) {
+      const adults: number[] = [];
+      for (let i = 1; i < ages.length; i++) if ((ages[i] ?? 0) >= 18) adults.push(i);
+      if (adults.length > 0) return h.resident(rng.pick(adults));
     }
-    return head;
+    return h.resident(0);
   }
 
   private socialCollection(signalDay: number, rng: Rng): SocialCollection {

@@ -81,7 +81,7 @@ export function* generateSignals(
   // Warm-up: episodes already running when the period starts, so that its first months are not
   // artificially free of consecutive signals. Their signals are not delivered.
   for (let month = first - params.process.warmupMonths; month < first; month++) {
-    for (const r of runs) r.process.step(month, false);
+    for (const r of runs) r.process.advance(month);
   }
 
   const weekdaysOnly = params.process.signalDays === 'weekdays';

@@ -63,8 +63,8 @@ export interface CompiledRule {
   readonly municipalityCodes: ReadonlySet<string>;
   readonly mustBeCollectedBySender: boolean;
   readonly municipalityCitation: Citation;
-  /** allowedFields[i] says whether FIELD_KEYS[i] may be provided. */
-  readonly allowedFields: readonly boolean[];
+  /** The personal-data fields (FIELD_KEYS) this rule does not allow: a present one is refused. */
+  readonly forbiddenFields: readonly string[];
   readonly dataCitation: Citation;
   readonly conditions: readonly CompiledCondition[];
   readonly social: CompiledSocialCollection;
@@ -202,7 +202,7 @@ function compileRule(r: RuleDoc, v: RegulationVersionDoc, reg: RegisterView): Co
   const transitional = v.transitional === undefined ? null : resolveCitation(v.transitional.citation, v);
   if (transitional !== null && v.valid_until === null) throw new RuleBookError(`${where}: a transitional rule needs a valid_until`);
   const allowedCategories = new Set<string>(r.data.categories);
-  const allowedFields = Object.freeze(FIELD_KEYS.map((k) => allowedCategories.has(FIELD_CATEGORY[k]!)));
+  const forbiddenFields = Object.freeze(FIELD_KEYS.filter((k) => !allowedCategories.has(FIELD_CATEGORY[k]!)));
   const socialCitations = [social.personalContact, social.debtAssistanceReferral, social.writtenReminder, social.agreementOffered].filter(
     (c): c is Citation => c !== null,
   );
@@ -242,7 +242,7 @@ function compileRule(r: RuleDoc, v: RegulationVersionDoc, reg: RegisterView): Co
     municipalityCodes: new Set(r.municipalities.codes ?? []),
     mustBeCollectedBySender: r.municipalities.must_be_collected_by_sender === true,
     municipalityCitation,
-    allowedFields,
+    forbiddenFields,
     dataCitation,
     conditions,
     social,

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { responses } from '../openapi-helpers.ts';
+import { ProblemSchema } from '../problem.ts';
 
 const Health = Type.Object({ status: Type.String(), checks: Type.Optional(Type.Record(Type.String(), Type.String())) }, { $id: 'Health', title: 'Health' });
 
@@ -21,7 +22,7 @@ export function registerHealthRoutes(app: FastifyInstance, db: Kysely<DB>): void
         tags: ['Operations'],
         summary: 'Readiness: the database answers',
         security: [],
-        response: responses({ 200: { description: 'Ready', schema: Health }, 503: { description: 'Not ready', schema: Health } }),
+        response: responses({ 200: { description: 'Ready', schema: Health }, 503: { description: 'Not ready: the database does not answer', schema: ProblemSchema, contentType: 'application/problem+json' } }),
       },
     },
     async (_req, reply) => {
@@ -29,7 +30,10 @@ export function registerHealthRoutes(app: FastifyInstance, db: Kysely<DB>): void
         await sql`select 1`.execute(db);
         return { status: 'ok', checks: { database: 'ok' } };
       } catch {
-        return reply.code(503).send({ status: 'unavailable', checks: { database: 'unavailable' } });
+        return reply
+          .code(503)
+          .type('application/problem+json')
+          .send({ type: 'about:blank', status: 503, title: 'Niet gereed', detail: 'De database antwoordt niet.', code: 'NOT_READY' });
       }
     },
   );
