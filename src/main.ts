@@ -15,6 +15,8 @@ const platform = await startPlatform({
   pseudonymKey: config.pseudonymKey,
   maxUploadBytes: config.maxUploadBytes,
   rateLimitPerMinute: Number(process.env.RATE_LIMIT_PER_MINUTE ?? 6000),
+  sessionTtlMinutes: config.sessionTtlMinutes,
+  secureCookies: config.publicUrl.startsWith('https://'),
 });
 
 const url = config.publicUrl.includes(':0') ? platform.url : config.publicUrl;

@@ -20,6 +20,8 @@ export interface PlatformOptions {
   pseudonymKey?: string;
   maxUploadBytes?: number;
   rateLimitPerMinute?: number;
+  sessionTtlMinutes?: number;
+  secureCookies?: boolean;
   now?: () => Date;
   /** An already open database (tests); otherwise one is opened from databaseUrl / dataDir. */
   database?: Database;
@@ -35,10 +37,8 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-/** The composition root: database, rules, use-case dependencies, HTTP server and background work. */
-export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
-  const database =
-    opts.database ?? (await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir === 'memory://' ? 'memory://' : `${opts.dataDir}/pglite` }));
+/** The use cases' dependencies over an open database: the rules, routing, pseudonyms, the clock. */
+export async function createAppDeps(database: Database, opts: { pseudonymKey?: string | undefined; now?: (() => Date) | undefined }) {
   const rules = await loadRules();
   const judge = new RuleBookJudge(rules.book);
   const deps: AppDeps = {
@@ -48,13 +48,23 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     pseudonymize: createPseudonymizer(opts.pseudonymKey ?? 'development-only-pseudonym-key-change-me'),
     now: opts.now ?? (() => new Date()),
   };
-  const seed = opts.seedDemo ? await seedDemo(deps, rules.book.registers) : (await seedOrganisations(deps, rules.book.registers), undefined);
+  return { deps, judge, registers: rules.book.registers };
+}
+
+/** The composition root: database, rules, use-case dependencies, HTTP server and background work. */
+export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
+  const database =
+    opts.database ?? (await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir === 'memory://' ? 'memory://' : `${opts.dataDir}/pglite` }));
+  const { deps, judge, registers } = await createAppDeps(database, opts);
+  const seed = opts.seedDemo ? await seedDemo(deps, registers) : (await seedOrganisations(deps, registers), undefined);
   await judge.reloadOrganisations(database.db);
 
   const app = await buildServer(deps, {
     logLevel: opts.logLevel,
     maxUploadBytes: opts.maxUploadBytes ?? 1024 * 1024 * 1024,
     rateLimitPerMinute: opts.rateLimitPerMinute ?? 6000,
+    sessionTtlMinutes: opts.sessionTtlMinutes ?? 30,
+    secureCookies: opts.secureCookies ?? false,
   });
   await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port });
   const addr = app.server.address() as AddressInfo;

@@ -17,7 +17,8 @@ import { parseArgs } from 'node:util';
 import type { PopulationParams } from '../domain/population/params.ts';
 import { generatePopulation } from '../domain/population/population.ts';
 import type { GeneratedSignal } from '../domain/population/signal-builder.ts';
-import { CSV_HEADER_LINE, signalToCsvLine } from '../domain/population/signal-csv.ts';
+import { CsvLineEncoder, MAX_LINE_BYTES } from '../domain/population/csv-encoder.ts';
+import { CSV_HEADER_LINE } from '../domain/population/signal-csv.ts';
 import { generateSignals } from '../domain/population/signal-stream.ts';
 import { loadPopulationParams } from './generate-params.ts';
 
@@ -109,31 +110,33 @@ export async function writeSignals(stream: Writable, count: number, opts: WriteS
     ...(opts.signalTypes === undefined ? {} : { signalTypes: opts.signalTypes }),
     ...(opts.senders === undefined ? {} : { senders: opts.senders }),
   });
-  // Lines go straight into a byte buffer: concatenating thousands of lines into one string keeps
-  // them all alive as a rope until the write, which is what the garbage collector spends its time on.
-  const chunkBytes = opts.chunkBytes ?? 1 << 20;
+  // Lines are encoded straight into a byte buffer (see csv-encoder.ts); a full buffer is handed to
+  // the stream and a new one started, so the stream may keep the old one until it is written.
+  const chunkBytes = Math.max(opts.chunkBytes ?? 1 << 20, 4 * MAX_LINE_BYTES);
+  const encoder = new CsvLineEncoder(Buffer.allocUnsafe(chunkBytes));
+  if (format === 'csv') encoder.writeAscii(CSV_HEADER_LINE);
   let rows = 0;
   let bytes = 0;
-  let buf = Buffer.allocUnsafe(chunkBytes);
-  let used = format === 'csv' ? buf.write(CSV_HEADER_LINE, 0) : 0;
   let last: GeneratedSignal | undefined;
   const flush = async () => {
-    if (used === 0) return;
-    const full = buf.subarray(0, used);
-    bytes += used;
-    // The stream keeps the written buffer until it is flushed, so the next lines need a new one.
-    buf = Buffer.allocUnsafe(chunkBytes);
-    used = 0;
+    if (encoder.offset === 0) return;
+    const full = (encoder.buffer as Buffer).subarray(0, encoder.offset);
+    bytes += encoder.offset;
+    encoder.reset(Buffer.allocUnsafe(chunkBytes));
     if (!stream.write(full)) await waitForDrain(stream);
   };
   for (const g of signals) {
     if (rows >= count) break;
-    const line = format === 'csv' ? signalToCsvLine(g.signal) : `${JSON.stringify(g.signal)}\n`;
-    // UTF-8 needs at most 3 bytes per UTF-16 unit.
-    if (used + line.length * 3 > chunkBytes) await flush();
-    used += buf.write(line, used);
+    if (format === 'csv') encoder.writeSignal(g.signal);
+    else {
+      const line = `${JSON.stringify(g.signal)}\n`;
+      // UTF-8 needs at most 3 bytes per UTF-16 unit.
+      if (encoder.offset + line.length * 3 > chunkBytes) await flush();
+      encoder.offset += (encoder.buffer as Buffer).write(line, encoder.offset);
+    }
     rows++;
     last = g;
+    if (encoder.offset + MAX_LINE_BYTES > chunkBytes) await flush();
   }
   await flush();
   const seconds = (performance.now() - started) / 1000;

@@ -15,6 +15,7 @@ import { registerSignalRoutes } from './routes/signals.ts';
 import { registerBatchRoutes } from './routes/batches.ts';
 import { registerTemplateRoutes } from './routes/templates.ts';
 import { registerHealthRoutes } from './routes/health.ts';
+import { registerAccessRoutes } from './routes/access.ts';
 import { loggerOptions } from './logger.ts';
 
 declare module 'fastify' {
@@ -29,6 +30,9 @@ export interface ServerOptions {
   maxUploadBytes: number;
   /** Requests per minute per client (API key or address); 0 disables (benchmarks). */
   rateLimitPerMinute: number;
+  sessionTtlMinutes: number;
+  /** Mark cookies Secure (when served over HTTPS). */
+  secureCookies: boolean;
 }
 
 /** Builds the HTTP adapter: thin routes over the use cases, with the cross-cutting plugins. */
@@ -100,6 +104,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions): Promise<F
   registerTemplateRoutes(app);
   registerSignalRoutes(app, deps);
   registerBatchRoutes(app, deps, { maxUploadBytes: opts.maxUploadBytes });
+  registerAccessRoutes(app, deps, { sessionTtlMinutes: opts.sessionTtlMinutes, secureCookies: opts.secureCookies });
 
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

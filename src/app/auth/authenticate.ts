@@ -8,8 +8,30 @@ import { parseApiKey, secretMatches } from './api-key-format.ts';
 
 const TOUCH_INTERVAL_MS = 60_000;
 
+/**
+ * Verified keys are remembered for a few seconds so that a busy client does not cost a database
+ * round trip per request. Revoking a key clears it here at once; another API process may accept
+ * it for at most CACHE_TTL_MS longer (documented in the README).
+ */
+export const API_KEY_CACHE_TTL_MS = 5_000;
+const cache = new Map<string, { actor: Actor; until: number; expiresAt: number }>();
+
+export function forgetApiKey(keyId: string): void {
+  for (const [token, entry] of cache) if (entry.actor.id === keyId) cache.delete(token);
+}
+
 /** Resolves an API key token to an actor, or undefined when it is unknown, revoked or expired. */
 export async function authenticateApiKey(db: Kysely<DB>, token: string, now: Date): Promise<Actor | undefined> {
+  const hit = cache.get(token);
+  if (hit && hit.until > now.getTime() && hit.expiresAt > now.getTime()) return hit.actor;
+  const actor = await lookupApiKey(db, token, now);
+  if (cache.size > 10_000) cache.clear();
+  if (actor) cache.set(token, { actor: actor.actor, until: now.getTime() + API_KEY_CACHE_TTL_MS, expiresAt: actor.expiresAt });
+  else cache.delete(token);
+  return actor?.actor;
+}
+
+async function lookupApiKey(db: Kysely<DB>, token: string, now: Date): Promise<{ actor: Actor; expiresAt: number } | undefined> {
   const parsed = parseApiKey(token);
   if (!parsed) return undefined;
   const key = await findApiKeyByPrefix(db, parsed.prefix);
@@ -18,12 +40,15 @@ export async function authenticateApiKey(db: Kysely<DB>, token: string, now: Dat
   // last_used_at is for operators spotting stale keys; once a minute is precise enough and spares a write per request.
   if (!key.last_used_at || now.getTime() - new Date(key.last_used_at).getTime() > TOUCH_INTERVAL_MS) await touchApiKey(db, key.id);
   return {
-    type: 'api_key',
-    id: key.id,
-    organisationId: key.organisation_id,
-    organisationKind: key.organisation_kind,
-    permissions: new Set(key.scopes as Permission[]),
-    label: `API-sleutel ${key.name}`,
+    actor: {
+      type: 'api_key',
+      id: key.id,
+      organisationId: key.organisation_id,
+      organisationKind: key.organisation_kind,
+      permissions: new Set(key.scopes as Permission[]),
+      label: `API-sleutel ${key.name}`,
+    },
+    expiresAt: key.expires_at ? new Date(key.expires_at).getTime() : Number.MAX_SAFE_INTEGER,
   };
 }
 

@@ -3,6 +3,7 @@ import { API_KEY_SCOPES, type ApiKeyScope } from '../../domain/access/roles.ts';
 import { insertApiKey, listApiKeys, revokeApiKey } from '../../db/repositories/api-keys.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { generateApiKeySecret } from '../auth/api-key-format.ts';
+import { forgetApiKey } from '../auth/authenticate.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 
 export class InvalidScopes extends Error {}
@@ -49,6 +50,7 @@ export async function revokeOwnApiKey(deps: AppDeps, ctx: CallContext, id: strin
   requirePermission(ctx.actor, 'users:manage');
   return deps.db.transaction().execute(async (trx) => {
     const ok = await revokeApiKey(trx, ctx.actor.organisationId, id);
+    forgetApiKey(id);
     if (ok)
       await appendAudit(trx, {
         traceId: ctx.traceId,

@@ -1,0 +1,63 @@
+// bench:intake — a synthetic CSV of N signals ingested end to end on PostgreSQL, next to a plain
+// COPY of the same file into an unindexed table, in the same run.
+//   npm run bench:intake [-- --count 1000000]
+import { spawnSync } from 'node:child_process';
+import { createReadStream, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { CSV_COLUMNS } from '../src/domain/signals/csv-columns.ts';
+import { freshDatabase } from './lib/bench-database.ts';
+import { machineLine } from './lib/machine.ts';
+
+const { values: args } = parseArgs({ options: { count: { type: 'string', default: '1000000' }, keep: { type: 'boolean', default: false } } });
+const count = Number(args.count);
+const SENDER = 'demo-woningcorporatie';
+const dir = await mkdtemp(path.join(os.tmpdir(), 'vs-bench-intake-'));
+const file = path.join(dir, 'signals.csv');
+
+console.log(`bench:intake — ${machineLine()}`);
+const gen = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', 'src/cli/generate-signals.ts', '--count', String(count), '--format', 'csv', '--out', file, '--sender-type', 'rent', '--sender', SENDER, '--municipality', 'GM0363'],
+  { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
+);
+if (gen.status !== 0) throw new Error('generating the file failed');
+console.log(`generated ${count} rows, ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB: ${gen.stdout.trim().split('\n').pop()}`);
+
+// 1. Plain COPY of the same file into an unindexed table of text columns.
+const copyUrl = await freshDatabase('vs_bench_copy');
+const client = new pg.Client({ connectionString: copyUrl });
+await client.connect();
+await client.query(`create unlogged table if not exists plain_copy (${CSV_COLUMNS.map((c) => `${c} text`).join(', ')})`);
+await client.query('drop table plain_copy');
+await client.query(`create table plain_copy (${CSV_COLUMNS.map((c) => `${c} text`).join(', ')})`);
+const c0 = performance.now();
+await pipeline(createReadStream(file), client.query(copyFrom(`copy plain_copy from stdin with (format csv, header true)`)));
+const copySeconds = (performance.now() - c0) / 1000;
+const copied = (await client.query<{ n: string }>('select count(*) as n from plain_copy')).rows[0]!.n;
+await client.end();
+
+// 2. End to end through the platform's intake, in a child process so its peak memory is its own.
+const intakeUrl = await freshDatabase('vs_bench_intake');
+const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/lib/ingest-file.ts', intakeUrl, file, SENDER, path.join(dir, 'results.csv')], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+  encoding: 'utf8',
+});
+if (run.status !== 0) throw new Error('ingest failed');
+const r = JSON.parse(run.stdout.trim().split('\n').pop()!) as {
+  status: string; rows: number; accepted: number; refused: number; duplicate: number; ingestSeconds: number; resultsSeconds: number; resultRows: number; maxRssMB: number;
+};
+const e2e = r.ingestSeconds + r.resultsSeconds;
+console.log(`plain COPY into an unindexed table: ${copied} rows in ${copySeconds.toFixed(2)} s (${(Number(copied) / copySeconds).toFixed(0)} rows/s)`);
+console.log(
+  `end to end (parse, validate, judge, store, audit): ${r.rows} rows in ${r.ingestSeconds.toFixed(2)} s — accepted ${r.accepted}, refused ${r.refused}, duplicate ${r.duplicate}`,
+);
+console.log(`per-row results written: ${r.resultRows} rows in ${r.resultsSeconds.toFixed(2)} s`);
+console.log(`end to end incl. results: ${e2e.toFixed(2)} s = ${(e2e / copySeconds).toFixed(2)} × plain COPY (target ≤ 4×): ${e2e / copySeconds <= 4 ? 'MET' : 'NOT MET'}`);
+console.log(`peak memory (max RSS) of the ingesting process: ${r.maxRssMB.toFixed(0)} MB (target ≤ 300 MB): ${r.maxRssMB <= 300 ? 'MET' : 'NOT MET'}`);
+if (!args.keep) await rm(dir, { recursive: true, force: true });

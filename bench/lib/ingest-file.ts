@@ -1,0 +1,46 @@
+// Child process of bench:intake: ingests one CSV file end to end (parse, validate, judge, store,
+// per-row results written out) and prints its figures as JSON, including its own peak memory.
+import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { openDatabase } from '../../src/db/database.ts';
+import { createAppDeps } from '../../src/platform.ts';
+import { seedOrganisations } from '../../src/app/seed/seed-demo.ts';
+import { importBatch } from '../../src/app/intake/import-batch.ts';
+import { openBatchResults } from '../../src/app/intake/batch-results.ts';
+import { resultCsvLines, resultHeader } from '../../src/app/intake/result-csv.ts';
+import { systemContext } from '../../src/app/auth/system-actor.ts';
+
+const [databaseUrl, file, sender, resultsFile] = process.argv.slice(2) as [string, string, string, string];
+const database = await openDatabase({ databaseUrl, poolSize: 4 });
+const { deps, registers } = await createAppDeps(database, {});
+await seedOrganisations(deps, registers);
+const ctx = systemContext(sender, 'bench-intake');
+
+const t0 = performance.now();
+const batch = await importBatch(deps, ctx, { source: createReadStream(file), format: 'csv', filename: file, maxBytes: 64 * 1024 ** 3 });
+const t1 = performance.now();
+const opened = await openBatchResults(deps, ctx, batch.id, 20_000);
+const out = createWriteStream(resultsFile);
+out.write(resultHeader());
+let resultRows = 0;
+for await (const page of opened!.pages) {
+  resultRows += page.length;
+  if (!out.write(resultCsvLines(page, 'nl'))) await once(out, 'drain');
+}
+out.end();
+await once(out, 'finish');
+const t2 = performance.now();
+await database.close();
+console.log(
+  JSON.stringify({
+    status: batch.status,
+    rows: batch.rows_total,
+    accepted: batch.rows_accepted,
+    refused: batch.rows_refused,
+    duplicate: batch.rows_duplicate,
+    ingestSeconds: (t1 - t0) / 1000,
+    resultsSeconds: (t2 - t1) / 1000,
+    resultRows,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+  }),
+);
