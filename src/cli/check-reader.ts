@@ -59,7 +59,8 @@ async function* readCsv(input: Readable): AsyncGenerator<BatchRow> {
       skip_records_with_error: true,
       info: true,
       on_skip: (err) => {
-        const line = err?.lines ?? 0;
+        const lines: unknown = err?.lines;
+        const line = typeof lines === 'number' ? lines : 0;
         skipped.push({ line, error: { nl: `Regel ${line} is geen geldige CSV-regel (${err?.code ?? 'fout'}).`, en: `Line ${line} is not a valid CSV row (${err?.code ?? 'error'}).` } });
         return undefined;
       },

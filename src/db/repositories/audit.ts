@@ -84,7 +84,7 @@ export async function sealAuditLog(db: Kysely<DB>, limit = 50_000): Promise<numb
     const locked = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(727275) as ok`.execute(trx);
     if (!locked.rows[0]?.ok) return 0;
     const last = await sql<{ seq: string; hash: string }>`
-      select seq::text as seq, hash from audit_log where seq is not null order by seq desc limit 1`.execute(trx);
+      select seq::text as seq, hash from audit_log where seq is not null order by audit_log.seq desc limit 1`.execute(trx);
     let seq = BigInt(last.rows[0]?.seq ?? '0');
     let prev = last.rows[0]?.hash ?? GENESIS;
     const rows = await sql<AuditRowForHash>`
@@ -92,7 +92,7 @@ export async function sealAuditLog(db: Kysely<DB>, limit = 50_000): Promise<numb
              object_ids, subject_pseudonyms, outcome, detail
       from audit_log
       where seq is null and xid < pg_snapshot_xmin(pg_current_snapshot())
-      order by id limit ${limit}`.execute(trx);
+      order by audit_log.id limit ${limit}`.execute(trx);
     const ids: string[] = [];
     const seqs: string[] = [];
     const prevs: string[] = [];
@@ -131,7 +131,7 @@ export async function verifyAuditChain(db: Kysely<DB>, pageSize = 10_000): Promi
       select id::text as id, seq::text as seq, prev_hash, hash, occurred_at, trace_id, activity, actor_type, actor_id,
              organisation_id, object_type, object_ids, subject_pseudonyms, outcome, detail
       from audit_log where seq >= ${expectedSeq.toString()}::bigint and seq is not null
-      order by seq limit ${pageSize}`.execute(db);
+      order by audit_log.seq limit ${pageSize}`.execute(db);
     if (page.rows.length === 0) return { ok: true, checked };
     for (const r of page.rows) {
       if (r.seq !== expectedSeq.toString())

@@ -14,8 +14,8 @@ import type { Household, MunicipalityPopulation } from './population.ts';
 import { type Rng, type WeightedChoice, numberChoice } from './rng.ts';
 
 export interface CaseSignal {
-  type: CreditorType;
-  sender: Sender;
+  readonly type: CreditorType;
+  readonly sender: Sender;
 }
 
 /** One address reported by one or more creditors in one month. */
@@ -74,20 +74,21 @@ export class ArrearsProcess {
   }
 
   /**
-   * Advances one month, yielding its cases one by one (each is consumed before the next is made).
-   * With deliver false (the warm-up before a period) only the episodes advance: no households are
+   * Advances one month and hands each case to `onCase` as soon as it is made (a callback rather
+   * than a generator: this is the innermost loop of generating millions of signals). With
+   * onCase undefined (the warm-up before a period) only the episodes advance: no households are
    * built and no cases are made.
    */
-  *step(month: number, deliver = true): Generator<ArrearsCase> {
+  step(month: number, onCase?: (c: ArrearsCase) => void): void {
     const rng = this.rng;
     const ep = this.params.process.episode;
     const day = firstDayOfMonth(month);
     const available = this.types.filter((t) => t.availableIn(month));
 
     for (const [index, e] of this.active) {
-      if (rng.chance(ep.laterMonthCaseProbability) && deliver) {
+      if (rng.chance(ep.laterMonthCaseProbability) && onCase !== undefined) {
         const c = this.makeCase(e, month, day, available, false);
-        if (c !== undefined) yield c;
+        if (c !== undefined) onCase(c);
       }
       if (--e.extraMonthsLeft <= 0) this.active.delete(index);
     }
@@ -101,18 +102,10 @@ export class ArrearsProcess {
       while (rng.chance(this.continueP)) extra++;
       e.extraMonthsLeft = extra;
       if (extra > 0) this.active.set(index, e);
-      if (deliver) {
+      if (onCase !== undefined) {
         const c = this.makeCase(e, month, day, available, true);
-        if (c !== undefined) yield c;
+        if (c !== undefined) onCase(c);
       }
-    }
-  }
-
-  /** Advances a month without delivering anything: the warm-up before a period. */
-  advance(month: number): void {
-    const cases = this.step(month, false);
-    for (let r = cases.next(); r.done !== true; r = cases.next()) {
-      // step(month, false) yields nothing; iterating it is what moves the episodes on.
     }
   }
 
@@ -128,6 +121,18 @@ export class ArrearsProcess {
     return this.rng.int(pop.householdCount);
   }
 
+  private readonly pairs = new Map<Sender, CaseSignal>();
+
+  /** One shared, immutable {type, sender} pair per sender: cases refer to them, nothing is copied. */
+  private pair(type: CreditorType, sender: Sender): CaseSignal {
+    let p = this.pairs.get(sender);
+    if (p === undefined) {
+      p = Object.freeze({ type, sender });
+      this.pairs.set(sender, p);
+    }
+    return p;
+  }
+
   private makeCase(e: Episode, month: number, day: number, available: CreditorType[], first: boolean): ArrearsCase | undefined {
     const rng = this.rng;
     const h = this.population.household(e.index);
@@ -136,7 +141,7 @@ export class ArrearsProcess {
     for (const t of available) {
       if (!t.hasCreditor(h)) continue;
       const sender = t.senderFor(h, seed, day);
-      if (sender !== undefined) eligible.push({ type: t, sender });
+      if (sender !== undefined) eligible.push(this.pair(t, sender));
     }
     if (eligible.length === 0) return undefined;
     const k = Math.min(eligible.length, (first ? this.firstK : this.laterK).draw(rng));

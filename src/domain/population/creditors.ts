@@ -22,6 +22,17 @@ interface Window {
   until: number;
 }
 
+/** "'s-Gravenhage" → 's-gravenhage', 'Midden-Groningen' → 'midden-groningen': for organisation ids. */
+export function municipalitySlug(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/'/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
 /** One signal type as it applies in one municipality. */
 export class CreditorType {
   readonly code: string;
@@ -42,8 +53,8 @@ export class CreditorType {
     const passes = Object.fromEntries(DATA_CATEGORIES.map((c) => [c, false])) as Record<DataCategory, boolean>;
     for (const c of params.data) passes[c] = true;
     this.passes = passes;
-    const lower = municipality.code.toLowerCase();
-    const fill = (s: string) => s.replaceAll('{municipality}', lower).replaceAll('{city}', municipality.city);
+    const slug = municipalitySlug(municipality.name);
+    const fill = (s: string) => s.replaceAll('{slug}', slug).replaceAll('{city}', municipality.city);
     this.senders = params.senders
       .filter((s) => s.municipalities === undefined || s.municipalities.includes(municipality.code))
       .map((s) => ({ id: fill(s.id), name: fill(s.name), share: s.share, fromDay: s.from === undefined ? 0 : parseIsoDate(s.from) }));

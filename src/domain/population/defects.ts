@@ -38,16 +38,12 @@ export class DefectInjector {
         s.address = address;
         break;
       }
-      case 'missing_field': {
-        const which = rng.int(3);
-        // Only top-level properties are removed: nested objects are shared with other signals.
-        if (which === 0 && s.amount !== undefined) {
-          delete s.amount;
-          delete s.components;
-        } else if (which === 1 && s.address !== undefined) delete s.address;
-        else s.signalDate = '';
+      case 'missing_field':
+        // Fields the regulation cannot do without. (A missing amount or address is not refused by
+        // the rules, so it would not be an invalid row.)
+        if (rng.chance(0.5)) s.signalDate = '';
+        else s.reference = '';
         break;
-      }
       case 'field_not_allowed':
         // A BSN where the regulation forbids it (the mortgage signal) is the error that matters most.
         if (s.bsn === undefined && s.signalType === 'mortgage') s.bsn = '999999990';
@@ -64,7 +60,8 @@ export class DefectInjector {
   /** With the configured probability, a re-sent copy of the signal (same creditor, same arrear). */
   maybeRepeat(g: GeneratedSignal, lastDeliveryDay: number, rng: Rng, newReference: () => string): GeneratedSignal | undefined {
     const r = this.params.repeats;
-    if (!rng.chance(r.share)) return undefined;
+    // Broken rows are not re-sent: a new reference could repair them and blur what is expected.
+    if (!rng.chance(r.share) || g.truth.defect !== undefined) return undefined;
     // A shallow copy is enough: only top-level fields change and nested objects are never mutated.
     const signal = { ...g.signal };
     if (!rng.chance(r.sameReferenceShare)) {

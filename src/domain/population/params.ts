@@ -26,7 +26,7 @@ export interface Availability {
 }
 
 export interface SenderParams {
-  /** May contain {municipality} (the lower-case CBS code) for one organisation per municipality. */
+  /** May contain {slug} (the municipality's name in lower case) for one organisation per municipality. */
   id: string;
   name: string;
   share: number;
@@ -51,6 +51,8 @@ export interface SignalTypeParams {
   legalBasis: string;
   weight: number;
   eligible: Eligibility;
+  /** Register kind of the senders (rules/registers/organisation-kinds.yaml). */
+  organisationKind: string;
   /** Undefined: everywhere, always. */
   available?: readonly Availability[];
   data: readonly DataCategory[];
@@ -282,6 +284,7 @@ function signalType(code: string, v: unknown, path: string): SignalTypeParams {
     legalBasis: str(o.legal_basis, `${path}.legal_basis`),
     weight: num(o.weight, `${path}.weight`, 0),
     eligible,
+    organisationKind: str(o.organisation_kind, `${path}.organisation_kind`),
     ...(available === undefined ? {} : { available }),
     data,
     amount: amountModel(o.amount, `${path}.amount`),

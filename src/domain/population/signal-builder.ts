@@ -22,6 +22,7 @@ export interface SignalTruth {
   /** Unique per municipality and run: `${municipalityCode}-${episode}`. */
   episodeId: string;
   firstOfEpisode: boolean;
+  tenure: 'owner' | 'renter';
   /** Amount of the arrear in cents, before any deliberate defect. */
   amountCents: number;
   crisis: boolean;
@@ -127,6 +128,7 @@ export class SignalBuilder {
         month: c.month,
         episodeId: c.episodeId,
         firstOfEpisode: c.firstOfEpisode,
+        tenure: h.tenure,
         amountCents: Math.round(total * 100),
         crisis,
         objected: sc.residentResponse === 'objected',

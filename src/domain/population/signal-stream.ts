@@ -61,6 +61,92 @@ export function expectedSignalsPerMonth(population: Population, params: Populati
   return total * (1 + params.repeats.share);
 }
 
+interface Run {
+  m: MunicipalityPopulation;
+  rng: Rng;
+  process: ArrearsProcess;
+  builder: SignalBuilder;
+}
+
+/**
+ * The stream as units of work: one municipality in one month. `nextUnit` pushes that unit's
+ * signals to a callback, which lets a fast consumer (the scale-data CLI) avoid a generator step
+ * per signal; generateSignals wraps it for everyone else.
+ */
+export class SignalSource {
+  private readonly runs: Run[];
+  private readonly first: number;
+  private readonly end: number;
+  private readonly typeFilter: Set<string> | undefined;
+  private readonly senderFilter: Set<string> | undefined;
+  private readonly defects: DefectInjector;
+  private readonly weekdaysOnly: boolean;
+  private month: number;
+  private runIndex = 0;
+  private days: number[] = [];
+  private label = '';
+
+  constructor(population: Population, params: PopulationParams, period: Period, seed: number, options: SignalStreamOptions = {}) {
+    this.first = parseMonth(period.firstMonth);
+    this.end = this.first + period.months;
+    const rates = episodeRates(population, params);
+    this.typeFilter = options.signalTypes === undefined ? undefined : new Set(options.signalTypes);
+    this.senderFilter = options.senders === undefined ? undefined : new Set(options.senders);
+    this.defects = new DefectInjector(params);
+    this.weekdaysOnly = params.process.signalDays === 'weekdays';
+    this.runs = selectMunicipalities(population, options.municipalities).map((m) => {
+      const rng = new Rng(seed, hashString(m.code));
+      return { m, rng, process: new ArrearsProcess(m, params, rng, rates.get(m.code) ?? 0), builder: new SignalBuilder(params, m.code, m.seed) };
+    });
+    // Warm-up: episodes already running when the period starts, so that its first months are not
+    // artificially free of consecutive signals. Their signals are not delivered.
+    for (let month = this.first - params.process.warmupMonths; month < this.first; month++) {
+      for (const r of this.runs) r.process.step(month);
+    }
+    this.month = this.first;
+    this.startMonth();
+  }
+
+  private startMonth(): void {
+    this.days = deliveryDays(this.month, this.weekdaysOnly);
+    this.label = monthLabel(this.month);
+  }
+
+  /** Pushes the signals of the next unit to `emit`; false when the period is over. */
+  nextUnit(emit: (g: GeneratedSignal) => void): boolean {
+    if (this.month >= this.end || this.runs.length === 0) return false;
+    const r = this.runs[this.runIndex] as Run;
+    const { rng, builder } = r;
+    const days = this.days;
+    const lastDay = days[days.length - 1] as number;
+    const label = this.label;
+    const defects = this.defects;
+    const typeFilter = this.typeFilter;
+    const senderFilter = this.senderFilter;
+    r.process.step(this.month, (c) => {
+      for (const cs of c.signals) {
+        const g = builder.build(c, cs, days[rng.int(days.length)] as number, label, rng);
+        defects.maybeBreak(g, rng);
+        const copy = defects.maybeRepeat(g, lastDay, rng, () => builder.nextReference(g.senderId, label));
+        if ((typeFilter === undefined || typeFilter.has(g.signal.signalType)) && (senderFilter === undefined || senderFilter.has(g.senderId))) {
+          emit(g);
+          if (copy !== undefined) emit(copy);
+        }
+      }
+    });
+    if (++this.runIndex >= this.runs.length) {
+      this.runIndex = 0;
+      this.month++;
+      if (this.month < this.end) this.startMonth();
+    }
+    return true;
+  }
+}
+
+/**
+ * The signals of the period, month by month and within a month municipality by municipality.
+ * Memory holds at most one municipality-month of signals.
+ */
 export function* generateSignals(
   population: Population,
   params: PopulationParams,
@@ -68,40 +154,13 @@ export function* generateSignals(
   seed: number,
   options: SignalStreamOptions = {},
 ): Generator<GeneratedSignal> {
-  const first = parseMonth(period.firstMonth);
-  const rates = episodeRates(population, params);
-  const typeFilter = options.signalTypes === undefined ? undefined : new Set(options.signalTypes);
-  const senderFilter = options.senders === undefined ? undefined : new Set(options.senders);
-  const defects = new DefectInjector(params);
-  const runs = selectMunicipalities(population, options.municipalities).map((m) => {
-    const rng = new Rng(seed, hashString(m.code));
-    return { m, rng, process: new ArrearsProcess(m, params, rng, rates.get(m.code) ?? 0), builder: new SignalBuilder(params, m.code, m.seed) };
-  });
-
-  // Warm-up: episodes already running when the period starts, so that its first months are not
-  // artificially free of consecutive signals. Their signals are not delivered.
-  for (let month = first - params.process.warmupMonths; month < first; month++) {
-    for (const r of runs) r.process.advance(month);
-  }
-
-  const weekdaysOnly = params.process.signalDays === 'weekdays';
-  for (let month = first; month < first + period.months; month++) {
-    const days = deliveryDays(month, weekdaysOnly);
-    const lastDay = days[days.length - 1] as number;
-    const label = monthLabel(month);
-    for (const r of runs) {
-      const { rng, builder } = r;
-      for (const c of r.process.step(month)) {
-        for (const cs of c.signals) {
-          const g = builder.build(c, cs, days[rng.int(days.length)] as number, label, rng);
-          defects.maybeBreak(g, rng);
-          const copy = defects.maybeRepeat(g, lastDay, rng, () => builder.nextReference(g.senderId, label));
-          if ((typeFilter === undefined || typeFilter.has(g.signal.signalType)) && (senderFilter === undefined || senderFilter.has(g.senderId))) {
-            yield g;
-            if (copy !== undefined) yield copy;
-          }
-        }
-      }
-    }
+  const source = new SignalSource(population, params, period, seed, options);
+  let unit: GeneratedSignal[] = [];
+  const collect = (g: GeneratedSignal) => {
+    unit.push(g);
+  };
+  while (source.nextUnit(collect)) {
+    yield* unit;
+    unit = [];
   }
 }

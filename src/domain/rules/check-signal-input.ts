@@ -1,5 +1,6 @@
 import { ABSENT, dateKey, isMunicipalityCode, isNonBlank, isValidBsn, isValidPostcode, MALFORMED, parseAmount } from './input-checks.ts';
 import type { Refusal } from './judgement.ts';
+import { fieldBit } from './field-keys.ts';
 import { makeRefusal } from './refusal-factory.ts';
 
 /**
@@ -27,6 +28,12 @@ export interface ParsedSignal {
   response: unknown;
   /** A well-formed CBS code, if any. */
   municipality: string | undefined;
+  /** signalType, when a string. */
+  type: string | undefined;
+  /** onBehalfOf, when a non-empty string. */
+  onBehalfOf: string | undefined;
+  /** Bits (fieldBit) of the personal-data fields that carry a value. */
+  present: number;
 }
 
 export const parsed: ParsedSignal = {
@@ -41,7 +48,21 @@ export const parsed: ParsedSignal = {
   agreement: undefined,
   response: undefined,
   municipality: undefined,
+  type: undefined,
+  onBehalfOf: undefined,
+  present: 0,
 };
+
+const BSN = fieldBit('bsn');
+const PERSON = fieldBit('person');
+const ADDRESS = fieldBit('address');
+const PHONE = fieldBit('phone');
+const EMAIL = fieldBit('email');
+const AMOUNT = fieldBit('amount');
+const COMPONENTS = fieldBit('components');
+const CUSTOMER_NUMBER = fieldBit('customerNumber');
+const BIRTH_DATE = fieldBit('birthDate');
+const ARREAR_START_DATE = fieldBit('arrearStartDate');
 
 export function push(list: Refusal[] | null, r: Refusal): Refusal[] {
   if (list === null) return [r];
@@ -73,15 +94,24 @@ const KNOWN_SOCIAL: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Unknown keys, found cheaply: count the defined keys and compare with the number of known ones
- * the caller saw; only on a mismatch look each key up.
+ * Unknown keys, found cheaply: count the keys and compare with the number of known fields the
+ * caller found defined; only on a mismatch (an unknown key, or a key holding undefined) look each
+ * key up.
  */
 function checkUnknown(out: Refusal[] | null, obj: Bag, knownSeen: number, known: ReadonlySet<string>, prefix: string): Refusal[] | null {
   let total = 0;
-  for (const k in obj) if (obj[k] !== undefined) total++;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  for (const _ in obj) total++;
   if (total === knownSeen) return out;
   for (const k in obj) if (obj[k] !== undefined && !known.has(k)) out = push(out, inputError('FIELD_UNKNOWN', prefix + k));
   return out;
+}
+
+function countKeys(obj: Bag): number {
+  let n = 0;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  for (const _ in obj) n++;
+  return n;
 }
 
 function dateOf(out: Refusal[] | null, key: number, field: string): Refusal[] | null {
@@ -147,6 +177,7 @@ function checkComponents(out: Refusal[] | null, components: unknown): Refusal[] 
 export function checkSignalInput(s: Bag): Refusal[] | null {
   let out: Refusal[] | null = null;
   let known = 0;
+  let present = 0;
 
   const reference = s['reference'];
   if (reference !== undefined) known++;
@@ -154,6 +185,7 @@ export function checkSignalInput(s: Bag): Refusal[] | null {
 
   const type = s['signalType'];
   if (type !== undefined) known++;
+  parsed.type = typeof type === 'string' ? type : undefined;
   if (!isNonBlank(type)) out = push(out, inputError('SIGNAL_TYPE_MISSING', 'signalType'));
 
   const signalDate = s['signalDate'];
@@ -170,21 +202,29 @@ export function checkSignalInput(s: Bag): Refusal[] | null {
 
   const bsn = s['bsn'];
   if (bsn !== undefined) known++;
-  if (given(bsn) && !isValidBsn(bsn)) out = push(out, inputError('BSN_INVALID', 'bsn'));
+  if (given(bsn)) {
+    present |= BSN;
+    if (!isValidBsn(bsn)) out = push(out, inputError('BSN_INVALID', 'bsn'));
+  }
 
   const address = s['address'];
   if (address !== undefined) known++;
   if (address !== undefined && address !== null) {
     if (!isPlainObject(address)) out = push(out, inputError('FIELD_INVALID', 'address'));
     else {
+      const street = address['street'];
+      const houseNumber = address['houseNumber'];
+      const addition = address['houseNumberAddition'];
       const pc = address['postcode'];
+      const city = address['city'];
       const seen =
-        (address['street'] !== undefined ? 1 : 0) +
-        (address['houseNumber'] !== undefined ? 1 : 0) +
-        (address['houseNumberAddition'] !== undefined ? 1 : 0) +
+        (street !== undefined ? 1 : 0) +
+        (houseNumber !== undefined ? 1 : 0) +
+        (addition !== undefined ? 1 : 0) +
         (pc !== undefined ? 1 : 0) +
-        (address['city'] !== undefined ? 1 : 0);
+        (city !== undefined ? 1 : 0);
       out = checkUnknown(out, address, seen, KNOWN_ADDRESS, 'address.');
+      if (given(street) || given(houseNumber) || given(addition) || given(pc) || given(city) || seen !== countKeys(address)) present |= ADDRESS;
       if (given(pc) && !isValidPostcode(pc)) out = push(out, inputError('POSTCODE_INVALID', 'address.postcode'));
     }
   }
@@ -194,12 +234,13 @@ export function checkSignalInput(s: Bag): Refusal[] | null {
   if (person !== undefined && person !== null) {
     if (!isPlainObject(person)) out = push(out, inputError('FIELD_INVALID', 'person'));
     else {
-      const seen =
-        (person['initials'] !== undefined ? 1 : 0) +
-        (person['givenName'] !== undefined ? 1 : 0) +
-        (person['prefix'] !== undefined ? 1 : 0) +
-        (person['surname'] !== undefined ? 1 : 0);
+      const initials = person['initials'];
+      const givenName = person['givenName'];
+      const prefix = person['prefix'];
+      const surname = person['surname'];
+      const seen = (initials !== undefined ? 1 : 0) + (givenName !== undefined ? 1 : 0) + (prefix !== undefined ? 1 : 0) + (surname !== undefined ? 1 : 0);
       out = checkUnknown(out, person, seen, KNOWN_PERSON, 'person.');
+      if (given(initials) || given(givenName) || given(prefix) || given(surname) || seen !== countKeys(person)) present |= PERSON;
     }
   }
 
@@ -215,18 +256,25 @@ export function checkSignalInput(s: Bag): Refusal[] | null {
   if (email !== undefined && email !== null && typeof email !== 'string') out = push(out, inputError('FIELD_INVALID', 'email'));
   if (customerNumber !== undefined && customerNumber !== null && typeof customerNumber !== 'string') out = push(out, inputError('FIELD_INVALID', 'customerNumber'));
   if (onBehalfOf !== undefined && onBehalfOf !== null && typeof onBehalfOf !== 'string') out = push(out, inputError('FIELD_INVALID', 'onBehalfOf'));
+  parsed.onBehalfOf = typeof onBehalfOf === 'string' && onBehalfOf !== '' ? onBehalfOf : undefined;
+  if (given(phone)) present |= PHONE;
+  if (given(email)) present |= EMAIL;
+  if (given(customerNumber)) present |= CUSTOMER_NUMBER;
 
   const amount = s['amount'];
   if (amount !== undefined) known++;
+  if (given(amount)) present |= AMOUNT;
   parsed.amount = parseAmount(amount);
   if (parsed.amount === MALFORMED) out = push(out, inputError('AMOUNT_INVALID', 'amount'));
 
   const components = s['components'];
   if (components !== undefined) known++;
   out = checkComponents(out, components);
+  if (components !== undefined && components !== null && (typeof components !== 'object' || countKeys(components as Bag) > 0)) present |= COMPONENTS;
 
   const arrearStart = s['arrearStartDate'];
   if (arrearStart !== undefined) known++;
+  if (given(arrearStart)) present |= ARREAR_START_DATE;
   parsed.arrearStart = dateKey(arrearStart);
   out = dateOf(out, parsed.arrearStart, 'arrearStartDate');
   if (parsed.arrearStart > 0 && parsed.date > 0 && parsed.arrearStart > parsed.date) {
@@ -235,6 +283,7 @@ export function checkSignalInput(s: Bag): Refusal[] | null {
 
   const birthDate = s['birthDate'];
   if (birthDate !== undefined) known++;
+  if (given(birthDate)) present |= BIRTH_DATE;
   out = dateOf(out, dateKey(birthDate), 'birthDate');
 
   const crisis = s['crisis'];
@@ -245,5 +294,6 @@ export function checkSignalInput(s: Bag): Refusal[] | null {
   if (sc !== undefined) known++;
   out = checkSocialCollection(out, sc);
 
+  parsed.present = present;
   return checkUnknown(out, s, known, KNOWN_FIELDS, '');
 }

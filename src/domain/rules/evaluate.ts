@@ -33,7 +33,7 @@ function isActive(org: IndexedOrganisation, date: number): boolean {
 let shared: Refusal[] | null = null;
 
 /** The creditor a signal is sent for: the sender itself, or the creditor a processor holds a mandate from. */
-function resolveCreditor(s: Bag, senderId: unknown, book: RuleBook): IndexedOrganisation | undefined {
+function resolveCreditor(senderId: unknown, book: RuleBook): IndexedOrganisation | undefined {
   const date = parsed.date;
   const org = typeof senderId === 'string' ? book.organisations.get(senderId) : undefined;
   if (org === undefined) {
@@ -44,8 +44,8 @@ function resolveCreditor(s: Bag, senderId: unknown, book: RuleBook): IndexedOrga
     shared = push(shared, refusal('SENDER_NOT_ACTIVE', undefined, { organisation: org.name, date: keyToDate(date) }));
     return undefined;
   }
-  const onBehalfOf = s['onBehalfOf'];
-  if (typeof onBehalfOf === 'string' && onBehalfOf !== '' && onBehalfOf !== org.id) {
+  const onBehalfOf = parsed.onBehalfOf;
+  if (onBehalfOf !== undefined && onBehalfOf !== org.id) {
     const creditor = book.organisations.get(onBehalfOf);
     if (creditor === undefined) {
       shared = push(shared, refusal('SENDER_UNKNOWN', undefined, { organisation: onBehalfOf }, 'onBehalfOf'));
@@ -219,10 +219,12 @@ function judgeRule(rule: CompiledRule, s: Bag, creditor: IndexedOrganisation | u
     }
   }
 
-  const forbidden = rule.forbiddenFields;
-  for (let i = 0; i < forbidden.length; i++) {
-    const key = forbidden[i]!;
-    if (isPresent(s[key])) out = push(out, refusal('FIELD_NOT_ALLOWED', rule.dataCitation, { label_nl: label.nl, label_en: label.en }, key));
+  if ((parsed.present & rule.forbiddenMask) !== 0) {
+    const forbidden = rule.forbiddenFields;
+    for (let i = 0; i < forbidden.length; i++) {
+      const key = forbidden[i]!;
+      if (isPresent(s[key])) out = push(out, refusal('FIELD_NOT_ALLOWED', rule.dataCitation, { label_nl: label.nl, label_en: label.en }, key));
+    }
   }
 
   out = checkConditions(rule, s, out);
@@ -279,8 +281,8 @@ export function evaluate(signal: SignalInput, sender: Sender, book: RuleBook): J
   if (!isPlainObject(signal)) return refused([inputError('INPUT_NOT_AN_OBJECT', undefined)]);
   const s = signal as unknown as Bag;
   let out = checkSignalInput(s);
-  const type = s['signalType'];
-  if (parsed.date < 0 || typeof type !== 'string' || type === '') return refused(out ?? []);
+  const type = parsed.type;
+  if (parsed.date < 0 || type === undefined || type === '') return refused(out ?? []);
 
   const candidates = book.rulesByType.get(type);
   if (candidates === undefined) return refused(push(out, refusal('SIGNAL_TYPE_UNKNOWN', undefined, { signalType: type }, 'signalType')));
@@ -299,7 +301,7 @@ export function evaluate(signal: SignalInput, sender: Sender, book: RuleBook): J
   }
 
   shared = out;
-  const creditor = resolveCreditor(s, isPlainObject(sender) ? sender['organisationId'] : undefined, book);
+  const creditor = resolveCreditor(isPlainObject(sender) ? sender['organisationId'] : undefined, book);
   const municipalityOk = municipalityExists(book);
   out = shared;
   shared = null;

@@ -29,21 +29,26 @@ function daysInMonth(year: number, month: number): number {
 export function dateKey(value: unknown): number {
   if (value === undefined || value === null || value === '') return ABSENT;
   if (typeof value !== 'string' || value.length !== 10) return MALFORMED;
-  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return MALFORMED;
-  let year = 0;
-  for (let i = 0; i < 4; i++) {
-    const d = digit(value, i);
-    if (d < 0) return MALFORMED;
-    year = year * 10 + d;
+  // Unsigned comparisons fold the "is it a digit" test into one branch per character.
+  const y1 = value.charCodeAt(0) - 48;
+  const y2 = value.charCodeAt(1) - 48;
+  const y3 = value.charCodeAt(2) - 48;
+  const y4 = value.charCodeAt(3) - 48;
+  const m1 = value.charCodeAt(5) - 48;
+  const m2 = value.charCodeAt(6) - 48;
+  const d1 = value.charCodeAt(8) - 48;
+  const d2 = value.charCodeAt(9) - 48;
+  if (
+    (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (y4 >>> 0) > 9 ||
+    (m1 >>> 0) > 9 || (m2 >>> 0) > 9 || (d1 >>> 0) > 9 || (d2 >>> 0) > 9 ||
+    value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45
+  ) {
+    return MALFORMED;
   }
-  const m1 = digit(value, 5);
-  const m2 = digit(value, 6);
-  const d1 = digit(value, 8);
-  const d2 = digit(value, 9);
-  if (m1 < 0 || m2 < 0 || d1 < 0 || d2 < 0) return MALFORMED;
+  const year = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
   const month = m1 * 10 + m2;
   const day = d1 * 10 + d2;
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return MALFORMED;
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || (day > 28 && day > daysInMonth(year, month))) return MALFORMED;
   return year * 10000 + month * 100 + day;
 }
 

@@ -8,6 +8,7 @@ import {
 } from '../registers/register-index.ts';
 import { EMPTY_REGISTERS, type OrganisationKind, type OrganisationProfile, type Registers } from '../registers/registers.ts';
 import { designationPeriodErrors } from './designation-period.ts';
+import { FIELD_KEYS, fieldBit } from './field-keys.ts';
 import { DATE_MAX, DATE_MIN, requireDateKey } from './input-checks.ts';
 import type { Citation, Judgement, LocalizedText } from './judgement.ts';
 import { CONDITION_DEFAULTS } from './refusal-messages.ts';
@@ -22,8 +23,7 @@ export class RuleBookError extends Error {
   override name = 'RuleBookError';
 }
 
-/** The personal-data fields of a SignalInput, in a fixed order (the whitelist is a boolean per field). */
-export const FIELD_KEYS: readonly string[] = Object.freeze(Object.keys(FIELD_CATEGORY));
+export { FIELD_KEYS };
 
 export type CompiledCondition =
   | { kind: 'component_requires'; component: string; requires: string; code: string; message: LocalizedText; citation: Citation }
@@ -65,6 +65,8 @@ export interface CompiledRule {
   readonly municipalityCitation: Citation;
   /** The personal-data fields (FIELD_KEYS) this rule does not allow: a present one is refused. */
   readonly forbiddenFields: readonly string[];
+  /** The same as bits (fieldBit). */
+  readonly forbiddenMask: number;
   readonly dataCitation: Citation;
   readonly conditions: readonly CompiledCondition[];
   readonly social: CompiledSocialCollection;
@@ -243,6 +245,7 @@ function compileRule(r: RuleDoc, v: RegulationVersionDoc, reg: RegisterView): Co
     mustBeCollectedBySender: r.municipalities.must_be_collected_by_sender === true,
     municipalityCitation,
     forbiddenFields,
+    forbiddenMask: forbiddenFields.reduce((m, k) => m | fieldBit(k), 0),
     dataCitation,
     conditions,
     social,

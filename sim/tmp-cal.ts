@@ -1,0 +1,11 @@
+import { loadPopulationParams } from '../src/cli/generate-params.ts';
+import { generatePopulation } from '../src/domain/population/population.ts';
+import { generateSignals } from '../src/domain/population/signal-stream.ts';
+import { CalibrationMeter } from '../src/domain/population/calibration.ts';
+import { parseMonth } from '../src/domain/population/calendar.ts';
+const params = loadPopulationParams();
+const pop = generatePopulation(params, 42);
+const inh = pop.municipalities.reduce((s, m) => s + m.inhabitants, 0);
+const meter = new CalibrationMeter(params, parseMonth('2025-07'), inh);
+for (const g of generateSignals(pop, params, { firstMonth: '2025-01', months: 12 }, 7)) meter.add(g);
+console.log(meter.result());
