@@ -129,8 +129,7 @@ function buildTables(p: PopulationParams): Tables {
 }
 
 function pad6(n: number): string {
-  const s = String(n);
-  return s.length >= 6 ? s : '000000'.slice(s.length) + s;
+  return n < 1_000_000 ? String(1_000_000 + n).slice(1) : String(n);
 }
 
 /** Mailbox-safe form of a name: diacritics and everything but letters removed. */

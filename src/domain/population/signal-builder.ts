@@ -59,12 +59,21 @@ export class SignalBuilder {
     this.code4 = municipalityCode.slice(2);
   }
 
-  /** A reference unique per sender: the municipality keeps senders that serve several apart. */
+  private prefixMonth = '';
+  private prefix = '';
+
+  /**
+   * A reference unique per sender ('202501-0363-0000042'): a counter per sender id, and the
+   * municipality keeps apart the references of a sender that serves several.
+   */
   nextReference(senderId: string, monthLabel: string): string {
     const n = (this.counters.get(senderId) ?? 0) + 1;
     this.counters.set(senderId, n);
-    const seq = String(n);
-    return `${monthLabel.replace('-', '')}-${this.code4}-${seq.length >= 7 ? seq : '0000000'.slice(seq.length) + seq}`;
+    if (monthLabel !== this.prefixMonth) {
+      this.prefixMonth = monthLabel;
+      this.prefix = `${monthLabel.replace('-', '')}-${this.code4}-`;
+    }
+    return this.prefix + (n < 10_000_000 ? String(10_000_000 + n).slice(1) : String(n));
   }
 
   build(c: ArrearsCase, cs: CaseSignal, signalDay: number, monthLabel: string, rng: Rng): GeneratedSignal {

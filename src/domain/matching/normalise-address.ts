@@ -1,0 +1,103 @@
+/**
+ * Address and name keys that survive the ways senders write the same thing differently
+ * (LEGAL-FRAMEWORK.md, known pain points): spacing and case in postcodes, house-number additions
+ * as '12-A', '12a', '12 A' or '12 hs', diacritics, and surname prefixes (tussenvoegsels) written
+ * inside or outside the surname.
+ */
+
+const ADDITION_SYNONYMS: Record<string, string> = {
+  HS: 'H',
+  HUIS: 'H',
+  H: 'H',
+  BG: 'BG',
+  BEL: 'BG',
+  BEGANEGROND: 'BG',
+  I: '1',
+  II: '2',
+  III: '3',
+  IV: '4',
+  '1HG': '1',
+  '2HG': '2',
+  '3HG': '3',
+  '4HG': '4',
+  HOOG: '',
+};
+
+function stripDiacritics(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
+/** '12 - a', 'A', ' hs ' → 'A', 'A', 'H'. Empty when there is none. */
+export function normaliseAddition(raw: string | undefined | null): string {
+  if (!raw) return '';
+  const s = stripDiacritics(raw).toUpperCase().replace(/[^A-Z0-9]/g, '');
+  if (s === '') return '';
+  return ADDITION_SYNONYMS[s] ?? s;
+}
+
+/** Splits '12A', '12-2', '12 bis' into number and addition when the number field holds both. */
+export function splitHouseNumber(houseNumber: string | undefined | null, addition: string | undefined | null): { number: string; addition: string } {
+  const hn = (houseNumber ?? '').trim();
+  const m = /^0*(\d+)\s*[-/ ]?\s*(.*)$/.exec(hn);
+  if (!m) return { number: hn.toUpperCase(), addition: normaliseAddition(addition) };
+  const extra = normaliseAddition(m[2]);
+  const add = normaliseAddition(addition);
+  return { number: m[1]!, addition: add || extra };
+}
+
+/** The household's address key: 'POSTCODE|NUMBER|ADDITION', or undefined without postcode and number. */
+export function addressKey(postcode: string | undefined | null, houseNumber: string | undefined | null, addition: string | undefined | null): string | undefined {
+  const pc = (postcode ?? '').replace(/\s+/g, '').toUpperCase();
+  if (!/^[1-9][0-9]{3}[A-Z]{2}$/.test(pc)) return undefined;
+  const { number, addition: add } = splitHouseNumber(houseNumber, addition);
+  if (!number) return undefined;
+  return `${pc}|${number}|${add}`;
+}
+
+const PREFIXES = ['van der', 'van den', 'van de', 'van het', "van 't", 'in het', "in 't", 'op de', 'op den', 'uit de', 'uit den', 'van', 'de', 'den', 'der', 'het', "'t", 'ter', 'ten', 'te', 'la', 'le', 'du', 'el', 'al', 'op', 'in', 'uit', 'von', 'zu'];
+
+/** Surname without prefixes or diacritics, lower case letters only: 'van der Meer', 'Meer, van der', 'MEER' → 'meer'. */
+export function surnameKey(prefix: string | undefined | null, surname: string | undefined | null): string {
+  let s = stripDiacritics(`${surname ?? ''}`).toLowerCase().trim();
+  // 'Meer, van der' → 'meer'
+  s = s.replace(/,.*$/, '');
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const p of PREFIXES)
+      if (s.startsWith(`${p} `)) {
+        s = s.slice(p.length + 1).trimStart();
+        changed = true;
+      }
+  }
+  void prefix; // the prefix field is ignored on purpose: it is written inconsistently, the core is not.
+  return s.replace(/[^a-z]/g, '');
+}
+
+/** Damerau-Levenshtein distance, bounded: returns max+1 as soon as it is exceeded. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** Same person's surname despite spelling: equal keys, or one edit apart for names of 5+ letters (2 for 9+). */
+export function sameSurname(a: string, b: string): boolean {
+  if (a === '' || b === '') return true; // unknown name does not separate
+  if (a === b) return true;
+  const len = Math.min(a.length, b.length);
+  const allowed = len >= 9 ? 2 : len >= 5 ? 1 : 0;
+  return allowed > 0 && editDistance(a, b, allowed) <= allowed;
+}
