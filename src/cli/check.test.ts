@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseArgs, runCheck, type CheckOptions } from './check.ts';
-import { BatchFileError } from './check-reader.ts';
+import { FileRefused } from '../app/intake/read-batch-file.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'check-'));
 
@@ -14,14 +14,14 @@ function file(name: string, text: string): string {
   return path;
 }
 
-const social = 'personal_contact_attempted_on;debt_assistance_referred_on;reminder_sent_on;agreement_offered_in_reminder;resident_response';
+const social = 'personal_contact_attempted_on,debt_assistance_referred_on,reminder_sent_on,agreement_offered_in_reminder,resident_response';
 const csv = file(
   'mortgage.csv',
   [
-    `reference;signal_type;signal_date;municipality_code;amount;bsn;surname;postcode;${social}`,
-    'HYP-1;mortgage;2024-05-01;GM0363;1850.00;;Jansen;1012 LG;2024-04-01;2024-04-01;2024-03-15;ja;none',
-    'HYP-2;mortgage;2024-05-01;GM0363;1850.00;111222333;Jansen;1012 LG;2024-04-01;2024-04-01;2024-03-15;ja;none',
-    'HYP-3;mortgage;2024-05-01',
+    `reference,signal_type,signal_date,municipality_code,amount,bsn,surname,postcode,${social}`,
+    'HYP-1,mortgage,2024-05-01,GM0363,1850.00,,Jansen,1012 LG,2024-04-01,2024-04-01,2024-03-15,ja,none',
+    'HYP-2,mortgage,2024-05-01,GM0363,1850.00,111222333,Jansen,1012 LG,2024-04-01,2024-04-01,2024-03-15,ja,none',
+    'HYP-3,mortgage,2024-05-01',
   ].join('\n'),
 );
 
@@ -35,10 +35,10 @@ async function run(opts: Partial<CheckOptions> & { file: string }): Promise<{ co
 test('check judges every CSV row and stores nothing', async () => {
   const { code, out } = await run({ file: csv });
   assert.equal(code, 1);
-  assert.match(out[0]!, /✔ regel 2 · HYP-1 · mortgage → toegestaan/);
+  assert.match(out[0]!, /✔ regel 1 · HYP-1 · mortgage → toegestaan/);
   assert.match(out[0]!, /art\. 2\.2 lid 2/);
-  assert.match(out[1]!, /✘ regel 3 · HYP-2 .*geweigerd[\s\S]*FIELD_NOT_ALLOWED\] bsn/);
-  assert.match(out[2]!, /regel 4 → onleesbaar/);
+  assert.match(out[1]!, /✘ regel 2 · HYP-2 .*geweigerd[\s\S]*FIELD_NOT_ALLOWED\] bsn/);
+  assert.match(out[2]!, /regel 3 → onleesbaar/);
   assert.match(out.at(-1)!, /3 signalen: 1 toegestaan, 1 geweigerd .* 1 onleesbaar\. Er is niets opgeslagen\./);
 });
 
@@ -74,12 +74,12 @@ test('check reads JSON Lines and speaks English', async () => {
   assert.equal(code, 1);
   assert.match(out[0]!, /✔ line 1 · W-1 · wmo_own_contribution → accepted/);
   assert.match(out[0]!, /art\. 2\.4\(1\)\(a\)/);
-  assert.match(out[1]!, /line 3 → unreadable/);
+  assert.match(out[1]!, /line 2 → unreadable/);
 });
 
 test('a file with an unknown column is refused as a whole', async () => {
   const bad = file('bad.csv', 'reference,signal_type,signal_date,iban\nX,rent,2024-01-01,NL00\n');
-  await assert.rejects(run({ file: bad }), (e: unknown) => e instanceof BatchFileError && /iban/.test(e.en));
+  await assert.rejects(run({ file: bad }), (e: unknown) => e instanceof FileRefused && /iban/.test(e.en));
 });
 
 test('an onboarded landlord can be checked with --sender-kind', async () => {

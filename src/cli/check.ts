@@ -10,11 +10,21 @@
  * --rules <dir>  an extra rules folder (e.g. a draft amendment) loaded next to rules/; repeatable.
  * Exit code: 0 all accepted, 1 something refused or unreadable, 2 usage or file error.
  */
-import { evaluate } from '../domain/rules/evaluate.ts';
+import { createReadStream } from 'node:fs';
 import { DEFAULT_RULES_DIR, loadRuleBook } from '../domain/rules/load-rule-files.ts';
 import type { RuleBook } from '../domain/rules/rule-book.ts';
+import { RuleBookJudge } from '../app/rules/rule-judge.ts';
+import { loadPostcodeAreaRouter } from '../app/routing/load-postcode-areas.ts';
+import { routeAndJudge } from '../app/intake/judge-signal.ts';
+import { FileRefused, readBatchFile, type BatchFormat } from '../app/intake/read-batch-file.ts';
 import { formatHuman, formatSummary, formatUnreadable, type Lang, type Tally } from './check-format.ts';
-import { BatchFileError, formatFromPath, readBatch, readBatchFile, type BatchFormat } from './check-reader.ts';
+
+/** The file's format from its name; undefined when the name does not tell. */
+export function formatFromPath(file: string): BatchFormat | undefined {
+  if (/\.csv$/i.test(file)) return 'csv';
+  if (/\.(jsonl|ndjson)$/i.test(file)) return 'jsonl';
+  return undefined;
+}
 
 export interface CheckOptions {
   sender: string;
@@ -71,18 +81,23 @@ function bookFor(opts: CheckOptions): RuleBook {
 
 /** Judges the file and writes the report; returns the exit code. */
 export async function runCheck(opts: CheckOptions, write: (text: string) => void, writeErr: (text: string) => void): Promise<number> {
-  const book = bookFor(opts);
-  const rows = opts.file === '-' ? readBatch(process.stdin, opts.format) : readBatchFile(opts.file, opts.format);
-  const sender = { organisationId: opts.sender };
+  // The same reader, routing and judge as intake, so `check` and a dry run can never disagree.
+  const judge = new RuleBookJudge(bookFor(opts));
+  const router = await loadPostcodeAreaRouter();
+  const source = opts.file === '-' ? process.stdin : createReadStream(opts.file);
+  const rows = readBatchFile(source, opts.format, Number.MAX_SAFE_INTEGER);
   const tally: Tally = { total: 0, accepted: 0, refused: 0, withInputErrors: 0, unreadable: 0 };
-  for await (const row of rows) {
+  for await (const fileRow of rows) {
     tally.total++;
-    if ('error' in row) {
+    if ('unreadable' in fileRow) {
       tally.unreadable++;
-      write(opts.json ? JSON.stringify({ line: row.line, error: row.error }) : formatUnreadable(row.line, row.error, opts.lang));
+      const r = fileRow.unreadable;
+      const message = r.field ? { nl: `${r.field}: ${r.message.nl}`, en: `${r.field}: ${r.message.en}` } : r.message;
+      write(opts.json ? JSON.stringify({ line: fileRow.rowNo, reference: fileRow.reference, error: { code: r.code, ...message } }) : formatUnreadable(fileRow.rowNo, message, opts.lang));
       continue;
     }
-    const j = evaluate(row.signal, sender, book);
+    const { signal, judgement: j } = routeAndJudge(fileRow.signal, opts.sender, judge, router);
+    const row = { line: fileRow.rowNo, signal };
     if (j.decision === 'accepted') tally.accepted++;
     else {
       tally.refused++;
@@ -115,7 +130,7 @@ async function main(): Promise<void> {
       (t) => process.stderr.write(`${t}\n`),
     );
   } catch (e) {
-    if (e instanceof BatchFileError) {
+    if (e instanceof FileRefused) {
       process.stderr.write(`${parsed.lang === 'nl' ? e.nl : e.en}\n`);
       process.exitCode = 2;
       return;

@@ -10,19 +10,19 @@
  * a larger population keeps dates realistic instead of spreading signals over decades.
  */
 import { createWriteStream } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import type { PopulationParams } from '../domain/population/params.ts';
 import { generatePopulation } from '../domain/population/population.ts';
-import type { GeneratedSignal } from '../domain/population/signal-builder.ts';
-import { CsvLineEncoder, MAX_LINE_BYTES } from '../domain/population/csv-encoder.ts';
 import { CSV_HEADER_LINE } from '../domain/population/signal-csv.ts';
-import { generateSignals } from '../domain/population/signal-stream.ts';
+import { SignalSource, generateSignals } from '../domain/population/signal-stream.ts';
 import { loadPopulationParams } from './generate-params.ts';
-
-export type SignalFileFormat = 'csv' | 'jsonl';
+import { UnitEncoder, firstLines, type EncodedUnit, type SignalFileFormat } from './generate-signals-units.ts';
+import type { UnitMessage, WorkerJob } from './generate-signals-worker.ts';
 
 export interface WriteSignalsOptions {
   format?: SignalFileFormat;
@@ -39,8 +39,8 @@ export interface WriteSignalsOptions {
   scale?: number;
   /** Leave out deliberately invalid rows and repeats. */
   clean?: boolean;
-  /** Bytes buffered into one write; default 1 MiB. */
-  chunkBytes?: number;
+  /** Worker threads generating in parallel; default 2 (or fewer cores); 1 = in this thread. */
+  workers?: number;
 }
 
 export interface WriteSignalsResult {
@@ -49,8 +49,7 @@ export interface WriteSignalsResult {
   seconds: number;
   rowsPerSecond: number;
   scale: number;
-  firstMonth: string;
-  lastMonth: string;
+  workers: number;
 }
 
 const DEFAULT_FIRST_MONTH = '2025-01';
@@ -89,10 +88,104 @@ function waitForDrain(stream: Writable): Promise<void> {
   });
 }
 
+/** Units of encoded signals in the stream's own order, produced here or by worker threads. */
+interface UnitFeed {
+  next(): Promise<EncodedUnit | undefined>;
+  close(): Promise<void>;
+}
+
+function localFeed(job: WorkerJob): UnitFeed {
+  const population = generatePopulation(job.params, job.seed, { scale: job.scale });
+  const source = new SignalSource(population, job.params, { firstMonth: job.firstMonth, months: Number.POSITIVE_INFINITY }, job.seed, {
+    municipalities: job.municipalities,
+    ...(job.signalTypes === undefined ? {} : { signalTypes: job.signalTypes }),
+    ...(job.senders === undefined ? {} : { senders: job.senders }),
+  });
+  const encoder = new UnitEncoder(source, job.format);
+  return { next: () => Promise.resolve(encoder.next()), close: () => Promise.resolve() };
+}
+
+/**
+ * Municipalities are shared out over the workers by size (largest first to the least loaded);
+ * the main thread takes the units back in the stream's own order (month by month, municipality by
+ * municipality), so the file is byte-for-byte the same whatever the number of workers.
+ */
+function workerFeed(job: WorkerJob, workers: number, inhabitants: Map<string, number>): UnitFeed {
+  const codes = job.municipalities;
+  const owner = new Map<string, number>();
+  const load = new Array<number>(workers).fill(0);
+  const shares: string[][] = Array.from({ length: workers }, () => []);
+  for (const code of [...codes].sort((a, b) => (inhabitants.get(b) ?? 0) - (inhabitants.get(a) ?? 0))) {
+    const w = load.indexOf(Math.min(...load));
+    owner.set(code, w);
+    load[w] = (load[w] ?? 0) + (inhabitants.get(code) ?? 0);
+  }
+  // Each worker goes through its municipalities in the selection's order.
+  for (const code of codes) shares[owner.get(code) ?? 0]?.push(code);
+  const queues: UnitMessage[][] = shares.map(() => []);
+  const waiting: Array<((m: UnitMessage) => void) | undefined> = shares.map(() => undefined);
+  let failure: Error | undefined;
+  let failed: ((e: Error) => void) | undefined;
+  const threads = shares.map((municipalities, w) => {
+    const t = startWorker({ ...job, municipalities });
+    t.on('message', (m: UnitMessage) => {
+      const resolve = waiting[w];
+      if (resolve !== undefined) {
+        waiting[w] = undefined;
+        resolve(m);
+      } else queues[w]?.push(m);
+    });
+    t.on('error', (e: Error) => {
+      failure = e;
+      failed?.(e);
+    });
+    return t;
+  });
+  let position = 0;
+  return {
+    async next() {
+      if (failure !== undefined) throw failure;
+      const code = codes[position % codes.length] as string;
+      position++;
+      const w = owner.get(code) ?? 0;
+      const queued = queues[w]?.shift();
+      const m =
+        queued ??
+        (await new Promise<UnitMessage>((resolve, reject) => {
+          waiting[w] = resolve;
+          failed = reject;
+        }));
+      // Tell the worker one unit less is in flight, so it may make the next.
+      threads[w]?.postMessage('ack');
+      return { bytes: Buffer.from(m.bytes, m.offset, m.length), rows: m.rows };
+    },
+    async close() {
+      await Promise.all(threads.map((t) => t.terminate()));
+    },
+  };
+}
+
+/**
+ * Worker threads do not inherit the TypeScript loader that `tsx` installs in the main thread, so a
+ * small bootstrap registers it before importing the worker module (a compiled .js build skips it).
+ */
+function startWorker(job: WorkerJob): Worker {
+  const url = new URL('./generate-signals-worker.ts', import.meta.url).href;
+  const boot = url.endsWith('.ts')
+    ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(url)}); });`
+    : `import(${JSON.stringify(url)});`;
+  return new Worker(boot, { eval: true, workerData: job });
+}
+
+function defaultWorkers(): number {
+  // Two workers use both cores of the reference machine; more rarely pays for the ordering wait.
+  return Math.min(2, availableParallelism());
+}
+
 /**
  * Writes `count` signals to the stream (header first for CSV) and resolves when the last chunk is
  * accepted; waits for 'drain' whenever the stream asks to, so memory stays flat. Does not end the
- * stream. For benchmark scripts: `await writeSignalsCsv(createWriteStream(path), 1_000_000, {})`.
+ * stream. For benchmark scripts: `await writeSignalsCsv(createWriteStream(path), 1_000_000)`.
  */
 export async function writeSignals(stream: Writable, count: number, opts: WriteSignalsOptions = {}): Promise<WriteSignalsResult> {
   const started = performance.now();
@@ -103,52 +196,46 @@ export async function writeSignals(stream: Writable, count: number, opts: WriteS
   const months = opts.months ?? 12;
   const firstMonth = opts.firstMonth ?? DEFAULT_FIRST_MONTH;
   const scale = opts.scale ?? scaleForCount(count, months, opts, params);
-  const population = generatePopulation(params, seed, { scale });
-  // Unbounded period: the stream stops at `count`; filters that match few signals just take longer.
-  const signals = generateSignals(population, params, { firstMonth, months: Number.POSITIVE_INFINITY }, seed, {
-    ...(opts.municipalities === undefined ? {} : { municipalities: opts.municipalities }),
-    ...(opts.signalTypes === undefined ? {} : { signalTypes: opts.signalTypes }),
-    ...(opts.senders === undefined ? {} : { senders: opts.senders }),
-  });
-  // Lines are encoded straight into a byte buffer (see csv-encoder.ts); a full buffer is handed to
-  // the stream and a new one started, so the stream may keep the old one until it is written.
-  const chunkBytes = Math.max(opts.chunkBytes ?? 1 << 20, 4 * MAX_LINE_BYTES);
-  const encoder = new CsvLineEncoder(Buffer.allocUnsafe(chunkBytes));
-  if (format === 'csv') encoder.writeAscii(CSV_HEADER_LINE);
-  let rows = 0;
-  let bytes = 0;
-  let last: GeneratedSignal | undefined;
-  const flush = async () => {
-    if (encoder.offset === 0) return;
-    const full = (encoder.buffer as Buffer).subarray(0, encoder.offset);
-    bytes += encoder.offset;
-    encoder.reset(Buffer.allocUnsafe(chunkBytes));
-    if (!stream.write(full)) await waitForDrain(stream);
-  };
-  for (const g of signals) {
-    if (rows >= count) break;
-    if (format === 'csv') encoder.writeSignal(g.signal);
-    else {
-      const line = `${JSON.stringify(g.signal)}\n`;
-      // UTF-8 needs at most 3 bytes per UTF-16 unit.
-      if (encoder.offset + line.length * 3 > chunkBytes) await flush();
-      encoder.offset += (encoder.buffer as Buffer).write(line, encoder.offset);
-    }
-    rows++;
-    last = g;
-    if (encoder.offset + MAX_LINE_BYTES > chunkBytes) await flush();
-  }
-  await flush();
-  const seconds = (performance.now() - started) / 1000;
-  return {
-    rows,
-    bytes,
-    seconds,
-    rowsPerSecond: rows / seconds,
+  const municipalities = [...(opts.municipalities ?? params.municipalities.map((m) => m.code))];
+  const job: WorkerJob = {
+    params,
+    seed,
     scale,
     firstMonth,
-    lastMonth: last?.signal.signalDate.slice(0, 7) || firstMonth,
+    municipalities,
+    ...(opts.signalTypes === undefined ? {} : { signalTypes: [...opts.signalTypes] }),
+    ...(opts.senders === undefined ? {} : { senders: [...opts.senders] }),
+    format,
+    maxInFlight: 6,
   };
+  const workers = Math.min(opts.workers ?? defaultWorkers(), municipalities.length);
+  const inhabitants = new Map(params.municipalities.map((m) => [m.code, m.inhabitants]));
+  const feed = workers > 1 ? workerFeed(job, workers, inhabitants) : localFeed(job);
+
+  let rows = 0;
+  let bytes = 0;
+  const write = async (chunk: Buffer) => {
+    bytes += chunk.length;
+    if (!stream.write(chunk)) await waitForDrain(stream);
+  };
+  try {
+    if (format === 'csv') await write(Buffer.from(CSV_HEADER_LINE));
+    while (rows < count) {
+      const unit = await feed.next();
+      if (unit === undefined) break;
+      if (rows + unit.rows > count) {
+        await write(firstLines(unit.bytes, count - rows));
+        rows = count;
+      } else {
+        await write(unit.bytes);
+        rows += unit.rows;
+      }
+    }
+  } finally {
+    await feed.close();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { rows, bytes, seconds, rowsPerSecond: rows / seconds, scale, workers: Math.max(1, workers) };
 }
 
 export function writeSignalsCsv(stream: Writable, count: number, opts: Omit<WriteSignalsOptions, 'format'> = {}): Promise<WriteSignalsResult> {
@@ -175,6 +262,7 @@ function usage(): string {
     '  --months N               months to spread the signals over when deriving the scale (default 12)',
     '  --scale X                population scale (default: derived from --count and --months)',
     '  --params FILE            parameter file (default sim/population.params.yaml)',
+    '  --workers N              generating threads (default 2; 1 = no worker threads)',
     '  --clean                  no deliberately invalid rows and no repeats',
   ].join('\n');
 }
@@ -194,6 +282,7 @@ async function main(argv: string[]): Promise<number> {
       months: { type: 'string' },
       scale: { type: 'string' },
       params: { type: 'string' },
+      workers: { type: 'string' },
       clean: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -223,6 +312,7 @@ async function main(argv: string[]): Promise<number> {
   if (values.from !== undefined) opts.firstMonth = values.from;
   if (values.months !== undefined) opts.months = Number(values.months);
   if (values.scale !== undefined) opts.scale = Number(values.scale);
+  if (values.workers !== undefined) opts.workers = Number(values.workers);
 
   const toStdout = values.out === '-';
   const stream = toStdout ? process.stdout : createWriteStream(values.out);
@@ -231,7 +321,7 @@ async function main(argv: string[]): Promise<number> {
   const report = [
     `wrote ${result.rows.toLocaleString('en')} signals (${(result.bytes / 1e6).toFixed(1)} MB ${format}) to ${values.out}`,
     `elapsed ${result.seconds.toFixed(2)} s, ${Math.round(result.rowsPerSecond).toLocaleString('en')} rows/s`,
-    `population scale ${result.scale.toFixed(2)}, months ${result.firstMonth} .. ${result.lastMonth}, seed ${opts.seed}`,
+    `population scale ${result.scale.toFixed(3)}, ${result.workers} worker(s), from ${opts.firstMonth ?? DEFAULT_FIRST_MONTH}, seed ${opts.seed}`,
   ];
   // The report goes to stderr so that `--out -` output stays a clean file.
   console.error(report.join('\n'));

@@ -1,12 +1,16 @@
 import { ABSENT, dateKey, isMunicipalityCode, isNonBlank, isValidBsn, isValidPostcode, MALFORMED, parseAmount } from './input-checks.ts';
-import type { Refusal } from './judgement.ts';
 import { fieldBit } from './field-keys.ts';
+import type { Refusal } from './judgement.ts';
 import { makeRefusal } from './refusal-factory.ts';
 
 /**
  * The rule-independent part of judging a signal: the syntax of every value (input errors) and the
  * values parsed once for the rule checks. Writes into one reused `ParsedSignal` so that a valid
  * signal allocates nothing; evaluate() is synchronous, so sharing it is safe.
+ *
+ * Each object is read in one pass over its own keys (`for…in` + `switch`): signals arrive in many
+ * shapes (CSV columns, JSON key orders), and reading the keys that are there is cheaper than
+ * probing every possible field; an unknown key falls out of the same pass.
  */
 
 export type Bag = Record<string, unknown>;
@@ -82,40 +86,64 @@ function given(v: unknown): boolean {
   return v !== undefined && v !== null && v !== '';
 }
 
-/** The fields of the signal formats (SignalInput); anything else is refused rather than silently dropped. */
-const KNOWN_FIELDS: ReadonlySet<string> = new Set([
-  'reference', 'signalType', 'signalDate', 'municipalityCode', 'onBehalfOf', 'amount', 'components', 'arrearStartDate', 'bsn',
-  'person', 'address', 'phone', 'email', 'customerNumber', 'birthDate', 'crisis', 'socialCollection',
-]);
-const KNOWN_PERSON: ReadonlySet<string> = new Set(['initials', 'givenName', 'prefix', 'surname']);
-const KNOWN_ADDRESS: ReadonlySet<string> = new Set(['street', 'houseNumber', 'houseNumberAddition', 'postcode', 'city']);
-const KNOWN_SOCIAL: ReadonlySet<string> = new Set([
-  'personalContactAttemptedOn', 'debtAssistanceReferredOn', 'reminderSentOn', 'agreementOfferedInReminder', 'residentResponse',
-]);
-
-/**
- * Unknown keys, found cheaply: count the keys and compare with the number of known fields the
- * caller found defined; only on a mismatch (an unknown key, or a key holding undefined) look each
- * key up.
- */
-function checkUnknown(out: Refusal[] | null, obj: Bag, knownSeen: number, known: ReadonlySet<string>, prefix: string): Refusal[] | null {
-  let total = 0;
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  for (const _ in obj) total++;
-  if (total === knownSeen) return out;
-  for (const k in obj) if (obj[k] !== undefined && !known.has(k)) out = push(out, inputError('FIELD_UNKNOWN', prefix + k));
-  return out;
-}
-
-function countKeys(obj: Bag): number {
-  let n = 0;
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  for (const _ in obj) n++;
-  return n;
+function unknownField(out: Refusal[] | null, field: string, v: unknown): Refusal[] | null {
+  // A field no intake format knows is refused, never silently stored.
+  return v === undefined ? out : push(out, inputError('FIELD_UNKNOWN', field));
 }
 
 function dateOf(out: Refusal[] | null, key: number, field: string): Refusal[] | null {
   return key === MALFORMED ? push(out, inputError('DATE_INVALID', field)) : out;
+}
+
+function stringField(out: Refusal[] | null, v: unknown, field: string): Refusal[] | null {
+  return v !== undefined && v !== null && typeof v !== 'string' ? push(out, inputError('FIELD_INVALID', field)) : out;
+}
+
+/** Person: contact details. Returns whether it carries a value. */
+let personGiven = false;
+function checkPerson(out: Refusal[] | null, person: Bag): Refusal[] | null {
+  personGiven = false;
+  for (const k in person) {
+    const v = person[k];
+    switch (k) {
+      case 'initials':
+      case 'givenName':
+      case 'prefix':
+      case 'surname':
+        if (given(v)) personGiven = true;
+        break;
+      default:
+        if (given(v)) personGiven = true;
+        out = unknownField(out, `person.${k}`, v);
+    }
+  }
+  return out;
+}
+
+let addressGiven = false;
+function checkAddress(out: Refusal[] | null, address: Bag): Refusal[] | null {
+  addressGiven = false;
+  for (const k in address) {
+    const v = address[k];
+    switch (k) {
+      case 'postcode':
+        if (given(v)) {
+          addressGiven = true;
+          if (!isValidPostcode(v)) out = push(out, inputError('POSTCODE_INVALID', 'address.postcode'));
+        }
+        break;
+      case 'street':
+      case 'houseNumber':
+      case 'houseNumberAddition':
+      case 'city':
+        if (given(v)) addressGiven = true;
+        break;
+      default:
+        if (given(v)) addressGiven = true;
+        out = unknownField(out, `address.${k}`, v);
+    }
+  }
+  return out;
 }
 
 function checkSocialCollection(out: Refusal[] | null, sc: unknown): Refusal[] | null {
@@ -126,33 +154,38 @@ function checkSocialCollection(out: Refusal[] | null, sc: unknown): Refusal[] | 
   parsed.response = undefined;
   if (sc === undefined || sc === null) return out;
   if (!isPlainObject(sc)) return push(out, inputError('FIELD_INVALID', 'socialCollection'));
-  const contact = sc['personalContactAttemptedOn'];
-  const referral = sc['debtAssistanceReferredOn'];
-  const reminder = sc['reminderSentOn'];
-  const agreement = sc['agreementOfferedInReminder'];
-  const response = sc['residentResponse'];
-  const seen =
-    (contact !== undefined ? 1 : 0) +
-    (referral !== undefined ? 1 : 0) +
-    (reminder !== undefined ? 1 : 0) +
-    (agreement !== undefined ? 1 : 0) +
-    (response !== undefined ? 1 : 0);
-  out = checkUnknown(out, sc, seen, KNOWN_SOCIAL, 'socialCollection.');
-  parsed.personalContact = dateKey(contact);
-  out = dateOf(out, parsed.personalContact, 'socialCollection.personalContactAttemptedOn');
-  parsed.referral = dateKey(referral);
-  out = dateOf(out, parsed.referral, 'socialCollection.debtAssistanceReferredOn');
-  parsed.reminder = dateKey(reminder);
-  out = dateOf(out, parsed.reminder, 'socialCollection.reminderSentOn');
-  if (agreement !== undefined && agreement !== null && typeof agreement !== 'boolean') {
-    out = push(out, inputError('FLAG_INVALID', 'socialCollection.agreementOfferedInReminder'));
-    parsed.agreement = MALFORMED;
-  } else parsed.agreement = agreement;
-  if (!given(response)) parsed.response = undefined;
-  else if (response === 'none' || response === 'not_negative' || response === 'objected') parsed.response = response;
-  else {
-    out = push(out, inputError('RESIDENT_RESPONSE_INVALID', 'socialCollection.residentResponse'));
-    parsed.response = MALFORMED;
+  for (const k in sc) {
+    const v = sc[k];
+    switch (k) {
+      case 'personalContactAttemptedOn':
+        parsed.personalContact = dateKey(v);
+        out = dateOf(out, parsed.personalContact, 'socialCollection.personalContactAttemptedOn');
+        break;
+      case 'debtAssistanceReferredOn':
+        parsed.referral = dateKey(v);
+        out = dateOf(out, parsed.referral, 'socialCollection.debtAssistanceReferredOn');
+        break;
+      case 'reminderSentOn':
+        parsed.reminder = dateKey(v);
+        out = dateOf(out, parsed.reminder, 'socialCollection.reminderSentOn');
+        break;
+      case 'agreementOfferedInReminder':
+        if (v !== undefined && v !== null && typeof v !== 'boolean') {
+          out = push(out, inputError('FLAG_INVALID', 'socialCollection.agreementOfferedInReminder'));
+          parsed.agreement = MALFORMED;
+        } else parsed.agreement = v;
+        break;
+      case 'residentResponse':
+        if (!given(v)) parsed.response = undefined;
+        else if (v === 'none' || v === 'not_negative' || v === 'objected') parsed.response = v;
+        else {
+          out = push(out, inputError('RESIDENT_RESPONSE_INVALID', 'socialCollection.residentResponse'));
+          parsed.response = MALFORMED;
+        }
+        break;
+      default:
+        out = unknownField(out, `socialCollection.${k}`, v);
+    }
   }
   return out;
 }
@@ -161,9 +194,13 @@ function checkComponents(out: Refusal[] | null, components: unknown): Refusal[] 
   parsed.componentSum = 0;
   parsed.hasComponents = false;
   if (components === undefined || components === null) return out;
-  if (!isPlainObject(components)) return push(out, inputError('COMPONENTS_INVALID', 'components'));
+  if (!isPlainObject(components)) {
+    parsed.present |= COMPONENTS;
+    return push(out, inputError('COMPONENTS_INVALID', 'components'));
+  }
   for (const kind in components) {
     const value = parseAmount(components[kind]);
+    parsed.present |= COMPONENTS;
     if (value < 0) out = push(out, inputError('AMOUNT_INVALID', `components.${kind}`));
     else {
       parsed.componentSum += value;
@@ -176,104 +213,102 @@ function checkComponents(out: Refusal[] | null, components: unknown): Refusal[] 
 /** Checks the syntax of every value of the signal and fills `parsed`. */
 export function checkSignalInput(s: Bag): Refusal[] | null {
   let out: Refusal[] | null = null;
-  let known = 0;
+  let reference: unknown;
+  let type: unknown;
+  let signalDate: unknown;
+  let code: unknown;
+  let bsn: unknown;
+  let person: unknown;
+  let address: unknown;
+  let amount: unknown;
+  let components: unknown;
+  let arrearStart: unknown;
+  let birthDate: unknown;
+  let onBehalfOf: unknown;
+  let sc: unknown;
   let present = 0;
 
-  const reference = s['reference'];
-  if (reference !== undefined) known++;
+  for (const k in s) {
+    const v = s[k];
+    switch (k) {
+      case 'reference': reference = v; break;
+      case 'signalType': type = v; break;
+      case 'signalDate': signalDate = v; break;
+      case 'municipalityCode': code = v; break;
+      case 'bsn': bsn = v; break;
+      case 'person': person = v; break;
+      case 'address': address = v; break;
+      case 'amount': amount = v; break;
+      case 'components': components = v; break;
+      case 'arrearStartDate': arrearStart = v; break;
+      case 'socialCollection': sc = v; break;
+      case 'onBehalfOf': onBehalfOf = v; break;
+      case 'birthDate': birthDate = v; break;
+      case 'phone':
+        if (given(v)) present |= PHONE;
+        out = stringField(out, v, 'phone');
+        break;
+      case 'email':
+        if (given(v)) present |= EMAIL;
+        out = stringField(out, v, 'email');
+        break;
+      case 'customerNumber':
+        if (given(v)) present |= CUSTOMER_NUMBER;
+        out = stringField(out, v, 'customerNumber');
+        break;
+      case 'crisis':
+        if (v !== undefined && v !== null && typeof v !== 'boolean') out = push(out, inputError('FLAG_INVALID', 'crisis'));
+        break;
+      default:
+        out = unknownField(out, k, v);
+    }
+  }
+
   if (!isNonBlank(reference)) out = push(out, inputError('REFERENCE_MISSING', 'reference'));
 
-  const type = s['signalType'];
-  if (type !== undefined) known++;
   parsed.type = typeof type === 'string' ? type : undefined;
   if (!isNonBlank(type)) out = push(out, inputError('SIGNAL_TYPE_MISSING', 'signalType'));
 
-  const signalDate = s['signalDate'];
-  if (signalDate !== undefined) known++;
   parsed.date = dateKey(signalDate);
   if (parsed.date < 0) out = push(out, inputError('DATE_INVALID', 'signalDate'));
 
-  const code = s['municipalityCode'];
-  if (code !== undefined) known++;
   parsed.municipality = undefined;
   if (!given(code)) out = push(out, inputError('MUNICIPALITY_MISSING', 'municipalityCode'));
   else if (!isMunicipalityCode(code)) out = push(out, inputError('MUNICIPALITY_CODE_INVALID', 'municipalityCode'));
   else parsed.municipality = code as string;
 
-  const bsn = s['bsn'];
-  if (bsn !== undefined) known++;
   if (given(bsn)) {
     present |= BSN;
     if (!isValidBsn(bsn)) out = push(out, inputError('BSN_INVALID', 'bsn'));
   }
 
-  const address = s['address'];
-  if (address !== undefined) known++;
   if (address !== undefined && address !== null) {
-    if (!isPlainObject(address)) out = push(out, inputError('FIELD_INVALID', 'address'));
-    else {
-      const street = address['street'];
-      const houseNumber = address['houseNumber'];
-      const addition = address['houseNumberAddition'];
-      const pc = address['postcode'];
-      const city = address['city'];
-      const seen =
-        (street !== undefined ? 1 : 0) +
-        (houseNumber !== undefined ? 1 : 0) +
-        (addition !== undefined ? 1 : 0) +
-        (pc !== undefined ? 1 : 0) +
-        (city !== undefined ? 1 : 0);
-      out = checkUnknown(out, address, seen, KNOWN_ADDRESS, 'address.');
-      if (given(street) || given(houseNumber) || given(addition) || given(pc) || given(city) || seen !== countKeys(address)) present |= ADDRESS;
-      if (given(pc) && !isValidPostcode(pc)) out = push(out, inputError('POSTCODE_INVALID', 'address.postcode'));
+    if (!isPlainObject(address)) {
+      present |= ADDRESS;
+      out = push(out, inputError('FIELD_INVALID', 'address'));
+    } else {
+      out = checkAddress(out, address);
+      if (addressGiven) present |= ADDRESS;
     }
   }
 
-  const person = s['person'];
-  if (person !== undefined) known++;
   if (person !== undefined && person !== null) {
-    if (!isPlainObject(person)) out = push(out, inputError('FIELD_INVALID', 'person'));
-    else {
-      const initials = person['initials'];
-      const givenName = person['givenName'];
-      const prefix = person['prefix'];
-      const surname = person['surname'];
-      const seen = (initials !== undefined ? 1 : 0) + (givenName !== undefined ? 1 : 0) + (prefix !== undefined ? 1 : 0) + (surname !== undefined ? 1 : 0);
-      out = checkUnknown(out, person, seen, KNOWN_PERSON, 'person.');
-      if (given(initials) || given(givenName) || given(prefix) || given(surname) || seen !== countKeys(person)) present |= PERSON;
+    if (!isPlainObject(person)) {
+      present |= PERSON;
+      out = push(out, inputError('FIELD_INVALID', 'person'));
+    } else {
+      out = checkPerson(out, person);
+      if (personGiven) present |= PERSON;
     }
   }
 
-  const phone = s['phone'];
-  const email = s['email'];
-  const customerNumber = s['customerNumber'];
-  const onBehalfOf = s['onBehalfOf'];
-  if (phone !== undefined) known++;
-  if (email !== undefined) known++;
-  if (customerNumber !== undefined) known++;
-  if (onBehalfOf !== undefined) known++;
-  if (phone !== undefined && phone !== null && typeof phone !== 'string') out = push(out, inputError('FIELD_INVALID', 'phone'));
-  if (email !== undefined && email !== null && typeof email !== 'string') out = push(out, inputError('FIELD_INVALID', 'email'));
-  if (customerNumber !== undefined && customerNumber !== null && typeof customerNumber !== 'string') out = push(out, inputError('FIELD_INVALID', 'customerNumber'));
-  if (onBehalfOf !== undefined && onBehalfOf !== null && typeof onBehalfOf !== 'string') out = push(out, inputError('FIELD_INVALID', 'onBehalfOf'));
+  out = stringField(out, onBehalfOf, 'onBehalfOf');
   parsed.onBehalfOf = typeof onBehalfOf === 'string' && onBehalfOf !== '' ? onBehalfOf : undefined;
-  if (given(phone)) present |= PHONE;
-  if (given(email)) present |= EMAIL;
-  if (given(customerNumber)) present |= CUSTOMER_NUMBER;
 
-  const amount = s['amount'];
-  if (amount !== undefined) known++;
   if (given(amount)) present |= AMOUNT;
   parsed.amount = parseAmount(amount);
   if (parsed.amount === MALFORMED) out = push(out, inputError('AMOUNT_INVALID', 'amount'));
 
-  const components = s['components'];
-  if (components !== undefined) known++;
-  out = checkComponents(out, components);
-  if (components !== undefined && components !== null && (typeof components !== 'object' || countKeys(components as Bag) > 0)) present |= COMPONENTS;
-
-  const arrearStart = s['arrearStartDate'];
-  if (arrearStart !== undefined) known++;
   if (given(arrearStart)) present |= ARREAR_START_DATE;
   parsed.arrearStart = dateKey(arrearStart);
   out = dateOf(out, parsed.arrearStart, 'arrearStartDate');
@@ -281,19 +316,12 @@ export function checkSignalInput(s: Bag): Refusal[] | null {
     out = push(out, inputError('ARREAR_START_AFTER_SIGNAL_DATE', 'arrearStartDate'));
   }
 
-  const birthDate = s['birthDate'];
-  if (birthDate !== undefined) known++;
-  if (given(birthDate)) present |= BIRTH_DATE;
-  out = dateOf(out, dateKey(birthDate), 'birthDate');
-
-  const crisis = s['crisis'];
-  if (crisis !== undefined) known++;
-  if (crisis !== undefined && crisis !== null && typeof crisis !== 'boolean') out = push(out, inputError('FLAG_INVALID', 'crisis'));
-
-  const sc = s['socialCollection'];
-  if (sc !== undefined) known++;
-  out = checkSocialCollection(out, sc);
+  if (given(birthDate)) {
+    present |= BIRTH_DATE;
+    out = dateOf(out, dateKey(birthDate), 'birthDate');
+  }
 
   parsed.present = present;
-  return checkUnknown(out, s, known, KNOWN_FIELDS, '');
+  out = checkComponents(out, components);
+  return checkSocialCollection(out, sc);
 }

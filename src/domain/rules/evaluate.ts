@@ -151,6 +151,17 @@ function checkConditions(rule: CompiledRule, s: Bag, out: Refusal[] | null): Ref
         }
         break;
       }
+      case 'components_exclude': {
+        const comps = s['components'];
+        if (isPlainObject(comps)) {
+          for (const kind in comps) {
+            if (c.kinds.has(kind) && parseAmount(comps[kind]) !== ABSENT) {
+              out = push(out, makeConditionRefusal(c.code, c.message, `components.${kind}`, c.citation, { component: kind, kinds: c.kindList }));
+            }
+          }
+        }
+        break;
+      }
       case 'min_amount': {
         const value = parsed.amount >= 0 ? parsed.amount : parsed.hasComponents ? parsed.componentSum : ABSENT;
         if (value === ABSENT) {

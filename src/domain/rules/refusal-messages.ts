@@ -172,6 +172,13 @@ export const CONDITION_DEFAULTS: Record<string, { code: string; message: Localiz
       en: "The arrear on '{component}' is not covered by this signal (allowed: {kinds}).",
     },
   },
+  components_exclude: {
+    code: 'COMPONENT_EXCLUDED',
+    message: {
+      nl: "De achterstand op '{component}' valt niet onder dit signaal (uitgesloten: {kinds}).",
+      en: "The arrear on '{component}' is not covered by this signal (excluded: {kinds}).",
+    },
+  },
   min_amount: {
     code: 'AMOUNT_BELOW_THRESHOLD',
     message: { nl: 'De achterstand ({value}) is lager dan € {amount}.', en: 'The arrear ({value}) is below € {amount}.' },

@@ -93,6 +93,12 @@ export interface ComponentsOnlyDoc extends ConditionBase {
   kinds: string[];
 }
 
+/** The breakdown may not name these kinds (e.g. the mortgage of business premises). */
+export interface ComponentsExcludeDoc extends ConditionBase {
+  kind: 'components_exclude';
+  kinds: string[];
+}
+
 /** The arrear must be at least `amount` euros. */
 export interface MinAmountDoc extends ConditionBase {
   kind: 'min_amount';
@@ -105,7 +111,7 @@ export interface MinArrearAgeDoc extends ConditionBase {
   months: number;
 }
 
-export type ConditionDoc = ComponentRequiresDoc | ComponentsOnlyDoc | MinAmountDoc | MinArrearAgeDoc;
+export type ConditionDoc = ComponentRequiresDoc | ComponentsOnlyDoc | ComponentsExcludeDoc | MinAmountDoc | MinArrearAgeDoc;
 
 /** The social-collection steps (TR art. 1.2 a–d and the same conditions of the Besluit); each listed one is required. */
 export interface SocialCollectionDoc {

@@ -28,6 +28,7 @@ export { FIELD_KEYS };
 export type CompiledCondition =
   | { kind: 'component_requires'; component: string; requires: string; code: string; message: LocalizedText; citation: Citation }
   | { kind: 'components_only'; kinds: ReadonlySet<string>; kindList: string; code: string; message: LocalizedText; citation: Citation }
+  | { kind: 'components_exclude'; kinds: ReadonlySet<string>; kindList: string; code: string; message: LocalizedText; citation: Citation }
   | { kind: 'min_amount'; amount: number; code: string; message: LocalizedText; citation: Citation }
   | { kind: 'min_arrear_age_months'; months: number; code: string; message: LocalizedText; citation: Citation };
 
@@ -145,6 +146,8 @@ function compileCondition(doc: ConditionDoc, v: RegulationVersionDoc): CompiledC
     case 'component_requires':
       return { kind: doc.kind, component: doc.component, requires: doc.requires, code, message, citation };
     case 'components_only':
+      return { kind: doc.kind, kinds: new Set(doc.kinds), kindList: doc.kinds.join(', '), code, message, citation };
+    case 'components_exclude':
       return { kind: doc.kind, kinds: new Set(doc.kinds), kindList: doc.kinds.join(', '), code, message, citation };
     case 'min_amount':
       return { kind: doc.kind, amount: doc.amount, code, message, citation };
