@@ -1,0 +1,95 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { matchAddress, REPEAT_RESULT, type MatchSettings, type SignalToMatch, type OpenCase, type PriorSignal } from './assign-cases.ts';
+import { addWorkingDays, isPublicHoliday } from './dates.ts';
+
+const settings: MatchSettings = {
+  standardLookbackMonths: 12,
+  consecutiveMonths: 6,
+  repeatMonths: 6,
+  standardTypes: new Set(['rent', 'electricity', 'gas', 'heat', 'drinking_water', 'health_insurance']),
+};
+
+let n = 0;
+function sig(o: Partial<SignalToMatch>): SignalToMatch {
+  return { id: String(++n), signalType: 'rent', signalDate: '2025-03-10', creditorOrgId: 'landlord', amountCents: 80000, bsnPseudonym: null, surnameKey: 'jansen', crisis: false, ...o };
+}
+function run(signals: SignalToMatch[], openCases: OpenCase[] = [], history: PriorSignal[] = []) {
+  return matchAddress({ signals, openCases, history, matchingDate: '2025-03-12', newIdStart: 1 }, settings);
+}
+
+describe('matching signals at one address into households', () => {
+  it('puts signals of one household in one case and flags it multiple', () => {
+    const a = sig({ signalType: 'rent' });
+    const b = sig({ signalType: 'municipal_tax', creditorOrgId: 'tax', surnameKey: 'janssen', bsnPseudonym: 'P1' });
+    const r = run([a, b]);
+    assert.equal(r.cases.length, 1);
+    assert.equal(r.assignments.get(a.id), r.assignments.get(b.id));
+    const c = r.cases[0]!;
+    assert.equal(c.multiple, true);
+    assert.equal(c.signalCount, 2);
+    assert.equal(c.knownViaStandardSignals, true);
+    assert.equal(c.hasExperimentalSignal, true);
+    assert.equal(c.deadline, '2025-04-09');
+    assert.equal(c.matchingPeriodStart, '2025-03-01');
+    assert.equal(c.matchingPeriodEnd, '2025-03-31');
+  });
+
+  it('keeps two households at one address apart: different BSNs, or different surnames', () => {
+    const r1 = run([sig({ bsnPseudonym: 'P1' }), sig({ bsnPseudonym: 'P2', creditorOrgId: 'energy', signalType: 'gas' })]);
+    assert.equal(r1.cases.length, 2);
+    const r2 = run([sig({ surnameKey: 'jansen' }), sig({ surnameKey: 'yilmaz', creditorOrgId: 'energy', signalType: 'gas' })]);
+    assert.equal(r2.cases.length, 2);
+    assert.ok(r2.cases.every((c) => c.multiple), 'two signals at the address in the period');
+  });
+
+  it('a new signal joins the open case of its household', () => {
+    const open: OpenCase = {
+      id: '41', bsnPseudonym: null, surnameKey: 'meer', firstSignalDate: '2025-03-01', lastSignalDate: '2025-03-01',
+      matchingPeriodStart: '2025-03-01', matchingPeriodEnd: '2025-03-31', signalCount: 1, signalTypes: ['rent'], crisis: false,
+      status: 'open', result: null, deadline: '2025-03-29',
+    };
+    const r = run([sig({ surnameKey: 'meer', signalType: 'mortgage', creditorOrgId: 'bank' })], [open]);
+    assert.equal(r.cases.length, 1);
+    assert.equal(r.cases[0]!.id, '41');
+    assert.equal(r.cases[0]!.isNew, false);
+    assert.equal(r.cases[0]!.deadline, '2025-03-29', 'an existing deadline is kept');
+  });
+
+  it('flags consecutive when the address had a signal in the six months before the period', () => {
+    const history: PriorSignal[] = [{ id: '7', caseId: '3', signalType: 'gas', signalDate: '2024-11-20', creditorOrgId: 'energy', amountCents: 1000, bsnPseudonym: null, surnameKey: 'jansen' }];
+    assert.equal(run([sig({})], [], history).cases[0]!.consecutive, true);
+    const old: PriorSignal[] = [{ ...history[0]!, signalDate: '2024-08-31' }];
+    assert.equal(run([sig({})], [], old).cases[0]!.consecutive, false);
+  });
+
+  it('marks a re-sent arrear that did not rise as a repeat, and a risen one as new', () => {
+    const prior: PriorSignal = { id: '9', caseId: '5', signalType: 'rent', signalDate: '2025-02-10', creditorOrgId: 'landlord', amountCents: 80000, bsnPseudonym: null, surnameKey: 'jansen' };
+    const same = sig({ amountCents: 80000 });
+    const r = run([same], [], [prior]);
+    assert.equal(r.repeats.get(same.id), '9');
+    assert.equal(r.cases[0]!.status, 'closed');
+    assert.equal(r.cases[0]!.result, REPEAT_RESULT);
+    const rose = sig({ amountCents: 95000 });
+    const r2 = run([rose], [], [prior]);
+    assert.equal(r2.repeats.size, 0);
+    assert.equal(r2.cases[0]!.status, 'open');
+    const otherCreditor = sig({ amountCents: 80000, creditorOrgId: 'other-landlord' });
+    assert.equal(run([otherCreditor], [], [prior]).repeats.size, 0);
+  });
+
+  it('gives a crisis case three working days, skipping weekends and holidays', () => {
+    const r = run([sig({ crisis: true })]);
+    assert.equal(r.cases[0]!.deadline, '2025-03-17'); // Wed 12 March + 3 working days = Mon 17 March
+    assert.equal(addWorkingDays('2026-04-24', 3), '2026-04-29', "King's Day (Mon 27 April 2026) is skipped");
+    assert.equal(addWorkingDays('2025-12-23', 3), '2025-12-29', 'Christmas days are skipped');
+    assert.ok(isPublicHoliday('2025-04-21'), 'Easter Monday 2025');
+    assert.ok(isPublicHoliday('2025-05-29'), 'Ascension Day 2025');
+  });
+
+  it('a household known only through a new signal type is "new"', () => {
+    const r = run([sig({ signalType: 'mortgage', creditorOrgId: 'bank' })]);
+    assert.equal(r.cases[0]!.knownViaStandardSignals, false);
+    assert.equal(r.cases[0]!.hasExperimentalSignal, true);
+  });
+});
