@@ -9,6 +9,8 @@ import { openDatabase, type Database } from './db/database.ts';
 import { sealAuditLog } from './db/repositories/audit.ts';
 import { createPseudonymizer } from './domain/privacy/pseudonym.ts';
 import { buildServer } from './http/server.ts';
+import { matchAll } from './app/matching/match-signals.ts';
+import { systemContext } from './app/auth/system-actor.ts';
 
 export interface PlatformOptions {
   databaseUrl: string | undefined;
@@ -23,6 +25,8 @@ export interface PlatformOptions {
   sessionTtlMinutes?: number;
   secureCookies?: boolean;
   now?: () => Date;
+  /** How often continuous matching runs; 0 switches the background matcher off (tests drive it). */
+  matchingIntervalMs?: number;
   /** An already open database (tests); otherwise one is opened from databaseUrl / dataDir. */
   database?: Database;
 }
@@ -47,6 +51,12 @@ export async function createAppDeps(database: Database, opts: { pseudonymKey?: s
     router: await loadPostcodeAreaRouter(),
     pseudonymize: createPseudonymizer(opts.pseudonymKey ?? 'development-only-pseudonym-key-change-me'),
     now: opts.now ?? (() => new Date()),
+    standardSignalTypes: new Set(
+      rules.book
+        .signalTypes()
+        .filter((t) => t.regulationVersion.startsWith('besluit-gemeentelijke-schuldhulpverlening/'))
+        .map((t) => t.signalType),
+    ),
   };
   return { deps, judge, registers: rules.book.registers };
 }
@@ -72,6 +82,16 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   // Seal the audit trail's hash chain shortly after records commit.
   const sealer = setInterval(() => void sealAuditLog(database.db).catch((e: unknown) => app.log.warn({ err: String(e) }, 'audit sealing failed')), 2000);
   sealer.unref();
+  // Continuous matching: signals join their household's case within seconds of intake.
+  let matching = false;
+  const matcher = setInterval(() => {
+    if (matching || opts.matchingIntervalMs === 0) return;
+    matching = true;
+    void matchAll(deps, systemContext('platform-beheer', 'matching', 'job'))
+      .catch((e: unknown) => app.log.warn({ err: String(e) }, 'matching failed'))
+      .finally(() => (matching = false));
+  }, opts.matchingIntervalMs ?? 5000);
+  matcher.unref();
 
   return {
     url: `http://${addr.address === '::' || addr.address === '0.0.0.0' ? '127.0.0.1' : addr.address}:${addr.port}`,
@@ -82,6 +102,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     seed,
     async stop() {
       clearInterval(sealer);
+      clearInterval(matcher);
+      while (matching) await new Promise((r) => setTimeout(r, 50));
       await app.close();
       if (!opts.database) await database.close();
     },

@@ -11,6 +11,8 @@ export interface AppDeps {
   router: AddressRouter;
   pseudonymize: Pseudonymizer;
   now: () => Date;
+  /** Signal types designated by the Besluit (the standard signals), from the rule data. */
+  standardSignalTypes: ReadonlySet<string>;
 }
 
 /** Per-call context: who acts and the trace the audit trail links to. */

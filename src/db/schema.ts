@@ -128,6 +128,61 @@ export interface SignalsTable {
   rule_id: string;
   status: Generated<string>;
   received_at: Generated<Date>;
+  address_key: string;
+  surname_key: string | null;
+  case_id: string | null;
+  matched_at: Timestamp | null;
+  repeat_of: string | null;
+  routed_from: string | null;
+}
+
+export interface MunicipalitySettingsTable {
+  municipality_code: string;
+  matching_mode: 'continuous' | 'monthly';
+  standard_lookback_months: number;
+  consecutive_months: number;
+  repeat_months: number;
+  contact_target_days: number | null;
+  updated_at: Generated<Date>;
+}
+
+export interface CasesTable {
+  id: Generated<string>;
+  municipality_code: string;
+  address_key: string;
+  bsn_pseudonym: string | null;
+  surname_key: string | null;
+  status: 'open' | 'picked_up' | 'closed';
+  opened_at: Generated<Date>;
+  first_signal_date: DateCol;
+  last_signal_date: DateCol;
+  matching_date: DateCol;
+  matching_period_start: DateCol;
+  matching_period_end: DateCol;
+  signal_count: number;
+  signal_types: string[];
+  multiple: boolean;
+  consecutive: boolean;
+  crisis: boolean;
+  known_via_standard_signals: boolean;
+  has_experimental_signal: boolean;
+  deadline: DateCol;
+  picked_up_on: DateCol | null;
+  result: string | null;
+  closed_at: Timestamp | null;
+  assigned_to: string | null;
+  experiment_arm: string | null;
+}
+
+export interface DeletionLogTable {
+  id: Generated<string>;
+  occurred_at: Generated<Date>;
+  municipality_code: string | null;
+  kind: string;
+  reason: string;
+  signals: number;
+  cases: number;
+  actor_id: string;
 }
 
 export interface BatchRowsTable {
@@ -148,4 +203,7 @@ export interface DB {
   batches: BatchesTable;
   signals: SignalsTable;
   batch_rows: BatchRowsTable;
+  municipality_settings: MunicipalitySettingsTable;
+  cases: CasesTable;
+  deletion_log: DeletionLogTable;
 }

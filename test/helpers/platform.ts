@@ -18,6 +18,7 @@ export async function startTestPlatform(engine: TestEngine, opts: { maxUploadByt
     seedDemo: true,
     logLevel: 'silent',
     rateLimitPerMinute: 0,
+    matchingIntervalMs: 0,
     ...(opts.maxUploadBytes ? { maxUploadBytes: opts.maxUploadBytes } : {}),
   });
   return {

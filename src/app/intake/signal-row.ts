@@ -6,6 +6,7 @@ import type { Pseudonymizer } from '../../domain/privacy/pseudonym.ts';
 import type { SignalsTable } from '../../db/schema.ts';
 import type { Insertable } from 'kysely';
 import { subjectPseudonymOf } from './subject.ts';
+import { addressKey, surnameKey } from '../../domain/matching/normalise-address.ts';
 
 export type SignalRow = Insertable<SignalsTable>;
 
@@ -59,6 +60,11 @@ export function toSignalRow(
     reminder_sent_on: sc.reminderSentOn ?? null,
     agreement_offered_in_reminder: sc.agreementOfferedInReminder ?? null,
     resident_response: sc.residentResponse ?? null,
+    // Without a usable address, the BSN (or, lacking that, the signal itself) stands in as the household.
+    address_key:
+      addressKey(signal.address?.postcode, signal.address?.houseNumber, signal.address?.houseNumberAddition) ??
+      (signal.bsn ? `bsn:${ctx.pseudonymize('bsn', signal.bsn)}` : `ref:${ctx.senderOrgId}:${signal.reference}`),
+    surname_key: signal.person ? surnameKey(signal.person.prefix, signal.person.surname) : null,
     regulation_version: judgement.regulationVersion ?? '',
     rule_id: judgement.ruleId ?? '',
   };

@@ -1,7 +1,8 @@
 -- Routing, matching per household (DDAS vroegsignaalzaak), and the municipality's own settings.
 
 alter table signals
-  add column address_key text,
+  -- the household key: normalised postcode|number|addition (see src/domain/matching)
+  add column address_key text not null,
   add column surname_key text,
   add column case_id bigint,
   add column matched_at timestamptz,

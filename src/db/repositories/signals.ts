@@ -40,6 +40,8 @@ const COLUMNS: ReadonlyArray<readonly [keyof SignalRow & string, string]> = [
   ['reminder_sent_on', 'date'],
   ['agreement_offered_in_reminder', 'bool'],
   ['resident_response', 'text'],
+  ['address_key', 'text'],
+  ['surname_key', 'text'],
   ['regulation_version', 'text'],
   ['rule_id', 'text'],
 ];
