@@ -23,7 +23,10 @@ const seconds = Number(args.seconds);
 const rate = Number(args.rate);
 const connections = Number(args.connections);
 
-function signalBody(ref: string): string {
+const LETTERS = 'ABCDEFGHJKLMNPRSTVWXZ';
+function signalBody(ref: string, n: number): string {
+  // Every signal at its own address, as in real traffic (one address would make one giant household).
+  const postcode = `${1011 + (n % 90)}${LETTERS[n % 21]}${LETTERS[Math.floor(n / 21) % 21]}`;
   return JSON.stringify({
     reference: ref,
     signalType: 'rent',
@@ -31,7 +34,7 @@ function signalBody(ref: string): string {
     municipalityCode: 'GM0363',
     amount: '812.50',
     person: { initials: 'J.', prefix: 'de', surname: 'Vries' },
-    address: { street: 'Dorpsstraat', houseNumber: '12', postcode: '1011AB', city: 'Amsterdam' },
+    address: { street: 'Dorpsstraat', houseNumber: String(1 + (Math.floor(n / 441) % 300)), postcode, city: 'Amsterdam' },
     socialCollection: {
       personalContactAttemptedOn: '2025-02-20',
       debtAssistanceReferredOn: '2025-02-20',
@@ -55,6 +58,7 @@ interface RunResult {
 
 async function load(label: string, url: string, headers: Record<string, string>, opts: { overallRate?: number; duration: number }): Promise<RunResult> {
   let n = 0;
+  const offset = Math.floor(Math.random() * 1e6);
   const prefix = `${label.replace(/\W+/g, '-')}-${Date.now()}`;
   const result = await autocannon({
     url,
@@ -63,7 +67,7 @@ async function load(label: string, url: string, headers: Record<string, string>,
     duration: opts.duration,
     ...(opts.overallRate ? { overallRate: opts.overallRate } : {}),
     headers: { 'content-type': 'application/json', ...headers },
-    requests: [{ setupRequest: (req) => ({ ...req, body: signalBody(`${prefix}-${++n}`) }) }],
+    requests: [{ setupRequest: (req) => ({ ...req, body: signalBody(`${prefix}-${++n}`, n + offset) }) }],
   });
   return {
     label,
@@ -81,7 +85,7 @@ async function startPlatformProcess(databaseUrl: string): Promise<{ child: Child
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vs-bench-api-'));
   const port = 18000 + Math.floor(Math.random() * 1000);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn', SEED_DEMO: 'true' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn', SEED_DEMO: 'true', MATCHING_INTERVAL_MS: process.env.MATCHING_INTERVAL_MS ?? '5000' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {

@@ -28,7 +28,7 @@ export interface OpenOptions {
 /** Opens PostgreSQL when a URL is given, else embedded PGlite, and brings the schema up to date. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? Number(process.env.DB_POOL_SIZE ?? 20) });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     await migrate(db as Kysely<unknown>);
     return { db, engine: 'postgres', close: () => db.destroy() };
