@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Judgement } from '../../domain/rules/judgement.ts';
-import { canonicalJson, normalisePostcode, toCents } from '../../domain/signals/normalise.ts';
+import { normalisePostcode, toCents } from '../../domain/signals/normalise.ts';
 import type { SignalInput } from '../../domain/signals/signal.ts';
 import type { Pseudonymizer } from '../../domain/privacy/pseudonym.ts';
 import type { SignalsTable } from '../../db/schema.ts';
@@ -10,8 +10,25 @@ import { addressKey, surnameKey } from '../../domain/matching/normalise-address.
 
 export type SignalRow = Insertable<SignalsTable>;
 
-export function contentHash(signal: SignalInput): string {
-  return createHash('sha256').update(canonicalJson(signal)).digest('base64url');
+/** The stored columns that make up a signal's content (not where or when it arrived). */
+const CONTENT_COLUMNS = [
+  'signal_type', 'signal_date', 'municipality_code', 'on_behalf_of', 'amount_cents', 'components', 'arrear_start_date', 'bsn',
+  'initials', 'given_name', 'prefix', 'surname', 'street', 'house_number', 'house_number_addition', 'postcode', 'city', 'phone',
+  'email', 'customer_number', 'crisis', 'personal_contact_attempted_on', 'debt_assistance_referred_on', 'reminder_sent_on',
+  'agreement_offered_in_reminder', 'resident_response',
+] as const satisfies ReadonlyArray<keyof SignalRow>;
+
+/**
+ * Hash of the normalised content, so that re-sending the same signal (as JSON or as a CSV row,
+ * '812.5' or '812,50') is a duplicate, and different content under the same reference a conflict.
+ */
+export function contentHash(row: SignalRow): string {
+  let text = '';
+  for (const c of CONTENT_COLUMNS) {
+    const v = row[c];
+    text += `${v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)}\u001f`;
+  }
+  return createHash('sha256').update(text).digest('base64url');
 }
 
 /** Maps an accepted signal to its stored form. Only fields the judgement let through exist here. */
@@ -25,10 +42,10 @@ export function toSignalRow(
     ? Object.fromEntries(Object.entries(signal.components).map(([k, v]) => [k, toCents(v) ?? null]))
     : null;
   const sc = signal.socialCollection ?? {};
-  return {
+  const row: SignalRow = {
     sender_org_id: ctx.senderOrgId,
     reference: signal.reference,
-    content_hash: contentHash(signal),
+    content_hash: '',
     batch_id: ctx.batchId,
     row_no: ctx.rowNo,
     signal_type: signal.signalType,
@@ -68,4 +85,6 @@ export function toSignalRow(
     regulation_version: judgement.regulationVersion ?? '',
     rule_id: judgement.ruleId ?? '',
   };
+  row.content_hash = contentHash(row);
+  return row;
 }

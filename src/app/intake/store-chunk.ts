@@ -6,7 +6,7 @@ import { appendAudit } from '../../db/repositories/audit.ts';
 import { addBatchProgress, insertBatchRows, type BatchRowInsert } from '../../db/repositories/batches.ts';
 import { findSignalsByReference, insertSignals } from '../../db/repositories/signals.ts';
 import type { AppDeps, CallContext } from '../context.ts';
-import { contentHash, toSignalRow, type SignalRow } from './signal-row.ts';
+import { toSignalRow, type SignalRow } from './signal-row.ts';
 
 export interface JudgedItem {
   rowNo: number;
@@ -106,7 +106,8 @@ export async function storeChunk(
   for (const i of laterDuplicates) {
     const it = items[i]!;
     const first = outcomes[firstByRef.get(it.signal.reference)!]!;
-    const same = contentHash(it.signal) === contentHash(items[firstByRef.get(it.signal.reference)!]!.signal);
+    const firstRow = rows[rowIndex.indexOf(firstByRef.get(it.signal.reference)!)]!;
+    const same = toSignalRow(it.signal, it.judgement, { senderOrgId, batchId: null, rowNo: null, pseudonymize: deps.pseudonymize }).content_hash === firstRow.content_hash;
     outcomes[i] = {
       rowNo: it.rowNo,
       reference: it.signal.reference,

@@ -17,14 +17,3 @@ export function toCents(raw: string | number | undefined): number | undefined {
   if (!/^-?\d+(\.\d{1,2})?$/.test(s)) return undefined;
   return Math.round(Number(s) * 100);
 }
-
-/** Stable JSON (sorted keys) so that the same signal always hashes the same, whatever the key order. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
-}
