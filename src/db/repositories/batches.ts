@@ -81,13 +81,14 @@ export interface BatchResultRow {
 
 /** One page of a batch's per-row results, in row order: accepted rows from signals, the rest from batch_rows. */
 export async function pageBatchResults(db: Executor, batchId: string, afterRow: number, limit: number): Promise<BatchResultRow[]> {
+  // Each branch is limited on its own, so a page reads `limit` rows from each index, not the rest of the batch.
   const res = await sql<BatchResultRow>`
     select * from (
-      select row_no, reference, 'accepted' as outcome, id::text as signal_id, regulation_version, null::jsonb as refusals
-        from signals where batch_id = ${batchId}::uuid and row_no > ${afterRow}
+      (select row_no, reference, 'accepted' as outcome, id::text as signal_id, regulation_version, null::jsonb as refusals
+        from signals where batch_id = ${batchId}::uuid and row_no > ${afterRow} order by row_no limit ${limit})
       union all
-      select row_no, reference, outcome, signal_id::text, null, refusals
-        from batch_rows where batch_id = ${batchId}::uuid and row_no > ${afterRow}
+      (select row_no, reference, outcome, signal_id::text, null, refusals
+        from batch_rows where batch_id = ${batchId}::uuid and row_no > ${afterRow} order by row_no limit ${limit})
     ) r order by row_no limit ${limit}`.execute(db);
   return res.rows;
 }
