@@ -28,6 +28,9 @@ const MAX_POSTCODES_PER_AREA = 300;
 /** Consecutive postcodes that share one street name (a longer street spans several postcodes). */
 const POSTCODES_PER_STREET = 3;
 
+// Every street name built once: concatenating per household made a new string each time.
+const STREETS: readonly string[] = STREET_STEMS.flatMap((stem) => STREET_SUFFIXES.map((suffix) => stem + suffix));
+
 const ADDITION_STYLES: readonly (readonly string[])[] = [
   ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'],
   ['1', '2', '3', '4', '5', '6', '7', '8'],
@@ -70,7 +73,7 @@ export class AddressBook {
     const postcode = `${area.pc4}${LETTER_PAIRS[pairIndex] as string}`;
     const streetKey = Math.floor(letterIndex / POSTCODES_PER_STREET);
     const sh = hash32(this.salt, area.pc4, streetKey, 1);
-    const street = (STREET_STEMS[sh % STREET_STEMS.length] as string) + (STREET_SUFFIXES[(sh >>> 12) % STREET_SUFFIXES.length] as string);
+    const street = STREETS[(sh % STREET_STEMS.length) * STREET_SUFFIXES.length + ((sh >>> 12) % STREET_SUFFIXES.length)] as string;
     // Numbers continue along the street from one postcode to the next.
     const firstNumber = 1 + (letterIndex % POSTCODES_PER_STREET) * 2 * this.perPostcode;
     const flats = hashUnit(this.salt, area.pc4, letterIndex, 2) < this.flatShare;

@@ -37,7 +37,7 @@ export const GIVEN_NAMES: readonly string[] = [
   'Priya', 'Rajesh', 'Shanti', 'Kevin', 'Jayden', 'Shanice', 'Tamara', 'Marek', 'Agnieszka', 'Tomasz',
 ];
 
-/** Parts from which street names are built; a space-separated part keeps its space ('Frans Halsstraat'). */
+/** Stems and suffixes are joined directly into street names: 'Frans Hals' + 'straat' → 'Frans Halsstraat'. */
 export const STREET_STEMS: readonly string[] = [
   'Linden', 'Eiken', 'Berken', 'Populieren', 'Kastanje', 'Iepen', 'Wilgen', 'Esdoorn', 'Tulpen', 'Rozen',
   'Vondel', 'Rembrandt', 'Vermeer', 'Frans Hals', 'Jan Steen', 'Mozart', 'Beethoven', 'Chopin', 'Erasmus', 'Spinoza',
@@ -49,11 +49,6 @@ export const STREET_STEMS: readonly string[] = [
 export const STREET_SUFFIXES: readonly string[] = [
   'straat', 'straat', 'straat', 'laan', 'laan', 'weg', 'plein', 'gracht', 'kade', 'singel', 'hof', 'pad', 'dreef', 'park',
 ];
-
-/** 'Frans Hals' + 'straat' → 'Frans Halsstraat'; plain stems are joined directly ('Lindenlaan'). */
-export function streetName(stem: string, suffix: string): string {
-  return stem + suffix;
-}
 
 /** Initials as creditors write them: 'J.' or 'J.P.'; 'IJ' stays one initial in Dutch. */
 export function initialsOf(givenName: string, second?: string): string {

@@ -102,17 +102,15 @@ export class Rng {
       this.spareNormal = undefined;
       return v;
     }
-    let u = 0;
-    let v = 0;
-    let s = 0;
-    do {
-      u = this.float() * 2 - 1;
-      v = this.float() * 2 - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s === 0);
-    const f = Math.sqrt((-2 * Math.log(s)) / s);
-    this.spareNormal = v * f;
-    return u * f;
+    for (;;) {
+      const u = this.float() * 2 - 1;
+      const v = this.float() * 2 - 1;
+      const s = u * u + v * v;
+      if (s >= 1 || s === 0) continue;
+      const f = Math.sqrt((-2 * Math.log(s)) / s);
+      this.spareNormal = v * f;
+      return u * f;
+    }
   }
 
   /** Poisson count; normal approximation above 40 where the exact method gets slow. */

@@ -3,7 +3,7 @@
  * only the data its regulation allows (the type's `data` categories), the amount, and the dates of
  * the social collection that has to precede every signal (TR art. 1.2).
  */
-import type { SignalInput, SocialCollection } from '../signals/signal.ts';
+import type { SignalInput, SignalPerson, SocialCollection } from '../signals/signal.ts';
 import type { ArrearsCase, CaseSignal } from './arrears.ts';
 import { isoDate } from './calendar.ts';
 import type { PopulationParams } from './params.ts';
@@ -109,7 +109,7 @@ export class SignalBuilder {
     }
     if (data.bsn) signal.bsn = resident.bsn;
     if (data.contact_details) {
-      const person: NonNullable<SignalInput['person']> = { initials: resident.initials };
+      const person: SignalPerson = { initials: resident.initials };
       if (rng.chance(this.params.households.contact.givenName)) person.givenName = resident.givenName;
       if (resident.prefix !== undefined) person.prefix = resident.prefix;
       person.surname = resident.surname;

@@ -112,6 +112,11 @@ export class SignalSource {
     this.label = monthLabel(this.month);
   }
 
+  /** Units in one month: one per municipality. */
+  get unitsPerMonth(): number {
+    return this.runs.length;
+  }
+
   /** Pushes the signals of the next unit to `emit`; false when the period is over. */
   nextUnit(emit: (g: GeneratedSignal) => void): boolean {
     if (this.month >= this.end || this.runs.length === 0) return false;
