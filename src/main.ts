@@ -11,6 +11,7 @@ const platform = await startPlatform({
   host: config.host,
   port: config.port,
   seedDemo: config.seedDemo,
+  seedDemoSignals: config.seedDemo,
   logLevel: config.logLevel,
   pseudonymKey: config.pseudonymKey,
   maxUploadBytes: config.maxUploadBytes,

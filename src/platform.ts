@@ -5,6 +5,7 @@ import { loadRules } from './app/rules/load-rules.ts';
 import { RuleBookJudge } from './app/rules/rule-judge.ts';
 import { loadPostcodeAreaRouter } from './app/routing/load-postcode-areas.ts';
 import { seedDemo, seedOrganisations, type SeedResult } from './app/seed/seed-demo.ts';
+import { seedDemoSignals } from './app/seed/seed-demo-signals.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { sealAuditLog } from './db/repositories/audit.ts';
 import { createPseudonymizer } from './domain/privacy/pseudonym.ts';
@@ -18,6 +19,8 @@ export interface PlatformOptions {
   host?: string;
   port: number;
   seedDemo: boolean;
+  /** With seedDemo on an empty database: also deliver synthetic demo signals and match them. */
+  seedDemoSignals?: boolean;
   logLevel: string;
   pseudonymKey?: string;
   maxUploadBytes?: number;
@@ -68,6 +71,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const { deps, judge, registers } = await createAppDeps(database, opts);
   const seed = opts.seedDemo ? await seedDemo(deps, registers) : (await seedOrganisations(deps, registers), undefined);
   await judge.reloadOrganisations(database.db);
+  if (seed?.created && opts.seedDemoSignals) await seedDemoSignals(deps);
 
   const app = await buildServer(deps, {
     logLevel: opts.logLevel,

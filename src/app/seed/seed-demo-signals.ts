@@ -1,0 +1,49 @@
+import { PassThrough } from 'node:stream';
+import { writeSignals } from '../../cli/generate-signals.ts';
+import { importBatch } from '../intake/import-batch.ts';
+import { matchAll } from '../matching/match-signals.ts';
+import { systemContext } from '../auth/system-actor.ts';
+import type { AppDeps } from '../context.ts';
+
+/** Which demo creditor sends which signal types (synthetic population, same seed and scale for all). */
+const DEMO_FEEDS: Array<{ sender: string; types: string[]; municipalities: string[] }> = [
+  { sender: 'demo-woningcorporatie', types: ['rent'], municipalities: ['GM0363', 'GM0599'] },
+  { sender: 'demo-energieleverancier', types: ['electricity', 'gas'], municipalities: ['GM0363', 'GM0599'] },
+  { sender: 'demo-drinkwaterbedrijf', types: ['drinking_water'], municipalities: ['GM0363', 'GM0599'] },
+  { sender: 'demo-zorgverzekeraar', types: ['health_insurance'], municipalities: ['GM0363', 'GM0599'] },
+  { sender: 'belastingen-amsterdam', types: ['municipal_tax'], municipalities: ['GM0363'] },
+  { sender: 'aegon', types: ['mortgage'], municipalities: ['GM0363', 'GM0599'] },
+];
+
+/**
+ * Demo data on first start: synthetic signals (never real residents) delivered through the real
+ * batch intake by the demo creditors, then matched into cases. Invalid and objected rows are part
+ * of the synthetic feed, so the demo shows refusals too.
+ */
+export async function seedDemoSignals(deps: AppDeps, perSender = 250): Promise<{ batches: number; accepted: number; refused: number }> {
+  let accepted = 0;
+  let refused = 0;
+  for (const feed of DEMO_FEEDS) {
+    const stream = new PassThrough();
+    const writing = writeSignals(stream, perSender, {
+      format: 'csv',
+      asSender: feed.sender,
+      signalTypes: feed.types,
+      municipalities: feed.municipalities,
+      seed: 2025,
+      scale: 0.01,
+      workers: 1,
+    }).finally(() => stream.end());
+    const batch = await importBatch(deps, systemContext(feed.sender, 'demo-seed'), {
+      source: stream,
+      format: 'csv',
+      filename: `demo-${feed.sender}.csv`,
+      maxBytes: 50 * 1024 * 1024,
+    });
+    await writing;
+    accepted += batch.rows_accepted;
+    refused += batch.rows_refused;
+  }
+  await matchAll(deps, systemContext('platform-beheer', 'demo-seed', 'job'));
+  return { batches: DEMO_FEEDS.length, accepted, refused };
+}
