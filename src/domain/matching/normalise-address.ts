@@ -1,3 +1,5 @@
+import { normalisePostcode } from '../signals/normalise.ts';
+
 /**
  * Address and name keys that survive the ways senders write the same thing differently
  * (LEGAL-FRAMEWORK.md, known pain points): spacing and case in postcodes, house-number additions
@@ -47,8 +49,8 @@ export function splitHouseNumber(houseNumber: string | undefined | null, additio
 
 /** The household's address key: 'POSTCODE|NUMBER|ADDITION', or undefined without postcode and number. */
 export function addressKey(postcode: string | undefined | null, houseNumber: string | undefined | null, addition: string | undefined | null): string | undefined {
-  const pc = (postcode ?? '').replace(/\s+/g, '').toUpperCase();
-  if (!/^[1-9][0-9]{3}[A-Z]{2}$/.test(pc)) return undefined;
+  const pc = normalisePostcode(postcode ?? undefined);
+  if (!pc) return undefined;
   const { number, addition: add } = splitHouseNumber(houseNumber, addition);
   if (!number) return undefined;
   return `${pc}|${number}|${add}`;

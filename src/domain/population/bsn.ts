@@ -9,18 +9,15 @@
  * k digits holds 9 * 10^(7-k) numbers.
  */
 
+import { isValidBsn } from '../rules/input-checks.ts';
+
+/** Elfproef weights, used to construct valid numbers directly. */
 const WEIGHTS = [9, 8, 7, 6, 5, 4, 3, 2, -1] as const;
 
-/** The elfproef: 9 digits, 9*d1 + 8*d2 + ... + 2*d8 - 1*d9 divisible by 11. */
+
+/** The elfproef, as the rule evaluator applies it: one definition for generating and judging. */
 export function passesElfproef(bsn: string): boolean {
-  if (bsn.length !== 9) return false;
-  let sum = 0;
-  for (let i = 0; i < 9; i++) {
-    const d = bsn.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return false;
-    sum += d * (WEIGHTS[i] ?? 0);
-  }
-  return sum % 11 === 0 && bsn !== '000000000';
+  return isValidBsn(bsn);
 }
 
 export interface BsnSpace {
