@@ -6,6 +6,31 @@ type Executor = Kysely<DB> | Transaction<DB>;
 
 const UNMATCHED = sql`case_id is null and status = 'Nog niet opgepakt'`;
 
+interface SignalFactsRow {
+  id: string;
+  signal_type: string;
+  signal_date: string;
+  creditor_org_id: string;
+  amount_cents: string | null;
+  bsn_pseudonym: string | null;
+  surname_key: string | null;
+  address_key: string;
+}
+
+/** What matching needs of a signal row, whether it is still to match or already history. */
+function signalFacts(x: SignalFactsRow) {
+  return {
+    id: x.id,
+    signalType: x.signal_type,
+    signalDate: x.signal_date,
+    creditorOrgId: x.creditor_org_id,
+    amountCents: x.amount_cents === null ? null : Number(x.amount_cents),
+    bsnPseudonym: x.bsn_pseudonym,
+    surnameKey: x.surname_key ?? '',
+    addressKey: x.address_key,
+  };
+}
+
 /** The next address keys with unmatched signals, in key order (keyset paging keeps households whole). */
 export async function nextUnmatchedAddresses(db: Executor, municipality: string, afterKey: string, until: string, limit: number): Promise<string[]> {
   const r = await sql<{ address_key: string }>`
@@ -20,17 +45,7 @@ export async function unmatchedSignalsAt(db: Executor, municipality: string, key
     select id::text as id, signal_type, signal_date, creditor_org_id, amount_cents::text as amount_cents, bsn_pseudonym, surname_key, crisis, address_key
     from signals
     where municipality_code = ${municipality} and address_key = any(${keys as string[]}::text[]) and ${UNMATCHED} and signal_date <= ${until}::date`.execute(db);
-  return r.rows.map((x) => ({
-    id: x.id,
-    signalType: x.signal_type,
-    signalDate: x.signal_date,
-    creditorOrgId: x.creditor_org_id,
-    amountCents: x.amount_cents === null ? null : Number(x.amount_cents),
-    bsnPseudonym: x.bsn_pseudonym,
-    surnameKey: x.surname_key ?? '',
-    crisis: x.crisis,
-    addressKey: x.address_key,
-  }));
+  return r.rows.map((x) => ({ ...signalFacts(x), crisis: x.crisis }));
 }
 
 export async function openCasesAt(db: Executor, municipality: string, keys: readonly string[]): Promise<Array<OpenCase & { addressKey: string }>> {
@@ -64,17 +79,7 @@ export async function historyAt(db: Executor, municipality: string, keys: readon
     select id::text as id, case_id::text as case_id, signal_type, signal_date, creditor_org_id, amount_cents::text as amount_cents, bsn_pseudonym, surname_key, address_key
     from signals
     where municipality_code = ${municipality} and address_key = any(${keys as string[]}::text[]) and case_id is not null and signal_date >= ${from}::date`.execute(db);
-  return r.rows.map((x) => ({
-    id: x.id,
-    caseId: x.case_id,
-    signalType: x.signal_type,
-    signalDate: x.signal_date,
-    creditorOrgId: x.creditor_org_id,
-    amountCents: x.amount_cents === null ? null : Number(x.amount_cents),
-    bsnPseudonym: x.bsn_pseudonym,
-    surnameKey: x.surname_key ?? '',
-    addressKey: x.address_key,
-  }));
+  return r.rows.map((x) => ({ ...signalFacts(x), caseId: x.case_id }));
 }
 
 export type CaseWrite = OpenCase & CaseFlags & { addressKey: string; dbId: string };
