@@ -20,7 +20,7 @@ function walk(dir, out) {
     if (e === 'node_modules' || e.startsWith('.')) continue;
     const p = join(dir, e);
     if (statSync(p).isDirectory()) walk(p, out);
-    else if (e.endsWith('.test.ts')) out.push(p);
+    else if (e.endsWith('.test.ts') || e.endsWith('.test.tsx')) out.push(p);
   }
   return out;
 }
