@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from './app/context.ts';
 import { loadRules } from './app/rules/load-rules.ts';
 import { RuleBookJudge } from './app/rules/rule-judge.ts';
+import { ExperimentRuntime } from './app/experiments/runtime.ts';
+import { ExperimentScreeningJudge } from './app/experiments/screening-judge.ts';
 import { loadPostcodeAreaRouter } from './app/routing/load-postcode-areas.ts';
 import { seedDemo, seedOrganisations, type SeedResult } from './app/seed/seed-demo.ts';
 import { seedDemoSignals } from './app/seed/seed-demo-signals.ts';
@@ -10,8 +12,9 @@ import { openDatabase, type Database } from './db/database.ts';
 import { sealAuditLog } from './db/repositories/audit.ts';
 import { createPseudonymizer } from './domain/privacy/pseudonym.ts';
 import { buildServer } from './http/server.ts';
-import { matchAll } from './app/matching/match-signals.ts';
-import { systemContext } from './app/auth/system-actor.ts';
+import { startJobQueue, type JobQueue, type ProcessRole } from './jobs/queue.ts';
+import { LocalBasisRegisters } from './domain/routing/local-registers.ts';
+import type { BasisRegisters } from './domain/routing/person-register.ts';
 
 export interface PlatformOptions {
   databaseUrl: string | undefined;
@@ -32,6 +35,10 @@ export interface PlatformOptions {
   matchingIntervalMs?: number;
   /** An already open database (tests); otherwise one is opened from databaseUrl / dataDir. */
   database?: Database;
+  /** api: serve only; worker: also work the job queue; all (default): both, for a single process. */
+  processRole?: ProcessRole;
+  /** The basic registers (BAG, BRP); the local stand-ins when not given. */
+  registers?: BasisRegisters;
 }
 
 export interface Platform {
@@ -41,17 +48,23 @@ export interface Platform {
   database: Database;
   judge: RuleBookJudge;
   seed: SeedResult | undefined;
+  jobs: JobQueue;
   stop(): Promise<void>;
 }
 
 /** The use cases' dependencies over an open database: the rules, routing, pseudonyms, the clock. */
-export async function createAppDeps(database: Database, opts: { pseudonymKey?: string | undefined; now?: (() => Date) | undefined }) {
+export async function createAppDeps(
+  database: Database,
+  opts: { pseudonymKey?: string | undefined; now?: (() => Date) | undefined; registers?: BasisRegisters | undefined },
+) {
   const rules = await loadRules();
   const judge = new RuleBookJudge(rules.book);
+  const experiments = new ExperimentRuntime(rules.book, database.db);
   const deps: AppDeps = {
     db: database.db,
-    judge,
-    router: await loadPostcodeAreaRouter(),
+    judge: new ExperimentScreeningJudge(judge, experiments),
+    experiments,
+    registers: opts.registers ?? new LocalBasisRegisters(await loadPostcodeAreaRouter()),
     pseudonymize: createPseudonymizer(opts.pseudonymKey ?? 'development-only-pseudonym-key-change-me'),
     now: opts.now ?? (() => new Date()),
     standardSignalTypes: new Set(
@@ -71,6 +84,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const { deps, judge, registers } = await createAppDeps(database, opts);
   const seed = opts.seedDemo ? await seedDemo(deps, registers) : (await seedOrganisations(deps, registers), undefined);
   await judge.reloadOrganisations(database.db);
+  await deps.experiments.reload();
   if (seed?.created && opts.seedDemoSignals) await seedDemoSignals(deps);
 
   const app = await buildServer(deps, {
@@ -86,16 +100,9 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   // Seal the audit trail's hash chain shortly after records commit.
   const sealer = setInterval(() => void sealAuditLog(database.db).catch((e: unknown) => app.log.warn({ err: String(e) }, 'audit sealing failed')), 2000);
   sealer.unref();
-  // Continuous matching: signals join their household's case within seconds of intake.
-  let matching = false;
-  const matcher = setInterval(() => {
-    if (matching || opts.matchingIntervalMs === 0) return;
-    matching = true;
-    void matchAll(deps, systemContext('platform-beheer', 'matching', 'job'))
-      .catch((e: unknown) => app.log.warn({ err: String(e) }, 'matching failed'))
-      .finally(() => (matching = false));
-  }, opts.matchingIntervalMs ?? 5000);
-  matcher.unref();
+  // Continuous matching and scheduled work (retention) are jobs on the pg-boss queue (src/jobs):
+  // any number of processes may ask for them, a job never runs twice at once.
+  const jobs = await startJobQueue(deps, { role: opts.processRole ?? 'all', matchingIntervalMs: opts.matchingIntervalMs ?? 5000, log: app.log });
 
   return {
     url: `http://${addr.address === '::' || addr.address === '0.0.0.0' ? '127.0.0.1' : addr.address}:${addr.port}`,
@@ -104,10 +111,10 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     database,
     judge,
     seed,
+    jobs,
     async stop() {
       clearInterval(sealer);
-      clearInterval(matcher);
-      while (matching) await new Promise((r) => setTimeout(r, 50));
+      await jobs.stop();
       await app.close();
       if (!opts.database) await database.close();
     },

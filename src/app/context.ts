@@ -2,17 +2,22 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../domain/access/actor.ts';
 import type { Pseudonymizer } from '../domain/privacy/pseudonym.ts';
 import type { DB } from '../db/schema.ts';
-import type { AddressRouter, SignalJudge } from './rules/signal-judge.ts';
+import type { SignalJudge } from './rules/signal-judge.ts';
+import type { ExperimentRuntime } from './experiments/runtime.ts';
+import type { BasisRegisters } from '../domain/routing/person-register.ts';
 
 /** What every use case may depend on. Adapters build it once and pass it in. */
 export interface AppDeps {
   db: Kysely<DB>;
   judge: SignalJudge;
-  router: AddressRouter;
+  /** BAG and BRP behind one interface: address → municipality, person → residence. */
+  registers: BasisRegisters;
   pseudonymize: Pseudonymizer;
   now: () => Date;
   /** Signal types designated by the Besluit (the standard signals), from the rule data. */
   standardSignalTypes: ReadonlySet<string>;
+  /** Running experiments (pre-selection, arms) held in memory for intake and matching; the rule book. */
+  experiments: ExperimentRuntime;
 }
 
 /** Per-call context: who acts and the trace the audit trail links to. */

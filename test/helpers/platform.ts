@@ -1,6 +1,7 @@
 import type { TestEngine } from './engines.ts';
 import { startPlatform, type Platform } from '../../src/platform.ts';
 import type { SignalInput } from '../../src/domain/signals/signal.ts';
+import type { BasisRegisters } from '../../src/domain/routing/person-register.ts';
 
 export interface TestPlatform extends Platform {
   keyOf(organisation: string): string;
@@ -8,7 +9,7 @@ export interface TestPlatform extends Platform {
 }
 
 /** The whole platform on a fresh database of the given engine, with the demo organisations and keys. */
-export async function startTestPlatform(engine: TestEngine, opts: { maxUploadBytes?: number; logStream?: NodeJS.WritableStream } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(engine: TestEngine, opts: { maxUploadBytes?: number; logStream?: NodeJS.WritableStream; registers?: BasisRegisters } = {}): Promise<TestPlatform> {
   const database = await engine.open();
   const platform = await startPlatform({
     databaseUrl: undefined,
@@ -20,6 +21,7 @@ export async function startTestPlatform(engine: TestEngine, opts: { maxUploadByt
     rateLimitPerMinute: 0,
     matchingIntervalMs: 0,
     ...(opts.maxUploadBytes ? { maxUploadBytes: opts.maxUploadBytes } : {}),
+    ...(opts.registers ? { registers: opts.registers } : {}),
   });
   return {
     ...platform,

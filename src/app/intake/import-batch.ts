@@ -20,12 +20,12 @@ export interface ImportBatchInput {
   batchId?: string;
 }
 
-export function judgeRow(row: FileRow, senderOrgId: string, deps: Pick<AppDeps, 'judge' | 'router'>): JudgedItem {
+export function judgeRow(row: FileRow, senderOrgId: string, deps: Pick<AppDeps, 'judge' | 'registers'>): JudgedItem {
   if ('unreadable' in row) {
     const judgement: Judgement = { decision: 'refused', applied: [], refusals: [row.unreadable] };
     return { rowNo: row.rowNo, signal: { reference: row.reference, signalType: '', signalDate: '' }, judgement };
   }
-  const { signal, judgement } = routeAndJudge(row.signal, senderOrgId, deps.judge, deps.router);
+  const { signal, judgement } = routeAndJudge(row.signal, senderOrgId, deps.judge, deps.registers);
   return { rowNo: row.rowNo, signal, judgement };
 }
 

@@ -18,7 +18,7 @@ export async function submitSignals(
 ): Promise<RowOutcome[]> {
   requirePermission(ctx.actor, 'signals:submit');
   const orgId = ctx.actor.organisationId;
-  const items: JudgedItem[] = signals.map((s, i) => ({ rowNo: i + 1, ...routeAndJudge(s, orgId, deps.judge, deps.router) }));
+  const items: JudgedItem[] = signals.map((s, i) => ({ rowNo: i + 1, ...routeAndJudge(s, orgId, deps.judge, deps.registers) }));
   if (opts.dryRun) {
     await appendAudit(deps.db, {
       traceId: ctx.traceId,
@@ -27,7 +27,10 @@ export async function submitSignals(
       actorType: ctx.actor.type,
       actorId: ctx.actor.id,
       organisationId: orgId,
-      subjectPseudonyms: items.map((it) => subjectPseudonymOf(it.signal, deps.pseudonymize)),
+      // Not even a pseudonym of a resident who objected is kept (TR art. 1.2 d).
+      subjectPseudonyms: items
+        .filter((it) => !it.judgement.refusals.some((r) => r.code === 'RESIDENT_OBJECTED'))
+        .map((it) => subjectPseudonymOf(it.signal, deps.pseudonymize)),
       outcome: 'success',
       detail: { signals: items.length, dryRun: true },
     });

@@ -13,7 +13,9 @@ import {
   type CaseWrite,
 } from '../../db/repositories/cases.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
+import { recordExperimentArms } from '../experiments/record-arms.ts';
 import type { AppDeps, CallContext } from '../context.ts';
+import { handOverMovers } from './hand-over-movers.ts';
 
 export interface MatchRunResult {
   municipality: string;
@@ -21,9 +23,13 @@ export interface MatchRunResult {
   casesCreated: number;
   casesUpdated: number;
   repeats: number;
+  /** Signals taken out because the person register places their subject in another municipality. */
+  movedAway: number;
 }
 
 const ADDRESSES_PER_PAGE = 5000;
+/** Pages matched at once: households on different pages never share a case, and PostgreSQL runs each page's statements on its own core. */
+const PAGES_IN_FLIGHT = 2;
 
 function groupBy<T extends { addressKey: string }>(rows: readonly T[]): Map<string, T[]> {
   const m = new Map<string, T[]>();
@@ -51,15 +57,14 @@ export async function matchMunicipality(deps: AppDeps, ctx: CallContext, municip
   };
   const until = s?.matching_mode === 'monthly' ? addDays(monthStart(today), -1) : '9999-12-31';
   const lookback = Math.max(settings.standardLookbackMonths, settings.consecutiveMonths, settings.repeatMonths) + 1;
-  const result: MatchRunResult = { municipality, signals: 0, casesCreated: 0, casesUpdated: 0, repeats: 0 };
+  const result: MatchRunResult = { municipality, signals: 0, casesCreated: 0, casesUpdated: 0, repeats: 0, movedAway: 0 };
 
-  let after = '';
-  for (;;) {
-    const keys = await nextUnmatchedAddresses(deps.db, municipality, after, until, ADDRESSES_PER_PAGE);
-    if (keys.length === 0) break;
-    after = keys[keys.length - 1]!;
-    await deps.db.transaction().execute(async (trx) => {
-      const signals = await unmatchedSignalsAt(trx, municipality, keys, until);
+  const matchPage = (keys: string[]) =>
+    deps.db.transaction().execute(async (trx) => {
+      const loaded = await unmatchedSignalsAt(trx, municipality, keys, until);
+      const moved = await handOverMovers(trx, deps, ctx, municipality, loaded, today);
+      result.movedAway += moved.size;
+      const signals = moved.size ? loaded.filter((x) => !moved.has(x.id)) : loaded;
       if (signals.length === 0) return;
       const earliest = signals.reduce((m, x) => (x.signalDate < m ? x.signalDate : m), signals[0]!.signalDate);
       const [open, history] = await Promise.all([
@@ -94,6 +99,7 @@ export async function matchMunicipality(deps: AppDeps, ctx: CallContext, municip
       }
       await upsertCases(trx, municipality, today, writes);
       await assignSignals(trx, assignments);
+      await recordExperimentArms(trx, deps, ctx, municipality, writes, assignments);
       await appendAudit(trx, {
         traceId: ctx.traceId,
         spanId: ctx.spanId,
@@ -111,6 +117,23 @@ export async function matchMunicipality(deps: AppDeps, ctx: CallContext, municip
       result.casesCreated += newCount;
       result.casesUpdated += writes.length - newCount;
     });
+
+  let after = '';
+  const inFlight = new Set<Promise<void>>();
+  try {
+    for (;;) {
+      const keys = await nextUnmatchedAddresses(deps.db, municipality, after, until, ADDRESSES_PER_PAGE);
+      if (keys.length === 0) break;
+      after = keys[keys.length - 1]!;
+      const page: Promise<void> = matchPage(keys).finally(() => inFlight.delete(page));
+      inFlight.add(page);
+      if (inFlight.size >= PAGES_IN_FLIGHT) await Promise.race(inFlight);
+    }
+  } finally {
+    // A failed page must not leave the other one running unobserved; each page is its own transaction.
+    const settled = await Promise.allSettled(inFlight);
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
   }
   return result;
 }
@@ -118,6 +141,12 @@ export async function matchMunicipality(deps: AppDeps, ctx: CallContext, municip
 /** One matching round over every municipality that has unmatched signals. */
 export async function matchAll(deps: AppDeps, ctx: CallContext): Promise<MatchRunResult[]> {
   const out: MatchRunResult[] = [];
-  for (const m of await municipalitiesWithUnmatched(deps.db)) out.push(await matchMunicipality(deps, ctx, m));
+  // Signals handed over to another municipality are matched there in the same call: a second round.
+  for (let round = 0; round < 3; round++) {
+    const results = [];
+    for (const m of await municipalitiesWithUnmatched(deps.db)) results.push(await matchMunicipality(deps, ctx, m));
+    out.push(...results);
+    if (!results.some((r) => r.movedAway > 0)) break;
+  }
   return out;
 }

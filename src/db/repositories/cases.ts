@@ -40,12 +40,17 @@ export async function nextUnmatchedAddresses(db: Executor, municipality: string,
   return r.rows.map((x) => x.address_key);
 }
 
-export async function unmatchedSignalsAt(db: Executor, municipality: string, keys: readonly string[], until: string): Promise<Array<SignalToMatch & { addressKey: string }>> {
-  const r = await sql<{ id: string; signal_type: string; signal_date: string; creditor_org_id: string; amount_cents: string | null; bsn_pseudonym: string | null; surname_key: string | null; crisis: boolean; address_key: string }>`
-    select id::text as id, signal_type, signal_date, creditor_org_id, amount_cents::text as amount_cents, bsn_pseudonym, surname_key, crisis, address_key
+export async function unmatchedSignalsAt(
+  db: Executor,
+  municipality: string,
+  keys: readonly string[],
+  until: string,
+): Promise<Array<SignalToMatch & { addressKey: string; bsn: string | null }>> {
+  const r = await sql<{ id: string; signal_type: string; signal_date: string; creditor_org_id: string; amount_cents: string | null; bsn: string | null; bsn_pseudonym: string | null; surname_key: string | null; crisis: boolean; address_key: string }>`
+    select id::text as id, signal_type, signal_date, creditor_org_id, amount_cents::text as amount_cents, bsn, bsn_pseudonym, surname_key, crisis, address_key
     from signals
     where municipality_code = ${municipality} and address_key = any(${keys as string[]}::text[]) and ${UNMATCHED} and signal_date <= ${until}::date`.execute(db);
-  return r.rows.map((x) => ({ ...signalFacts(x), crisis: x.crisis }));
+  return r.rows.map((x) => ({ ...signalFacts(x), crisis: x.crisis, bsn: x.bsn }));
 }
 
 export async function openCasesAt(db: Executor, municipality: string, keys: readonly string[]): Promise<Array<OpenCase & { addressKey: string }>> {

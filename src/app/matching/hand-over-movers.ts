@@ -1,0 +1,81 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { decideHandOver, NOT_RESIDENT } from '../../domain/matching/hand-over.ts';
+import { appendAudit } from '../../db/repositories/audit.ts';
+import { handOverSignal, markSignalsStatus, signalsById } from '../../db/repositories/signal-moves.ts';
+import type { AppDeps, CallContext } from '../context.ts';
+import { signalInputFromRow } from './stored-signal.ts';
+
+/**
+ * Before a page of signals is matched: asks the person register where the subjects with a BSN live
+ * on the matching date, and takes out the signals of those who live in another municipality —
+ * handed over where the rules allow, otherwise ended as "Persoon is geen inwoner (meer) in de
+ * gemeente". Returns the ids taken out. Each look-up and each move is in the audit trail.
+ */
+export async function handOverMovers(
+  trx: Transaction<DB>,
+  deps: Pick<AppDeps, 'registers' | 'judge'>,
+  ctx: CallContext,
+  municipality: string,
+  signals: ReadonlyArray<{ id: string; bsn: string | null; bsnPseudonym: string | null }>,
+  today: string,
+): Promise<Set<string>> {
+  const withBsn = signals.filter((s): s is typeof s & { bsn: string } => s.bsn !== null);
+  if (withBsn.length === 0) return new Set();
+  const residences = await deps.registers.residencesOn([...new Set(withBsn.map((s) => s.bsn))], today);
+  await appendAudit(trx, {
+    traceId: ctx.traceId,
+    spanId: ctx.spanId,
+    activity: 'person.residence-lookup',
+    actorType: ctx.actor.type,
+    actorId: ctx.actor.id,
+    organisationId: municipality,
+    objectType: 'signal',
+    objectIds: withBsn.map((s) => s.id),
+    subjectPseudonyms: [...new Set(withBsn.map((s) => s.bsnPseudonym).filter((p): p is string => p !== null))],
+    outcome: 'success',
+    detail: { asked: withBsn.length, found: residences.size },
+  });
+
+  const elsewhere = withBsn.filter((s) => {
+    const r = residences.get(s.bsn);
+    return r !== undefined && r.municipalityCode !== municipality;
+  });
+  if (elsewhere.length === 0) return new Set();
+
+  const rows = await signalsById(trx, elsewhere.map((s) => s.id));
+  const ended: string[] = [];
+  const handed: Array<{ id: string; to: string }> = [];
+  for (const row of rows) {
+    const residence = residences.get(row.bsn!);
+    const decision = decideHandOver(signalInputFromRow(row), municipality, residence, (moved) => deps.judge.judge(moved, row.sender_org_id));
+    if (decision.kind === 'hand_over') {
+      const a = decision.signal.address!;
+      await handOverSignal(trx, row.id, {
+        municipality: decision.to,
+        addressKey: decision.addressKey,
+        street: a.street ?? null,
+        houseNumber: a.houseNumber!,
+        addition: a.houseNumberAddition ?? null,
+        postcode: a.postcode!,
+        city: a.city ?? null,
+      });
+      handed.push({ id: row.id, to: decision.to });
+    } else if (decision.kind === 'not_resident') ended.push(row.id);
+  }
+  await markSignalsStatus(trx, ended, NOT_RESIDENT);
+  await appendAudit(trx, {
+    traceId: ctx.traceId,
+    spanId: ctx.spanId,
+    activity: 'signal.hand-over',
+    actorType: ctx.actor.type,
+    actorId: ctx.actor.id,
+    organisationId: municipality,
+    objectType: 'signal',
+    objectIds: rows.map((r) => r.id),
+    subjectPseudonyms: [...new Set(rows.map((r) => r.bsn_pseudonym).filter((p): p is string => p !== null))],
+    outcome: 'success',
+    detail: { handedOver: handed, notResident: ended.length },
+  });
+  return new Set(rows.map((r) => r.id));
+}

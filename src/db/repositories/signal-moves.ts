@@ -1,0 +1,41 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../schema.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export async function signalsById(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('signals').selectAll().where('id', 'in', ids as string[]).execute();
+}
+
+/**
+ * Moves a signal to the municipality where its subject lives now, at the register's address; it is
+ * matched there as any new signal. routed_from keeps the municipality the sender addressed.
+ */
+export async function handOverSignal(
+  db: Executor,
+  id: string,
+  to: { municipality: string; addressKey: string; street: string | null; houseNumber: string; addition: string | null; postcode: string; city: string | null },
+): Promise<void> {
+  await db
+    .updateTable('signals')
+    .set((eb) => ({
+      routed_from: eb.ref('municipality_code'),
+      municipality_code: to.municipality,
+      address_key: to.addressKey,
+      street: to.street,
+      house_number: to.houseNumber,
+      house_number_addition: to.addition,
+      postcode: to.postcode,
+      city: to.city,
+    }))
+    .where('id', '=', id)
+    .where('case_id', 'is', null)
+    .execute();
+}
+
+/** The signal stays where it was sent, with a DDAS status that ends it: no case, nothing to pick up. */
+export async function markSignalsStatus(db: Executor, ids: readonly string[], status: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('signals').set({ status }).where('id', 'in', ids as string[]).where('case_id', 'is', null).execute();
+}
