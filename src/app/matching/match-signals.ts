@@ -120,6 +120,7 @@ export async function matchMunicipality(deps: AppDeps, ctx: CallContext, municip
 
   let after = '';
   const inFlight = new Set<Promise<void>>();
+  let failure: { reason: unknown } | undefined;
   try {
     for (;;) {
       const keys = await nextUnmatchedAddresses(deps.db, municipality, after, until, ADDRESSES_PER_PAGE);
@@ -129,12 +130,14 @@ export async function matchMunicipality(deps: AppDeps, ctx: CallContext, municip
       inFlight.add(page);
       if (inFlight.size >= PAGES_IN_FLIGHT) await Promise.race(inFlight);
     }
-  } finally {
-    // A failed page must not leave the other one running unobserved; each page is its own transaction.
-    const settled = await Promise.allSettled(inFlight);
-    const failed = settled.find((s) => s.status === 'rejected');
-    if (failed) throw failed.reason;
+  } catch (reason) {
+    failure = { reason };
   }
+  // A failed page must not leave the other one running unobserved; each page is its own transaction.
+  const settled = await Promise.allSettled(inFlight);
+  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  failure ??= rejected ? { reason: rejected.reason } : undefined;
+  if (failure) throw failure.reason;
   return result;
 }
 
