@@ -16,6 +16,7 @@ const TAX_PAYER_MOVED = '123456782';
 const STAYED = '999990019';
 const MOVES_NEXT_YEAR = '999990020';
 const UNKNOWN_TO_REGISTER = '999990032';
+const TWO_ADDRESSES = '999990044';
 
 const taxSignal = (reference: string, bsn: string): SignalInput => ({
   reference,
@@ -58,6 +59,7 @@ for (const engine of ENGINES) {
       registers.persons.recordResidence(MOVED_TO_ROTTERDAM, { ...rotterdam, since: '2025-03-20' });
       registers.persons.recordResidence(TAX_PAYER_MOVED, { ...rotterdam, houseNumber: '7', since: '2025-03-10' });
       registers.persons.recordResidence(STAYED, { municipalityCode: 'GM0363', postcode: '1011AB', houseNumber: '14', since: '2001-05-01' });
+      registers.persons.recordResidence(TWO_ADDRESSES, { municipalityCode: 'GM0363', postcode: '1017AB', houseNumber: '8', since: '2024-11-01' });
       registers.persons.recordResidence(MOVES_NEXT_YEAR, { ...rotterdam, houseNumber: '9', since: '2099-01-01' });
       p = await startTestPlatform(engine, { registers });
 
@@ -69,6 +71,8 @@ for (const engine of ENGINES) {
           cakSignal('mv-cak-stayed', STAYED, '14'),
           cakSignal('mv-cak-future', MOVES_NEXT_YEAR, '16'),
           cakSignal('mv-cak-unknown', UNKNOWN_TO_REGISTER, '18'),
+          cakSignal('mv-cak-old-address', TWO_ADDRESSES, '20'),
+          { ...cakSignal('mv-cak-new-address', TWO_ADDRESSES, '8'), address: { houseNumber: '8', postcode: '1017 AB', city: 'Amsterdam' } },
         ],
         { dryRun: false },
       );
@@ -105,6 +109,14 @@ for (const engine of ENGINES) {
         assert.equal(s.routed_from, null, ref);
         assert.ok(s.case_id, ref);
       }
+    });
+
+    it('matches one person known at two addresses into one case, at the address the register gives', async () => {
+      const old = await signal('mv-cak-old-address');
+      const now = await signal('mv-cak-new-address');
+      assert.equal(old.case_id, now.case_id);
+      assert.equal(old.routed_from, null, 'same municipality: not a hand-over');
+      assert.equal(old.postcode, '1017AB');
     });
 
     it('records each register look-up and each hand-over in the audit trail, with pseudonyms only', async () => {

@@ -9,7 +9,7 @@ export interface TestPlatform extends Platform {
 }
 
 /** The whole platform on a fresh database of the given engine, with the demo organisations and keys. */
-export async function startTestPlatform(engine: TestEngine, opts: { maxUploadBytes?: number; logStream?: NodeJS.WritableStream; registers?: BasisRegisters } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(engine: TestEngine, opts: { maxUploadBytes?: number; logStream?: NodeJS.WritableStream; registers?: BasisRegisters; now?: () => Date } = {}): Promise<TestPlatform> {
   const database = await engine.open();
   const platform = await startPlatform({
     databaseUrl: undefined,
@@ -22,6 +22,7 @@ export async function startTestPlatform(engine: TestEngine, opts: { maxUploadByt
     matchingIntervalMs: 0,
     ...(opts.maxUploadBytes ? { maxUploadBytes: opts.maxUploadBytes } : {}),
     ...(opts.registers ? { registers: opts.registers } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
   });
   return {
     ...platform,

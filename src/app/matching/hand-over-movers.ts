@@ -8,9 +8,9 @@ import { signalInputFromRow } from './stored-signal.ts';
 
 /**
  * Before a page of signals is matched: asks the person register where the subjects with a BSN live
- * on the matching date, and takes out the signals of those who live in another municipality —
- * handed over where the rules allow, otherwise ended as "Persoon is geen inwoner (meer) in de
- * gemeente". Returns the ids taken out. Each look-up and each move is in the audit trail.
+ * on the matching date, and takes out the signals of those who live elsewhere: at another address
+ * in the municipality (matched there), or in another municipality — handed over where the rules
+ * allow, otherwise ended as "Persoon is geen inwoner (meer) in de gemeente". Returns the ids taken out. Each look-up and each move is in the audit trail.
  */
 export async function handOverMovers(
   trx: Transaction<DB>,
@@ -37,22 +37,22 @@ export async function handOverMovers(
     detail: { asked: withBsn.length, found: residences.size },
   });
 
-  const elsewhere = withBsn.filter((s) => {
-    const r = residences.get(s.bsn);
-    return r !== undefined && r.municipalityCode !== municipality;
-  });
+  const elsewhere = withBsn.filter((s) => residences.has(s.bsn));
   if (elsewhere.length === 0) return new Set();
 
   const rows = await signalsById(trx, elsewhere.map((s) => s.id));
   const ended: string[] = [];
+  const taken: string[] = [];
   const handed: Array<{ id: string; to: string }> = [];
   for (const row of rows) {
     const residence = residences.get(row.bsn!);
     const decision = decideHandOver(signalInputFromRow(row), municipality, residence, (moved) => deps.judge.judge(moved, row.sender_org_id));
-    if (decision.kind === 'hand_over') {
+    if (decision.kind === 'stay') continue;
+    taken.push(row.id);
+    if (decision.kind === 'hand_over' || decision.kind === 'relocate') {
       const a = decision.signal.address!;
       await handOverSignal(trx, row.id, {
-        municipality: decision.to,
+        municipality: decision.kind === 'hand_over' ? decision.to : undefined,
         addressKey: decision.addressKey,
         street: a.street ?? null,
         houseNumber: a.houseNumber!,
@@ -60,9 +60,10 @@ export async function handOverMovers(
         postcode: a.postcode!,
         city: a.city ?? null,
       });
-      handed.push({ id: row.id, to: decision.to });
-    } else if (decision.kind === 'not_resident') ended.push(row.id);
+      if (decision.kind === 'hand_over') handed.push({ id: row.id, to: decision.to });
+    } else ended.push(row.id);
   }
+  if (taken.length === 0) return new Set();
   await markSignalsStatus(trx, ended, NOT_RESIDENT);
   await appendAudit(trx, {
     traceId: ctx.traceId,
@@ -72,10 +73,10 @@ export async function handOverMovers(
     actorId: ctx.actor.id,
     organisationId: municipality,
     objectType: 'signal',
-    objectIds: rows.map((r) => r.id),
-    subjectPseudonyms: [...new Set(rows.map((r) => r.bsn_pseudonym).filter((p): p is string => p !== null))],
+    objectIds: taken,
+    subjectPseudonyms: [...new Set(rows.filter((r) => taken.includes(r.id)).map((r) => r.bsn_pseudonym).filter((p): p is string => p !== null))],
     outcome: 'success',
-    detail: { handedOver: handed, notResident: ended.length },
+    detail: { handedOver: handed, relocated: taken.length - handed.length - ended.length, notResident: ended.length },
   });
-  return new Set(rows.map((r) => r.id));
+  return new Set(taken);
 }

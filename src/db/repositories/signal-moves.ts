@@ -9,19 +9,19 @@ export async function signalsById(db: Executor, ids: readonly string[]) {
 }
 
 /**
- * Moves a signal to the municipality where its subject lives now, at the register's address; it is
- * matched there as any new signal. routed_from keeps the municipality the sender addressed.
+ * Moves a signal to where its subject lives now, at the register's address; it is matched there as
+ * any new signal. When the municipality changes, routed_from keeps the one the sender addressed.
  */
 export async function handOverSignal(
   db: Executor,
   id: string,
-  to: { municipality: string; addressKey: string; street: string | null; houseNumber: string; addition: string | null; postcode: string; city: string | null },
+  to: { municipality: string | undefined; addressKey: string; street: string | null; houseNumber: string; addition: string | null; postcode: string; city: string | null },
 ): Promise<void> {
   await db
     .updateTable('signals')
     .set((eb) => ({
-      routed_from: eb.ref('municipality_code'),
-      municipality_code: to.municipality,
+      routed_from: to.municipality === undefined ? eb.ref('routed_from') : eb.ref('municipality_code'),
+      municipality_code: to.municipality ?? eb.ref('municipality_code'),
       address_key: to.addressKey,
       street: to.street,
       house_number: to.houseNumber,

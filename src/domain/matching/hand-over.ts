@@ -9,6 +9,7 @@ export const NOT_RESIDENT = 'Persoon is geen inwoner (meer) in de gemeente';
 export type HandOver =
   | { kind: 'stay' }
   | { kind: 'hand_over'; from: string; to: string; signal: SignalInput; addressKey: string }
+  | { kind: 'relocate'; signal: SignalInput; addressKey: string }
   | { kind: 'not_resident'; from: string; to: string; judgement: Judgement };
 
 /**
@@ -18,6 +19,8 @@ export type HandOver =
  * there (a municipal-tax collector signals only to its own municipality; a mortgage signal only to
  * designated ones): the signal is judged again as if sent there. If the rules do not allow it, it
  * gets the DDAS status "Persoon is geen inwoner (meer) in de gemeente" and no case.
+ * Within the same municipality, a person registered at another address than the sender knew is
+ * matched with the household where they live now (one person at two addresses is one case).
  */
 export function decideHandOver(
   signal: SignalInput,
@@ -25,7 +28,10 @@ export function decideHandOver(
   residence: Residence | undefined,
   judge: (moved: SignalInput) => Judgement,
 ): HandOver {
-  if (!residence || residence.municipalityCode === municipality) return { kind: 'stay' };
+  if (!residence) return { kind: 'stay' };
+  const key = addressKey(residence.postcode, residence.houseNumber, residence.houseNumberAddition);
+  const delivered = addressKey(signal.address?.postcode, signal.address?.houseNumber, signal.address?.houseNumberAddition);
+  if (residence.municipalityCode === municipality && (!key || key === delivered)) return { kind: 'stay' };
   const moved: SignalInput = {
     ...signal,
     municipalityCode: residence.municipalityCode,
@@ -37,8 +43,8 @@ export function decideHandOver(
       ...(residence.city ? { city: residence.city } : {}),
     },
   };
+  if (residence.municipalityCode === municipality) return { kind: 'relocate', signal: moved, addressKey: key! };
   const judgement = judge(moved);
-  const key = addressKey(residence.postcode, residence.houseNumber, residence.houseNumberAddition);
   if (judgement.decision !== 'accepted' || !key) return { kind: 'not_resident', from: municipality, to: residence.municipalityCode, judgement };
   return { kind: 'hand_over', from: municipality, to: residence.municipalityCode, signal: moved, addressKey: key };
 }
