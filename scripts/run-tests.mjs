@@ -19,6 +19,8 @@ function walk(dir, out) {
   for (const e of entries) {
     if (e === 'node_modules' || e.startsWith('.')) continue;
     const p = join(dir, e);
+    // Browser tests need chromium and take long: only `npm run test:browser` (or naming the folder) runs them.
+    if (roots.length === 0 && p === join('test', 'browser')) continue;
     if (statSync(p).isDirectory()) walk(p, out);
     else if (e.endsWith('.test.ts') || e.endsWith('.test.tsx')) out.push(p);
   }

@@ -2,6 +2,7 @@ import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, usesDevelopmentPseudonymKey } from './config.ts';
 import { startPlatform } from './platform.ts';
+import { processRoleFrom } from './jobs/queue.ts';
 import { DEMO_PASSWORD } from './app/seed/demo-organisations.ts';
 
 const config = loadConfig();
@@ -18,6 +19,7 @@ const platform = await startPlatform({
   rateLimitPerMinute: Number(process.env.RATE_LIMIT_PER_MINUTE ?? 6000),
   sessionTtlMinutes: config.sessionTtlMinutes,
   matchingIntervalMs: Number(process.env.MATCHING_INTERVAL_MS ?? 5000),
+  processRole: processRoleFrom(process.env.PROCESS_ROLE),
   secureCookies: config.publicUrl.startsWith('https://'),
 });
 

@@ -14,6 +14,8 @@ import { createPseudonymizer } from './domain/privacy/pseudonym.ts';
 import { buildServer } from './http/server.ts';
 import { startJobQueue, type JobQueue, type ProcessRole } from './jobs/queue.ts';
 import { LocalBasisRegisters } from './domain/routing/local-registers.ts';
+import { simulateDemo } from './app/simulation/simulate-demo.ts';
+import { injectApi } from './app/simulation/api-client.ts';
 import type { BasisRegisters } from './domain/routing/person-register.ts';
 
 export interface PlatformOptions {
@@ -85,7 +87,6 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const seed = opts.seedDemo ? await seedDemo(deps, registers) : (await seedOrganisations(deps, registers), undefined);
   await judge.reloadOrganisations(database.db);
   await deps.experiments.reload();
-  if (seed?.created && opts.seedDemoSignals) await seedDemoSignals(deps);
 
   const app = await buildServer(deps, {
     logLevel: opts.logLevel,
@@ -94,6 +95,12 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     sessionTtlMinutes: opts.sessionTtlMinutes ?? 30,
     secureCookies: opts.secureCookies ?? false,
   });
+  if (seed?.created && opts.seedDemoSignals) {
+    // Demo history: a year of the experiments (2025) simulated through the platform's own API,
+    // matching and worklist (src/app/simulation), then fresh signals of the last two months.
+    await simulateDemo(deps, { api: injectApi(app), reloadOrganisations: () => judge.reloadOrganisations(database.db), months: 12, scale: 0.005 });
+    await seedDemoSignals(deps);
+  }
   await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port });
   const addr = app.server.address() as AddressInfo;
 

@@ -39,6 +39,8 @@ export interface ApiKeysTable {
   expires_at: Timestamp | null;
   revoked_at: Timestamp | null;
   last_used_at: Timestamp | null;
+  /** 006: the key that replaced this one in a rotation. */
+  replaced_by: Generated<string | null>;
 }
 
 export interface SessionsTable {
@@ -138,11 +140,13 @@ export interface SignalsTable {
 
 export interface MunicipalitySettingsTable {
   municipality_code: string;
-  matching_mode: 'continuous' | 'monthly';
-  standard_lookback_months: number;
-  consecutive_months: number;
-  repeat_months: number;
+  matching_mode: Generated<'continuous' | 'monthly'>;
+  standard_lookback_months: Generated<number>;
+  consecutive_months: Generated<number>;
+  repeat_months: Generated<number>;
   contact_target_days: number | null;
+  /** 004_worklist: warn this many days before a case is due. */
+  due_soon_days: Generated<number>;
   updated_at: Generated<Date>;
 }
 
@@ -172,6 +176,14 @@ export interface CasesTable {
   closed_at: Timestamp | null;
   assigned_to: string | null;
   experiment_arm: string | null;
+  // 004_worklist: the worklist's classification of the case
+  queue_id: string | null;
+  queue_rule_id: string | null;
+  amount_cents: string | null;
+  district: string | null;
+  age_group: string | null;
+  due_date: DateCol | null;
+  classified_stamp: number | null;
 }
 
 export interface DeletionLogTable {
@@ -183,6 +195,31 @@ export interface DeletionLogTable {
   signals: number;
   cases: number;
   actor_id: string;
+  /** 006: batch result rows deleted, and case records per table (counts only). */
+  batch_rows: Generated<number>;
+  case_records: ColumnType<unknown, string | null | undefined, string | null> | null;
+}
+
+/** 006: a municipality's own retention terms (months). */
+export interface RetentionSettingsTable {
+  municipality_code: string;
+  unpicked_signal_months: number;
+  picked_up_signal_months: number;
+  case_months_after_closing: number;
+  updated_at: Timestamp;
+  updated_by: string;
+}
+
+/** 006: one row per run of a queued or scheduled job. */
+export interface JobRunsTable {
+  id: Generated<string>;
+  job_id: string;
+  queue: string;
+  process: string;
+  started_at: Generated<Date>;
+  finished_at: Timestamp | null;
+  outcome: 'success' | 'error' | null;
+  detail: ColumnType<unknown, string | null | undefined, string | null> | null;
 }
 
 export interface BatchRowsTable {
@@ -192,6 +229,198 @@ export interface BatchRowsTable {
   outcome: 'refused' | 'duplicate' | 'conflict';
   signal_id: string | null;
   refusals: unknown | null;
+  /** 007: what a refused row is counted by in the evaluation (as the sender wrote it). */
+  municipality_code: string | null;
+  signal_type: string | null;
+  signal_date: DateCol | null;
+}
+
+export interface EvaluationParametersTable {
+  experiment_id: string;
+  parameters: ColumnType<unknown, string, string>;
+  updated_at: Generated<Date>;
+  updated_by: string;
+}
+
+export interface AccessTokensTable {
+  token_hash: string;
+  api_key_id: string;
+  organisation_id: string;
+  scopes: string[];
+  issued_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+export interface ExperimentsTable {
+  id: string;
+  name_nl: string;
+  name_en: string;
+  summary: Generated<string>;
+  signal_type: string | null;
+  rule_ids: ColumnType<string[], string[] | undefined, string[]>;
+  research_questions: ColumnType<unknown, string | undefined, string>;
+  target_group: Generated<string>;
+  stage: Generated<string>;
+  stop_reason: string | null;
+  approved_with_changes: Generated<boolean>;
+  plan_80_on: DateCol | null;
+  planned_start: DateCol | null;
+  planned_end: DateCol | null;
+  started_on: DateCol | null;
+  ended_on: DateCol | null;
+  ap_advice_on: DateCol | null;
+  published_on: DateCol | null;
+  publication_url: string | null;
+  assignment_method: Generated<'none' | 'random' | 'stratified' | 'by_municipality'>;
+  assignment_seed: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ExperimentParticipantsTable {
+  id: Generated<string>;
+  experiment_id: string;
+  organisation_id: string | null;
+  name: string;
+  role: 'municipality' | 'creditor' | 'processor' | 'other';
+  municipality_code: string | null;
+  contacts: ColumnType<unknown, string | undefined, string>;
+}
+
+export interface ExperimentGroundRulesTable {
+  experiment_id: string;
+  code: string;
+  met: boolean;
+  note: Generated<string>;
+  confirmed_by: string | null;
+  confirmed_at: Timestamp | null;
+}
+
+export interface ExperimentPreselectionRulesTable {
+  id: Generated<string>;
+  experiment_id: string;
+  kind: 'min_amount' | 'min_arrear_age_months' | 'declared';
+  amount: string | number | null;
+  months: number | null;
+  mode: 'enforce' | 'flag' | 'declared';
+  selected_by: string | null;
+  description: Generated<string>;
+}
+
+export interface ExperimentCapacityTable {
+  experiment_id: string;
+  municipality_code: string;
+  capacity_per_month: number;
+  expected_per_month: number | null;
+  note: Generated<string>;
+}
+
+export interface ExperimentArmsTable {
+  experiment_id: string;
+  code: string;
+  name_nl: string;
+  name_en: string;
+  description: Generated<string>;
+  combine_with_other_signals: boolean;
+  without_prior_consent: boolean | null;
+  weight: number;
+  municipalities: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+export interface ExperimentAssignmentsTable {
+  experiment_id: string;
+  household_ref: string;
+  municipality_code: string;
+  arm_code: string;
+  method: string;
+  seed: string;
+  ordinal: number;
+  case_id: string | null;
+  assigned_at: Generated<Date>;
+}
+
+export interface ExperimentSignalFlagsTable {
+  experiment_id: string;
+  signal_id: string;
+  codes: string[];
+  recorded_at: Generated<Date>;
+}
+
+export interface ExperimentHistoryTable {
+  id: Generated<string>;
+  experiment_id: string;
+  occurred_at: Generated<Date>;
+  actor_type: string;
+  actor_id: string;
+  actor_label: string;
+  organisation_id: string | null;
+  kind: string;
+  from_stage: string | null;
+  to_stage: string | null;
+  reason: string;
+  changes: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+/** 004_worklist */
+export interface WorklistQueuesTable {
+  id: Generated<string>;
+  municipality_code: string;
+  name: string;
+  approach: 'letter' | 'phone' | 'home_visit';
+  position: number;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface WorklistRulesTable {
+  id: Generated<string>;
+  municipality_code: string;
+  position: number;
+  queue_id: string;
+  conditions: unknown;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface MunicipalityDistrictsTable {
+  municipality_code: string;
+  name: string;
+  pc4_from: number;
+  pc4_to: number;
+}
+
+export interface ContactAttemptsTable {
+  id: Generated<string>;
+  case_id: string;
+  municipality_code: string;
+  contact_type: string;
+  reached: boolean;
+  attempted_on: DateCol;
+  part_of_day: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface CaseNotesTable {
+  id: Generated<string>;
+  case_id: string;
+  municipality_code: string;
+  body: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface CaseEventsTable {
+  id: Generated<string>;
+  case_id: string;
+  municipality_code: string;
+  kind: string;
+  detail: unknown | null;
+  actor_type: string;
+  actor_id: string;
+  actor_label: string;
+  occurred_at: Generated<Date>;
 }
 
 export interface DB {
@@ -206,4 +435,23 @@ export interface DB {
   municipality_settings: MunicipalitySettingsTable;
   cases: CasesTable;
   deletion_log: DeletionLogTable;
+  retention_settings: RetentionSettingsTable;
+  job_runs: JobRunsTable;
+  evaluation_parameters: EvaluationParametersTable;
+  access_tokens: AccessTokensTable;
+  experiments: ExperimentsTable;
+  experiment_participants: ExperimentParticipantsTable;
+  experiment_ground_rules: ExperimentGroundRulesTable;
+  experiment_preselection_rules: ExperimentPreselectionRulesTable;
+  experiment_capacity: ExperimentCapacityTable;
+  experiment_arms: ExperimentArmsTable;
+  experiment_assignments: ExperimentAssignmentsTable;
+  experiment_signal_flags: ExperimentSignalFlagsTable;
+  experiment_history: ExperimentHistoryTable;
+  worklist_queues: WorklistQueuesTable;
+  worklist_rules: WorklistRulesTable;
+  municipality_districts: MunicipalityDistrictsTable;
+  contact_attempts: ContactAttemptsTable;
+  case_notes: CaseNotesTable;
+  case_events: CaseEventsTable;
 }

@@ -16,7 +16,14 @@ import { registerBatchRoutes } from './routes/batches.ts';
 import { registerTemplateRoutes } from './routes/templates.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerAccessRoutes } from './routes/access.ts';
+import { registerEvaluationRoutes } from './routes/evaluation.ts';
+import { ddasOptionsFromEnv, registerDdasRoutes } from './routes/ddas.ts';
+import { registerOAuthRoutes } from './routes/oauth.ts';
+import { registerExperimentRoutes } from './routes/experiments.ts';
+import { registerPrivacyRoutes } from './routes/privacy.ts';
+import { registerApiKeyRotationRoutes } from './routes/api-key-rotation.ts';
 import { loggerOptions } from './logger.ts';
+import { registerWebApp } from '../web/plugin.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -105,7 +112,14 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions): Promise<F
   registerSignalRoutes(app, deps);
   registerBatchRoutes(app, deps, { maxUploadBytes: opts.maxUploadBytes });
   registerAccessRoutes(app, deps, { sessionTtlMinutes: opts.sessionTtlMinutes, secureCookies: opts.secureCookies });
+  registerApiKeyRotationRoutes(app, deps);
+  registerPrivacyRoutes(app, deps);
+  registerEvaluationRoutes(app, deps);
+  registerOAuthRoutes(app, deps);
+  registerDdasRoutes(app, deps, ddasOptionsFromEnv());
+  registerExperimentRoutes(app, deps);
 
+  await registerWebApp(app, deps, { sessionTtlMinutes: opts.sessionTtlMinutes, secureCookies: opts.secureCookies });
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -1,10 +1,30 @@
 import type { AppDeps, CallContext } from '../context.ts';
 import { requirePermission } from '../../domain/access/actor.ts';
-import { creditorVisibleStatus } from '../../domain/feedback/creditor-feedback.ts';
+import { creditorFeedbackStatus } from '../../domain/feedback/creditor-feedback.ts';
 
-const COLUMNS = ['id', 'reference', 'signal_type', 'signal_date', 'municipality_code', 'regulation_version', 'received_at', 'status'] as const;
+const COLUMNS = [
+  'signals.id',
+  'signals.reference',
+  'signals.signal_type',
+  'signals.signal_date',
+  'signals.municipality_code',
+  'signals.regulation_version',
+  'signals.received_at',
+  'signals.status',
+  'cases.status as case_status',
+] as const;
 
-function toFeedback(r: { id: string; reference: string; signal_type: string; signal_date: string; municipality_code: string; regulation_version: string; received_at: Date; status: string }) {
+function toFeedback(r: {
+  id: string;
+  reference: string;
+  signal_type: string;
+  signal_date: string;
+  municipality_code: string;
+  regulation_version: string;
+  received_at: Date;
+  status: string;
+  case_status: 'open' | 'picked_up' | 'closed' | null;
+}) {
   return {
     id: String(r.id),
     reference: r.reference,
@@ -13,7 +33,7 @@ function toFeedback(r: { id: string; reference: string; signal_type: string; sig
     municipalityCode: r.municipality_code,
     regulationVersion: r.regulation_version,
     receivedAt: new Date(r.received_at).toISOString(),
-    status: creditorVisibleStatus(r.status),
+    status: creditorFeedbackStatus(r.status, r.case_status),
   };
 }
 
@@ -26,9 +46,10 @@ export async function getOwnSignal(deps: AppDeps, ctx: CallContext, signalId: st
   const org = ctx.actor.organisationId;
   const row = await deps.db
     .selectFrom('signals')
+    .leftJoin('cases', 'cases.id', 'signals.case_id')
     .select(COLUMNS)
-    .where('id', '=', signalId)
-    .where((eb) => eb.or([eb('sender_org_id', '=', org), eb('creditor_org_id', '=', org)]))
+    .where('signals.id', '=', signalId)
+    .where((eb) => eb.or([eb('signals.sender_org_id', '=', org), eb('signals.creditor_org_id', '=', org)]))
     .executeTakeFirst();
   return row ? toFeedback(row) : undefined;
 }
@@ -37,9 +58,10 @@ export async function findOwnSignalByReference(deps: AppDeps, ctx: CallContext, 
   requirePermission(ctx.actor, 'signals:read-own');
   const row = await deps.db
     .selectFrom('signals')
+    .leftJoin('cases', 'cases.id', 'signals.case_id')
     .select(COLUMNS)
-    .where('sender_org_id', '=', ctx.actor.organisationId)
-    .where('reference', '=', reference)
+    .where('signals.sender_org_id', '=', ctx.actor.organisationId)
+    .where('signals.reference', '=', reference)
     .executeTakeFirst();
   return row ? toFeedback(row) : undefined;
 }

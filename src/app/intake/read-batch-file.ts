@@ -47,8 +47,9 @@ class ByteGuard extends Transform {
       );
       return;
     }
+    let text: string;
     try {
-      cb(null, this.decoder.decode(chunk, { stream: true }));
+      text = this.decoder.decode(chunk, { stream: true });
     } catch {
       cb(
         new FileRefused(
@@ -57,7 +58,14 @@ class ByteGuard extends Transform {
           `The file is not valid UTF-8 text (around byte ${this.bytes - chunk.length}). Save it as "CSV UTF-8".`,
         ),
       );
+      return;
     }
+    // A NUL character never occurs in a text file, and PostgreSQL cannot store one: refuse the file, not fail the write.
+    if (text.includes('\u0000')) {
+      cb(new FileRefused('FILE_BINARY', 'Het bestand bevat een NUL-teken: het is geen tekstbestand.', 'The file contains a NUL character: it is not a text file.'));
+      return;
+    }
+    cb(null, text);
   }
   override _flush(cb: (err?: Error | null, data?: string) => void): void {
     try {

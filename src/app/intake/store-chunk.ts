@@ -35,6 +35,15 @@ const CONFLICT: Refusal = {
   },
 };
 
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const short = (v: unknown) => (typeof v === 'string' && v.length > 0 && v.length <= 40 ? v : null);
+
+/** What the evaluation counts a refused row by: never who it was about, only where, what and when (as sent). */
+function refusedRowFacts(s: SignalInput) {
+  const date = typeof s.signalDate === 'string' && DAY.test(s.signalDate) && new Date(`${s.signalDate}T00:00:00Z`).toISOString().startsWith(s.signalDate) ? s.signalDate : null;
+  return { municipality_code: short(s.municipalityCode), signal_type: short(s.signalType), signal_date: date };
+}
+
 /**
  * Stores one chunk of judged signals in the caller's transaction: accepted ones as signals (a
  * reference already stored is a duplicate, or a conflict when its content differs), the rest as
@@ -120,17 +129,19 @@ export async function storeChunk(
 
   const counts = { accepted: 0, refused: 0, duplicate: 0 };
   const batchRows: BatchRowInsert[] = [];
-  for (const o of outcomes) {
+  for (const [i, o] of outcomes.entries()) {
     if (o.outcome === 'accepted') counts.accepted++;
     else if (o.outcome === 'refused') counts.refused++;
     else counts.duplicate++;
     if (batch && o.outcome !== 'accepted')
       batchRows.push({
         row_no: o.rowNo,
-        reference: o.reference || null,
+        // A resident's objection means nothing is kept (TR art. 1.2 d): the row number is enough for the sender.
+        reference: o.refusals.some((r) => r.code === 'RESIDENT_OBJECTED') ? null : o.reference || null,
         outcome: o.outcome,
         signal_id: o.signalId ?? null,
         refusals: o.refusals.length ? o.refusals.map((r) => ({ code: r.code, field: r.field, citation: r.citation, message: r.message })) : null,
+        ...(o.outcome === 'refused' ? refusedRowFacts(items[i]!.signal) : {}),
       });
   }
   if (batch) {

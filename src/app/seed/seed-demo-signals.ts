@@ -16,11 +16,15 @@ const DEMO_FEEDS: Array<{ sender: string; types: string[]; municipalities: strin
 ];
 
 /**
- * Demo data on first start: synthetic signals (never real residents) delivered through the real
- * batch intake by the demo creditors, then matched into cases. Invalid and objected rows are part
- * of the synthetic feed, so the demo shows refusals too.
+ * Demo data on first start, the current part: synthetic signals (never real residents) of the last
+ * two months, delivered through the real batch intake by the demo creditors, then matched into
+ * cases today. Invalid and objected rows are part of the synthetic feed, so the demo shows refusals
+ * too — and experimental signals dated after the temporary regulation lapsed are refused by it.
  */
 export async function seedDemoSignals(deps: AppDeps, perSender = 250): Promise<{ batches: number; accepted: number; refused: number }> {
+  // The two months before today, so that the worklist opens on fresh cases with deadlines ahead.
+  const today = deps.now();
+  const first = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 2, 1)).toISOString().slice(0, 7);
   let accepted = 0;
   let refused = 0;
   for (const feed of DEMO_FEEDS) {
@@ -31,6 +35,8 @@ export async function seedDemoSignals(deps: AppDeps, perSender = 250): Promise<{
       signalTypes: feed.types,
       municipalities: feed.municipalities,
       seed: 2025,
+      firstMonth: first,
+      months: 2,
       scale: 0.01,
       workers: 1,
     }).finally(() => stream.end());

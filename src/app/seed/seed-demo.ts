@@ -6,6 +6,8 @@ import { hashPassword } from '../auth/passwords.ts';
 import { createApiKey } from '../users/create-api-key.ts';
 import { systemContext } from '../auth/system-actor.ts';
 import type { AppDeps } from '../context.ts';
+import { seedDemoFrameworks } from '../worklist/seed-framework.ts';
+import { seedExperiments } from './seed-experiments.ts';
 import { DEMO_PASSWORD, DEMO_SENDERS, DEMO_USERS, PLATFORM_ORGANISATIONS } from './demo-organisations.ts';
 
 export interface SeedResult {
@@ -31,6 +33,7 @@ export async function seedOrganisations(deps: AppDeps, registers: Registers): Pr
       register_id: o.id,
     });
   for (const o of PLATFORM_ORGANISATIONS) await upsertOrganisation(deps.db, { id: o.id, name: o.name, kind: o.kind });
+  await seedExperiments(deps);
 }
 
 export async function seedDemo(deps: AppDeps, registers: Registers): Promise<SeedResult> {
@@ -47,6 +50,8 @@ export async function seedDemo(deps: AppDeps, registers: Registers): Promise<See
   ];
   for (const u of users)
     await insertUser(deps.db, { organisationId: u.organisationId, email: u.email, displayName: u.displayName, passwordHash, roles: [...u.roles] });
+
+  await seedDemoFrameworks(deps);
 
   const apiKeys: SeedResult['apiKeys'] = [];
   for (const s of senders) {

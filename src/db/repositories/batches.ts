@@ -59,14 +59,20 @@ export interface BatchRowInsert {
   outcome: 'refused' | 'duplicate' | 'conflict';
   signal_id: string | null;
   refusals: unknown;
+  /** What the evaluation counts a refused row by (007); null where the sender gave nothing usable. */
+  municipality_code?: string | null;
+  signal_type?: string | null;
+  signal_date?: string | null;
 }
 
 export async function insertBatchRows(db: Executor, batchId: string, rows: readonly BatchRowInsert[]): Promise<void> {
   if (rows.length === 0) return;
-  await sql`insert into batch_rows (batch_id, row_no, reference, outcome, signal_id, refusals)
+  await sql`insert into batch_rows (batch_id, row_no, reference, outcome, signal_id, refusals, municipality_code, signal_type, signal_date)
     select ${batchId}::uuid, * from unnest(${rows.map((r) => r.row_no)}::int4[], ${rows.map((r) => r.reference)}::text[],
       ${rows.map((r) => r.outcome)}::text[], ${rows.map((r) => r.signal_id)}::int8[],
-      ${rows.map((r) => (r.refusals == null ? null : JSON.stringify(r.refusals)))}::jsonb[])
+      ${rows.map((r) => (r.refusals == null ? null : JSON.stringify(r.refusals)))}::jsonb[],
+      ${rows.map((r) => r.municipality_code ?? null)}::text[], ${rows.map((r) => r.signal_type ?? null)}::text[],
+      ${rows.map((r) => r.signal_date ?? null)}::date[])
     on conflict do nothing`.execute(db);
 }
 

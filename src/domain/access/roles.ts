@@ -10,8 +10,8 @@ export const PERMISSIONS = [
   'cases:work', // contact attempts, outcomes, notes, assignment
   'municipality:configure', // weighing framework, queues, targets, retention
   'users:manage', // users and API keys of the own organisation
-  'experiments:read',
-  'experiments:manage',
+  'experiments:read', // the ministry every experiment, a participant its own (src/app/experiments/access.ts)
+  'experiments:manage', // change and move an experiment; which stage step is whose: domain/experiments/stages.ts
   'evaluation:read', // aggregates only
   'ddas:export',
   'audit:read',
@@ -21,9 +21,9 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLES = {
   sender: ['signals:submit', 'signals:read-own', 'batches:manage'],
-  sender_admin: ['signals:submit', 'signals:read-own', 'batches:manage', 'users:manage'],
+  sender_admin: ['signals:submit', 'signals:read-own', 'batches:manage', 'users:manage', 'experiments:read'],
   municipal_worker: ['cases:read', 'cases:work', 'experiments:read'],
-  municipal_coordinator: ['cases:read', 'cases:work', 'municipality:configure', 'experiments:read', 'evaluation:read', 'ddas:export'],
+  municipal_coordinator: ['cases:read', 'cases:work', 'municipality:configure', 'experiments:read', 'experiments:manage', 'evaluation:read', 'ddas:export'],
   municipal_admin: ['cases:read', 'municipality:configure', 'users:manage', 'experiments:read', 'evaluation:read', 'ddas:export', 'audit:read'],
   ministry_evaluator: ['experiments:read', 'evaluation:read'],
   ministry_admin: ['experiments:read', 'experiments:manage', 'evaluation:read', 'users:manage'],

@@ -25,3 +25,21 @@ export function creditorVisibleStatus(status: string): string {
   // Anything else (internal case states) reads to the creditor as: the municipality picked it up.
   return PICKED_UP;
 }
+
+/**
+ * A case result that is also a DDAS signal status ("Niet opgepakt: …", "Inwoner is overleden", "Persoon
+ * is geen inwoner (meer)…") ends the case's signals with that status; other results mean the signals
+ * were picked up and keep no status of their own.
+ */
+export function signalStatusForCaseResult(result: string): DdasSignalStatus | undefined {
+  return result !== 'Nog niet opgepakt' && (DDAS_SIGNAL_STATUSES as readonly string[]).includes(result) ? (result as DdasSignalStatus) : undefined;
+}
+
+/**
+ * What the creditor sees for one signal: its own DDAS status once it has one other than "Nog niet
+ * opgepakt"; otherwise whether the municipality has picked up the case the signal is in.
+ */
+export function creditorFeedbackStatus(signalStatus: string, caseStatus: 'open' | 'picked_up' | 'closed' | null): string {
+  if (signalStatus !== 'Nog niet opgepakt') return creditorVisibleStatus(signalStatus);
+  return caseStatus === 'picked_up' || caseStatus === 'closed' ? PICKED_UP : signalStatus;
+}

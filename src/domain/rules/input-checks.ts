@@ -135,6 +135,15 @@ export function isValidPostcode(value: unknown): boolean {
  * ('812.50'). Returns the value, ABSENT, or MALFORMED (negative, comma decimal, text, …).
  */
 export function parseAmount(value: unknown): number {
+  const v = parseAmountUnbounded(value);
+  // No household's arrear comes near this; above it, cents no longer fit exactly (JS number, int8 column).
+  return v > MAX_AMOUNT_EUROS ? MALFORMED : v;
+}
+
+/** The largest amount accepted, in euros (found by fuzzing: 6e42 overflowed the cents column). */
+export const MAX_AMOUNT_EUROS = 1_000_000_000_000;
+
+function parseAmountUnbounded(value: unknown): number {
   if (value === undefined || value === null || value === '') return ABSENT;
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : MALFORMED;
   if (typeof value !== 'string') return MALFORMED;

@@ -5,8 +5,9 @@ import { Type, type Static } from '@sinclair/typebox';
  * is generated from it, and JSON Lines rows are checked with it: one definition for all three.
  * Unknown properties are refused — a field no one designated must never be silently stored.
  */
+// No NUL characters: PostgreSQL cannot store them in text or jsonb, so they must be refused as input (400), not fail the write (500).
 const Str = (max: number, description: string, extra: Record<string, unknown> = {}) =>
-  Type.String({ maxLength: max, description, ...extra });
+  Type.String({ maxLength: max, description, pattern: '^[^\\u0000]*$', ...extra });
 const DateStr = (description: string) => Type.String({ format: 'date', description, maxLength: 10 });
 const Amount = (description: string) =>
   Type.Union([Type.Number(), Type.String({ maxLength: 20 })], { description });

@@ -4,6 +4,7 @@ import type { Actor } from '../../domain/access/actor.ts';
 import type { Permission } from '../../domain/access/roles.ts';
 import type { CallContext } from '../../app/context.ts';
 import { authenticateApiKey, authenticateSession, type SessionActor } from '../../app/auth/authenticate.ts';
+import { ACCESS_TOKEN_PREFIX, authenticateAccessToken, OAUTH_TOKEN_PATH } from '../../app/auth/access-tokens.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { HttpProblem } from '../problem.ts';
@@ -41,11 +42,15 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>, now: () => Da
     const auth = req.headers.authorization;
     if (auth) {
       const [scheme, token] = auth.split(' ');
+      // The OAuth2 token endpoint authenticates its clients itself, by HTTP Basic (RFC 6749 § 2.3.1).
+      if (scheme?.toLowerCase() === 'basic' && req.url.split('?')[0] === OAUTH_TOKEN_PATH) return;
       if (scheme?.toLowerCase() !== 'bearer' || !token)
         throw new HttpProblem(401, 'Niet geauthenticeerd', 'Gebruik "Authorization: Bearer <API-sleutel>".', 'UNAUTHENTICATED');
-      const actor = await authenticateApiKey(db, token, now());
+      // OAuth2 access tokens (client credentials, src/app/auth/access-tokens.ts) or API keys.
+      const isAccessToken = token.startsWith(ACCESS_TOKEN_PREFIX);
+      const actor = isAccessToken ? await authenticateAccessToken(db, token, now()) : await authenticateApiKey(db, token, now());
       if (!actor)
-        throw new HttpProblem(401, 'Niet geauthenticeerd', 'De API-sleutel is onbekend, ingetrokken of verlopen.', 'UNAUTHENTICATED');
+        throw new HttpProblem(401, 'Niet geauthenticeerd', isAccessToken ? 'Het toegangstoken is onbekend of verlopen; vraag een nieuw aan.' : 'De API-sleutel is onbekend, ingetrokken of verlopen.', 'UNAUTHENTICATED');
       req.actor = actor;
       return;
     }
@@ -54,7 +59,8 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>, now: () => Da
       const session = await authenticateSession(db, cookie, now());
       if (session) {
         // A cookie rides along on cross-site requests; a token only our own pages know must too.
-        const safe = req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS';
+        // Web-app forms (paths outside /v1) cannot send a header: src/web checks their hidden _csrf field.
+        const safe = req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' || !req.url.startsWith('/v1/');
         if (!safe && req.headers['x-csrf-token'] !== session.csrfToken)
           throw new HttpProblem(403, 'Geen toegang', 'Het CSRF-token ontbreekt of klopt niet; laad de pagina opnieuw.', 'CSRF');
         req.session = session;

@@ -1,0 +1,25 @@
+import { Readable } from 'node:stream';
+import { appendAudit } from '../../db/repositories/audit.ts';
+import { openBatchResults } from '../intake/batch-results.ts';
+import { resultCsvLines, resultHeader } from '../intake/result-csv.ts';
+import type { AppDeps, CallContext } from '../context.ts';
+import { auditBy, BATCH_ID, ownOrganisation } from './sender-access.ts';
+
+/**
+ * The per-row results of one of the organisation's batches as the same CSV the API gives
+ * (GET /v1/batches/{id}/results), streamed page by page. Undefined: not this organisation's batch.
+ */
+export async function downloadBatchResults(deps: AppDeps, ctx: CallContext, batchId: string, lang: 'nl' | 'en') {
+  ownOrganisation(ctx, 'batches:manage');
+  if (!BATCH_ID.test(batchId)) return undefined;
+  const opened = await openBatchResults(deps, ctx, batchId);
+  if (!opened) return undefined;
+  await appendAudit(deps.db, { ...auditBy(ctx), activity: 'batch.results.download', objectType: 'batch', objectIds: [batchId], outcome: 'success' });
+  const body = Readable.from(
+    (async function* () {
+      yield resultHeader();
+      for await (const page of opened.pages) yield resultCsvLines(page, lang);
+    })(),
+  );
+  return { batch: opened.batch, body };
+}

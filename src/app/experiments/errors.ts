@@ -1,0 +1,25 @@
+import type { GateProblem } from '../../domain/experiments/gate.ts';
+
+export class ExperimentNotFound extends Error {
+  constructor(readonly experimentId: string) {
+    super(`experiment ${experimentId} not found`);
+  }
+}
+
+/** A change the experiment's state does not allow; the problems say which rule and why. */
+export class ExperimentRefused extends Error {
+  constructor(
+    readonly status: 403 | 409 | 422,
+    readonly code: string,
+    readonly problems: readonly GateProblem[],
+  ) {
+    super(problems.map((p) => p.message.en).join(' '));
+  }
+}
+
+/** Input that is well-formed but wrong (an unknown organisation, a bad arm design). */
+export class ExperimentInputError extends Error {
+  constructor(readonly params: ReadonlyArray<{ name: string; reason: string }>) {
+    super(params.map((p) => `${p.name}: ${p.reason}`).join('; '));
+  }
+}

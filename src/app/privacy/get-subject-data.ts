@@ -1,0 +1,58 @@
+import { ACCESS_PURPOSE, toAccessCase, toAccessSignal, type AccessDocument } from '../../domain/privacy/access-document.ts';
+import { DEFAULT_RETENTION } from '../../domain/privacy/retention.ts';
+import type { SubjectQuery } from '../../domain/privacy/subject-query.ts';
+import { appendAudit } from '../../db/repositories/audit.ts';
+import { findSubjectCases, processingRecordsAbout, recordsAbout } from '../../db/repositories/privacy.ts';
+import { getRetentionSettings } from '../../db/repositories/retention.ts';
+import type { AppDeps, CallContext } from '../context.ts';
+import { findSubject } from './find-subject.ts';
+import { requireMunicipalityStaff } from './municipality-scope.ts';
+
+const PROCESSING_LIMIT = 1000;
+
+/**
+ * Right of access (art. 15 AVG): everything the caller's municipality holds about one person, as a
+ * document. The request is itself a processing and is recorded in the audit trail.
+ */
+export async function getSubjectData(deps: AppDeps, ctx: CallContext, query: SubjectQuery): Promise<AccessDocument> {
+  const municipality = requireMunicipalityStaff(ctx, 'cases:read');
+  return deps.db.transaction().execute(async (trx) => {
+    const { signals, foundBy, bsnPseudonym } = await findSubject(trx, deps, municipality, query);
+    const caseIdsOfSignals = [...new Set(signals.map((s) => s.case_id).filter((c): c is string => c !== null).map(String))];
+    const cases = await findSubjectCases(trx, municipality, caseIdsOfSignals, bsnPseudonym);
+    const caseIds = cases.map((c) => String(c.id));
+    const signalIds = signals.map((s) => String(s.id));
+    const records = {
+      ...(await recordsAbout(trx, 'cases', caseIds, ['signals'])),
+      ...(await recordsAbout(trx, 'signals', signalIds)),
+    };
+    const pseudonyms = [...new Set(signals.map((s) => s.subject_pseudonym).concat(bsnPseudonym ? [bsnPseudonym] : []))];
+    const processing = await processingRecordsAbout(trx, { pseudonyms, signalIds, caseIds, limit: PROCESSING_LIMIT + 1 });
+    const stored = await getRetentionSettings(trx, municipality);
+    await appendAudit(trx, {
+      traceId: ctx.traceId,
+      spanId: ctx.spanId,
+      activity: 'subject.access',
+      actorType: ctx.actor.type,
+      actorId: ctx.actor.id,
+      organisationId: municipality,
+      objectType: 'signal',
+      objectIds: signalIds,
+      subjectPseudonyms: pseudonyms,
+      outcome: 'success',
+      detail: { foundBy, signals: signals.length, cases: cases.length },
+    });
+    return {
+      generatedAt: deps.now().toISOString(),
+      municipalityCode: municipality,
+      foundBy,
+      purpose: ACCESS_PURPOSE,
+      retention: stored ? { unpickedSignalMonths: stored.unpickedSignalMonths, pickedUpSignalMonths: stored.pickedUpSignalMonths, caseMonthsAfterClosing: stored.caseMonthsAfterClosing } : DEFAULT_RETENTION,
+      signals: signals.map((s) => toAccessSignal(s)),
+      cases: cases.map((c) => toAccessCase(c)),
+      records,
+      processing: processing.slice(0, PROCESSING_LIMIT).map((p) => ({ at: new Date(p.occurred_at).toISOString(), activity: p.activity, actorType: p.actor_type, organisation: p.organisation_id, outcome: p.outcome })),
+      processingTruncated: processing.length > PROCESSING_LIMIT,
+    };
+  });
+}

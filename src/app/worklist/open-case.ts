@@ -1,0 +1,70 @@
+import { appendAudit } from '../../db/repositories/audit.ts';
+import { contactAttemptsOf, eventsOf, getCaseOf, householdCases, notesOf, signalsOfCase, type CaseRecord, type CaseSignalRecord } from '../../db/repositories/case-work.ts';
+import { getWorklistSettings } from '../../db/repositories/municipality-settings.ts';
+import { caseWorkers } from '../../db/repositories/worklist.ts';
+import type { DataCategory } from '../../domain/signals/signal.ts';
+import { caseDeadline, dutchToday, type CaseDeadline } from '../../domain/worklist/deadlines.ts';
+import { visibleSignalFields, type VisibleSignal } from '../../domain/worklist/visible-signal.ts';
+import type { AppDeps, CallContext } from '../context.ts';
+import { auditActor, NotFoundInMunicipality, ownMunicipality } from './own-municipality.ts';
+
+/** Which data categories the rule that accepted a signal allowed its sender to provide. */
+export type AllowedCategories = (regulationVersion: string, ruleId: string) => readonly DataCategory[] | undefined;
+
+export interface CaseView {
+  case: CaseRecord;
+  deadline: CaseDeadline;
+  signals: Array<VisibleSignal & { creditorName: string; regulationVersion: string; ruleId: string; status: string; receivedAt: Date }>;
+  household: Awaited<ReturnType<typeof householdCases>>;
+  attempts: Awaited<ReturnType<typeof contactAttemptsOf>>;
+  notes: Awaited<ReturnType<typeof notesOf>>;
+  timeline: Array<{ at: Date; kind: string; actor: string; detail: Record<string, unknown> | null }>;
+  workers: Array<{ id: string; name: string }>;
+  today: string;
+}
+
+/**
+ * Opens one case of the caller's municipality (404 for any other) with its signals — showing of
+ * each only the data its rule allowed the sender to provide — the household's other cases, the
+ * work done and the timeline. Opening it is recorded in the audit trail with the resident's pseudonym.
+ */
+export async function openCase(deps: AppDeps, ctx: CallContext, caseId: string, allowed: AllowedCategories): Promise<CaseView> {
+  const municipality = await ownMunicipality(deps, ctx, 'cases:read');
+  const c = await getCaseOf(deps.db, municipality, caseId);
+  if (!c) throw new NotFoundInMunicipality(`case ${caseId}`);
+  const [signals, household, attempts, notes, events, settings, workers] = await Promise.all([
+    signalsOfCase(deps.db, municipality, c.id),
+    householdCases(deps.db, municipality, c),
+    contactAttemptsOf(deps.db, c.id),
+    notesOf(deps.db, c.id),
+    eventsOf(deps.db, c.id),
+    getWorklistSettings(deps.db, municipality),
+    caseWorkers(deps.db, ctx.actor.organisationId),
+  ]);
+  const pseudonyms = [...new Set([c.bsn_pseudonym, ...signals.map((s) => s.subject_pseudonym)].filter((p): p is string => !!p))];
+  await appendAudit(deps.db, { ...auditActor(ctx), activity: 'case.read', objectType: 'case', objectIds: [c.id], subjectPseudonyms: pseudonyms, outcome: 'success', detail: { signals: signals.length } });
+  const today = dutchToday(deps.now());
+  const timeline: CaseView['timeline'] = [
+    ...signals.map((s) => ({ at: new Date(s.received_at), kind: 'signal_received', actor: s.creditor_name, detail: { signalType: s.signal_type, signalDate: s.signal_date } })),
+    { at: new Date(c.opened_at), kind: 'case_opened', actor: 'matching', detail: { matchingDate: c.matching_date } },
+    ...events.map((e) => ({ at: new Date(e.occurred_at), kind: e.kind, actor: e.actor_label, detail: (typeof e.detail === 'string' ? JSON.parse(e.detail) : e.detail) as Record<string, unknown> | null })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
+  return {
+    case: c,
+    deadline: caseDeadline({ status: c.status, legalDeadline: c.deadline, matchingDate: c.matching_date }, settings.contactTargetDays, today, settings.dueSoonDays),
+    signals: signals.map((s: CaseSignalRecord) => ({
+      ...visibleSignalFields(s, allowed(s.regulation_version, s.rule_id) ?? []),
+      creditorName: s.creditor_name,
+      regulationVersion: s.regulation_version,
+      ruleId: s.rule_id,
+      status: s.status,
+      receivedAt: new Date(s.received_at),
+    })),
+    household,
+    attempts,
+    notes,
+    timeline,
+    workers,
+    today,
+  };
+}

@@ -1,0 +1,24 @@
+import { appendAudit } from '../../db/repositories/audit.ts';
+import { appendCaseEvents, closeCase, getCaseOf, setStatusOfCaseSignals } from '../../db/repositories/case-work.ts';
+import { signalStatusForCaseResult } from '../../domain/feedback/creditor-feedback.ts';
+import { parseOutcome } from '../../domain/worklist/case-work.ts';
+import type { AppDeps, CallContext } from '../context.ts';
+import { auditActor, NotFoundInMunicipality, ownMunicipality, timelineActor, WorklistInputError } from './own-municipality.ts';
+
+/** Closes a case of the caller's municipality with a DDAS end result (EnumEindresultaat); a "not picked up" result becomes its signals' status. */
+export async function recordOutcome(deps: AppDeps, ctx: CallContext, caseId: string, input: { result: string }): Promise<void> {
+  const municipality = await ownMunicipality(deps, ctx, 'cases:work');
+  await deps.db.transaction().execute(async (trx) => {
+    const c = await getCaseOf(trx, municipality, caseId);
+    if (!c) throw new NotFoundInMunicipality(`case ${caseId}`);
+    if (c.status === 'closed') throw new WorklistInputError({ result: `the case is already closed (${c.result ?? ''})` });
+    const parsed = parseOutcome(input.result);
+    if (!parsed.value) throw new WorklistInputError(parsed.errors as Record<string, string>);
+    await closeCase(trx, municipality, c.id, parsed.value, deps.now());
+    // The creditor is told (DDAS): a result such as "Niet opgepakt: andere reden" becomes its signals' status.
+    const signalStatus = signalStatusForCaseResult(parsed.value);
+    if (signalStatus) await setStatusOfCaseSignals(trx, c.id, signalStatus);
+    await appendCaseEvents(trx, [{ caseId: c.id, municipality, kind: 'outcome', detail: { result: parsed.value }, ...timelineActor(ctx) }]);
+    await appendAudit(trx, { ...auditActor(ctx), activity: 'case.outcome', objectType: 'case', objectIds: [c.id], subjectPseudonyms: c.bsn_pseudonym ? [c.bsn_pseudonym] : [], outcome: 'success', detail: { result: parsed.value } });
+  });
+}

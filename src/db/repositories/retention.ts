@@ -1,0 +1,169 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../schema.ts';
+import type { RetentionPolicy } from '../../domain/privacy/retention.ts';
+import { deleteDependents } from './dependents.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+const PICKED_UP = sql`(c.picked_up_on is not null or c.status = 'picked_up')`;
+
+export async function getRetentionSettings(db: Executor, municipality: string): Promise<(RetentionPolicy & { updatedAt: Date; updatedBy: string }) | undefined> {
+  const r = await db.selectFrom('retention_settings').selectAll().where('municipality_code', '=', municipality).executeTakeFirst();
+  return r
+    ? {
+        unpickedSignalMonths: r.unpicked_signal_months,
+        pickedUpSignalMonths: r.picked_up_signal_months,
+        caseMonthsAfterClosing: r.case_months_after_closing,
+        updatedAt: r.updated_at,
+        updatedBy: r.updated_by,
+      }
+    : undefined;
+}
+
+export async function putRetentionSettings(db: Executor, municipality: string, p: RetentionPolicy, by: string): Promise<void> {
+  const values = {
+    unpicked_signal_months: p.unpickedSignalMonths,
+    picked_up_signal_months: p.pickedUpSignalMonths,
+    case_months_after_closing: p.caseMonthsAfterClosing,
+    updated_at: new Date(),
+    updated_by: by,
+  };
+  await db
+    .insertInto('retention_settings')
+    .values({ municipality_code: municipality, ...values })
+    .onConflict((oc) => oc.column('municipality_code').doUpdateSet(values))
+    .execute();
+}
+
+/** Every municipality that holds signals or cases: the ones a retention run visits. */
+export async function municipalitiesWithData(db: Executor): Promise<string[]> {
+  const r = await sql<{ code: string }>`
+    select municipality_code as code from signals group by 1
+    union select municipality_code from cases group by 1 order by 1`.execute(db);
+  return r.rows.map((x) => x.code);
+}
+
+/** Up to `limit` signals never picked up, received before the cut-off. */
+export async function unpickedSignalsDue(db: Executor, municipality: string, before: Date, limit: number): Promise<string[]> {
+  const r = await sql<{ id: string }>`
+    select s.id::text as id from signals s left join cases c on c.id = s.case_id
+    where s.municipality_code = ${municipality} and s.received_at < ${before}
+      and (s.case_id is null or not ${PICKED_UP})
+    order by s.id limit ${limit}`.execute(db);
+  return r.rows.map((x) => x.id);
+}
+
+/** Up to `limit` signals of closed, picked-up cases, received before the cut-off. */
+export async function pickedUpSignalsDue(db: Executor, municipality: string, before: Date, limit: number): Promise<string[]> {
+  const r = await sql<{ id: string }>`
+    select s.id::text as id from signals s join cases c on c.id = s.case_id
+    where s.municipality_code = ${municipality} and s.received_at < ${before} and c.status = 'closed' and ${PICKED_UP}
+    order by s.id limit ${limit}`.execute(db);
+  return r.rows.map((x) => x.id);
+}
+
+/** Up to `limit` cases closed before the cut-off. */
+export async function closedCasesDue(db: Executor, municipality: string, before: Date, limit: number): Promise<string[]> {
+  const r = await sql<{ id: string }>`
+    select id::text as id from cases
+    where municipality_code = ${municipality} and status = 'closed' and closed_at < ${before}
+    order by id limit ${limit}`.execute(db);
+  return r.rows.map((x) => x.id);
+}
+
+export interface SignalDeletion {
+  signals: number;
+  batchRows: number;
+  /** Cases left without signals that were never picked up: they go with their last signal. */
+  emptiedCases: string[];
+  records: Record<string, number>;
+}
+
+/**
+ * Deletes signals, children first: batch results that point at them, rows in other tables that
+ * reference them, then the signals. Repeat links to them are cleared. Returns the cases that were
+ * left without signals and were never picked up (nothing left to work on), and recounts the rest.
+ */
+export async function deleteSignals(db: Executor, ids: readonly string[]): Promise<SignalDeletion> {
+  if (ids.length === 0) return { signals: 0, batchRows: 0, emptiedCases: [], records: {} };
+  const idArr = sql`${ids as string[]}::bigint[]`;
+  const br = await sql`delete from batch_rows where signal_id = any(${idArr})`.execute(db);
+  await sql`update signals set repeat_of = null where repeat_of = any(${idArr}) and not (id = any(${idArr}))`.execute(db);
+  const records = await deleteDependents(db, 'signals', sql`p.id = any(${idArr})`);
+  const touched = await sql<{ case_id: string }>`
+    delete from signals where id = any(${idArr}) returning case_id::text as case_id`.execute(db);
+  const caseIds = [...new Set(touched.rows.map((r) => r.case_id).filter((c): c is string => c !== null))];
+  let emptied: string[] = [];
+  if (caseIds.length > 0) {
+    const cArr = sql`${caseIds}::bigint[]`;
+    const empty = await sql<{ id: string }>`
+      select c.id::text as id from cases c
+      where c.id = any(${cArr}) and not ${PICKED_UP} and not exists (select 1 from signals s where s.case_id = c.id)`.execute(db);
+    emptied = empty.rows.map((r) => r.id);
+    await sql`update cases c set signal_count = (select count(*) from signals s where s.case_id = c.id)
+      where c.id = any(${cArr})`.execute(db);
+  }
+  return { signals: touched.rows.length, batchRows: Number(br.numAffectedRows ?? 0n), emptiedCases: emptied, records };
+}
+
+export interface CaseDeletion {
+  cases: number;
+  signals: number;
+  batchRows: number;
+  records: Record<string, number>;
+}
+
+/** Deletes case files: the signals still in them, every record about them, then the cases. */
+export async function deleteCases(db: Executor, ids: readonly string[]): Promise<CaseDeletion> {
+  if (ids.length === 0) return { cases: 0, signals: 0, batchRows: 0, records: {} };
+  const idArr = sql`${ids as string[]}::bigint[]`;
+  const inCases = await sql<{ id: string }>`select id::text as id from signals where case_id = any(${idArr})`.execute(db);
+  const sig = await deleteSignals(db, inCases.rows.map((r) => r.id));
+  const records = await deleteDependents(db, 'cases', sql`p.id = any(${idArr})`, ['signals']);
+  for (const [t, n] of Object.entries(sig.records)) records[t] = (records[t] ?? 0) + n;
+  const res = await sql`delete from cases where id = any(${idArr})`.execute(db);
+  return { cases: Number(res.numAffectedRows ?? 0n), signals: sig.signals, batchRows: sig.batchRows, records };
+}
+
+/**
+ * Batch results older than the cut-off go; a batch itself goes once no signal points at it.
+ * Returns rows and batches deleted.
+ */
+export async function deleteOldBatchResults(db: Executor, before: Date): Promise<{ batchRows: number; batches: number }> {
+  const rows = await sql`
+    delete from batch_rows br using batches b
+    where br.batch_id = b.id and b.created_at < ${before}`.execute(db);
+  const batches = await sql`
+    delete from batches b where b.created_at < ${before} and not exists (select 1 from signals s where s.batch_id = b.id)`.execute(db);
+  return { batchRows: Number(rows.numAffectedRows ?? 0n), batches: Number(batches.numAffectedRows ?? 0n) };
+}
+
+export interface Tombstone {
+  municipalityCode: string | null;
+  kind: string;
+  reason: string;
+  signals: number;
+  cases: number;
+  batchRows: number;
+  caseRecords?: Record<string, number>;
+  actorId: string;
+  occurredAt: Date;
+}
+
+/** The record that a deletion happened: what kind, how many, when, why — never what it was. */
+export async function insertTombstone(db: Executor, t: Tombstone): Promise<void> {
+  await db
+    .insertInto('deletion_log')
+    .values({
+      municipality_code: t.municipalityCode,
+      kind: t.kind,
+      reason: t.reason,
+      signals: t.signals,
+      cases: t.cases,
+      batch_rows: t.batchRows,
+      case_records: t.caseRecords && Object.keys(t.caseRecords).length > 0 ? JSON.stringify(t.caseRecords) : null,
+      actor_id: t.actorId,
+      occurred_at: t.occurredAt,
+    })
+    .execute();
+}

@@ -1,0 +1,352 @@
+import type { LocalizedText } from '../rules/judgement.ts';
+import { signalPartnerTypeOf } from '../ddas/vocabulary.ts';
+import { suppressRows, type SuppressedRow } from '../statistics/suppress.ts';
+import type { CaseCell, EvaluationCells, RefusalReasonCell, SignalCell } from './cells.ts';
+
+export const DIMENSIONS = ['total', 'municipality', 'creditorType', 'arm', 'month'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export type ColumnType = 'dimension' | 'count' | 'share' | 'amount' | 'number';
+export interface Column {
+  key: string;
+  label: LocalizedText;
+  type: ColumnType;
+}
+
+export type TableRow = SuppressedRow<Record<string, string | number | null>>;
+
+export interface EvaluationTable {
+  key: string;
+  title: LocalizedText;
+  dimension: Dimension;
+  columns: Column[];
+  rows: TableRow[];
+  notes: LocalizedText[];
+}
+
+const col = (key: string, nl: string, en: string, type: ColumnType): Column => ({ key, label: { nl, en }, type });
+const DIM_LABEL: Record<Dimension, LocalizedText> = {
+  total: { nl: 'Totaal', en: 'Total' },
+  municipality: { nl: 'Gemeente', en: 'Municipality' },
+  creditorType: { nl: 'Type signaalpartner', en: 'Signal-partner type' },
+  arm: { nl: 'Experimentgroep', en: 'Experiment arm' },
+  month: { nl: 'Maand', en: 'Month' },
+};
+const TOTAL_KEY = 'totaal';
+
+function signalKeys(c: { municipality: string; signalType: string; month: string }, d: Dimension): string[] {
+  switch (d) {
+    case 'municipality':
+      return [c.municipality || 'onbekend'];
+    case 'creditorType':
+      return [c.signalType ? signalPartnerTypeOf(c.signalType) : 'onbekend'];
+    case 'month':
+      return [c.month];
+    default:
+      return [TOTAL_KEY];
+  }
+}
+
+function caseKeys(c: CaseCell, d: Dimension): string[] {
+  switch (d) {
+    case 'municipality':
+      return [c.municipality];
+    // a household with signals of several partner types counts under each of them
+    case 'creditorType':
+      return [...new Set(c.signalTypes.map(signalPartnerTypeOf))];
+    case 'arm':
+      return [c.arm || 'geen groep'];
+    case 'month':
+      return [c.month];
+    default:
+      return [TOTAL_KEY];
+  }
+}
+
+/** Sums the numeric fields of cells per key (cells are additive by construction). */
+function rollup<C extends object>(cells: readonly C[], keysOf: (c: C) => string[], fields: ReadonlyArray<keyof C & string>): Map<string, Record<string, number>> {
+  const out = new Map<string, Record<string, number>>();
+  for (const c of cells)
+    for (const k of keysOf(c)) {
+      let acc = out.get(k);
+      if (!acc) out.set(k, (acc = Object.fromEntries(fields.map((f) => [f, 0]))));
+      for (const f of fields) acc[f]! += Number(c[f] ?? 0);
+    }
+  return out;
+}
+
+const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
+const mean = (sum: number, n: number, digits = 2) => (n > 0 ? Math.round((sum / n) * 10 ** digits) / 10 ** digits : null);
+const sorted = (m: Map<string, Record<string, number>>) => [...m.entries()].sort(([a], [b]) => a.localeCompare(b, 'nl'));
+
+function table(
+  key: string,
+  title: LocalizedText,
+  d: Dimension,
+  columns: Column[],
+  rows: Array<Record<string, string | number | null>>,
+  counts: string[],
+  derived: Record<string, string[]>,
+  notes: LocalizedText[] = [],
+): EvaluationTable {
+  return {
+    key,
+    title,
+    dimension: d,
+    columns: [{ key: 'group', label: DIM_LABEL[d], type: 'dimension' }, ...columns],
+    rows: suppressRows(rows, { counts, derived, complementary: d !== 'total' }),
+    notes,
+  };
+}
+
+function intakeTable(cells: EvaluationCells, d: Dimension): EvaluationTable {
+  const sig = rollup(cells.signals, (c) => signalKeys(c, d), ['signals']);
+  const ref = rollup(cells.refused, (c) => signalKeys(c, d), ['refusedRows']);
+  const keys = [...new Set([...sig.keys(), ...ref.keys()])].sort((a, b) => a.localeCompare(b, 'nl'));
+  const rows = keys.map((k) => {
+    const accepted = sig.get(k)?.signals ?? 0;
+    const refused = ref.get(k)?.refusedRows ?? 0;
+    return { group: k, received: accepted + refused, accepted, refused, refusedShare: share(refused, accepted + refused) };
+  });
+  const notes: LocalizedText[] = [
+    {
+      nl: 'Geweigerd telt de rijen van aangeleverde bestanden die de regels weigerden; losse API-aanleveringen die geweigerd werden, worden niet bewaard en tellen niet mee.',
+      en: 'Refused counts the rows of delivered files that the rules refused; single API deliveries that were refused are not stored and are not counted.',
+    },
+  ];
+  if (d === 'arm') notes.push({ nl: 'Signalen horen pas bij een experimentgroep als ze in een zaak zitten: zie de trechter.', en: 'Signals belong to an arm only once in a case: see the funnel.' });
+  return table(
+    'intake',
+    { nl: 'Ontvangen en geweigerde signalen', en: 'Signals received and refused' },
+    d === 'arm' ? 'total' : d,
+    [col('received', 'Ontvangen', 'Received', 'count'), col('accepted', 'Geaccepteerd', 'Accepted', 'count'), col('refused', 'Geweigerd', 'Refused', 'count'), col('refusedShare', 'Aandeel geweigerd', 'Share refused', 'share')],
+    rows,
+    ['received', 'accepted', 'refused'],
+    { refusedShare: ['refused', 'received'] },
+    notes,
+  );
+}
+
+function refusalsTable(cells: EvaluationCells, d: Dimension): EvaluationTable {
+  const dim = d === 'arm' ? 'total' : d;
+  const keyOf = (c: RefusalReasonCell) => signalKeys(c, dim).map((g) => JSON.stringify([g, c.code, c.article]));
+  const m = rollup(cells.reasons, keyOf, ['count']);
+  const rows = sorted(m).map(([k, v]) => {
+    const [group, code, article] = JSON.parse(k) as [string, string, string];
+    return { group, code, article: article || '—', count: v.count! };
+  });
+  return table(
+    'refusals',
+    { nl: 'Weigeringen naar reden en artikel', en: 'Refusals by reason and article' },
+    dim,
+    [col('code', 'Reden (code)', 'Reason (code)', 'dimension'), col('article', 'Artikel', 'Article', 'dimension'), col('count', 'Aantal', 'Count', 'count')],
+    rows,
+    ['count'],
+    {},
+    [{ nl: 'Eén geweigerde rij kan meer redenen hebben.', en: 'One refused row can have several reasons.' }],
+  );
+}
+
+const CASE_FIELDS = [
+  'cases', 'signalsInCases', 'multiple', 'consecutive', 'crisis', 'known', 'experimental', 'experimentalNew', 'households1', 'households2', 'households3',
+  'households4Plus', 'pickedUp', 'contactAttempted', 'reached', 'helpAccepted', 'withOutcome', 'firstContact', 'onTime', 'late', 'overdueOpen', 'daysToFirstContactSum',
+] as const satisfies ReadonlyArray<keyof CaseCell>;
+
+function funnelTable(cells: EvaluationCells, d: Dimension, attemptsKnown: boolean): EvaluationTable {
+  const m = rollup(cells.cases, (c) => caseKeys(c, d), CASE_FIELDS);
+  const rows = sorted(m).map(([group, v]) => ({
+    group,
+    signals: v.signalsInCases!,
+    cases: v.cases!,
+    pickedUp: v.pickedUp!,
+    contactAttempted: attemptsKnown ? v.contactAttempted! : null,
+    reached: v.reached!,
+    helpAccepted: v.helpAccepted!,
+    withOutcome: v.withOutcome!,
+    reachedShare: share(v.reached!, v.cases!),
+    helpAcceptedShare: share(v.helpAccepted!, v.cases!),
+  }));
+  const notes: LocalizedText[] = [];
+  if (!attemptsKnown)
+    notes.push({
+      nl: 'Contactpogingen worden (nog) niet vastgelegd: "bereikt" volgt uit het eindresultaat van de zaak.',
+      en: 'Contact attempts are not recorded (yet): "reached" follows from the case’s end result.',
+    });
+  return table(
+    'funnel',
+    { nl: 'Trechter: signaal → zaak → contact → bereikt → hulp → uitkomst', en: 'Funnel: signal → case → contact → reached → help → outcome' },
+    d,
+    [
+      col('signals', 'Signalen', 'Signals', 'count'),
+      col('cases', 'Zaken (huishoudens)', 'Cases (households)', 'count'),
+      col('pickedUp', 'Opgepakt', 'Picked up', 'count'),
+      col('contactAttempted', 'Contact geprobeerd', 'Contact attempted', 'count'),
+      col('reached', 'Bereikt', 'Reached', 'count'),
+      col('helpAccepted', 'Hulp geaccepteerd', 'Help accepted', 'count'),
+      col('withOutcome', 'Met eindresultaat', 'With outcome', 'count'),
+      col('reachedShare', 'Aandeel bereikt', 'Share reached', 'share'),
+      col('helpAcceptedShare', 'Aandeel hulp', 'Share help accepted', 'share'),
+    ],
+    rows,
+    ['signals', 'cases', 'pickedUp', 'contactAttempted', 'reached', 'helpAccepted', 'withOutcome'],
+    { reachedShare: ['reached', 'cases'], helpAcceptedShare: ['helpAccepted', 'cases'] },
+    notes,
+  );
+}
+
+function timelinessTable(cells: EvaluationCells, d: Dimension): EvaluationTable {
+  const m = rollup(cells.cases, (c) => caseKeys(c, d), CASE_FIELDS);
+  const rows = sorted(m).map(([group, v]) => ({
+    group,
+    cases: v.cases!,
+    firstContact: v.firstContact!,
+    onTime: v.onTime!,
+    late: v.late!,
+    overdueOpen: v.overdueOpen!,
+    onTimeShare: share(v.onTime!, v.firstContact!),
+    meanDays: mean(v.daysToFirstContactSum!, v.firstContact!, 1),
+  }));
+  const basis =
+    cells.firstContactBasis === 'contact_attempts'
+      ? { nl: 'Eerste contact = de eerste contactpoging.', en: 'First contact = the first contact attempt.' }
+      : { nl: 'Eerste contact = de datum waarop de zaak is opgepakt (contactpogingen worden nog niet vastgelegd).', en: 'First contact = the date the case was picked up (contact attempts are not recorded yet).' };
+  return table(
+    'timeliness',
+    { nl: 'Tijd tot eerste contact tegenover de termijn', en: 'Time to first contact against the deadline' },
+    d,
+    [
+      col('cases', 'Zaken', 'Cases', 'count'),
+      col('firstContact', 'Met eerste contact', 'With first contact', 'count'),
+      col('onTime', 'Binnen termijn', 'Within deadline', 'count'),
+      col('late', 'Te laat', 'Late', 'count'),
+      col('overdueOpen', 'Open, termijn verstreken', 'Open, deadline passed', 'count'),
+      col('onTimeShare', 'Aandeel binnen termijn', 'Share within deadline', 'share'),
+      col('meanDays', 'Gemiddeld dagen', 'Mean days', 'number'),
+    ],
+    rows,
+    ['cases', 'firstContact', 'onTime', 'late', 'overdueOpen'],
+    { onTimeShare: ['onTime', 'firstContact'], meanDays: ['firstContact'] },
+    [basis, { nl: 'Termijn: 4 weken, 3 werkdagen bij een crisissignaal (art. 4 Wgs).', en: 'Deadline: 4 weeks, 3 working days for a crisis signal (art. 4 Wgs).' }],
+  );
+}
+
+function amountsTable(cells: EvaluationCells, d: Dimension): EvaluationTable {
+  const dim = d === 'arm' ? 'total' : d;
+  const fields = ['signals', 'withAmount', 'amountSumCents', 'bandUnder300', 'band300To1000', 'band1000To2500', 'band2500Plus', 'crisis', 'repeats'] as const satisfies ReadonlyArray<keyof SignalCell>;
+  const m = rollup(cells.signals, (c) => signalKeys(c, dim), fields);
+  const rows = sorted(m).map(([group, v]) => ({
+    group,
+    signals: v.signals!,
+    withAmount: v.withAmount!,
+    meanAmount: mean(v.amountSumCents! / 100, v.withAmount!),
+    bandUnder300: v.bandUnder300!,
+    band300To1000: v.band300To1000!,
+    band1000To2500: v.band1000To2500!,
+    band2500Plus: v.band2500Plus!,
+    crisis: v.crisis!,
+    repeats: v.repeats!,
+  }));
+  return table(
+    'amounts',
+    { nl: 'Ernst: hoogte van de achterstanden', en: 'Severity: amounts of the arrears' },
+    dim,
+    [
+      col('signals', 'Signalen', 'Signals', 'count'),
+      col('withAmount', 'Met bedrag', 'With amount', 'count'),
+      col('meanAmount', 'Gemiddeld bedrag (€)', 'Mean amount (€)', 'amount'),
+      col('bandUnder300', '< € 300', '< € 300', 'count'),
+      col('band300To1000', '€ 300–1.000', '€ 300–1,000', 'count'),
+      col('band1000To2500', '€ 1.000–2.500', '€ 1,000–2,500', 'count'),
+      col('band2500Plus', '≥ € 2.500', '≥ € 2,500', 'count'),
+      col('crisis', 'Crisissignaal', 'Crisis signal', 'count'),
+      col('repeats', 'Herhaalde melding', 'Repeat report', 'count'),
+    ],
+    rows,
+    ['signals', 'withAmount', 'bandUnder300', 'band300To1000', 'band1000To2500', 'band2500Plus', 'crisis', 'repeats'],
+    { meanAmount: ['withAmount'] },
+  );
+}
+
+function householdsTable(cells: EvaluationCells, d: Dimension): EvaluationTable {
+  const m = rollup(cells.cases, (c) => caseKeys(c, d), CASE_FIELDS);
+  const rows = sorted(m).map(([group, v]) => ({
+    group,
+    cases: v.cases!,
+    households1: v.households1!,
+    households2: v.households2!,
+    households3: v.households3!,
+    households4Plus: v.households4Plus!,
+    meanSignals: mean(v.signalsInCases!, v.cases!),
+    multiple: v.multiple!,
+    consecutive: v.consecutive!,
+    multipleShare: share(v.multiple!, v.cases!),
+    consecutiveShare: share(v.consecutive!, v.cases!),
+  }));
+  return table(
+    'households',
+    { nl: 'Signalen per huishouden; meervoudig en opeenvolgend', en: 'Signals per household; multiple and consecutive' },
+    d,
+    [
+      col('cases', 'Huishoudens', 'Households', 'count'),
+      col('households1', '1 signaal', '1 signal', 'count'),
+      col('households2', '2 signalen', '2 signals', 'count'),
+      col('households3', '3 signalen', '3 signals', 'count'),
+      col('households4Plus', '4 of meer', '4 or more', 'count'),
+      col('meanSignals', 'Gemiddeld signalen', 'Mean signals', 'number'),
+      col('multiple', 'Meervoudig', 'Multiple', 'count'),
+      col('consecutive', 'Opeenvolgend', 'Consecutive', 'count'),
+      col('multipleShare', 'Aandeel meervoudig', 'Share multiple', 'share'),
+      col('consecutiveShare', 'Aandeel opeenvolgend', 'Share consecutive', 'share'),
+    ],
+    rows,
+    ['cases', 'households1', 'households2', 'households3', 'households4Plus', 'multiple', 'consecutive'],
+    { meanSignals: ['cases'], multipleShare: ['multiple', 'cases'], consecutiveShare: ['consecutive', 'cases'] },
+    [{ nl: 'Meervoudig: ≥ 2 signalen op het adres in de maand. Opeenvolgend: een signaal op het adres in de maanden ervoor.', en: 'Multiple: ≥ 2 signals at the address in the month. Consecutive: a signal at the address in the months before.' }],
+  );
+}
+
+function overlapTable(cells: EvaluationCells, d: Dimension): EvaluationTable {
+  const m = rollup(cells.cases, (c) => caseKeys(c, d), CASE_FIELDS);
+  const rows = sorted(m).map(([group, v]) => ({
+    group,
+    cases: v.cases!,
+    known: v.known!,
+    newHouseholds: v.cases! - v.known!,
+    newShare: share(v.cases! - v.known!, v.cases!),
+    experimental: v.experimental!,
+    experimentalNew: v.experimentalNew!,
+    experimentalNewShare: share(v.experimentalNew!, v.experimental!),
+  }));
+  return table(
+    'overlap',
+    { nl: 'Overlap: nieuw bereikte huishoudens', en: 'Overlap: newly reached households' },
+    d,
+    [
+      col('cases', 'Huishoudens', 'Households', 'count'),
+      col('known', 'Al bekend via standaardsignalen', 'Known via standard signals', 'count'),
+      col('newHouseholds', 'Nieuw', 'New', 'count'),
+      col('newShare', 'Aandeel nieuw', 'Share new', 'share'),
+      col('experimental', 'Met nieuw signaal', 'With new signal', 'count'),
+      col('experimentalNew', 'Met nieuw signaal, nieuw', 'With new signal, new', 'count'),
+      col('experimentalNewShare', 'Aandeel nieuw (nieuw signaal)', 'Share new (new signal)', 'share'),
+    ],
+    rows,
+    ['cases', 'known', 'newHouseholds', 'experimental', 'experimentalNew'],
+    { newShare: ['newHouseholds', 'cases'], experimentalNewShare: ['experimentalNew', 'experimental'] },
+    [
+      {
+        nl: 'Nieuw: geen standaardsignaal (huur, energie, water, zorgverzekering) bij het huishouden in de terugkijkperiode. De kernvraag van art. 1.3: bereikt het signaal nieuwe inwoners?',
+        en: 'New: no standard signal (rent, energy, water, health insurance) at the household in the look-back window. The core question of art. 1.3: does the signal reach new residents?',
+      },
+    ],
+  );
+}
+
+export const TABLE_KEYS = ['intake', 'refusals', 'funnel', 'timeliness', 'amounts', 'households', 'overlap'] as const;
+export type TableKey = (typeof TABLE_KEYS)[number];
+
+/** Every evaluation table, grouped by one dimension, suppressed. */
+export function buildEvaluationTables(cells: EvaluationCells, d: Dimension): EvaluationTable[] {
+  const attemptsKnown = cells.cases.some((c) => c.contactAttempted !== null) || cells.firstContactBasis === 'contact_attempts';
+  return [intakeTable(cells, d), refusalsTable(cells, d), funnelTable(cells, d, attemptsKnown), timelinessTable(cells, d), amountsTable(cells, d), householdsTable(cells, d), overlapTable(cells, d)];
+}

@@ -1,0 +1,54 @@
+import { addDays } from '../matching/dates.ts';
+
+/**
+ * When a case must be acted on. The legal deadline (offer of a first conversation: 4 weeks, 3
+ * working days in a crisis; art. 4 Wgs) is set by matching on the case. A municipality may set
+ * its own, stricter target ("contact within 14 days"), counted from the matching date. The case
+ * is due at whichever comes first; once picked up (a first contact attempt) the clock stops.
+ */
+export type DeadlineState = 'done' | 'overdue' | 'over_target' | 'due_soon' | 'on_time';
+
+export interface DeadlineFacts {
+  status: 'open' | 'picked_up' | 'closed';
+  legalDeadline: string;
+  matchingDate: string;
+}
+
+export interface CaseDeadline {
+  legalDeadline: string;
+  /** The municipality's own target date, when it has one. */
+  targetDate: string | null;
+  /** The earlier of the two. */
+  due: string;
+  state: DeadlineState;
+  /** Calendar days from today to `due` (negative: late). */
+  daysLeft: number;
+}
+
+export const DUE_SOON_DAYS = 3;
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function targetDate(matchingDate: string, contactTargetDays: number | null): string | null {
+  return contactTargetDays ? addDays(matchingDate, contactTargetDays) : null;
+}
+
+export function caseDeadline(c: DeadlineFacts, contactTargetDays: number | null, today: string, dueSoonDays = DUE_SOON_DAYS): CaseDeadline {
+  const target = targetDate(c.matchingDate, contactTargetDays);
+  const due = target && target < c.legalDeadline ? target : c.legalDeadline;
+  const daysLeft = daysBetween(today, due);
+  let state: DeadlineState;
+  if (c.status !== 'open') state = 'done';
+  else if (today > c.legalDeadline) state = 'overdue';
+  else if (target && today > target) state = 'over_target';
+  else if (daysLeft <= dueSoonDays) state = 'due_soon';
+  else state = 'on_time';
+  return { legalDeadline: c.legalDeadline, targetDate: target, due, state, daysLeft };
+}
+
+/** Today as 'YYYY-MM-DD' in the Netherlands (deadlines are Dutch calendar days). */
+export function dutchToday(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

@@ -1,0 +1,14 @@
+import { stringify } from 'csv-stringify/sync';
+import type { EvaluationTable } from '../../domain/evaluation/tables.ts';
+import type { Lang } from '../language.ts';
+
+/**
+ * One evaluation table as CSV (issue 7, point 7): a header of column labels in the asked language,
+ * suppressed cells written "<10" (so a reader sees why a figure is missing), unavailable ones empty.
+ */
+export function tableCsv(t: EvaluationTable, lang: Lang): string {
+  const records = t.rows.map((r) =>
+    Object.fromEntries(t.columns.map((c) => [c.key, r.suppressed.includes(c.key) ? '<10' : (r[c.key] ?? '')])),
+  );
+  return stringify(records, { header: true, columns: t.columns.map((c) => ({ key: c.key, header: c.label[lang] })), bom: true });
+}

@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+
+export type AlertType = 'info' | 'ok' | 'warning' | 'error';
+
+/** NL Design System alert. Errors and confirmations are announced to screen readers. */
+export function Alert({ type, children, id }: { type: AlertType; children: ReactNode; id?: string }) {
+  return (
+    <div className={`utrecht-alert utrecht-alert--${type}`} role={type === 'error' ? 'alert' : 'status'} id={id}>
+      <div className="utrecht-alert__content">
+        <div className="utrecht-alert__message">{children}</div>
+      </div>
+    </div>
+  );
+}
+
+export type BadgeStatus = 'neutral' | 'safe' | 'warning' | 'danger' | 'active' | 'inactive';
+
+/** A short status word (overdue, crisis, …); the text itself carries the meaning, colour only supports it. */
+export function StatusBadge({ status, children }: { status: BadgeStatus; children: ReactNode }) {
+  return <span className={`utrecht-status-badge utrecht-status-badge--${status} vs-badge`}>{children}</span>;
+}
+
+export function NumberBadge({ children, label }: { children: ReactNode; label?: string }) {
+  return (
+    <span className="utrecht-number-badge" aria-label={label}>
+      {children}
+    </span>
+  );
+}

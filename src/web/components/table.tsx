@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react';
+
+export interface Column<T> {
+  key: string;
+  header: ReactNode;
+  cell: (row: T) => ReactNode;
+  numeric?: boolean;
+}
+
+/**
+ * NL Design System table with a caption (read out first by screen readers) and row headers left
+ * to the caller's first column. rowClass lets a page make rows stand out (overdue).
+ */
+export function Table<T>({ caption, columns, rows, rowKey, rowClass, empty }: { caption: ReactNode; columns: Column<T>[]; rows: T[]; rowKey: (row: T) => string; rowClass?: (row: T) => string | undefined; empty?: ReactNode }) {
+  return (
+    <div className="utrecht-table-container utrecht-table-container--overflow-inline">
+      <table className="utrecht-table utrecht-table--html-table utrecht-table--row-hover">
+        <caption className="utrecht-table__caption">{caption}</caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            {columns.map((c) => (
+              <th key={c.key} scope="col" className={`utrecht-table__header-cell${c.numeric ? ' utrecht-table__header-cell--numeric-column' : ''}`}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {rows.length === 0 ? (
+            <tr className="utrecht-table__row">
+              <td className="utrecht-table__cell" colSpan={columns.length}>
+                {empty}
+              </td>
+            </tr>
+          ) : (
+            rows.map((r) => (
+              <tr key={rowKey(r)} className={['utrecht-table__row', rowClass?.(r)].filter(Boolean).join(' ')}>
+                {columns.map((c) => (
+                  <td key={c.key} className={`utrecht-table__cell${c.numeric ? ' utrecht-table__cell--numeric-data' : ''}`}>
+                    {c.cell(r)}
+                  </td>
+                ))}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import type { ReactNode } from 'react';
+import { commonMessages } from './i18n/common.ts';
+import { useWeb } from './web-context.ts';
+import { SkipLink } from './components/text.tsx';
+import type { NavItem } from './nav.ts';
+
+/** The URL of the current page in the other language (the switch persists the choice in a cookie). */
+function withLang(url: string, lang: string): string {
+  const u = new URL(url, 'http://x');
+  u.searchParams.set('lang', lang);
+  return `${u.pathname}${u.search}`;
+}
+
+function isCurrent(url: string, href: string): boolean {
+  const path = url.split('?')[0] ?? '';
+  return path === href || (href !== '/' && path.startsWith(`${href}/`));
+}
+
+export const STYLESHEETS = ['/assets/utrecht/design-tokens/index.css', '/assets/utrecht/components/index.css', '/assets/web/web.css'];
+
+/**
+ * Every page: skip link, header (organisation, user, logout, language), the menu the user's role
+ * allows, the page's main content and a footer. Scripts are files of our own only (CSP script-src 'self').
+ */
+export function Layout({ title, nav, children, scripts = [] }: { title: string; nav: NavItem[]; children: ReactNode; scripts?: string[] }) {
+  const { locale, user, url, csrfToken } = useWeb();
+  const t = commonMessages(locale);
+  const other = t('switchToOtherLang');
+  return (
+    <html lang={locale} className="utrecht-theme">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} — ${t('appName')}`}</title>
+        {STYLESHEETS.map((href) => (
+          <link key={href} rel="stylesheet" href={href} />
+        ))}
+        {scripts.map((src) => (
+          <script key={src} src={src} defer />
+        ))}
+      </head>
+      <body className="utrecht-page-body utrecht-surface utrecht-document vs-body">
+        <SkipLink href="#main">{t('skipToContent')}</SkipLink>
+        <header className="utrecht-page-header vs-header">
+          <div className="vs-header__content">
+            <a className="vs-brand utrecht-link utrecht-link--html-a" href="/">
+              {t('appName')}
+            </a>
+            {user ? <span className="vs-header__org">{user.organisationName}</span> : null}
+            <div className="vs-header__tools">
+              <a className="utrecht-link utrecht-link--html-a" href={withLang(url, other)} lang={other} hrefLang={other}>
+                {t('switchToOther')}
+              </a>
+              {user ? (
+                <>
+                  <span className="vs-header__user">{t('loggedInAs', { name: user.displayName })}</span>
+                  <form action="/uitloggen" method="post" className="vs-inline-form">
+                    <input type="hidden" name="_csrf" value={csrfToken} />
+                    <button type="submit" className="utrecht-button utrecht-button--subtle">
+                      {t('logout')}
+                    </button>
+                  </form>
+                </>
+              ) : null}
+            </div>
+          </div>
+          {nav.length > 0 ? (
+            <nav className="utrecht-nav-bar vs-nav" aria-label={t('mainNav')}>
+              <ul className="utrecht-nav-list">
+                {nav.map((i) => (
+                  <li className="utrecht-nav-list__item" key={i.href}>
+                    <a className="utrecht-nav-list__link" href={i.href} aria-current={isCurrent(url, i.href) ? 'page' : undefined}>
+                      {i.label[locale]}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+        </header>
+        <main id="main" className="utrecht-page-content vs-main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="utrecht-page-footer vs-footer">
+          <p className="utrecht-paragraph utrecht-paragraph--small">{t('footer')}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { createElement } from 'react';
+import { login, logout } from '../../../app/auth/login.ts';
+import { SESSION_COOKIE } from '../../../http/plugins/auth.ts';
+import { commonMessages } from '../../i18n/common.ts';
+import { one, type WebApp } from '../../web-app.ts';
+import { LoginPage } from './login-page.tsx';
+
+const LOGIN_COOKIE = 'vs_login';
+
+/** Only a path on this site may follow a login (no open redirect to another host). */
+export function safeNext(v: string): string {
+  return v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : '/';
+}
+
+/** /inloggen and /uitloggen over the same session and login use case as the API. */
+export function registerAuthPages(web: WebApp): void {
+  const cookieOpts = { path: '/inloggen', sameSite: 'strict' as const, httpOnly: true, secure: web.opts.secureCookies };
+
+  web.get('/inloggen', { public: true }, async ({ reply, locale, query, user }) => {
+    if (user) return { redirect: safeNext(one(query.next)) };
+    const token = randomBytes(18).toString('base64url');
+    reply.setCookie(LOGIN_COOKIE, token, cookieOpts);
+    return {
+      title: commonMessages(locale)('loginTitle'),
+      body: createElement(LoginPage, { loginToken: token, next: safeNext(one(query.next)), expired: one(query.verlopen) === '1', loggedOut: one(query.uitgelogd) === '1' }),
+    };
+  });
+
+  web.post('/inloggen', { public: true }, async ({ req, reply, deps, locale, body }) => {
+    const next = safeNext(one(body.next));
+    const cookieToken = (req.cookies as Record<string, string | undefined>)[LOGIN_COOKIE];
+    const t = commonMessages(locale);
+    const again = (status: number) => {
+      const token = randomBytes(18).toString('base64url');
+      reply.setCookie(LOGIN_COOKIE, token, cookieOpts);
+      return { status, page: { title: t('loginTitle'), body: createElement(LoginPage, { loginToken: token, next, email: one(body.email), failed: true }) } };
+    };
+    // A login form posted from another site would not carry the cookie's value.
+    if (!cookieToken || cookieToken !== one(body._login)) return again(403);
+    const email = one(body.email).trim();
+    const password = one(body.password);
+    if (!email || !password || email.length > 200 || password.length > 200) return again(400);
+    const r = await login(deps, { email, password, ttlMinutes: web.opts.sessionTtlMinutes, traceId: req.traceId, spanId: req.spanId });
+    if (!r) return again(401);
+    reply.clearCookie(LOGIN_COOKIE, { path: '/inloggen' });
+    reply.setCookie(SESSION_COOKIE, r.token, { httpOnly: true, sameSite: 'strict', secure: web.opts.secureCookies, path: '/', expires: r.expiresAt });
+    return { redirect: next };
+  });
+
+  // Logging out needs the CSRF token (the route is not public), so another site cannot log a user out.
+  web.post('/uitloggen', {}, async ({ req, reply }) => {
+    const token = (req.cookies as Record<string, string | undefined>)[SESSION_COOKIE];
+    if (token) await logout(web.deps, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { redirect: '/inloggen?uitgelogd=1' };
+  });
+}

@@ -1,0 +1,31 @@
+import type { Dimension, EvaluationTable } from '../../../domain/evaluation/tables.ts';
+import type { LocalizedText } from '../../../domain/rules/judgement.ts';
+import type { Locale } from '../../i18n/locale.ts';
+import { dashboardMessages } from './messages.ts';
+
+/** Names for the keys the evaluation groups by: municipality codes and experiment arms. */
+export interface GroupNames {
+  municipalities: Readonly<Record<string, string>>;
+  arms: Readonly<Record<string, LocalizedText>>;
+}
+
+/** A group key as people read it: "Amsterdam (GM0363)", an arm's name, "Totaal". */
+export function groupLabel(names: GroupNames, locale: Locale, dimension: Dimension, key: string): string {
+  const t = dashboardMessages(locale);
+  if (key === 'totaal') return t('groupTotal');
+  if (key === 'onbekend') return t('groupUnknown');
+  if (key === 'geen groep') return t('groupNoArm');
+  if (dimension === 'municipality') return names.municipalities[key] ? `${names.municipalities[key]} (${key})` : key;
+  if (dimension === 'arm') return names.arms[key]?.[locale] ?? key;
+  return key;
+}
+
+/** The label of a table row: its group, and for refusals the reason and the article too. */
+export function rowLabeller(names: GroupNames, locale: Locale, table: EvaluationTable) {
+  return (r: EvaluationTable['rows'][number]): string => {
+    const group = groupLabel(names, locale, table.dimension, String(r.group));
+    if (table.key !== 'refusals') return group;
+    const reason = `${String(r.code)} (${String(r.article)})`;
+    return table.dimension === 'total' ? reason : `${reason} — ${group}`;
+  };
+}

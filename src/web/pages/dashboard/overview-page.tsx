@@ -1,0 +1,36 @@
+import type { Evaluation } from '../../../app/evaluation/compute-evaluation.ts';
+import { Heading } from '../../components/index.ts';
+import { useWeb } from '../../web-context.ts';
+import { ChartFigure } from './chart-figure.tsx';
+import { chartOfTable } from './charts.ts';
+import { DataTable } from './data-table.tsx';
+import { groupLabel, rowLabeller, type GroupNames } from './labels.ts';
+import { dashboardMessages } from './messages.ts';
+import { DashboardShell, type DashboardFrame } from './shell.tsx';
+
+/**
+ * Monitoring (issue 7, point 1): per table a chart and the same figures as a table, each with its
+ * CSV download (the evaluation API's CSV of that table, with the same selection).
+ */
+export function OverviewPage({ frame, evaluation, names, csvHref }: { frame: DashboardFrame; evaluation: Evaluation | null; names: GroupNames; csvHref: (tableKey: string) => string }) {
+  const { locale } = useWeb();
+  const t = dashboardMessages(locale);
+  return (
+    <DashboardShell tab="overview" frame={frame}>
+      <Heading level={2}>{t('tabOverview')}</Heading>
+      {evaluation?.tables.map((table) => {
+        const label = rowLabeller(names, locale, table);
+        const title = table.title[locale];
+        return (
+          <section className="vs-section" key={table.key} aria-labelledby={`h-${table.key}`}>
+            <Heading level={3} id={`h-${table.key}`}>
+              {title}
+            </Heading>
+            {table.rows.length > 0 ? <ChartFigure id={`chart-${table.key}`} title={title} data={chartOfTable(table, locale, label)} /> : null}
+            <DataTable table={table} csvHref={csvHref(table.key)} groupLabel={(r) => (table.key === 'refusals' ? groupLabel(names, locale, table.dimension, String(r.group)) : label(r))} />
+          </section>
+        );
+      })}
+    </DashboardShell>
+  );
+}

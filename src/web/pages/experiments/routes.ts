@@ -1,0 +1,73 @@
+import { createElement } from 'react';
+import { checkExperimentCapacity } from '../../../app/experiments/check-capacity.ts';
+import { ExperimentInputError, ExperimentNotFound, ExperimentRefused } from '../../../app/experiments/errors.ts';
+import { getExperimentHistory } from '../../../app/experiments/get-experiment-history.ts';
+import { getExperimentView } from '../../../app/experiments/get-experiment.ts';
+import { listExperimentSummaries } from '../../../app/experiments/list-experiments.ts';
+import { experimentReportDue } from '../../../app/evaluation/experiment-report-due.ts';
+import { moveExperimentStage } from '../../../app/experiments/move-experiment-stage.ts';
+import { setGroundRule } from '../../../app/experiments/set-ground-rule.ts';
+import type { AppDeps, CallContext } from '../../../app/context.ts';
+import { isStage } from '../../../domain/experiments/stages.ts';
+import type { Locale } from '../../i18n/locale.ts';
+import { one, WebNotFound, type PageResult, type WebApp } from '../../web-app.ts';
+import { ExperimentPage } from './experiment-page.tsx';
+import { experimentMessages } from './messages.ts';
+import { RegisterPage } from './register-page.tsx';
+
+type Form = Record<string, string | string[] | undefined>;
+const ID = /^[a-z0-9][a-z0-9-]{2,59}$/;
+
+async function page(deps: AppDeps, ctx: CallContext, locale: Locale, id: string, extra: { notice?: string; problems?: string[] } = {}) {
+  if (!ID.test(id)) throw new WebNotFound();
+  try {
+    const [view, history, capacity] = [await getExperimentView(deps, ctx, id), await getExperimentHistory(deps, ctx, id), await checkExperimentCapacity(deps, ctx, id)];
+    return { title: view.name[locale], body: createElement(ExperimentPage, { view, history, capacity, canManage: ctx.actor.permissions.has('experiments:manage'), ...extra }) };
+  } catch (e) {
+    if (e instanceof ExperimentNotFound) throw new WebNotFound();
+    throw e;
+  }
+}
+
+/** A change refused by the use case: the page again, with what and why (422/400), nothing changed. */
+async function orProblems(deps: AppDeps, ctx: CallContext, locale: Locale, id: string, change: () => Promise<void>, ok: string): Promise<PageResult> {
+  try {
+    await change();
+    return { redirect: `/experimenten/${id}?ok=${ok}` };
+  } catch (e) {
+    if (e instanceof ExperimentNotFound) throw new WebNotFound();
+    if (e instanceof ExperimentRefused) return { status: e.status === 403 ? 403 : 422, page: await page(deps, ctx, locale, id, { problems: e.problems.map((p) => p.message[locale]) }) };
+    if (e instanceof ExperimentInputError) return { status: 400, page: await page(deps, ctx, locale, id, { problems: e.params.map((p) => `${p.name}: ${p.reason}`) }) };
+    throw e;
+  }
+}
+
+/** The experiment screens (issue 6, point 6): register, experiment page, ground rules, stage changes. */
+export function registerExperimentPages(web: WebApp): void {
+  web.addNav({ href: '/experimenten', label: { nl: 'Experimenten', en: 'Experiments' }, permission: 'experiments:read', order: 40 });
+
+  web.get('/experimenten', { permission: 'experiments:read' }, async ({ deps, ctx, locale, query }) => {
+    const stage = one((query as Form).stage);
+    const experiments = await listExperimentSummaries(deps, ctx, isStage(stage) ? { stage } : {});
+    const today = deps.now().toISOString().slice(0, 10);
+    const reportDues = Object.fromEntries(experiments.map((e) => [e.id, experimentReportDue(web.ruleBook, e.ruleIds, today)]));
+    return { title: experimentMessages(locale)('registerTitle'), body: createElement(RegisterPage, { experiments, stage: isStage(stage) ? stage : '', reportDues }) };
+  });
+
+  web.get<Form, { id: string }>('/experimenten/:id', { permission: 'experiments:read' }, async ({ deps, ctx, locale, query, params }) => {
+    const t = experimentMessages(locale);
+    const ok = one(query.ok);
+    return page(deps, ctx, locale, params.id, ok === 'fase' ? { notice: t('moved') } : ok === 'randvoorwaarde' ? { notice: t('ticked') } : {});
+  });
+
+  web.post<Form, { id: string }>('/experimenten/:id/fase', { permission: 'experiments:manage' }, async ({ deps, ctx, locale, body, params }) => {
+    const to = one(body.to);
+    const reason = one(body.reason);
+    if (!isStage(to)) return { status: 400, page: await page(deps, ctx, locale, params.id, { problems: [`to: ${to}`] }) };
+    return orProblems(deps, ctx, locale, params.id, () => moveExperimentStage(deps, ctx, params.id, { to, reason, approvedWithChanges: one(body.approvedWithChanges) === 'on' }), 'fase');
+  });
+
+  web.post<Form, { id: string; code: string }>('/experimenten/:id/randvoorwaarden/:code', { permission: 'experiments:manage' }, async ({ deps, ctx, locale, body, params }) =>
+    orProblems(deps, ctx, locale, params.id, () => setGroundRule(deps, ctx, params.id, { code: params.code, met: one(body.met) === 'on', note: one(body.note), reason: one(body.reason) }), 'randvoorwaarde'),
+  );
+}

@@ -1,0 +1,22 @@
+import { commonMessages } from '../../i18n/common.ts';
+import type { NavItem } from '../../nav.ts';
+import { useWeb } from '../../web-context.ts';
+import { Heading, Link, ListItem, Paragraph, UnorderedList } from '../../components/index.ts';
+
+export function HomePage({ items }: { items: NavItem[] }) {
+  const { locale, user } = useWeb();
+  const t = commonMessages(locale);
+  return (
+    <>
+      <Heading level={1}>{t('homeTitle', { name: user?.displayName ?? '' })}</Heading>
+      <Paragraph>{t('homeIntro')}</Paragraph>
+      <UnorderedList>
+        {items.map((i) => (
+          <ListItem key={i.href}>
+            <Link href={i.href}>{i.label[locale]}</Link>
+          </ListItem>
+        ))}
+      </UnorderedList>
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import type { AppDeps } from '../app/context.ts';
+import { loadRules } from '../app/rules/load-rules.ts';
+import { WebApp } from './web-app.ts';
+import { registerAuthPages } from './pages/auth/routes.ts';
+import { registerHomePage } from './pages/home/routes.ts';
+import { registerWorklistPages } from './pages/worklist/routes.ts';
+import { registerMunicipalityAdminPages } from './pages/municipality-admin/routes.ts';
+import { registerExperimentPages } from './pages/experiments/routes.ts';
+import { registerCreditorPages } from './pages/creditor/routes.ts';
+import { registerCapacityPages } from './pages/capacity/routes.ts';
+import { registerDashboardPages } from './pages/dashboard/routes.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+// Package folders by path: not every package exports its package.json or its dist files.
+const packageDir = (name: string) => join(here, '..', '..', 'node_modules', name);
+
+export interface WebOptions {
+  sessionTtlMinutes: number;
+  secureCookies: boolean;
+}
+
+/**
+ * A web module: one area of the app (worklist, creditor portal, …). It adds its menu entries and
+ * routes to the WebApp. To add an area, write `src/web/pages/<area>/routes.ts` and add it here.
+ */
+export type WebModule = (web: WebApp) => void;
+
+const MODULES: WebModule[] = [registerAuthPages, registerHomePage, registerWorklistPages, registerMunicipalityAdminPages, registerExperimentPages, registerCapacityPages, registerCreditorPages, registerDashboardPages];
+
+/**
+ * The web app: server-rendered React pages with NL Design System CSS, plain HTML forms
+ * (progressive enhancement) and a few static scripts of our own. Not part of the API: no /v1,
+ * hidden from OpenAPI.
+ */
+export async function registerWebApp(app: FastifyInstance, deps: AppDeps, opts: WebOptions): Promise<void> {
+  await app.register(async (scope) => {
+    await scope.register(formbody, { bodyLimit: 1024 * 1024 });
+    const assets: Array<[string, string]> = [
+      ['/assets/utrecht/components/', join(packageDir('@utrecht/component-library-css'), 'dist')],
+      ['/assets/utrecht/design-tokens/', join(packageDir('@utrecht/design-tokens'), 'dist')],
+      ['/assets/chart.js/', join(packageDir('chart.js'), 'dist')],
+      ['/assets/web/', join(here, 'assets')],
+    ];
+    let first = true;
+    for (const [prefix, root] of assets) {
+      await scope.register(fastifyStatic, { root, prefix, decorateReply: first, index: false, list: false, maxAge: '1h', schemaHide: true });
+      first = false;
+    }
+    const web = new WebApp(scope, deps, opts, (await loadRules()).book);
+    for (const m of MODULES) m(web);
+  });
+}

@@ -1,0 +1,19 @@
+import { createElement, type ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { Layout } from './layout.tsx';
+import type { NavItem } from './nav.ts';
+import { WebContext, type WebContextValue } from './web-context.ts';
+
+/** A page's content: its title (for <title> and the h1 the page renders itself) and body. */
+export interface PageContent {
+  title: string;
+  body: ReactElement;
+  /** Extra scripts of our own (/assets/web/…), loaded deferred. */
+  scripts?: string[];
+}
+
+/** Renders a full HTML document: the layout around the page, server-side, no hydration. */
+export function renderDocument(ctx: WebContextValue, nav: NavItem[], page: PageContent): string {
+  const tree = createElement(WebContext.Provider, { value: ctx }, createElement(Layout, { title: page.title, nav, scripts: page.scripts ?? [], children: page.body }));
+  return `<!doctype html>${renderToStaticMarkup(tree)}`;
+}

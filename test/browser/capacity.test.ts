@@ -1,0 +1,38 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { ENGINES } from '../helpers/engines.ts';
+import { startTestPlatform, type TestPlatform } from '../helpers/platform.ts';
+import { expectAccessible, launchBrowser, logIn, screenshot } from './helpers.ts';
+
+describe('capacity what-if in a real browser (chromium + axe)', () => {
+  let p: TestPlatform;
+  let browser: Browser;
+  let page: Page;
+  before(async () => {
+    p = await startTestPlatform(ENGINES[0]!);
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' })).newPage();
+  });
+  after(async () => {
+    await browser?.close();
+    await p?.close();
+  });
+
+  it('the ministry asks a what-if through the form; page, chart and table are accessible', async () => {
+    await logIn(page, p.url, 'evaluator@szw.demo');
+    await page.goto(`${p.url}/wat-als`);
+    await page.getByRole('heading', { level: 1, name: 'Wat-als: signalen tegenover capaciteit' }).waitFor();
+    await expectAccessible(page, 'what-if (default question)');
+    await screenshot(page, 'capacity-what-if');
+    await page.getByLabel('wmo_own_contribution').nth(1).check();
+    await page.getByLabel('Voorgestelde minimumachterstand (€)').fill('750');
+    await page.getByLabel('Aantal maanden').fill('3');
+    await page.getByRole('button', { name: 'Bereken' }).click();
+    await page.waitForURL(/compareMinAmount=750/);
+    assert.match(await page.locator('main').innerText(), /Voorstel: municipal_tax, wmo_own_contribution; minimaal € 750/);
+    await expectAccessible(page, 'what-if (own question)');
+    await page.goto(`${p.url}/wat-als?signal=lottery`);
+    await expectAccessible(page, 'what-if (refused question)');
+  });
+});

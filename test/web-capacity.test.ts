@@ -1,0 +1,78 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ENGINES } from './helpers/engines.ts';
+import { startTestPlatform, type TestPlatform } from './helpers/platform.ts';
+import { webLogin, type WebSession } from './helpers/web.ts';
+
+/** The rows of the page's table: municipality cell → all cells. */
+function tableRows(html: string): Map<string, string[]> {
+  const body = /<tbody[^>]*>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? '';
+  const rows = new Map<string, string[]>();
+  for (const tr of body.split('</tr>')) {
+    const cells = [...tr.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').trim());
+    if (cells.length > 0) rows.set(cells[0]!, cells);
+  }
+  return rows;
+}
+
+for (const engine of ENGINES) {
+  describe(`web app: capacity what-if (${engine.name})`, () => {
+    let p: TestPlatform;
+    let szw: WebSession;
+    before(async () => {
+      p = await startTestPlatform(engine);
+      szw = await webLogin(p, 'evaluator@szw.demo');
+    });
+    after(async () => p.close());
+
+    it('shows the ministry the deck question: municipal tax at EUR 300 against EUR 500, per municipality that stated a capacity, as chart and table', async () => {
+      const r = await szw.get('/wat-als');
+      assert.equal(r.status, 200);
+      assert.match(r.html, /href="\/wat-als"/, 'in the menu');
+      assert.match(r.html, /<h1[^>]*>Wat-als: signalen tegenover capaciteit<\/h1>/);
+      assert.match(r.html, /<svg[^>]*role="img"[^>]*aria-labelledby="wat-als-grafiek-title wat-als-grafiek-desc"/);
+      const rows = tableRows(r.html);
+      assert.deepEqual([...rows.keys()], ['Amsterdam (GM0363)', 'Rotterdam (GM0599)'], 'the municipalities with a stated capacity for the tax experiment');
+      const ams = rows.get('Amsterdam (GM0363)')!;
+      assert.equal(ams[1], '400', 'capacity stated in the experiment');
+      const [now, proposal] = [Number(ams[2]!.replace(/\./g, '')), Number(ams[3]!.replace(/\./g, ''))];
+      assert.ok(now > 0 && proposal < now, `EUR 500 gives fewer signals than EUR 300 (${now} → ${proposal})`);
+      assert.match(r.html, /Huidig: municipal_tax; minimaal € 300/);
+    });
+
+    it('takes the current selection from an experiment, adds a new signal type, and names municipalities without a capacity', async () => {
+      const r = await szw.get('/wat-als?experiment=gemeentelijke-belastingen&signal=municipal_tax&add=wmo_own_contribution&compareMinAmount=500&municipality=GM0363&municipality=GM0505&months=2&lang=en');
+      assert.equal(r.status, 200);
+      assert.match(r.html, /Current: municipal_tax; at least € 300/, "the experiment's declared pre-selection");
+      assert.match(r.html, /Proposal: municipal_tax, wmo_own_contribution; at least € 500/);
+      const rows = tableRows(r.html);
+      assert.match(rows.get('Dordrecht (GM0505)')!.join('|'), /no capacity stated/);
+      assert.match(r.html, /No capacity stated by: GM0505/);
+    });
+
+    it('refuses bad input with what and why (400) and keeps the form', async () => {
+      const r = await szw.get('/wat-als?signal=lottery&minAmount=veel&months=99');
+      assert.equal(r.status, 400);
+      assert.match(r.html, /De vraag kon niet worden berekend/);
+      assert.match(r.html, /&#x27;lottery&#x27; is not a signal type|'lottery' is not a signal type/);
+      assert.match(r.html, /months: a whole number from 1 to 36/);
+      assert.match(r.html, /huidig\.minAmount/);
+      assert.match(r.html, /<form[^>]*action="\/wat-als"/);
+    });
+
+    it('lets a municipal coordinator see their own municipality only, and no one without evaluation:read', async () => {
+      const coordinator = await webLogin(p, 'coordinator@amsterdam.demo');
+      const own = await coordinator.get('/wat-als?signal=municipal_tax&minAmount=300&compareMinAmount=500&months=2');
+      assert.equal(own.status, 200);
+      assert.deepEqual([...tableRows(own.html).keys()], ['Amsterdam (GM0363)']);
+      assert.doesNotMatch(own.html, /name="municipality"/, 'no choice of municipality');
+      assert.equal((await coordinator.get('/wat-als?signal=municipal_tax&municipality=GM0599&months=2')).status, 403);
+      for (const email of ['medewerker@amsterdam.demo', 'aanlevering@aegon.demo', 'beheer@platform.demo']) {
+        const s = await webLogin(p, email);
+        const r = await s.get('/wat-als');
+        assert.equal(r.status, 403, email);
+        assert.doesNotMatch(r.html, /href="\/wat-als"/, `${email}: not in the menu`);
+      }
+    });
+  });
+}
