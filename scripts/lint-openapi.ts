@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { startPlatform } from '../src/platform.ts';
 
-const ruleset = path.resolve('../shared/standards/adr/linter.yaml');
+const ruleset = path.resolve('standards/adr/linter.yaml');
 if (!existsSync(ruleset)) {
   console.error(`ruleset not found at ${ruleset}`);
   process.exit(1);

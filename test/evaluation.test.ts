@@ -16,7 +16,7 @@ import type { SignalInput } from '../src/domain/signals/signal.ts';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats.default(ajv);
-const validateDdas = ajv.compile(JSON.parse(readFileSync(new URL('../../shared/standards/ddas/vroegsignalering-v0.9/json_schema_Uitwisselmodel.json', import.meta.url), 'utf8')) as object);
+const validateDdas = ajv.compile(JSON.parse(readFileSync(new URL('../standards/ddas/vroegsignalering-v0.9/json_schema_Uitwisselmodel.json', import.meta.url), 'utf8')) as object);
 
 const at = (postcode: string, n: number) => ({ street: 'Teststraat', houseNumber: String(n), postcode, city: 'Amsterdam' });
 const tax = (ref: string, o: Partial<SignalInput>): SignalInput => ({ ...rentSignal(ref, o), signalType: 'municipal_tax' });

@@ -9,7 +9,7 @@ import { ddasMunicipalityCode, mapDelivery, wholeEuros, type CaseFacts, type Sig
 import { partOfDayOf, signalPartnerTypeOf } from './vocabulary.ts';
 import { planPage } from './paginate.ts';
 
-const STANDARD = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/standards/ddas/vroegsignalering-v0.9');
+const STANDARD = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../standards/ddas/vroegsignalering-v0.9');
 const read = (f: string) => JSON.parse(readFileSync(path.join(STANDARD, f), 'utf8')) as unknown;
 
 // The schema says draft 2020-12, so the 2020 dialect of ajv checks it, with formats (date, date-time, email) enforced.
