@@ -150,7 +150,7 @@ for (const engine of ENGINES) {
       assert.ok(picked.comparisons[0]!.warnings.length > 0, 'groups of about 20 households get a warning');
     });
 
-    it('stores cost parameters per experiment (ministry admin only) and computes the account', async () => {
+    it('stores cost parameters per experiment (the ministry, or a participant that manages it) and computes the account', async () => {
       const admin = await login('beheer@szw.demo');
       const put = (body: unknown, who = admin) =>
         fetch(`${p.url}/v1/evaluation/cost-parameters/gemeentelijke-belastingen`, { method: 'PUT', headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -158,6 +158,10 @@ for (const engine of ENGINES) {
       assert.equal((await put({ creditorReminderCost: 2 })).status, 200);
       const evaluator = await login('evaluator@szw.demo');
       assert.equal((await put({ creditorReminderCost: 3 }, evaluator)).status, 403);
+      // A coordinator may steer only experiments its municipality takes part in (Amsterdam is not in DUO's).
+      const coordinator = await login('coordinator@amsterdam.demo');
+      const putDuo = await fetch(`${p.url}/v1/evaluation/cost-parameters/duo`, { method: 'PUT', headers: { cookie: coordinator.cookie, 'x-csrf-token': coordinator.csrf, 'content-type': 'application/json' }, body: JSON.stringify({ creditorReminderCost: 9 }) });
+      assert.equal(putDuo.status, 404);
       const cb = (await (await get(`/v1/evaluation/cost-benefits/gemeentelijke-belastingen?${period}&municipality=GM0363`, evaluator.cookie)).json()) as { parameters: { creditorReminderCost: number }; inputs: { signalsDelivered: number }; lines: Array<{ key: string; amount: number }> };
       assert.equal(cb.parameters.creditorReminderCost, 2);
       assert.equal(cb.lines.find((l) => l.key === 'creditor-reminders')!.amount, cb.inputs.signalsDelivered * 2);

@@ -116,6 +116,19 @@ for (const engine of ENGINES) {
       assert.match(lines.find((l) => l.startsWith('GM0599'))!, /<10/);
     });
 
+    it('speaks English on request, in the page and in the CSV headers', async () => {
+      const r = await szw.get(`/dashboard?${period}&lang=en`);
+      assert.equal(r.status, 200);
+      assert.match(r.html, /<h1[^>]*>Monitoring and evaluation dashboard<\/h1>/);
+      assert.ok(rowCount(r.html, 'Overlap: newly reached households') >= 1);
+      const csv = await szw.get(hrefs(r.html, /^\/v1\/evaluation\/tables\/overlap\?.*lang=en/)[0]!);
+      assert.match(csv.html.replace(/^\uFEFF/, ''), /^Total,Households,Known via standard signals,New,/);
+      const arms = await szw.get(`/dashboard/groepen?${period}&lang=en`);
+      assert.match(arms.html, /Share per experiment group with 95% confidence interval/);
+      assert.match(arms.html, /in reference group/);
+      await szw.get('/dashboard?lang=nl');
+    });
+
     it('never shows the evaluator a person', async () => {
       const pages = await Promise.all([`/dashboard?${period}&groupBy=arm`, `/dashboard/groepen?${period}`, `/dashboard/kosten?experiment=gemeentelijke-belastingen`].map((u) => szw.get(u)));
       const pseudonyms = (await sql<{ p: string }>`select subject_pseudonym as p from signals limit 5`.execute(p.deps.db)).rows.map((x) => x.p);

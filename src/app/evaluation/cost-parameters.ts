@@ -1,4 +1,6 @@
 import { requirePermission } from '../../domain/access/actor.ts';
+import { requireManage } from '../experiments/access.ts';
+import { listParticipants } from '../../db/repositories/experiments.ts';
 import { checkCostParameters, COST_PARAMETER_SOURCE, DEFAULT_COST_PARAMETERS, type CostParameters } from '../../domain/statistics/costs.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { getEvaluationParameters, putEvaluationParameters } from '../../db/repositories/evaluation-parameters.ts';
@@ -34,9 +36,13 @@ export async function getCostParameters(deps: AppDeps, ctx: CallContext, experim
   };
 }
 
-/** Edits an experiment's parameters (ministry or platform), recorded in the audit trail with the old and new values. */
+/**
+ * Edits an experiment's parameters — the ministry, or a participant with experiments:manage; an
+ * experiment the actor does not take part in does not exist for them. Recorded in the audit trail
+ * with the old and new values.
+ */
 export async function setCostParameters(deps: AppDeps, ctx: CallContext, experimentId: string, input: Record<string, unknown>): Promise<StoredCostParameters> {
-  requirePermission(ctx.actor, 'experiments:manage');
+  requireManage(ctx.actor, experimentId, await listParticipants(deps.db, [experimentId]));
   const checked = checkCostParameters(input);
   if (!checked.parameters) throw new CostParameterError(checked.errors);
   const parameters = checked.parameters;

@@ -5,6 +5,7 @@ import { computeEvaluation } from '../../app/evaluation/compute-evaluation.ts';
 import { compareExperimentArms } from '../../app/evaluation/compare-experiment-arms.ts';
 import { computeExperimentCostBenefit } from '../../app/evaluation/compute-cost-benefit.ts';
 import { CostParameterError, getCostParameters, setCostParameters } from '../../app/evaluation/cost-parameters.ts';
+import { ExperimentNotFound } from '../../app/experiments/errors.ts';
 import { buildArticleReport, ReportSubjectNotFound } from '../../app/evaluation/build-article-report.ts';
 import { renderReportHtml } from '../../app/evaluation/report/render-html.ts';
 import { renderReportPdf } from '../../app/evaluation/report/render-pdf.ts';
@@ -84,6 +85,7 @@ function asProblem(e: unknown): never {
   if (e instanceof EvaluationInputError) throw new HttpProblem(400, 'Ongeldige invoer', e.message, 'INVALID_INPUT', [{ name: e.field, in: 'query', reason: e.message }]);
   if (e instanceof CostParameterError) throw new HttpProblem(400, 'Ongeldige invoer', e.message, 'INVALID_PARAMETERS', e.errors.map((x) => ({ ...x, in: 'body' })));
   if (e instanceof ReportSubjectNotFound) throw new HttpProblem(404, 'Niet gevonden', `${e.message}.`, 'NOT_FOUND');
+  if (e instanceof ExperimentNotFound) throw new HttpProblem(404, 'Niet gevonden', `Geen experiment '${e.experimentId}' waaraan uw organisatie deelneemt.`, 'NOT_FOUND');
   throw e;
 }
 const guard = async <T>(f: () => Promise<T>): Promise<T> => {

@@ -79,7 +79,8 @@ function Report({ view }: { view: CostsView }) {
             { key: t('regulation'), value: due.regulationTitle },
             { key: t('inForce'), value: formatDate(locale, due.inForceFrom) },
             { key: t('due'), value: <ReportDueBadge due={due} /> },
-            { key: t('daysLeft'), value: formatNumber(locale, due.daysLeft) },
+            // Past the due date the warning says how long ago; "days left" would be negative.
+            ...(due.daysLeft >= 0 ? [{ key: t('daysLeft'), value: formatNumber(locale, due.daysLeft) }] : []),
           ]}
         />
       ) : (

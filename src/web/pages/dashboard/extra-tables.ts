@@ -19,7 +19,8 @@ const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
 export function armRatesTable(report: ArmComparisonReport, locale: Locale, armLabel: (arm: string) => string): EvaluationTable {
   const rows = report.outcomes.flatMap((o) =>
     o.arms.map((a) => {
-      const suppressed = a.n === null ? ['n', 'successes', 'rate', 'low', 'high'] : a.rate === null ? ['successes', 'rate', 'low', 'high'] : [];
+      // No households: nothing to hide, nothing to show ("–"); otherwise what compareArms withheld is "<10".
+      const suppressed = a.n === 0 ? [] : a.n === null ? ['n', 'successes', 'rate', 'low', 'high'] : a.rate === null ? ['successes', 'rate', 'low', 'high'] : [];
       return row(
         {
           group: o.label[locale],
