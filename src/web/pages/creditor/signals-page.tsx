@@ -60,7 +60,7 @@ export function SignalsPage({ view, filters, types, errors }: { view: View; filt
         </Form>
       </section>
       <Table
-        caption={t('signalsCaption', { total: formatNumber(locale, view.total), page: view.page, pages: view.pages })}
+        caption={view.total === 1 ? t('signalsCaptionOne') : t('signalsCaption', { total: formatNumber(locale, view.total), page: view.page, pages: view.pages })}
         columns={columns}
         rows={view.rows}
         rowKey={(s) => s.id}
