@@ -29,6 +29,9 @@ export interface OpenOptions {
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? Number(process.env.DB_POOL_SIZE ?? 20) });
+    // An idle connection the server ends (restart, failover, an administrator) must not crash the
+    // process: the pool drops it and opens a new one when needed. The message holds no personal data.
+    pool.on('error', (err) => process.stderr.write(`{"level":40,"msg":"database connection lost","err":${JSON.stringify(err.message)}}\n`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     await migrate(db as Kysely<unknown>);
     return { db, engine: 'postgres', close: () => db.destroy() };
