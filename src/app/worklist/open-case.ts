@@ -7,6 +7,8 @@ import { caseDeadline, dutchToday, type CaseDeadline } from '../../domain/workli
 import { visibleSignalFields, type VisibleSignal } from '../../domain/worklist/visible-signal.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import { auditActor, NotFoundInMunicipality, ownMunicipality } from './own-municipality.ts';
+import { armOfCase } from '../../db/repositories/experiments.ts';
+import { armTreatment } from '../../domain/experiments/arms.ts';
 
 /** Which data categories the rule that accepted a signal allowed its sender to provide. */
 export type AllowedCategories = (regulationVersion: string, ruleId: string) => readonly DataCategory[] | undefined;
@@ -21,6 +23,18 @@ export interface CaseView {
   timeline: Array<{ at: Date; kind: string; actor: string; detail: Record<string, unknown> | null }>;
   workers: Array<{ id: string; name: string }>;
   today: string;
+  /** The experiment arm the household is in, and how the design says to treat it (undefined: no arm). */
+  arm?: { experimentId: string; code: string; name: { nl: string; en: string }; showOtherSignals: boolean; contactWithoutPriorConsent: boolean; hiddenSignals: number };
+}
+
+/** Which signals of a case the worker sees: in an arm that measures the new signal alone, only that one. */
+async function armOf(deps: AppDeps, label: string | null) {
+  if (!label || !label.includes('/')) return undefined;
+  const [experimentId, code] = label.split('/') as [string, string];
+  const row = await armOfCase(deps.db, experimentId, code);
+  if (!row) return undefined;
+  const t = armTreatment({ combineWithOtherSignals: row.combine_with_other_signals, withoutPriorConsent: row.without_prior_consent });
+  return { experimentId, code, name: { nl: row.name_nl, en: row.name_en }, newSignalType: row.signal_type, ...t };
 }
 
 /**
@@ -32,7 +46,7 @@ export async function openCase(deps: AppDeps, ctx: CallContext, caseId: string, 
   const municipality = await ownMunicipality(deps, ctx, 'cases:read');
   const c = await getCaseOf(deps.db, municipality, caseId);
   if (!c) throw new NotFoundInMunicipality(`case ${caseId}`);
-  const [signals, household, attempts, notes, events, settings, workers] = await Promise.all([
+  const [allSignals, household, attempts, notes, events, settings, workers, arm] = await Promise.all([
     signalsOfCase(deps.db, municipality, c.id),
     householdCases(deps.db, municipality, c),
     contactAttemptsOf(deps.db, c.id),
@@ -40,7 +54,10 @@ export async function openCase(deps: AppDeps, ctx: CallContext, caseId: string, 
     eventsOf(deps.db, c.id),
     getWorklistSettings(deps.db, municipality),
     caseWorkers(deps.db, ctx.actor.organisationId),
+    armOf(deps, c.experiment_arm),
   ]);
+  // The experiment's design, not the worker, decides: the "alone" arm works the new signal on its own.
+  const signals = arm && !arm.showOtherSignals && arm.newSignalType ? allSignals.filter((s) => s.signal_type === arm.newSignalType) : allSignals;
   const pseudonyms = [...new Set([c.bsn_pseudonym, ...signals.map((s) => s.subject_pseudonym)].filter((p): p is string => !!p))];
   await appendAudit(deps.db, { ...auditActor(ctx), activity: 'case.read', objectType: 'case', objectIds: [c.id], subjectPseudonyms: pseudonyms, outcome: 'success', detail: { signals: signals.length } });
   const today = dutchToday(deps.now());
@@ -66,5 +83,8 @@ export async function openCase(deps: AppDeps, ctx: CallContext, caseId: string, 
     timeline,
     workers,
     today,
+    ...(arm
+      ? { arm: { experimentId: arm.experimentId, code: arm.code, name: arm.name, showOtherSignals: arm.showOtherSignals, contactWithoutPriorConsent: arm.contactWithoutPriorConsent, hiddenSignals: allSignals.length - signals.length } }
+      : {}),
   };
 }

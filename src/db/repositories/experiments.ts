@@ -218,3 +218,14 @@ export async function insertFlags(db: Executor, rows: ReadonlyArray<{ experiment
   if (rows.length === 0) return;
   await db.insertInto('experiment_signal_flags').values([...rows]).onConflict((oc) => oc.columns(['experiment_id', 'signal_id']).doNothing()).execute();
 }
+
+/** The design of one arm with its experiment's new signal type, for the worklist's treatment of a case in it. */
+export async function armOfCase(db: Executor, experimentId: string, armCode: string) {
+  return db
+    .selectFrom('experiment_arms')
+    .innerJoin('experiments', 'experiments.id', 'experiment_arms.experiment_id')
+    .select(['experiment_arms.code', 'experiment_arms.name_nl', 'experiment_arms.name_en', 'experiment_arms.combine_with_other_signals', 'experiment_arms.without_prior_consent', 'experiments.signal_type'])
+    .where('experiment_arms.experiment_id', '=', experimentId)
+    .where('experiment_arms.code', '=', armCode)
+    .executeTakeFirst();
+}

@@ -89,6 +89,13 @@ export function CasePage({ view, rules, canWork, notice, failed }: CasePageProps
           {t('signalsTitle')}
         </Heading>
         <Paragraph>{t('signalsIntro')}</Paragraph>
+        {view.arm ? (
+          <Alert type="info">
+            {t('armNotice', { experiment: view.arm.experimentId, arm: view.arm.name[locale] })}{' '}
+            {view.arm.showOtherSignals ? '' : t('armAlone', { hidden: String(view.arm.hiddenSignals) })}{' '}
+            {view.arm.contactWithoutPriorConsent ? t('armWithoutConsent') : t('armWithConsent')}
+          </Alert>
+        ) : null}
         {view.signals.map((s) => {
           const cit = rules.dataCitation(s.regulationVersion, s.ruleId);
           const items = [
