@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/db/database.ts';
-import { createAppDeps } from '../src/platform.ts';
+import { createAppDeps } from '../src/app-deps.ts';
 import { seedOrganisations } from '../src/app/seed/seed-demo.ts';
 import { importBatch } from '../src/app/intake/import-batch.ts';
 import { matchMunicipality } from '../src/app/matching/match-signals.ts';

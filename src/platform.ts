@@ -1,19 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from './app/context.ts';
-import { loadRules } from './app/rules/load-rules.ts';
-import { RuleBookJudge } from './app/rules/rule-judge.ts';
-import { ExperimentRuntime } from './app/experiments/runtime.ts';
-import { ExperimentScreeningJudge } from './app/experiments/screening-judge.ts';
-import { loadPostcodeAreaRouter } from './app/routing/load-postcode-areas.ts';
+import { createAppDeps } from './app-deps.ts';
 import { seedDemo, seedOrganisations, type SeedResult } from './app/seed/seed-demo.ts';
 import { seedDemoSignals } from './app/seed/seed-demo-signals.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { sealAuditLog } from './db/repositories/audit.ts';
-import { createPseudonymizer } from './domain/privacy/pseudonym.ts';
 import { buildServer } from './http/server.ts';
 import { startJobQueue, type JobQueue, type ProcessRole } from './jobs/queue.ts';
-import { LocalBasisRegisters } from './domain/routing/local-registers.ts';
 import { simulateDemo } from './app/simulation/simulate-demo.ts';
 import { injectApi } from './app/simulation/api-client.ts';
 import type { BasisRegisters } from './domain/routing/person-register.ts';
@@ -54,30 +48,7 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-/** The use cases' dependencies over an open database: the rules, routing, pseudonyms, the clock. */
-export async function createAppDeps(
-  database: Database,
-  opts: { pseudonymKey?: string | undefined; now?: (() => Date) | undefined; registers?: BasisRegisters | undefined },
-) {
-  const rules = await loadRules();
-  const judge = new RuleBookJudge(rules.book);
-  const experiments = new ExperimentRuntime(rules.book, database.db);
-  const deps: AppDeps = {
-    db: database.db,
-    judge: new ExperimentScreeningJudge(judge, experiments),
-    experiments,
-    registers: opts.registers ?? new LocalBasisRegisters(await loadPostcodeAreaRouter()),
-    pseudonymize: createPseudonymizer(opts.pseudonymKey ?? 'development-only-pseudonym-key-change-me'),
-    now: opts.now ?? (() => new Date()),
-    standardSignalTypes: new Set(
-      rules.book
-        .signalTypes()
-        .filter((t) => t.regulationVersion.startsWith('besluit-gemeentelijke-schuldhulpverlening/'))
-        .map((t) => t.signalType),
-    ),
-  };
-  return { deps, judge, registers: rules.book.registers };
-}
+export { createAppDeps };
 
 /** The composition root: database, rules, use-case dependencies, HTTP server and background work. */
 export async function startPlatform(opts: PlatformOptions): Promise<Platform> {

@@ -3,7 +3,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { openDatabase } from '../../src/db/database.ts';
-import { createAppDeps } from '../../src/platform.ts';
+import { createAppDeps } from '../../src/app-deps.ts';
 import { seedOrganisations } from '../../src/app/seed/seed-demo.ts';
 import { importBatch } from '../../src/app/intake/import-batch.ts';
 import { openBatchResults } from '../../src/app/intake/batch-results.ts';

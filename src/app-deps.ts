@@ -1,0 +1,39 @@
+import type { AppDeps } from './app/context.ts';
+import { loadRules } from './app/rules/load-rules.ts';
+import { RuleBookJudge } from './app/rules/rule-judge.ts';
+import { ExperimentRuntime } from './app/experiments/runtime.ts';
+import { ExperimentScreeningJudge } from './app/experiments/screening-judge.ts';
+import { loadPostcodeAreaRouter } from './app/routing/load-postcode-areas.ts';
+import type { Database } from './db/database.ts';
+import { createPseudonymizer } from './domain/privacy/pseudonym.ts';
+import { LocalBasisRegisters } from './domain/routing/local-registers.ts';
+import type { BasisRegisters } from './domain/routing/person-register.ts';
+
+/**
+ * The use cases' dependencies over an open database: the rules, experiments, registers, pseudonyms,
+ * the clock. Kept apart from the HTTP composition root (platform.ts) so that a process that only
+ * runs use cases — a worker, a CLI, a benchmark — does not load the web stack.
+ */
+export async function createAppDeps(
+  database: Database,
+  opts: { pseudonymKey?: string | undefined; now?: (() => Date) | undefined; registers?: BasisRegisters | undefined },
+) {
+  const rules = await loadRules();
+  const judge = new RuleBookJudge(rules.book);
+  const experiments = new ExperimentRuntime(rules.book, database.db);
+  const deps: AppDeps = {
+    db: database.db,
+    judge: new ExperimentScreeningJudge(judge, experiments),
+    experiments,
+    registers: opts.registers ?? new LocalBasisRegisters(await loadPostcodeAreaRouter()),
+    pseudonymize: createPseudonymizer(opts.pseudonymKey ?? 'development-only-pseudonym-key-change-me'),
+    now: opts.now ?? (() => new Date()),
+    standardSignalTypes: new Set(
+      rules.book
+        .signalTypes()
+        .filter((t) => t.regulationVersion.startsWith('besluit-gemeentelijke-schuldhulpverlening/'))
+        .map((t) => t.signalType),
+    ),
+  };
+  return { deps, judge, registers: rules.book.registers };
+}
