@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from './app/context.ts';
 import { createAppDeps } from './app-deps.ts';
+import type { RuleBookJudge } from './app/rules/rule-judge.ts';
 import { seedDemo, seedOrganisations, type SeedResult } from './app/seed/seed-demo.ts';
 import { seedDemoSignals } from './app/seed/seed-demo-signals.ts';
 import { openDatabase, type Database } from './db/database.ts';

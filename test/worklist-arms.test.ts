@@ -31,7 +31,7 @@ for (const engine of ENGINES) {
     const setArm = async (code: string, combine: boolean, withoutConsent: boolean | null) => {
       await p.deps.db
         .insertInto('experiment_arms')
-        .values({ experiment_id: 'gemeentelijke-belastingen', code, name_nl: `Groep ${code}`, name_en: `Group ${code}`, combine_with_other_signals: combine, without_prior_consent: withoutConsent })
+        .values({ experiment_id: 'gemeentelijke-belastingen', code, name_nl: `Groep ${code}`, name_en: `Group ${code}`, combine_with_other_signals: combine, without_prior_consent: withoutConsent, weight: 1 })
         .onConflict((oc) => oc.columns(['experiment_id', 'code']).doNothing())
         .execute();
       await p.deps.db.updateTable('cases').set({ experiment_arm: `gemeentelijke-belastingen/${code}` }).where('id', '=', caseId).execute();
