@@ -130,7 +130,7 @@ try {
   const filter = { from: '2022-01-01', to: '2025-12-31', today: '2026-01-15' };
   for (const run of [1, 2]) {
     const start = t0();
-    const cells = await db.transaction().execute((trx) => readEvaluationCells(trx, filter));
+    const cells = await readEvaluationCells(db, filter);
     const read = secs(start);
     const tables = DIMENSIONS.flatMap((d) => buildEvaluationTables(cells, d));
     const arms = [...new Set(cells.cases.map((c) => c.arm).filter(Boolean))].sort();

@@ -68,12 +68,9 @@ export async function buildArticleReport(
   const filter = resolveEvaluationFilter(ctx, { from, to, signalTypes, experiment: experiment && experiment.arms.length ? experiment.id : undefined }, deps.now());
   const params = await getCostParameters(deps, ctx, input.subjectId);
 
-  const { cells, creditors } = await deps.db.transaction().execute(async (trx) => {
-    const c = await readEvaluationCells(trx, filter);
-    const n = await countCreditors(trx, filter);
-    await appendAudit(trx, evaluationAudit(ctx, 'evaluation.report', { subject: input.subjectId, filter: { ...filter } }));
-    return { cells: c, creditors: n };
-  });
+  const cells = await readEvaluationCells(deps.db, filter);
+  const creditors = await countCreditors(deps.db, filter);
+  await appendAudit(deps.db, evaluationAudit(ctx, 'evaluation.report', { subject: input.subjectId, filter: { ...filter } }));
 
   const arms = [...new Set(cells.cases.map((c) => c.arm).filter((a) => a !== ''))].sort();
   const comparisons = arms.length > 1
