@@ -188,5 +188,8 @@ export async function countCreditors(db: Executor, f: EvaluationFilter): Promise
 
 /** Lets the big scans use memory for hashing instead of spilling; local to the evaluation's transaction. */
 export async function tuneForAggregation(db: Transaction<DB>): Promise<void> {
-  await sql`set local work_mem = '64MB'`.execute(db);
+  // The planner over-estimates the groups (months × municipalities × arms × type combinations) and
+  // would sort millions of cases on disk; with room to hash it aggregates in memory (10 M signals:
+  // the case pass 5.5 s → 2.6 s). Local to the evaluation's read transactions only.
+  await sql`set local work_mem = '256MB'`.execute(db);
 }
