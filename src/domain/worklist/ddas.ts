@@ -3,30 +3,12 @@
  * json_schema_Uitwisselmodel.json): contact types, parts of day and end results are stored with
  * exactly these values so that the DDAS export needs no translation table.
  */
-export const CONTACT_TYPES = ['Mail', 'Brief', 'SMS/Whatsapp', 'Telefoon', 'Huisbezoek', 'Kaartje', 'Overige', 'Administratief'] as const;
-export type ContactType = (typeof CONTACT_TYPES)[number];
+import { CASE_RESULTS, CONTACT_TYPES, PARTS_OF_DAY, type CaseResult, type ContactType, type PartOfDay } from '../ddas/vocabulary.ts';
 
-export const PARTS_OF_DAY = ['Ochtend', 'Middag', 'Avond'] as const;
-export type PartOfDay = (typeof PARTS_OF_DAY)[number];
-
-export const END_RESULTS = [
-  'Niet opgepakt: herhaalde melding',
-  'Niet opgepakt: onterecht signaal',
-  'Inwoner is overleden',
-  'Persoon is geen inwoner (meer) in de gemeente',
-  'Niet opgepakt: andere reden',
-  'Inwoner al bekend bij schuldhulpverlening',
-  'Inwoner heeft al een ander lopend traject',
-  'Definitief geen contact kunnen krijgen',
-  'Geen reactie na eerder contact',
-  'Inwoner hoeft geen hulp vanuit vroegsignalering',
-  'Inwoner heeft zelf al betaald/betalingsregeling getroffen',
-  '(Budget)advies en/of quick fix',
-  'Vervolghulp en/of verwijzing financieel',
-  'Verwijzing zonder contact',
-  'Vervolghulp en/of verwijzing niet financieel',
-] as const;
-export type EndResult = (typeof END_RESULTS)[number];
+// One vocabulary for the whole platform: the worklist stores what the DDAS export sends.
+export { CONTACT_TYPES, PARTS_OF_DAY, type ContactType, type PartOfDay };
+export const END_RESULTS = CASE_RESULTS;
+export type EndResult = CaseResult;
 
 export const isContactType = (v: string): v is ContactType => (CONTACT_TYPES as readonly string[]).includes(v);
 export const isPartOfDay = (v: string): v is PartOfDay => (PARTS_OF_DAY as readonly string[]).includes(v);
