@@ -7,7 +7,7 @@
  */
 import { cpus } from 'node:os';
 import { evaluate } from '../src/domain/rules/evaluate.ts';
-import { loadRuleBook } from '../src/domain/rules/load-rule-files.ts';
+import { loadRuleBook } from '../src/app/rules/load-rule-files.ts';
 import type { SignalInput } from '../src/domain/signals/signal.ts';
 
 function arg(name: string, fallback: number): number {

@@ -11,7 +11,7 @@
  * Exit code: 0 all accepted, 1 something refused or unreadable, 2 usage or file error.
  */
 import { createReadStream } from 'node:fs';
-import { DEFAULT_RULES_DIR, loadRuleBook } from '../domain/rules/load-rule-files.ts';
+import { DEFAULT_RULES_DIR, loadRuleBook } from '../app/rules/load-rule-files.ts';
 import type { RuleBook } from '../domain/rules/rule-book.ts';
 import { RuleBookJudge } from '../app/rules/rule-judge.ts';
 import { loadPostcodeAreaRouter } from '../app/routing/load-postcode-areas.ts';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Judgement } from '../../domain/rules/judgement.ts';
 import type { SignalInput } from '../../domain/signals/signal.ts';
-import { loadRuleBook } from '../../domain/rules/load-rule-files.ts';
+import { loadRuleBook } from '../rules/load-rule-files.ts';
 import { ExperimentRuntime, type RunningExperiment } from './runtime.ts';
 import { ExperimentScreeningJudge } from './screening-judge.ts';
 

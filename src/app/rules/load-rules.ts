@@ -1,4 +1,4 @@
-import { loadRuleBook } from '../../domain/rules/load-rule-files.ts';
+import { loadRuleBook } from './load-rule-files.ts';
 import type { RuleBook } from '../../domain/rules/rule-book.ts';
 
 /** Loads and checks the rule files (rules/) once at start-up; a broken rule file stops the start. */

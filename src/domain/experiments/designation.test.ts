@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { DEFAULT_RULES_DIR, loadRuleBook } from '../rules/load-rule-files.ts';
+import { DEFAULT_RULES_DIR, loadRuleBook } from '../../app/rules/load-rule-files.ts';
 import { designatedOn, designationOf } from './designation.ts';
 
 test('the designation shown for an experiment is read from the dated rule files', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadRuleBook } from '../rules/load-rule-files.ts';
+import { loadRuleBook } from '../../app/rules/load-rule-files.ts';
 import { designationOf } from './designation.ts';
 import { checkTransition, type GateInput } from './gate.ts';
 import { GROUND_RULES, groundRuleStatus } from './ground-rules.ts';

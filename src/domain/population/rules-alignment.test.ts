@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parse } from 'yaml';
 import { evaluate } from '../rules/evaluate.ts';
-import { loadRuleBook } from '../rules/load-rule-files.ts';
+import { loadRuleBook } from '../../app/rules/load-rule-files.ts';
 import { parsePopulationParams } from './params.ts';
 import { generatePopulation } from './population.ts';
 import { senderDirectory } from './sender-directory.ts';

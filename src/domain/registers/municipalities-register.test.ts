@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadRuleFiles } from '../rules/load-rule-files.ts';
+import { loadRuleFiles } from '../../app/rules/load-rule-files.ts';
 import type { Municipality } from './registers.ts';
 
 /**

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { caseSignal, compareWithExpectation } from './cases.ts';
 import { evaluate } from './evaluate.ts';
-import { loadCaseFiles, loadRuleBook } from './load-rule-files.ts';
+import { loadCaseFiles, loadRuleBook } from '../../app/rules/load-rule-files.ts';
 
 /** Runs every case written next to the rules (rules/<regulation-id>/cases/*.yaml). */
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import type { SignalInput } from '../signals/signal.ts';
 import { evaluate } from './evaluate.ts';
-import { loadRuleBook } from './load-rule-files.ts';
+import { loadRuleBook } from '../../app/rules/load-rule-files.ts';
 
 const book = loadRuleBook();
 const senders = [...book.organisations.keys(), 'nobody', ''];

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SignalInput } from '../signals/signal.ts';
 import { evaluate } from './evaluate.ts';
-import { loadRuleBook, loadRuleFiles } from './load-rule-files.ts';
+import { loadRuleBook, loadRuleFiles } from '../../app/rules/load-rule-files.ts';
 import { buildRuleBook, RuleBookError } from './rule-book.ts';
 
 const book = loadRuleBook();

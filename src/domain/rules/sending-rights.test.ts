@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { evaluate } from './evaluate.ts';
-import { loadRuleBook } from './load-rule-files.ts';
+import { loadRuleBook } from '../../app/rules/load-rule-files.ts';
 import { citationsForRefusal, sendingRights } from './sending-rights.ts';
 import type { SignalInput } from '../signals/signal.ts';
 

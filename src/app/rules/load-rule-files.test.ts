@@ -3,8 +3,8 @@ import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { caseSignal, compareWithExpectation } from './cases.ts';
-import { evaluate } from './evaluate.ts';
+import { caseSignal, compareWithExpectation } from '../../domain/rules/cases.ts';
+import { evaluate } from '../../domain/rules/evaluate.ts';
 import { DEFAULT_RULES_DIR, loadCaseFiles, loadRuleBook, loadRuleFiles, RuleFileError } from './load-rule-files.ts';
 
 const FIXTURES = join(DEFAULT_RULES_DIR, '__fixtures__');

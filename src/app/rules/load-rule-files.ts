@@ -2,12 +2,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { EMPTY_REGISTERS, mergeRegisters, type Registers } from '../registers/registers.ts';
-import { designationPeriodErrors } from './designation-period.ts';
-import type { RegulationVersionDoc } from './regulation.ts';
-import { buildRuleBook, type RuleBook } from './rule-book.ts';
-import type { CaseFileDoc } from './cases.ts';
-import { compileCaseSchema, compileSchemas, formatSchemaErrors, type SchemaValidators } from './rule-schema.ts';
+import { EMPTY_REGISTERS, mergeRegisters, type Registers } from '../../domain/registers/registers.ts';
+import { designationPeriodErrors } from '../../domain/rules/designation-period.ts';
+import type { RegulationVersionDoc } from '../../domain/rules/regulation.ts';
+import { buildRuleBook, type RuleBook } from '../../domain/rules/rule-book.ts';
+import type { CaseFileDoc } from '../../domain/rules/cases.ts';
+import { compileCaseSchema, compileSchemas, formatSchemaErrors, type SchemaValidators } from '../../domain/rules/rule-schema.ts';
 
 /**
  * Reads the rule files from disk. The only module of the rules that does I/O; everything it
