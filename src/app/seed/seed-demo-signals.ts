@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { writeSignals } from '../../cli/generate-signals.ts';
 import { importBatch } from '../intake/import-batch.ts';
+import { addMonths, monthStart } from '../../domain/matching/dates.ts';
 import { matchAll } from '../matching/match-signals.ts';
 import { systemContext } from '../auth/system-actor.ts';
 import type { AppDeps } from '../context.ts';
@@ -23,8 +24,7 @@ const DEMO_FEEDS: Array<{ sender: string; types: string[]; municipalities: strin
  */
 export async function seedDemoSignals(deps: AppDeps, perSender = 250): Promise<{ batches: number; accepted: number; refused: number }> {
   // The two months before today, so that the worklist opens on fresh cases with deadlines ahead.
-  const today = deps.now();
-  const first = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 2, 1)).toISOString().slice(0, 7);
+  const first = addMonths(monthStart(deps.now().toISOString().slice(0, 10)), -2).slice(0, 7);
   let accepted = 0;
   let refused = 0;
   for (const feed of DEMO_FEEDS) {

@@ -20,8 +20,7 @@ export async function handOverSignal(
   await db
     .updateTable('signals')
     .set((eb) => ({
-      routed_from: to.municipality === undefined ? eb.ref('routed_from') : eb.ref('municipality_code'),
-      municipality_code: to.municipality ?? eb.ref('municipality_code'),
+      ...(to.municipality === undefined ? {} : { routed_from: eb.ref('municipality_code'), municipality_code: to.municipality }),
       address_key: to.addressKey,
       street: to.street,
       house_number: to.houseNumber,

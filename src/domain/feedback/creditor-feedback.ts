@@ -3,15 +3,11 @@
  * for "Niet opgepakt: andere reden" (staff shortage, detention, address unknown, unlawful residence…)
  * the creditor may only be told that the signal was not picked up — never why.
  */
-export const DDAS_SIGNAL_STATUSES = [
-  'Nog niet opgepakt',
-  'Niet opgepakt: onterecht signaal',
-  'Inwoner is overleden',
-  'Persoon is geen inwoner (meer) in de gemeente',
-  'Niet opgepakt: herhaalde melding',
-  'Niet opgepakt: andere reden',
-] as const;
-export type DdasSignalStatus = (typeof DDAS_SIGNAL_STATUSES)[number];
+import { SIGNAL_STATUSES, type SignalStatus } from '../ddas/vocabulary.ts';
+
+// The one DDAS list (EnumSignaalstatus), under the names the feedback code has always used.
+export const DDAS_SIGNAL_STATUSES = SIGNAL_STATUSES;
+export type DdasSignalStatus = SignalStatus;
 
 /** Status shown to creditors in place of "Niet opgepakt: andere reden". */
 export const NOT_PICKED_UP = 'Niet opgepakt';
