@@ -53,11 +53,10 @@ try {
   const indexes = await sql<{ indexname: string; indexdef: string; constraint: string | null }>`
     select i.indexname, i.indexdef, c.conname as constraint from pg_indexes i
     left join pg_constraint c on c.conname = i.indexname
-    where i.tablename in ('signals', 'cases', 'batch_rows') and i.indexname not like '%_pkey'`.execute(db);
+    where i.tablename in ('signals', 'signal_states', 'cases', 'batch_rows') and i.indexname not like '%_pkey'`.execute(db);
   for (const ix of indexes.rows)
     if (ix.constraint) await sql.raw(`alter table ${ix.indexdef.match(/ON (?:public\.)?(\w+)/)![1]} drop constraint ${ix.constraint}`).execute(db);
     else await sql.raw(`drop index ${ix.indexname}`).execute(db);
-  await sql`alter table signals drop constraint if exists signals_case_fk`.execute(db);
 
   const TYPES = `array['rent','electricity','gas','drinking_water','health_insurance','municipal_tax','mortgage','heat','rent','health_insurance']`;
   const typeOf = (caseExpr: string, k: string) => `(${TYPES})[((${caseExpr} * 7 + ${k} * 3) % 10) + 1]`;
@@ -88,18 +87,25 @@ try {
       insert into signals (sender_org_id, reference, content_hash, signal_type, signal_date, municipality_code, creditor_org_id, amount_cents,
         arrear_start_date, bsn, bsn_pseudonym, subject_pseudonym, initials, surname, street, house_number, postcode, city, phone, crisis,
         personal_contact_attempted_on, debt_assistance_referred_on, reminder_sent_on, agreement_offered_in_reminder, resident_response,
-        regulation_version, rule_id, status, received_at, address_key, surname_key, case_id, matched_at, repeat_of)
+        regulation_version, rule_id, received_at, address_key, surname_key)
       select 'bench-creditor-' || (i % 10), 'ref-' || i, md5(i::text) || md5((i + 1)::text), t,
         d, 'GM' || lpad((c % 40 + 1)::text, 4, '0'), 'bench-creditor-' || (i % 10), 5000 + (i::bigint * 7919) % 400000,
         d - 60, case when i % 2 = 0 then lpad((i % 999999999)::text, 9, '0') end, substr(md5('b' || i), 1, 22), substr(md5('s' || i), 1, 22),
         'J.', 'Jansen-' || (c % 997), 'Voorbeeldstraat ' || (c % 50), (c % 300)::text, lpad((1000 + c % 9000)::text, 4, '0') || 'AB', 'Voorbeeldstad',
         '06' || lpad((i % 100000000)::text, 8, '0'), i % 50 = 0, d - 20, d - 20, d - 40, true, 'none',
         case when t = 'municipal_tax' or t = 'mortgage' then 'tijdelijke-regeling-signaal-betalingsachterstanden/2024-04-01' else 'besluit-gemeentelijke-schuldhulpverlening/2021-01-01' end,
-        'bench-rule', case when i % 40 = 0 then 'Niet opgepakt: herhaalde melding' else 'Nog niet opgepakt' end, d::timestamptz,
-        lpad((1000 + c % 9000)::text, 4, '0') || 'AB|' || (c % 300) || '|', 'jansen', c, d::timestamptz, case when i % 40 = 0 then i - 1 end
+        'bench-rule', d::timestamptz, lpad((1000 + c % 9000)::text, 4, '0') || 'AB|' || (c % 300) || '|', 'jansen'
       from generate_series(${from}, ${to}) i,
         lateral (select ((i - 1) % ${CASES}) + 1 as c, (i - 1) / ${CASES} as k) ck,
         lateral (select ${typeOf('ck.c', 'ck.k')} as t, date '2022-01-01' + (ck.c % 1460) + ck.k as d) td`).execute(db);
+    // What matching made of them: signal i is in case ((i - 1) mod cases) + 1; one in forty repeats the one before.
+    await sql.raw(`
+      insert into signal_states (signal_id, municipality_code, address_key, signal_date, signal_type, creditor_org_id, amount_cents, crisis,
+        surname_key, bsn_pseudonym, status, case_id, repeat_of, matched_at)
+      select s.id, s.municipality_code, s.address_key, s.signal_date, s.signal_type, s.creditor_org_id, s.amount_cents, s.crisis,
+        s.surname_key, s.bsn_pseudonym, case when s.id % 40 = 0 then 'Niet opgepakt: herhaalde melding' else 'Nog niet opgepakt' end,
+        ((s.id - 1) % ${CASES}) + 1, case when s.id % 40 = 0 then s.id - 1 end, s.received_at
+      from signals s where s.id between ${from} and ${to}`).execute(db);
     process.stdout.write(`  signals: ${to.toLocaleString('en')} (${secs(gen)} s)\r`);
   }
   console.log();
@@ -119,13 +125,14 @@ try {
     // a unique constraint comes back on top of its rebuilt index
     if (i.constraint) await sql.raw(`alter table ${i.indexdef.match(/ON (?:public\.)?(\w+)/)![1]} add constraint ${i.constraint} unique using index ${i.indexname}`).execute(db);
   }
-  await sql`alter table signals add constraint signals_case_fk foreign key (case_id) references cases (id) not valid`.execute(db);
   await sql`vacuum analyze signals`.execute(db);
+  await sql`vacuum analyze signal_states`.execute(db);
   await sql`vacuum analyze cases`.execute(db);
   await sql`vacuum analyze batch_rows`.execute(db);
   console.log(`  indexes and vacuum analyze: ${secs(ix)} s (total generation ${secs(gen)} s)`);
   const size = (await sql<{ s: string }>`select pg_size_pretty(pg_total_relation_size('signals')) as s`.execute(db)).rows[0]!.s;
-  console.log(`  signals table with indexes: ${size}`);
+  const stateSize = (await sql<{ s: string }>`select pg_size_pretty(pg_total_relation_size('signal_states')) as s`.execute(db)).rows[0]!.s;
+  console.log(`  signals table with indexes: ${size}; signal_states with indexes: ${stateSize}`);
 
   const filter = { from: '2022-01-01', to: '2025-12-31', today: '2026-01-15' };
   for (const run of [1, 2]) {

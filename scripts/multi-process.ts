@@ -114,7 +114,7 @@ try {
 
   // Wait until matching (run by the worker from jobs the API processes queue) has taken in every signal.
   for (let i = 0; ; i++) {
-    const left = (await db.query<{ n: number }>(`select count(*)::int as n from signals where case_id is null`)).rows[0]!.n;
+    const left = (await db.query<{ n: number }>(`select count(*)::int as n from signals s where not exists (select 1 from signal_states st where st.signal_id = s.id and st.case_id is not null)`)).rows[0]!.n;
     if (left === 0) break;
     if (i > 1200) throw new Error(`${left} signals still unmatched after 2 minutes`);
     await new Promise((r) => setTimeout(r, 100));
@@ -134,7 +134,7 @@ try {
   const [matched] = await q<{ n: number }>(`select coalesce(sum((detail->>'signals')::int), 0)::int as n from audit_log where activity = 'signal.match'`);
   const [cases] = await q<{ cases: number; households: number; in_cases: number; counted: number }>(`
     select count(*)::int as cases, count(distinct (address_key, surname_key))::int as households,
-      (select count(*)::int from signals where case_id is not null) as in_cases, sum(signal_count)::int as counted from cases`);
+      (select count(*)::int from signal_states where case_id is not null) as in_cases, sum(signal_count)::int as counted from cases`);
   const [jobsBoss] = await q<{ created: number; completed: number; failed: number }>(`
     select count(*) filter (where true)::int as created, count(*) filter (where state = 'completed')::int as completed, count(*) filter (where state = 'failed')::int as failed
     from pgboss.job where name = 'match-signals'`);

@@ -14,6 +14,7 @@ import { hashPassword } from '../src/app/auth/passwords.ts';
 import { insertApiKey } from '../src/db/repositories/api-keys.ts';
 import { insertUser } from '../src/db/repositories/users.ts';
 import { PERMISSIONS, ROLES, permissionsOf, type Permission, type Role } from '../src/domain/access/roles.ts';
+import { signalsWithState } from '../src/db/repositories/signal-state.ts';
 
 /**
  * The authorisation matrix: every principal (each role, and API keys) × every /v1 operation in the
@@ -133,7 +134,7 @@ for (const engine of ENGINES) {
         const [out] = await submitSignals(p.deps, systemContext(creditor.id, 'authz'), [rentSignal(`${tag}-ref`, { signalType: side === 'A' ? 'rent' : 'gas', municipalityCode: municipality.id, person: { surname: tag }, address: { street: `${tag}straat`, houseNumber: '9', postcode, city: 'X' }, email: `${tag}@example.org` })], { dryRun: false });
         assert.equal(out!.outcome, 'accepted', JSON.stringify(out!.refusals));
         await matchMunicipality(p.deps, systemContext(municipality.id, 'authz', 'job'), municipality.id);
-        const signal = await p.deps.db.selectFrom('signals').select(['id', 'case_id']).where('id', '=', out!.signalId!).executeTakeFirstOrThrow();
+        const signal = await signalsWithState(p.deps.db).select(['signals.id', 'signal_states.case_id']).where('signals.id', '=', out!.signalId!).executeTakeFirstOrThrow();
         const batch = await p.deps.db.insertInto('batches').values({ organisation_id: creditor.id, filename: `${tag}.csv`, format: 'csv', status: 'completed', created_by: 'authz' }).returning('id').executeTakeFirstOrThrow();
         for (const org of [creditor, municipality]) {
           const k = generateApiKeySecret();
@@ -207,7 +208,7 @@ for (const engine of ENGINES) {
       // Records that existed before; rows the principals legitimately create in their own organisation are not compared.
       const snapshot = async () =>
         [
-          await sql<{ id: string }>`select id, status, case_id, surname, email, postcode, bsn from signals order by id`.execute(p.deps.db),
+          await sql<{ id: string }>`select s.id, st.status, st.case_id, s.surname, s.email, s.postcode, s.bsn from signals s left join signal_states st on st.signal_id = s.id order by s.id`.execute(p.deps.db),
           await sql<{ id: string }>`select id, revoked_at, expires_at, replaced_by, scopes from api_keys order by id`.execute(p.deps.db),
           await sql<{ id: string }>`select id, roles, disabled_at, email, display_name from users order by id`.execute(p.deps.db),
           await sql<{ id: string }>`select id, status from batches order by id`.execute(p.deps.db),

@@ -8,13 +8,14 @@ import { recordContactAttempt } from '../src/app/worklist/record-contact-attempt
 import { recordOutcome } from '../src/app/worklist/record-outcome.ts';
 import { systemContext } from '../src/app/auth/system-actor.ts';
 import type { CallContext } from '../src/app/context.ts';
+import { signalsWithState, STATE_COLUMNS } from '../src/db/repositories/signal-state.ts';
 
 for (const engine of ENGINES) {
   describe(`feedback to creditors follows the case, within what they may know (${engine.name})`, () => {
     let p: TestPlatform;
     let worker: CallContext;
     const caseOf = async (reference: string) =>
-      (await p.deps.db.selectFrom('signals').select(['case_id', 'status']).where('reference', '=', reference).executeTakeFirstOrThrow());
+      (await signalsWithState(p.deps.db).select(STATE_COLUMNS).where('signals.reference', '=', reference).executeTakeFirstOrThrow());
     const feedback = async (reference: string) => {
       const r = await fetch(`${p.url}/v1/signals?reference=${reference}`, { headers: { authorization: `Bearer ${p.keyOf('demo-woningcorporatie')}` } });
       assert.equal(r.status, 200);

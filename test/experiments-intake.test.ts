@@ -16,6 +16,7 @@ import { toArmDesign } from '../src/app/experiments/mappers.ts';
 import { assignArm } from '../src/domain/experiments/arms.ts';
 import { permissionsOf } from '../src/domain/access/roles.ts';
 import type { SignalInput } from '../src/domain/signals/signal.ts';
+import { signalsWithState } from '../src/db/repositories/signal-state.ts';
 
 const EXPERIMENT = 'cak-eigen-bijdragen';
 const TODAY = '2025-06-01'; // art. 2.4 TR is in force
@@ -57,7 +58,7 @@ for (const engine of ENGINES) {
     const post = (body: unknown, query = '') =>
       fetch(`${p.url}/v1/signals${query}`, { method: 'POST', headers: { authorization: `Bearer ${cakKey}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const signalId = async (reference: string) =>
-      (await p.deps.db.selectFrom('signals').select(['id', 'case_id']).where('sender_org_id', '=', 'cak').where('reference', '=', reference).executeTakeFirstOrThrow());
+      (await signalsWithState(p.deps.db).select(['signals.id', 'signal_states.case_id']).where('signals.sender_org_id', '=', 'cak').where('signals.reference', '=', reference).executeTakeFirstOrThrow());
 
     before(async () => {
       database = await engine.open();

@@ -6,6 +6,7 @@ import { submitSignals } from '../src/app/intake/submit-signals.ts';
 import { matchMunicipality } from '../src/app/matching/match-signals.ts';
 import { systemContext } from '../src/app/auth/system-actor.ts';
 import type { SignalInput } from '../src/domain/signals/signal.ts';
+import {  } from '../src/db/repositories/signal-state.ts';
 
 const ROTTERDAM = 'GM0599';
 const at = (houseNumber: string, surname: string, o: Partial<SignalInput> = {}): Partial<SignalInput> => ({
@@ -23,8 +24,9 @@ for (const engine of ENGINES) {
     const row = (reference: string) =>
       p.deps.db
         .selectFrom('signals')
-        .leftJoin('cases', 'cases.id', 'signals.case_id')
-        .select(['signals.case_id', 'cases.matching_date', 'cases.matching_period_start', 'cases.matching_period_end', 'cases.multiple', 'cases.consecutive'])
+        .leftJoin('signal_states', 'signal_states.signal_id', 'signals.id')
+        .leftJoin('cases', 'cases.id', 'signal_states.case_id')
+        .select(['signal_states.case_id', 'cases.matching_date', 'cases.matching_period_start', 'cases.matching_period_end', 'cases.multiple', 'cases.consecutive'])
         .where('signals.reference', '=', reference)
         .executeTakeFirstOrThrow();
 

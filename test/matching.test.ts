@@ -7,6 +7,7 @@ import { submitSignals } from '../src/app/intake/submit-signals.ts';
 import { matchMunicipality } from '../src/app/matching/match-signals.ts';
 import { systemContext } from '../src/app/auth/system-actor.ts';
 import type { SignalInput } from '../src/domain/signals/signal.ts';
+import {  } from '../src/db/repositories/signal-state.ts';
 
 const social = rentSignal('x').socialCollection!;
 
@@ -22,7 +23,7 @@ for (const engine of ENGINES) {
       for (const o of out) assert.equal(o.outcome, 'accepted', JSON.stringify(o.refusals));
     };
     const caseOf = async (reference: string) =>
-      (await p.deps.db.selectFrom('signals').innerJoin('cases', 'cases.id', 'signals.case_id').selectAll('cases').select(['signals.status as signal_status']).where('signals.reference', '=', reference).executeTakeFirstOrThrow());
+      (await p.deps.db.selectFrom('signals').innerJoin('signal_states', 'signal_states.signal_id', 'signals.id').innerJoin('cases', 'cases.id', 'signal_states.case_id').selectAll('cases').select(['signal_states.status as signal_status']).where('signals.reference', '=', reference).executeTakeFirstOrThrow());
 
     before(async () => {
       p = await startTestPlatform(engine);

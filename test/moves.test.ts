@@ -9,6 +9,7 @@ import { LocalBasisRegisters } from '../src/domain/routing/local-registers.ts';
 import { loadPostcodeAreaRouter } from '../src/app/routing/load-postcode-areas.ts';
 import { creditorVisibleStatus } from '../src/domain/feedback/creditor-feedback.ts';
 import type { SignalInput } from '../src/domain/signals/signal.ts';
+import { signalsWithState, STATE_COLUMNS } from '../src/db/repositories/signal-state.ts';
 
 // Valid test BSNs (elfproef), one per person in the scenarios below.
 const MOVED_TO_ROTTERDAM = '111222333';
@@ -50,7 +51,7 @@ for (const engine of ENGINES) {
   describe(`moves: the person register decides where a signal is worked (${engine.name})`, () => {
     let p: TestPlatform;
     const signal = (reference: string) =>
-      p.deps.db.selectFrom('signals').selectAll().where('reference', '=', reference).executeTakeFirstOrThrow();
+      signalsWithState(p.deps.db).selectAll('signals').select(STATE_COLUMNS).where('signals.reference', '=', reference).executeTakeFirstOrThrow();
 
     before(async () => {
       const registers = new LocalBasisRegisters(await loadPostcodeAreaRouter());

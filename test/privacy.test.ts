@@ -8,6 +8,7 @@ import { matchMunicipality } from '../src/app/matching/match-signals.ts';
 import { systemContext } from '../src/app/auth/system-actor.ts';
 import { DEMO_PASSWORD } from '../src/app/seed/demo-organisations.ts';
 import type { SignalInput } from '../src/domain/signals/signal.ts';
+import { signalsWithState, STATE_COLUMNS } from '../src/db/repositories/signal-state.ts';
 
 const BSN = '111222333';
 const social = rentSignal('x').socialCollection!;
@@ -55,7 +56,7 @@ for (const engine of ENGINES) {
       for (const o of out) assert.equal(o.outcome, 'accepted', JSON.stringify(o.refusals));
       return out.map((o) => o.signalId!);
     };
-    const signal = (reference: string) => p.deps.db.selectFrom('signals').selectAll().where('reference', '=', reference).executeTakeFirstOrThrow();
+    const signal = (reference: string) => signalsWithState(p.deps.db).selectAll('signals').select(STATE_COLUMNS).where('signals.reference', '=', reference).executeTakeFirstOrThrow();
 
     before(async () => {
       p = await startTestPlatform(engine);

@@ -10,6 +10,7 @@ import { systemContext } from '../src/app/auth/system-actor.ts';
 import { applyRetention } from '../src/app/privacy/apply-retention.ts';
 import { putRetentionSettings } from '../src/db/repositories/retention.ts';
 import type { SignalInput } from '../src/domain/signals/signal.ts';
+import { signalsWithState } from '../src/db/repositories/signal-state.ts';
 
 const MONTH = 31 * 86_400_000;
 
@@ -22,7 +23,7 @@ for (const engine of ENGINES) {
     const at = (months: number) => (clock = new Date(Date.now() + months * MONTH));
     const job = systemContext('platform-beheer', 'retention-test', 'job');
     const idOf = async (reference: string) =>
-      (await p.deps.db.selectFrom('signals').select(['id', 'case_id']).where('reference', '=', reference).executeTakeFirst()) ?? null;
+      (await signalsWithState(p.deps.db).select(['signals.id', 'signal_states.case_id']).where('signals.reference', '=', reference).executeTakeFirst()) ?? null;
     const send = async (org: string, signals: SignalInput[]) => {
       const out = await submitSignals(p.deps, systemContext(org, 'test'), signals, { dryRun: false });
       for (const o of out) assert.equal(o.outcome, 'accepted', JSON.stringify(o.refusals));
@@ -45,8 +46,8 @@ for (const engine of ENGINES) {
       await matchMunicipality(p.deps, systemContext('GM0363', 'test', 'job'), 'GM0363');
       await matchMunicipality(p.deps, systemContext('GM0599', 'test', 'job'), 'GM0599');
       // One signal stays unmatched, as if it arrived after the last matching round.
-      await sql`update signals set case_id = null where reference = 'r-unmatched'`.execute(p.deps.db);
-      await sql`delete from cases c where not exists (select 1 from signals s where s.case_id = c.id) and municipality_code = 'GM0363'`.execute(p.deps.db);
+      await sql`update signal_states set case_id = null where signal_id = (select id from signals where reference = 'r-unmatched')`.execute(p.deps.db);
+      await sql`delete from cases c where not exists (select 1 from signal_states s where s.case_id = c.id) and municipality_code = 'GM0363'`.execute(p.deps.db);
       const caseOf = async (ref: string) => (await idOf(ref))!.case_id!;
       await sql`update cases set status = 'picked_up', picked_up_on = current_date where id = ${await caseOf('r-picked-open')}`.execute(p.deps.db);
       await sql`update cases set status = 'closed', picked_up_on = current_date, closed_at = now() where id = ${await caseOf('r-picked-closed')}`.execute(p.deps.db);

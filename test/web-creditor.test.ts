@@ -5,6 +5,7 @@ import { ENGINES } from './helpers/engines.ts';
 import { CSV_HEADER, rentCsvRow, startTestPlatform, type TestPlatform } from './helpers/platform.ts';
 import { webLogin, type WebSession } from './helpers/web.ts';
 import { seedDemoSignals } from '../src/app/seed/seed-demo-signals.ts';
+import { setStatusOutsideCase, signalsWithState } from '../src/db/repositories/signal-state.ts';
 
 const LANDLORD = 'aanlevering@demo-woningcorporatie.demo';
 const ENERGY = 'aanlevering@demo-energieleverancier.demo';
@@ -152,7 +153,7 @@ for (const engine of ENGINES) {
     });
 
     it('lists the own signals with the feedback a creditor may see, filtered and searched, each read audited', async () => {
-      await p.deps.db.updateTable('signals').set({ status: 'Niet opgepakt: andere reden' }).where('id', '=', ownSignalId).execute();
+      await setStatusOutsideCase(p.deps.db, [ownSignalId], 'Niet opgepakt: andere reden');
       const before = await audits('signal.read-own');
       const all = await landlord.get('/signalen');
       assert.equal(all.status, 200);
@@ -183,7 +184,7 @@ for (const engine of ENGINES) {
       assert.match(badDate.html, /Geen geldige datum/);
 
       // Once the municipality picks up the case, the creditor reads "Opgepakt" (as GET /v1/signals/{id}).
-      const matched = await p.deps.db.selectFrom('signals').select(['reference', 'case_id']).where('creditor_org_id', '=', 'demo-woningcorporatie').where('case_id', 'is not', null).where('status', '=', 'Nog niet opgepakt').executeTakeFirstOrThrow();
+      const matched = await signalsWithState(p.deps.db).select(['signals.reference', 'signal_states.case_id']).where('signals.creditor_org_id', '=', 'demo-woningcorporatie').where('signal_states.case_id', 'is not', null).where('signal_states.status', '=', 'Nog niet opgepakt').executeTakeFirstOrThrow();
       await p.deps.db.updateTable('cases').set({ status: 'picked_up' }).where('id', '=', matched.case_id!).execute();
       const pickedUp = await landlord.get('/signalen?status=Opgepakt');
       assert.match(pickedUp.html, new RegExp(`>${matched.reference}<`));

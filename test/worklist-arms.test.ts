@@ -7,6 +7,7 @@ import { matchMunicipality } from '../src/app/matching/match-signals.ts';
 import { openCase } from '../src/app/worklist/open-case.ts';
 import { systemContext } from '../src/app/auth/system-actor.ts';
 import type { SignalInput } from '../src/domain/signals/signal.ts';
+import { signalsWithState } from '../src/db/repositories/signal-state.ts';
 
 const address = { street: 'Damrak', houseNumber: '70', postcode: '1012LM', city: 'Amsterdam' };
 const tax: SignalInput = {
@@ -44,7 +45,7 @@ for (const engine of ENGINES) {
         assert.equal(o!.outcome, 'accepted', JSON.stringify(o!.refusals));
       }
       await matchMunicipality(p.deps, systemContext('GM0363', 'test', 'job'), 'GM0363');
-      const c = await p.deps.db.selectFrom('signals').select('case_id').where('reference', '=', 'arm-tax').executeTakeFirstOrThrow();
+      const c = await signalsWithState(p.deps.db).select('signal_states.case_id').where('signals.reference', '=', 'arm-tax').executeTakeFirstOrThrow();
       caseId = c.case_id!;
     });
     after(() => p.close());

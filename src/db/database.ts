@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import { migrate } from './migrate.ts';
+import { copyAwarePool } from './pg-pool.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -32,7 +33,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // An idle connection the server ends (restart, failover, an administrator) must not crash the
     // process: the pool drops it and opens a new one when needed. The message holds no personal data.
     pool.on('error', (err) => process.stderr.write(`{"level":40,"msg":"database connection lost","err":${JSON.stringify(err.message)}}\n`));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: copyAwarePool(pool) }) });
     await migrate(db as Kysely<unknown>);
     return { db, engine: 'postgres', close: () => db.destroy() };
   }

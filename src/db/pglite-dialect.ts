@@ -11,6 +11,8 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { copyStatement, isCopy } from './copy/copy-in.ts';
+import { unprepared } from './prepared.ts';
 
 /**
  * Kysely driver for embedded PGlite. PGlite is one PostgreSQL session, so connections are handed
@@ -20,11 +22,17 @@ class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pg: PGlite) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    if (isCopy(compiled.sql, compiled.parameters)) {
+      // PGlite reads COPY data from its virtual /dev/blob device.
+      const text = copyStatement(compiled.sql).replace(/from\s+stdin/i, "from '/dev/blob'");
+      await this.pg.query(text, [], { blob: new Blob(compiled.parameters[0].stream() as unknown as ConstructorParameters<typeof Blob>[0]) });
+      return { rows: [] };
+    }
     // Parameterless SQL may hold several statements (migrations); only exec() runs those.
     const res =
       compiled.parameters.length === 0
         ? ((await this.pg.exec(compiled.sql)).at(-1) ?? { rows: [] as R[], affectedRows: 0 })
-        : await this.pg.query<R>(compiled.sql, compiled.parameters as unknown[]);
+        : await this.pg.query<R>(unprepared(compiled.sql).text, compiled.parameters as unknown[]);
     const numAffectedRows = res.affectedRows !== undefined ? BigInt(res.affectedRows) : undefined;
     return numAffectedRows !== undefined ? { rows: res.rows as R[], numAffectedRows } : { rows: res.rows as R[] };
   }

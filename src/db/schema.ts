@@ -128,14 +128,36 @@ export interface SignalsTable {
   resident_response: string | null;
   regulation_version: string;
   rule_id: string;
-  status: Generated<string>;
   received_at: Generated<Date>;
   address_key: string;
   surname_key: string | null;
-  case_id: string | null;
-  matched_at: Timestamp | null;
-  repeat_of: string | null;
   routed_from: string | null;
+}
+
+/** 009: what happened to a signal after intake (matching, DDAS status), with copies of the keys it is found by. */
+export interface SignalStatesTable {
+  signal_id: string;
+  municipality_code: string;
+  address_key: string;
+  signal_date: DateCol;
+  signal_type: string;
+  creditor_org_id: string;
+  amount_cents: string | null;
+  crisis: boolean;
+  surname_key: string | null;
+  bsn_pseudonym: string | null;
+  status: Generated<string>;
+  case_id: string | null;
+  repeat_of: string | null;
+  matched_at: Timestamp | null;
+}
+
+/** 009: signal ids intake committed that matching has not taken in yet. */
+export interface MatchQueueTable {
+  id: Generated<string>;
+  first_signal_id: string;
+  last_signal_id: string;
+  queued_at: Generated<Date>;
 }
 
 export interface MunicipalitySettingsTable {
@@ -431,6 +453,8 @@ export interface DB {
   audit_log: AuditLogTable;
   batches: BatchesTable;
   signals: SignalsTable;
+  signal_states: SignalStatesTable;
+  match_queue: MatchQueueTable;
   batch_rows: BatchRowsTable;
   municipality_settings: MunicipalitySettingsTable;
   cases: CasesTable;

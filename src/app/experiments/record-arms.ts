@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
-import { assignmentCount, existingAssignments, insertAssignments, insertFlags, setCaseArms, signalFactsFor } from '../../db/repositories/experiments.ts';
+import { assignmentCount, existingAssignments, insertAssignments, insertFlags, setCaseArms } from '../../db/repositories/experiments.ts';
 import { assignArm, caseArmLabel } from '../../domain/experiments/arms.ts';
 import { evaluatePreselection } from '../../domain/experiments/preselection.ts';
 import type { AppDeps, CallContext } from '../context.ts';
@@ -13,6 +13,17 @@ import { ExperimentRuntime } from './runtime.ts';
  * new household to an arm (reproducibly, see domain/experiments/arms.ts), recording the arm on the
  * case. Municipalities without a running experiment cost nothing; others one query per page.
  */
+/** What the hook needs of a matched signal (matching has it loaded already). */
+export interface MatchedSignalFacts {
+  id: string;
+  ruleId: string;
+  senderOrgId: string;
+  creditorOrgId: string;
+  amountCents: number | null;
+  arrearStartDate: string | null;
+  signalDate: string;
+}
+
 export async function recordExperimentArms(
   trx: Transaction<DB>,
   deps: Pick<AppDeps, 'experiments' | 'pseudonymize'>,
@@ -20,14 +31,12 @@ export async function recordExperimentArms(
   municipality: string,
   cases: ReadonlyArray<{ dbId: string; addressKey: string }>,
   matched: ReadonlyArray<{ signalId: string; caseId: string }>,
+  signals: ReadonlyArray<MatchedSignalFacts>,
 ): Promise<void> {
   const running = deps.experiments.inMunicipality(municipality);
   if (running.length === 0 || matched.length === 0) return;
-  const facts = await signalFactsFor(
-    trx,
-    matched.map((m) => m.signalId),
-    [...new Set(running.flatMap((e) => [...e.ruleIds]))],
-  );
+  const ruleIds = new Set(running.flatMap((e) => [...e.ruleIds]));
+  const facts = signals.filter((f) => ruleIds.has(f.ruleId));
   if (facts.length === 0) return;
   const addressOf = new Map(cases.map((c) => [c.dbId, c.addressKey]));
   const caseOf = new Map(matched.map((m) => [m.signalId, m.caseId]));
@@ -37,16 +46,16 @@ export async function recordExperimentArms(
 
   for (const e of running) {
     const mine = facts.filter((f) =>
-      ExperimentRuntime.covers(e, { ruleId: f.rule_id, municipalityCode: municipality, senderOrgId: f.sender_org_id, creditorOrgId: f.creditor_org_id }),
+      ExperimentRuntime.covers(e, { ruleId: f.ruleId, municipalityCode: municipality, senderOrgId: f.senderOrgId, creditorOrgId: f.creditorOrgId }),
     );
     if (mine.length === 0) continue;
     for (const f of mine) {
       const r = evaluatePreselection(e.preselection, {
-        amountCents: f.amount_cents === null ? null : Number(f.amount_cents),
-        arrearStartDate: f.arrear_start_date,
-        signalDate: f.signal_date,
-        senderOrgId: f.sender_org_id,
-        creditorOrgId: f.creditor_org_id,
+        amountCents: f.amountCents,
+        arrearStartDate: f.arrearStartDate,
+        signalDate: f.signalDate,
+        senderOrgId: f.senderOrgId,
+        creditorOrgId: f.creditorOrgId,
       });
       if (r.flags.length > 0) flags.push({ experiment_id: e.id, signal_id: String(f.id), codes: [...new Set(r.flags.map((x) => x.code))] });
     }

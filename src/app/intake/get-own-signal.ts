@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import type { AppDeps, CallContext } from '../context.ts';
 import { requirePermission } from '../../domain/access/actor.ts';
 import { creditorFeedbackStatus } from '../../domain/feedback/creditor-feedback.ts';
+import { NOT_YET_PICKED_UP, signalsWithState } from '../../db/repositories/signal-state.ts';
 
 const COLUMNS = [
   'signals.id',
@@ -10,7 +12,7 @@ const COLUMNS = [
   'signals.municipality_code',
   'signals.regulation_version',
   'signals.received_at',
-  'signals.status',
+  sql<string>`coalesce(signal_states.status, ${NOT_YET_PICKED_UP})`.as('status'),
   'cases.status as case_status',
 ] as const;
 
@@ -44,9 +46,8 @@ function toFeedback(r: {
 export async function getOwnSignal(deps: AppDeps, ctx: CallContext, signalId: string) {
   requirePermission(ctx.actor, 'signals:read-own');
   const org = ctx.actor.organisationId;
-  const row = await deps.db
-    .selectFrom('signals')
-    .leftJoin('cases', 'cases.id', 'signals.case_id')
+  const row = await signalsWithState(deps.db)
+    .leftJoin('cases', 'cases.id', 'signal_states.case_id')
     .select(COLUMNS)
     .where('signals.id', '=', signalId)
     .where((eb) => eb.or([eb('signals.sender_org_id', '=', org), eb('signals.creditor_org_id', '=', org)]))
@@ -56,9 +57,8 @@ export async function getOwnSignal(deps: AppDeps, ctx: CallContext, signalId: st
 
 export async function findOwnSignalByReference(deps: AppDeps, ctx: CallContext, reference: string) {
   requirePermission(ctx.actor, 'signals:read-own');
-  const row = await deps.db
-    .selectFrom('signals')
-    .leftJoin('cases', 'cases.id', 'signals.case_id')
+  const row = await signalsWithState(deps.db)
+    .leftJoin('cases', 'cases.id', 'signal_states.case_id')
     .select(COLUMNS)
     .where('signals.sender_org_id', '=', ctx.actor.organisationId)
     .where('signals.reference', '=', reference)

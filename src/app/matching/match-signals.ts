@@ -1,21 +1,17 @@
-import { matchAddress, type MatchSettings } from '../../domain/matching/assign-cases.ts';
-import { addDays, addMonths, monthStart } from '../../domain/matching/dates.ts';
+import type { MatchSettings } from '../../domain/matching/assign-cases.ts';
+import { addDays, monthStart } from '../../domain/matching/dates.ts';
 import {
-  allocateCaseIds,
-  assignSignals,
+  clearMatchedQueue,
   getMatchSettings,
-  historyAt,
-  municipalitiesWithUnmatched,
-  nextUnmatchedAddresses,
-  openCasesAt,
-  unmatchedSignalsAt,
-  upsertCases,
-  type CaseWrite,
+  heldSignalsBetween,
+  lastQueueEntry,
+  municipalitiesToMatch,
+  nextHeldAddresses,
+  queuedSignalWindow,
+  type PageSignal,
 } from '../../db/repositories/cases.ts';
-import { appendAudit } from '../../db/repositories/audit.ts';
-import { recordExperimentArms } from '../experiments/record-arms.ts';
 import type { AppDeps, CallContext } from '../context.ts';
-import { handOverMovers } from './hand-over-movers.ts';
+import { matchPage, type PageContext, type PageOutcome } from './match-page.ts';
 
 export interface MatchRunResult {
   municipality: string;
@@ -28,23 +24,47 @@ export interface MatchRunResult {
 }
 
 const ADDRESSES_PER_PAGE = 5000;
+/** Queued signals read and sorted at once; a bigger backlog is matched window after window (memory stays bounded). */
+const QUEUED_PER_WINDOW = 1_000_000;
 /** Pages matched at once: households on different pages never share a case, and PostgreSQL runs each page's statements on its own core. */
 const PAGES_IN_FLIGHT = 2;
 
-function groupBy<T extends { addressKey: string }>(rows: readonly T[]): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const r of rows) {
-    const list = m.get(r.addressKey);
-    if (list) list.push(r);
-    else m.set(r.addressKey, [r]);
+/** Runs page jobs, a few at once; a failed page stops the run (each page is its own transaction). */
+async function runPages(next: () => Promise<(() => Promise<void>) | undefined>): Promise<void> {
+  const inFlight = new Set<Promise<void>>();
+  let failure: { reason: unknown } | undefined;
+  try {
+    for (;;) {
+      const job = await next();
+      if (!job) break;
+      const p: Promise<void> = job().finally(() => inFlight.delete(p));
+      inFlight.add(p);
+      if (inFlight.size >= PAGES_IN_FLIGHT) await Promise.race(inFlight);
+    }
+  } catch (reason) {
+    failure = { reason };
   }
-  return m;
+  // A failed page must not leave the other one running unobserved.
+  const settled = await Promise.allSettled(inFlight);
+  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  failure ??= rejected ? { reason: rejected.reason } : undefined;
+  if (failure) throw failure.reason;
+}
+
+function add(into: MatchRunResult, o: PageOutcome): void {
+  into.signals += o.signals;
+  into.casesCreated += o.casesCreated;
+  into.casesUpdated += o.casesUpdated;
+  into.repeats += o.repeats;
+  into.movedAway += o.movedAway;
 }
 
 /**
- * Matches a municipality's unmatched signals into cases, one page of addresses per transaction, so a
- * household's signals are always judged together. In monthly mode only signals dated in a month that
- * is over are matched (the matching period), as in current practice; in continuous mode all are.
+ * Matches a municipality's signals into cases, one page of households per transaction, so a
+ * household's signals are always judged together: first the signals intake queued (each gets its
+ * state once, already in its case), then signals held back earlier. In monthly mode only signals
+ * dated in a month that is over are matched (the matching period), as in current practice; later
+ * ones are taken in and held back. In continuous mode all are matched.
  */
 export async function matchMunicipality(deps: AppDeps, ctx: CallContext, municipality: string): Promise<MatchRunResult> {
   const today = deps.now().toISOString().slice(0, 10);
@@ -55,99 +75,52 @@ export async function matchMunicipality(deps: AppDeps, ctx: CallContext, municip
     repeatMonths: s?.repeat_months ?? 6,
     standardTypes: deps.standardSignalTypes,
   };
-  const until = s?.matching_mode === 'monthly' ? addDays(monthStart(today), -1) : '9999-12-31';
-  const lookback = Math.max(settings.standardLookbackMonths, settings.consecutiveMonths, settings.repeatMonths) + 1;
+  const page: PageContext = {
+    municipality,
+    today,
+    until: s?.matching_mode === 'monthly' ? addDays(monthStart(today), -1) : '9999-12-31',
+    lookbackMonths: Math.max(settings.standardLookbackMonths, settings.consecutiveMonths, settings.repeatMonths) + 1,
+    settings,
+  };
   const result: MatchRunResult = { municipality, signals: 0, casesCreated: 0, casesUpdated: 0, repeats: 0, movedAway: 0 };
+  const matchIn = (load: (trx: Parameters<typeof matchPage>[0]) => Promise<PageSignal[]>) => () =>
+    deps.db.transaction().execute(async (trx) => add(result, await matchPage(trx, deps, ctx, page, await load(trx))));
 
-  const matchPage = (keys: string[]) =>
-    deps.db.transaction().execute(async (trx) => {
-      const loaded = await unmatchedSignalsAt(trx, municipality, keys, until);
-      const moved = await handOverMovers(trx, deps, ctx, municipality, loaded, today);
-      result.movedAway += moved.size;
-      const signals = moved.size ? loaded.filter((x) => !moved.has(x.id)) : loaded;
-      if (signals.length === 0) return;
-      const earliest = signals.reduce((m, x) => (x.signalDate < m ? x.signalDate : m), signals[0]!.signalDate);
-      const [open, history] = await Promise.all([
-        openCasesAt(trx, municipality, keys),
-        historyAt(trx, municipality, keys, addMonths(monthStart(earliest), -lookback)),
-      ]);
-      const openBy = groupBy(open);
-      const historyBy = groupBy(history);
-      const writes: CaseWrite[] = [];
-      const assignments: Array<{ signalId: string; caseId: string; repeatOf: string | null }> = [];
-      let newCount = 0;
-      const pending: Array<{ addressKey: string; m: ReturnType<typeof matchAddress> }> = [];
-      for (const [key, group] of groupBy(signals)) {
-        const m = matchAddress(
-          { signals: group, openCases: openBy.get(key) ?? [], history: historyBy.get(key) ?? [], matchingDate: today, newIdStart: newCount },
-          settings,
-        );
-        newCount += m.cases.filter((c) => c.isNew).length;
-        pending.push({ addressKey: key, m });
-      }
-      const ids = await allocateCaseIds(trx, newCount);
-      let i = 0;
-      for (const { addressKey, m } of pending) {
-        const dbIds = new Map<string, string>();
-        for (const c of m.cases) {
-          const dbId = c.isNew ? ids[i++]! : c.id;
-          dbIds.set(c.id, dbId);
-          writes.push({ ...c, addressKey, dbId });
-        }
-        for (const [signalId, caseId] of m.assignments) assignments.push({ signalId, caseId: dbIds.get(caseId)!, repeatOf: m.repeats.get(signalId) ?? null });
-        result.repeats += m.repeats.size;
-      }
-      await upsertCases(trx, municipality, today, writes);
-      await assignSignals(trx, assignments);
-      await recordExperimentArms(trx, deps, ctx, municipality, writes, assignments);
-      await appendAudit(trx, {
-        traceId: ctx.traceId,
-        spanId: ctx.spanId,
-        activity: 'signal.match',
-        actorType: ctx.actor.type,
-        actorId: ctx.actor.id,
-        organisationId: municipality,
-        objectType: 'case',
-        objectIds: [...new Set(writes.map((w) => w.dbId))],
-        subjectPseudonyms: [...new Set(writes.map((w) => w.bsnPseudonym).filter((p): p is string => p !== null))],
-        outcome: 'success',
-        detail: { signals: assignments.length },
-      });
-      result.signals += assignments.length;
-      result.casesCreated += newCount;
-      result.casesUpdated += writes.length - newCount;
+  for (;;) {
+    const window = await deps.db.transaction().execute((trx) => queuedSignalWindow(trx, municipality, ADDRESSES_PER_PAGE, QUEUED_PER_WINDOW));
+    let q = 0;
+    let taken = 0;
+    await runPages(async () => {
+      const load = window[q++];
+      if (!load) return undefined;
+      const queued = load();
+      taken += queued.length;
+      // Held-back signals at the same addresses belong to the same households (a page is a range of keys).
+      return matchIn(async (trx) => [...queued, ...(await heldSignalsBetween(trx, municipality, queued[0]!.addressKey, queued[queued.length - 1]!.addressKey, page.until))]);
     });
+    // A window smaller than the limit was the last; signals handed over stay queued for their new municipality.
+    if (taken < QUEUED_PER_WINDOW) break;
+  }
 
   let after = '';
-  const inFlight = new Set<Promise<void>>();
-  let failure: { reason: unknown } | undefined;
-  try {
-    for (;;) {
-      const keys = await nextUnmatchedAddresses(deps.db, municipality, after, until, ADDRESSES_PER_PAGE);
-      if (keys.length === 0) break;
-      after = keys[keys.length - 1]!;
-      const page: Promise<void> = matchPage(keys).finally(() => inFlight.delete(page));
-      inFlight.add(page);
-      if (inFlight.size >= PAGES_IN_FLIGHT) await Promise.race(inFlight);
-    }
-  } catch (reason) {
-    failure = { reason };
-  }
-  // A failed page must not leave the other one running unobserved; each page is its own transaction.
-  const settled = await Promise.allSettled(inFlight);
-  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  failure ??= rejected ? { reason: rejected.reason } : undefined;
-  if (failure) throw failure.reason;
+  await runPages(async () => {
+    const keys = await nextHeldAddresses(deps.db, municipality, after, page.until, ADDRESSES_PER_PAGE);
+    if (keys.length === 0) return undefined;
+    after = keys[keys.length - 1]!;
+    return matchIn((trx) => heldSignalsBetween(trx, municipality, keys[0]!, keys[keys.length - 1]!, page.until));
+  });
   return result;
 }
 
-/** One matching round over every municipality that has unmatched signals. */
+/** One matching round over every municipality with signals to match; the queue is cleared of what it took in. */
 export async function matchAll(deps: AppDeps, ctx: CallContext): Promise<MatchRunResult[]> {
   const out: MatchRunResult[] = [];
   // Signals handed over to another municipality are matched there in the same call: a second round.
   for (let round = 0; round < 3; round++) {
+    const upTo = await lastQueueEntry(deps.db);
     const results = [];
-    for (const m of await municipalitiesWithUnmatched(deps.db)) results.push(await matchMunicipality(deps, ctx, m));
+    for (const m of await municipalitiesToMatch(deps.db)) results.push(await matchMunicipality(deps, ctx, m));
+    await clearMatchedQueue(deps.db, upTo);
     out.push(...results);
     if (!results.some((r) => r.movedAway > 0)) break;
   }

@@ -23,8 +23,9 @@ export async function getSubjectData(deps: AppDeps, ctx: CallContext, query: Sub
     const caseIds = cases.map((c) => String(c.id));
     const signalIds = signals.map((s) => String(s.id));
     const records = {
-      ...(await recordsAbout(trx, 'cases', caseIds, ['signals'])),
-      ...(await recordsAbout(trx, 'signals', signalIds)),
+      ...(await recordsAbout(trx, 'cases', caseIds, ['signals', 'signal_states'])),
+      // The state rows are shown as each signal's status and case.
+      ...(await recordsAbout(trx, 'signals', signalIds, ['signal_states'])),
     };
     const pseudonyms = [...new Set(signals.map((s) => s.subject_pseudonym).concat(bsnPseudonym ? [bsnPseudonym] : []))];
     const processing = await processingRecordsAbout(trx, { pseudonyms, signalIds, caseIds, limit: PROCESSING_LIMIT + 1 });

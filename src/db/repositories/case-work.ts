@@ -56,7 +56,8 @@ export type CaseRecord = NonNullable<Awaited<ReturnType<typeof getCaseOf>>>;
 /** The case's signals with every stored field; the use case shows only what the rule allowed. */
 export async function signalsOfCase(db: Executor, municipality: string, caseId: string) {
   return db
-    .selectFrom('signals')
+    .selectFrom('signal_states')
+    .innerJoin('signals', 'signals.id', 'signal_states.signal_id')
     .innerJoin('organisations', 'organisations.id', 'signals.creditor_org_id')
     .select([
       'signals.id',
@@ -64,7 +65,7 @@ export async function signalsOfCase(db: Executor, municipality: string, caseId: 
       'signals.signal_date',
       'signals.regulation_version',
       'signals.rule_id',
-      'signals.status',
+      'signal_states.status',
       'signals.received_at',
       'signals.crisis',
       'signals.amount_cents',
@@ -84,11 +85,11 @@ export async function signalsOfCase(db: Executor, municipality: string, caseId: 
       'signals.email',
       'signals.customer_number',
       'signals.subject_pseudonym',
-      'signals.repeat_of',
+      'signal_states.repeat_of',
       'organisations.name as creditor_name',
     ])
-    .where('signals.municipality_code', '=', municipality)
-    .where('signals.case_id', '=', caseId)
+    .where('signal_states.municipality_code', '=', municipality)
+    .where('signal_states.case_id', '=', caseId)
     .orderBy('signals.signal_date')
     .orderBy('signals.id')
     .execute();
@@ -199,5 +200,5 @@ export async function isActiveColleague(db: Executor, organisationId: string, us
 
 /** Gives the case's signals that are still "Nog niet opgepakt" a DDAS signal status (e.g. "Niet opgepakt: andere reden"). */
 export async function setStatusOfCaseSignals(db: Executor, caseId: string, status: string): Promise<void> {
-  await db.updateTable('signals').set({ status }).where('case_id', '=', caseId).where('status', '=', 'Nog niet opgepakt').execute();
+  await db.updateTable('signal_states').set({ status }).where('case_id', '=', caseId).where('status', '=', 'Nog niet opgepakt').execute();
 }

@@ -1,64 +1,131 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
 import type { OpenCase, PriorSignal, SignalToMatch, CaseFlags } from '../../domain/matching/assign-cases.ts';
+import { BinaryCopyWriter } from '../copy/binary-copy-writer.ts';
+import { copyInto } from '../copy/copy-in.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-const UNMATCHED = sql`case_id is null and status = 'Nog niet opgepakt'`;
+/** Held back: taken in by matching (a state row), not yet in a case (monthly matching, or older data). */
+const HELD = sql`st.case_id is null and st.status = 'Nog niet opgepakt'`;
 
-interface SignalFactsRow {
-  id: string;
-  signal_type: string;
-  signal_date: string;
-  creditor_org_id: string;
-  amount_cents: string | null;
-  bsn_pseudonym: string | null;
-  surname_key: string | null;
-  address_key: string;
+/**
+ * A signal to match, as loaded for one page: `held` when it already has a state row (held back).
+ * It carries what the experiments hook and the state row need too, so a page reads each signal once.
+ */
+export type PageSignal = SignalToMatch & {
+  addressKey: string;
+  bsn: string | null;
+  held: boolean;
+  ruleId: string;
+  senderOrgId: string;
+  arrearStartDate: string | null;
+};
+
+/** Municipalities with signals to match: signals intake queued that have no state yet, and held-back ones. */
+export async function municipalitiesToMatch(db: Executor): Promise<string[]> {
+  const r = await sql<{ municipality_code: string }>`
+    select distinct s.municipality_code from match_queue q
+      join signals s on s.id between q.first_signal_id and q.last_signal_id
+    where not exists (select 1 from signal_states st where st.signal_id = s.id)
+    union
+    select distinct st.municipality_code from signal_states st where ${HELD}
+    order by 1`.execute(db);
+  return r.rows.map((x) => x.municipality_code);
 }
 
-/** What matching needs of a signal row, whether it is still to match or already history. */
-function signalFacts(x: SignalFactsRow) {
-  return {
-    id: x.id,
-    signalType: x.signal_type,
-    signalDate: x.signal_date,
-    creditorOrgId: x.creditor_org_id,
-    amountCents: x.amount_cents === null ? null : Number(x.amount_cents),
-    bsnPseudonym: x.bsn_pseudonym,
-    surnameKey: x.surname_key ?? '',
-    addressKey: x.address_key,
-  };
+/** The highest queue entry now: a round clears only what it could have seen. */
+export async function lastQueueEntry(db: Executor): Promise<string> {
+  const r = await sql<{ id: string | null }>`select max(id)::text as id from match_queue`.execute(db);
+  return r.rows[0]?.id ?? '0';
 }
 
-/** The next address keys with unmatched signals, in key order (keyset paging keeps households whole). */
-export async function nextUnmatchedAddresses(db: Executor, municipality: string, afterKey: string, until: string, limit: number): Promise<string[]> {
+// A page travels as one string: fields joined by \x1f, signals by \x1e (no stored key or id holds either).
+const FIELD = '\x1f';
+const ROW = '\x1e';
+const orNull = (v: string | undefined) => (v === undefined || v === '' ? null : v);
+
+function parsePage(text: string): PageSignal[] {
+  return text.split(ROW).map((line) => {
+    const f = line.split(FIELD);
+    return {
+      id: f[0]!,
+      signalType: f[1]!,
+      signalDate: f[2]!,
+      creditorOrgId: f[3]!,
+      amountCents: f[4] ? Number(f[4]) : null,
+      bsn: orNull(f[5]),
+      bsnPseudonym: orNull(f[6]),
+      surnameKey: f[7] ?? '',
+      crisis: f[8] === 't',
+      addressKey: f[9]!,
+      ruleId: f[10]!,
+      senderOrgId: f[11]!,
+      arrearStartDate: orNull(f[12]),
+      held: f[13] === 't',
+    };
+  });
+}
+
+/** The page's columns as one string per signal (see parsePage), from the signal row `s`. */
+const F = sql.raw(`E'\\x1f'`);
+const pageRow = (held: boolean) => sql`concat(s.id, ${F}, s.signal_type, ${F}, s.signal_date, ${F}, s.creditor_org_id, ${F},
+  s.amount_cents, ${F}, s.bsn, ${F}, s.bsn_pseudonym, ${F}, s.surname_key, ${F}, case when s.crisis then 't' else 'f' end, ${F},
+  s.address_key, ${F}, s.rule_id, ${F}, s.sender_org_id, ${F}, s.arrear_start_date, ${F}, ${sql.raw(held ? "'t'" : "'f'")})`;
+
+/**
+ * The next window of queued signals of a municipality (no state yet), read in one pass in id order
+ * and cut into pages in household order: each page holds up to `addressesPerPage` whole addresses
+ * and is read here already, so matching reads each signal row once. At most `limit` signals per
+ * window; the next window takes the rest (a household cut by the limit joins its case then).
+ */
+export async function queuedSignalWindow(db: Transaction<DB>, municipality: string, addressesPerPage: number, limit: number): Promise<Array<() => PageSignal[]>> {
+  // One sort of the window: in memory rather than on disk (local to this read transaction).
+  await sql`set local work_mem = '256MB'`.execute(db);
+  const r = await sql<{ rows: string }>`
+    with queued as (
+      select distinct on (s.id) s.*
+      from match_queue q join signals s on s.id between q.first_signal_id and q.last_signal_id
+      where s.municipality_code = ${municipality} and not exists (select 1 from signal_states st where st.signal_id = s.id)
+      order by s.id limit ${limit}
+    ), ranked as (
+      select s.*, (dense_rank() over (order by s.address_key) - 1) / ${addressesPerPage} as page from queued s
+    )
+    select string_agg(${pageRow(false)}, ${sql.raw(`E'\\x1e'`)} order by s.address_key, s.id) as rows from ranked s group by page order by page`.execute(db);
+  // Parsed page by page as matching reaches it: a window's pages wait as compact strings.
+  return r.rows.map((x) => () => parsePage(x.rows));
+}
+
+/** The next address keys with held-back signals dated up to `until`, in key order (keyset paging keeps households whole). */
+export async function nextHeldAddresses(db: Executor, municipality: string, afterKey: string, until: string, limit: number): Promise<string[]> {
   const r = await sql<{ address_key: string }>`
-    select distinct address_key from signals
-    where municipality_code = ${municipality} and ${UNMATCHED} and address_key > ${afterKey} and signal_date <= ${until}::date
-    order by address_key limit ${limit}`.execute(db);
+    select distinct st.address_key from signal_states st
+    where st.municipality_code = ${municipality} and ${HELD} and st.address_key > ${afterKey} and st.signal_date <= ${until}::date
+    order by st.address_key limit ${limit}`.execute(db);
   return r.rows.map((x) => x.address_key);
 }
 
-export async function unmatchedSignalsAt(
-  db: Executor,
-  municipality: string,
-  keys: readonly string[],
-  until: string,
-): Promise<Array<SignalToMatch & { addressKey: string; bsn: string | null }>> {
-  const r = await sql<{ id: string; signal_type: string; signal_date: string; creditor_org_id: string; amount_cents: string | null; bsn: string | null; bsn_pseudonym: string | null; surname_key: string | null; crisis: boolean; address_key: string }>`
-    select id::text as id, signal_type, signal_date, creditor_org_id, amount_cents::text as amount_cents, bsn, bsn_pseudonym, surname_key, crisis, address_key
-    from signals
-    where municipality_code = ${municipality} and address_key = any(${keys as string[]}::text[]) and ${UNMATCHED} and signal_date <= ${until}::date`.execute(db);
-  return r.rows.map((x) => ({ ...signalFacts(x), crisis: x.crisis, bsn: x.bsn }));
+/**
+ * Held-back signals dated up to `until` at the addresses from `lo` to `hi`. A page is a range of
+ * address keys: one index range scan instead of a look-up per address.
+ */
+export async function heldSignalsBetween(db: Executor, municipality: string, lo: string, hi: string, until: string): Promise<PageSignal[]> {
+  const r = await sql<{ row: string }>`
+    select ${pageRow(true)} as row
+    from signal_states st join signals s on s.id = st.signal_id
+    where st.municipality_code = ${municipality} and st.address_key between ${lo} and ${hi} and ${HELD} and st.signal_date <= ${until}::date`.execute(db);
+  // The state's keys are the signal's (refreshStateKeys keeps them so).
+  return r.rows.flatMap((x) => parsePage(x.row));
 }
 
-export async function openCasesAt(db: Executor, municipality: string, keys: readonly string[]): Promise<Array<OpenCase & { addressKey: string }>> {
+/** Open cases at the addresses from `lo` to `hi`. */
+export async function openCasesBetween(db: Executor, municipality: string, lo: string, hi: string): Promise<Array<OpenCase & { addressKey: string }>> {
   const r = await db
     .selectFrom('cases')
     .selectAll()
     .where('municipality_code', '=', municipality)
-    .where('address_key', 'in', keys as string[])
+    .where('address_key', '>=', lo)
+    .where('address_key', '<=', hi)
     .where('status', '<>', 'closed')
     .execute();
   return r.map((c) => ({
@@ -79,15 +146,28 @@ export async function openCasesAt(db: Executor, municipality: string, keys: read
   }));
 }
 
-export async function historyAt(db: Executor, municipality: string, keys: readonly string[], from: string): Promise<Array<PriorSignal & { addressKey: string }>> {
+/** Signals at the addresses from `lo` to `hi` already in a case, from a date on: the history the flags look back on. */
+export async function historyBetween(db: Executor, municipality: string, lo: string, hi: string, from: string): Promise<Array<PriorSignal & { addressKey: string }>> {
   const r = await sql<{ id: string; case_id: string; signal_type: string; signal_date: string; creditor_org_id: string; amount_cents: string | null; bsn_pseudonym: string | null; surname_key: string | null; address_key: string }>`
-    select id::text as id, case_id::text as case_id, signal_type, signal_date, creditor_org_id, amount_cents::text as amount_cents, bsn_pseudonym, surname_key, address_key
-    from signals
-    where municipality_code = ${municipality} and address_key = any(${keys as string[]}::text[]) and case_id is not null and signal_date >= ${from}::date`.execute(db);
-  return r.rows.map((x) => ({ ...signalFacts(x), caseId: x.case_id }));
+    select st.signal_id::text as id, st.case_id::text as case_id, st.signal_type, st.signal_date, st.creditor_org_id, st.amount_cents::text as amount_cents,
+      st.bsn_pseudonym, st.surname_key, st.address_key
+    from signal_states st
+    where st.municipality_code = ${municipality} and st.address_key between ${lo} and ${hi} and st.case_id is not null
+      and st.signal_date >= ${from}::date`.execute(db);
+  return r.rows.map((x) => ({
+    id: x.id,
+    caseId: x.case_id,
+    signalType: x.signal_type,
+    signalDate: x.signal_date,
+    creditorOrgId: x.creditor_org_id,
+    amountCents: x.amount_cents === null ? null : Number(x.amount_cents),
+    bsnPseudonym: x.bsn_pseudonym,
+    surnameKey: x.surname_key ?? '',
+    addressKey: x.address_key,
+  }));
 }
 
-export type CaseWrite = OpenCase & CaseFlags & { addressKey: string; dbId: string };
+export type CaseWrite = OpenCase & CaseFlags & { addressKey: string; dbId: string; isNew: boolean };
 
 /** Ids for new cases, taken from the sequence up front so signals can point at them in the same write. */
 export async function allocateCaseIds(db: Executor, n: number): Promise<string[]> {
@@ -96,46 +176,126 @@ export async function allocateCaseIds(db: Executor, n: number): Promise<string[]
   return r.rows.map((x) => x.id);
 }
 
-/** Inserts new cases and updates existing ones, each in one statement. */
+const CASE_COLUMNS = [
+  'id', 'municipality_code', 'address_key', 'bsn_pseudonym', 'surname_key', 'status', 'first_signal_date', 'last_signal_date', 'matching_date',
+  'matching_period_start', 'matching_period_end', 'signal_count', 'signal_types', 'multiple', 'consecutive', 'crisis', 'known_via_standard_signals',
+  'has_experimental_signal', 'deadline', 'result', 'closed_at',
+] as const;
+
+/** New cases in one COPY (matching makes most of its cases new), changed ones in one UPDATE. */
 export async function upsertCases(db: Executor, municipality: string, matchingDate: string, cases: readonly CaseWrite[]): Promise<void> {
-  if (cases.length === 0) return;
-  const col = <T>(f: (c: CaseWrite) => T) => cases.map(f);
+  const fresh = cases.filter((c) => c.isNew);
+  const changed = cases.filter((c) => !c.isNew);
+  if (fresh.length > 0) {
+    const w = new BinaryCopyWriter(256 * fresh.length);
+    const now = new Date();
+    for (const c of fresh) {
+      w.row(CASE_COLUMNS.length);
+      w.int8(c.dbId);
+      w.text(municipality);
+      w.text(c.addressKey);
+      w.text(c.bsnPseudonym);
+      w.text(c.surnameKey || null);
+      w.text(c.status);
+      w.date(c.firstSignalDate);
+      w.date(c.lastSignalDate);
+      w.date(matchingDate);
+      w.date(c.matchingPeriodStart);
+      w.date(c.matchingPeriodEnd);
+      w.int4(c.signalCount);
+      w.textArray(c.signalTypes);
+      w.bool(c.multiple);
+      w.bool(c.consecutive);
+      w.bool(c.crisis);
+      w.bool(c.knownViaStandardSignals);
+      w.bool(c.hasExperimentalSignal);
+      w.date(c.deadline);
+      w.text(c.result);
+      w.timestamptz(c.status === 'closed' ? now : null);
+    }
+    await copyInto(db, 'cases', CASE_COLUMNS, [w.bytes()]);
+  }
+  if (changed.length === 0) return;
+  const col = <T>(f: (c: CaseWrite) => T) => changed.map(f);
   await sql`
-    insert into cases (id, municipality_code, address_key, bsn_pseudonym, surname_key, status, first_signal_date, last_signal_date,
-      matching_date, matching_period_start, matching_period_end, signal_count, signal_types, multiple, consecutive, crisis,
-      known_via_standard_signals, has_experimental_signal, deadline, result, closed_at)
-    select v.id, ${municipality}, v.address_key, v.bsn, v.surname, v.status, v.first, v.last, ${matchingDate}::date, v.pstart, v.pend,
-      v.n, string_to_array(v.types, ','), v.multiple, v.consecutive, v.crisis, v.known, v.experimental, v.deadline, v.result,
-      case when v.status = 'closed' then now() end
-    from unnest(${col((c) => c.dbId)}::bigint[], ${col((c) => c.addressKey)}::text[], ${col((c) => c.bsnPseudonym)}::text[],
-      ${col((c) => c.surnameKey || null)}::text[], ${col((c) => c.status)}::text[], ${col((c) => c.firstSignalDate)}::date[],
-      ${col((c) => c.lastSignalDate)}::date[], ${col((c) => c.matchingPeriodStart)}::date[], ${col((c) => c.matchingPeriodEnd)}::date[],
+    update cases set bsn_pseudonym = v.bsn, surname_key = v.surname, status = v.status, first_signal_date = v.first, last_signal_date = v.last,
+      signal_count = v.n, signal_types = string_to_array(v.types, ','), multiple = v.multiple, consecutive = v.consecutive, crisis = v.crisis,
+      known_via_standard_signals = v.known, has_experimental_signal = v.experimental, deadline = v.deadline, result = v.result,
+      closed_at = coalesce(cases.closed_at, case when v.status = 'closed' then now() end)
+    from unnest(${col((c) => c.dbId)}::bigint[], ${col((c) => c.bsnPseudonym)}::text[], ${col((c) => c.surnameKey || null)}::text[],
+      ${col((c) => c.status)}::text[], ${col((c) => c.firstSignalDate)}::date[], ${col((c) => c.lastSignalDate)}::date[],
       ${col((c) => c.signalCount)}::int4[], ${col((c) => c.signalTypes.join(','))}::text[], ${col((c) => c.multiple)}::bool[],
       ${col((c) => c.consecutive)}::bool[], ${col((c) => c.crisis)}::bool[], ${col((c) => c.knownViaStandardSignals)}::bool[],
       ${col((c) => c.hasExperimentalSignal)}::bool[], ${col((c) => c.deadline)}::date[], ${col((c) => c.result)}::text[])
-      as v(id, address_key, bsn, surname, status, first, last, pstart, pend, n, types, multiple, consecutive, crisis, known, experimental, deadline, result)
-    on conflict (id) do update set
-      bsn_pseudonym = excluded.bsn_pseudonym, surname_key = excluded.surname_key, status = excluded.status,
-      first_signal_date = excluded.first_signal_date, last_signal_date = excluded.last_signal_date, signal_count = excluded.signal_count,
-      signal_types = excluded.signal_types, multiple = excluded.multiple, consecutive = excluded.consecutive, crisis = excluded.crisis,
-      known_via_standard_signals = excluded.known_via_standard_signals, has_experimental_signal = excluded.has_experimental_signal,
-      deadline = excluded.deadline, result = excluded.result, closed_at = coalesce(cases.closed_at, excluded.closed_at)`.execute(db);
+      as v(id, bsn, surname, status, first, last, n, types, multiple, consecutive, crisis, known, experimental, deadline, result)
+    where cases.id = v.id and cases.municipality_code = ${municipality}`.execute(db);
 }
 
-/** Points signals at their cases; a repeat gets the DDAS status "Niet opgepakt: herhaalde melding". */
-export async function assignSignals(db: Executor, rows: ReadonlyArray<{ signalId: string; caseId: string; repeatOf: string | null }>): Promise<void> {
+/** Where matching puts a signal: a case (or none: held back), and the earlier signal it repeats. */
+export interface SignalPlacement {
+  signalId: string;
+  caseId: string | null;
+  repeatOf: string | null;
+}
+
+const REPEAT_STATUS = 'Niet opgepakt: herhaalde melding';
+
+const STATE_COLUMNS = [
+  'signal_id', 'municipality_code', 'address_key', 'signal_date', 'signal_type', 'creditor_org_id', 'amount_cents', 'crisis', 'surname_key',
+  'bsn_pseudonym', 'status', 'case_id', 'repeat_of', 'matched_at',
+] as const;
+
+/**
+ * Writes the state of signals matching took in for the first time, with their keys as loaded, in
+ * one COPY: in a case, or held back (no case). A repeat gets the DDAS status "Niet opgepakt:
+ * herhaalde melding". Matching rounds never overlap (one job at a time), so a state is new here.
+ */
+export async function insertStates(db: Executor, municipality: string, rows: ReadonlyArray<SignalPlacement & { signal: PageSignal }>): Promise<void> {
+  if (rows.length === 0) return;
+  const w = new BinaryCopyWriter(160 * rows.length);
+  const now = new Date();
+  for (const r of rows) {
+    const s = r.signal;
+    w.row(STATE_COLUMNS.length);
+    w.int8(r.signalId);
+    w.text(municipality);
+    w.text(s.addressKey);
+    w.date(s.signalDate);
+    w.text(s.signalType);
+    w.text(s.creditorOrgId);
+    w.int8(s.amountCents);
+    w.bool(s.crisis);
+    w.text(s.surnameKey || null);
+    w.text(s.bsnPseudonym);
+    w.text(r.repeatOf !== null ? REPEAT_STATUS : 'Nog niet opgepakt');
+    w.int8(r.caseId);
+    w.int8(r.repeatOf);
+    w.timestamptz(r.caseId !== null ? now : null);
+  }
+  await copyInto(db, 'signal_states', STATE_COLUMNS, [w.bytes()]);
+}
+
+/** Points held-back signals at their cases now that they are matched. */
+export async function placeHeldSignals(db: Executor, rows: readonly SignalPlacement[]): Promise<void> {
   if (rows.length === 0) return;
   await sql`
-    update signals s set case_id = v.case_id, matched_at = now(), repeat_of = v.repeat_of,
-      status = case when v.repeat_of is not null then 'Niet opgepakt: herhaalde melding' else s.status end
+    update signal_states st set case_id = v.case_id, matched_at = now(), repeat_of = v.repeat_of,
+      status = case when v.repeat_of is not null then ${REPEAT_STATUS} else st.status end
     from unnest(${rows.map((r) => r.signalId)}::bigint[], ${rows.map((r) => r.caseId)}::bigint[], ${rows.map((r) => r.repeatOf)}::bigint[])
       as v(id, case_id, repeat_of)
-    where s.id = v.id`.execute(db);
+    where st.signal_id = v.id`.execute(db);
 }
 
-export async function municipalitiesWithUnmatched(db: Executor): Promise<string[]> {
-  const r = await sql<{ municipality_code: string }>`select distinct municipality_code from signals where ${UNMATCHED}`.execute(db);
-  return r.rows.map((x) => x.municipality_code);
+/**
+ * Clears the queue entries up to `upTo` whose signals all have a state now. An entry with a signal
+ * still without one (its municipality's round failed, or it was handed over) stays for the next round.
+ */
+export async function clearMatchedQueue(db: Executor, upTo: string): Promise<void> {
+  await sql`
+    delete from match_queue q where q.id <= ${upTo}::bigint
+      and not exists (
+        select 1 from signals s where s.id between q.first_signal_id and q.last_signal_id
+          and not exists (select 1 from signal_states st where st.signal_id = s.id))`.execute(db);
 }
 
 export async function getMatchSettings(db: Executor, municipality: string) {

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
 import type { BatchResultRow } from './batches.ts';
 import { PICKED_UP_CASE_STATES, type StoredStatusFilter } from '../../domain/feedback/creditor-status-filter.ts';
+import { NOT_YET_PICKED_UP, signalsWithState } from './signal-state.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -43,17 +44,17 @@ export interface OwnSignalRow {
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function ownSignals(db: Executor, organisationId: string, f: OwnSignalFilter) {
-  let q = db
-    .selectFrom('signals')
-    .leftJoin('cases', 'cases.id', 'signals.case_id')
+  let q = signalsWithState(db)
+    .leftJoin('cases', 'cases.id', 'signal_states.case_id')
     .where((eb) => eb.or([eb('signals.sender_org_id', '=', organisationId), eb('signals.creditor_org_id', '=', organisationId)]));
   const s = f.status;
   const taken = [...PICKED_UP_CASE_STATES];
-  if (s?.kind === 'status') q = q.where('signals.status', 'in', s.in);
+  const status = sql<string>`coalesce(signal_states.status, ${NOT_YET_PICKED_UP})`;
+  if (s?.kind === 'status') q = q.where(status, 'in', s.in);
   else if (s?.kind === 'waiting')
-    q = q.where('signals.status', '=', 'Nog niet opgepakt').where((eb) => eb.or([eb('cases.status', 'is', null), eb('cases.status', 'not in', taken)]));
+    q = q.where(status, '=', NOT_YET_PICKED_UP).where((eb) => eb.or([eb('cases.status', 'is', null), eb('cases.status', 'not in', taken)]));
   else if (s?.kind === 'picked_up')
-    q = q.where((eb) => eb.or([eb('signals.status', 'not in', s.ddas), eb.and([eb('signals.status', '=', 'Nog niet opgepakt'), eb('cases.status', 'in', taken)])]));
+    q = q.where((eb) => eb.or([eb(status, 'not in', s.ddas), eb.and([eb(status, '=', NOT_YET_PICKED_UP), eb('cases.status', 'in', taken)])]));
   if (f.signalType) q = q.where('signals.signal_type', '=', f.signalType);
   if (f.from) q = q.where('signals.signal_date', '>=', f.from);
   if (f.until) q = q.where('signals.signal_date', '<=', f.until);
@@ -69,7 +70,7 @@ const COLUMNS = [
   'signals.municipality_code',
   'signals.regulation_version',
   'signals.rule_id',
-  'signals.status',
+  sql<string>`coalesce(signal_states.status, ${NOT_YET_PICKED_UP})`.as('status'),
   'cases.status as case_status',
   'signals.received_at',
   'signals.sender_org_id',

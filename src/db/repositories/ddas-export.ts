@@ -11,13 +11,15 @@ export interface DeliveryScope {
   to: string;
 }
 
+// A delivery holds the signals matching has taken in (signal_states, alias st): every signal within
+// one matching round of its arrival.
 const inScope = (s: DeliveryScope) =>
   s.municipalities
-    ? sql`s.municipality_code = any(${[...s.municipalities]}::text[]) and s.signal_date between ${s.from}::date and ${s.to}::date`
-    : sql`s.signal_date between ${s.from}::date and ${s.to}::date`;
+    ? sql`st.municipality_code = any(${[...s.municipalities]}::text[]) and st.signal_date between ${s.from}::date and ${s.to}::date`
+    : sql`st.signal_date between ${s.from}::date and ${s.to}::date`;
 
 export async function countDeliverySignals(db: Executor, scope: DeliveryScope): Promise<number> {
-  const r = await sql<{ n: number }>`select count(*)::int as n from signals s where ${inScope(scope)}`.execute(db);
+  const r = await sql<{ n: number }>`select count(*)::int as n from signal_states st where ${inScope(scope)}`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
 }
 
@@ -32,10 +34,10 @@ export async function pageDeliverySignals(db: Executor, scope: DeliveryScope, of
     ? sql`, s.bsn, s.initials, s.prefix, s.surname, s.street, s.postcode, s.house_number, s.house_number_addition, s.city`
     : sql``;
   const r = await sql<Record<string, string | boolean | null>>`
-    select s.id::text as id, s.municipality_code, s.signal_type, s.signal_date::text as signal_date, s.arrear_start_date::text as arrear_start_date,
-      s.amount_cents::text as amount_cents, s.crisis, s.status, s.subject_pseudonym ${client}
-    from signals s where ${inScope(scope)}
-    order by s.municipality_code, s.id offset ${offset} limit ${limit}`.execute(db);
+    select s.id::text as id, st.municipality_code, st.signal_type, st.signal_date::text as signal_date, s.arrear_start_date::text as arrear_start_date,
+      st.amount_cents::text as amount_cents, st.crisis, st.status, s.subject_pseudonym ${client}
+    from signal_states st join signals s on s.id = st.signal_id where ${inScope(scope)}
+    order by st.municipality_code, st.signal_id offset ${offset} limit ${limit}`.execute(db);
   return r.rows.map((x) => ({
     id: String(x.id),
     municipalityCode: String(x.municipality_code),
@@ -76,10 +78,10 @@ export async function casesOfSignals(db: Executor, scope: DeliveryScope, signalI
   const r = await sql<{ id: string; municipality_code: string; result: string | null; matching_date: string; matching_period_start: string; matching_period_end: string; picked_up_on: string | null; ids: string[]; first_in_scope: string | null }>`
     select c.id::text as id, c.municipality_code, c.result, c.matching_date::text as matching_date, c.matching_period_start::text as matching_period_start,
       c.matching_period_end::text as matching_period_end, c.picked_up_on::text as picked_up_on,
-      array_agg(s.id::text order by s.id) as ids,
-      (min(s.id) filter (where ${inScope(scope)}))::text as first_in_scope
-    from cases c join signals s on s.case_id = c.id
-    where c.id in (select distinct case_id from signals where id = any(${[...signalIds]}::bigint[]) and case_id is not null)
+      array_agg(st.signal_id::text order by st.signal_id) as ids,
+      (min(st.signal_id) filter (where ${inScope(scope)}))::text as first_in_scope
+    from cases c join signal_states st on st.case_id = c.id
+    where c.id in (select distinct case_id from signal_states where signal_id = any(${[...signalIds]}::bigint[]) and case_id is not null)
     group by c.id`.execute(db);
   return r.rows.map((x) => ({
     id: x.id,

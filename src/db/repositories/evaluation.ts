@@ -10,7 +10,7 @@ const TRUE = sql<boolean>`true`;
 const and = (parts: RawBuilder<unknown>[]) => (parts.length ? sql.join(parts, sql` and `) : TRUE);
 
 /**
- * One pass over signals per evaluation: counts and sums per month × municipality × signal type.
+ * One pass over the signals matching has taken in (signal_states: every signal within one matching round of its arrival): counts and sums per month × municipality × signal type.
  * Everything else (partner type, totals) is rolled up from these cells in memory.
  */
 export async function signalCells(db: Executor, f: EvaluationFilter): Promise<SignalCell[]> {
@@ -31,7 +31,7 @@ export async function signalCells(db: Executor, f: EvaluationFilter): Promise<Si
       count(*) filter (where s.amount_cents >= 30000 and s.amount_cents < 100000)::int as b2,
       count(*) filter (where s.amount_cents >= 100000 and s.amount_cents < 250000)::int as b3,
       count(*) filter (where s.amount_cents >= 250000)::int as b4
-    from signals s
+    from signal_states s
     where ${and(where)}
     group by date_trunc('month', s.signal_date), s.municipality_code, s.signal_type`.execute(db);
   return r.rows.map((x) => ({
@@ -182,7 +182,7 @@ export async function countCreditors(db: Executor, f: EvaluationFilter): Promise
   if (f.municipalities?.length) where.push(sql`s.municipality_code = any(${[...f.municipalities]}::text[])`);
   if (f.signalTypes?.length) where.push(sql`s.signal_type = any(${[...f.signalTypes]}::text[])`);
   // a hashed distinct instead of count(distinct …), which would sort every signal
-  const r = await sql<{ n: number }>`select count(*)::int as n from (select distinct s.creditor_org_id from signals s where ${and(where)}) d`.execute(db);
+  const r = await sql<{ n: number }>`select count(*)::int as n from (select distinct s.creditor_org_id from signal_states s where ${and(where)}) d`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
 }
 

@@ -161,17 +161,6 @@ export async function signalsPerMonth(db: Executor, ruleIds: readonly string[], 
 
 // --- the intake and matching hooks ---
 
-/** Facts the matching hook needs of just-matched signals, for the experiments' rules only. */
-export async function signalFactsFor(db: Executor, signalIds: readonly string[], ruleIds: readonly string[]) {
-  if (signalIds.length === 0 || ruleIds.length === 0) return [];
-  return db
-    .selectFrom('signals')
-    .select(['id', 'rule_id', 'sender_org_id', 'creditor_org_id', 'amount_cents', 'arrear_start_date', 'signal_date', 'case_id'])
-    .where('id', 'in', signalIds as string[])
-    .where('rule_id', 'in', ruleIds as string[])
-    .execute();
-}
-
 export async function existingAssignments(db: Executor, experimentIds: readonly string[], refs: readonly string[]) {
   if (experimentIds.length === 0 || refs.length === 0) return [];
   return db

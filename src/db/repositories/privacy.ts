@@ -1,29 +1,37 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { CasesTable, DB, SignalsTable } from '../schema.ts';
 import { foreignKeysTo, ident } from './dependents.ts';
+import { refreshStateKeys, setStatusOutsideCase, signalsWithState, STATE_COLUMNS } from './signal-state.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
 /** How a data subject is found: by BSN (as its keyed pseudonym), or by household address and optionally surname. */
 export type SubjectKey = { bsnPseudonym: string } | { addressKey: string; surnameKey?: string };
 
-export type SignalRecord = Selectable<SignalsTable>;
+/** A stored signal with its state (009): status, case and repeat as matching left them. */
+export type SignalRecord = Selectable<SignalsTable> & { status: string; case_id: string | null; repeat_of: string | null; matched_at: Date | null };
 export type CaseRecord = Selectable<CasesTable>;
 
 /** Every signal a municipality holds about the subject (personal data still present). */
 export async function findSubjectSignals(db: Executor, municipality: string, key: SubjectKey): Promise<SignalRecord[]> {
-  let q = db.selectFrom('signals').selectAll().where('municipality_code', '=', municipality).where('subject_pseudonym', '<>', '');
-  if ('bsnPseudonym' in key) q = q.where('bsn_pseudonym', '=', key.bsnPseudonym);
+  let q = signalsWithState(db).selectAll('signals').select(STATE_COLUMNS).where('signals.municipality_code', '=', municipality).where('signals.subject_pseudonym', '<>', '');
+  if ('bsnPseudonym' in key) q = q.where('signals.bsn_pseudonym', '=', key.bsnPseudonym);
   else {
-    q = q.where('address_key', '=', key.addressKey);
-    if (key.surnameKey) q = q.where('surname_key', '=', key.surnameKey);
+    q = q.where('signals.address_key', '=', key.addressKey);
+    if (key.surnameKey) q = q.where('signals.surname_key', '=', key.surnameKey);
   }
-  return q.orderBy('id').execute();
+  return q.orderBy('signals.id').execute();
 }
 
 export async function findSignalsById(db: Executor, municipality: string, ids: readonly string[]): Promise<SignalRecord[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom('signals').selectAll().where('municipality_code', '=', municipality).where('id', 'in', ids as string[]).orderBy('id').execute();
+  return signalsWithState(db)
+    .selectAll('signals')
+    .select(STATE_COLUMNS)
+    .where('signals.municipality_code', '=', municipality)
+    .where('signals.id', 'in', ids as string[])
+    .orderBy('signals.id')
+    .execute();
 }
 
 /** The subject's cases: the ones their signals are in, and any case keyed on their BSN pseudonym. */
@@ -89,14 +97,15 @@ export const PERSONAL_SIGNAL_COLUMNS = [
  */
 export async function anonymiseSignals(db: Executor, ids: readonly string[]): Promise<Array<{ id: string; case_id: string | null }>> {
   if (ids.length === 0) return [];
+  const idArr = sql`${ids as string[]}::bigint[]`;
+  const old = await sql<{ id: string; case_id: string | null }>`
+    select s.id::text as id, st.case_id::text as case_id from signals s left join signal_states st on st.signal_id = s.id
+    where s.id = any(${idArr}) order by s.id for update of s`.execute(db);
   const sets = sql.raw(PERSONAL_SIGNAL_COLUMNS.map((c) => `${c} = null`).join(', '));
-  const r = await sql<{ id: string; case_id: string | null }>`
-    with old as (select id, case_id from signals where id = any(${ids as string[]}::bigint[]) for update)
-    update signals s set ${sets}, subject_pseudonym = '', address_key = 'removed:' || s.id, case_id = null, repeat_of = null,
-      status = 'Niet opgepakt: andere reden'
-    from old where s.id = old.id
-    returning s.id::text as id, old.case_id::text as case_id`.execute(db);
-  return r.rows;
+  await sql`update signals s set ${sets}, subject_pseudonym = '', address_key = 'removed:' || s.id where s.id = any(${idArr})`.execute(db);
+  // The state takes the emptied keys with it, so nothing about the resident is left to find.
+  await setStatusOutsideCase(db, ids, 'Niet opgepakt: andere reden');
+  return old.rows;
 }
 
 /** Cases among `ids` that have no signal left. */
@@ -104,15 +113,15 @@ export async function casesWithoutSignals(db: Executor, ids: readonly string[]):
   if (ids.length === 0) return [];
   const r = await sql<{ id: string }>`
     select c.id::text as id from cases c where c.id = any(${ids as string[]}::bigint[])
-      and not exists (select 1 from signals s where s.case_id = c.id)`.execute(db);
+      and not exists (select 1 from signal_states s where s.case_id = c.id)`.execute(db);
   return r.rows.map((x) => x.id);
 }
 
 /** Recounts cases that lost signals, and forgets the subject's pseudonym on them. */
 export async function recountCases(db: Executor, ids: readonly string[], forgetBsnPseudonym: string | null): Promise<void> {
   if (ids.length === 0) return;
-  await sql`update cases c set signal_count = (select count(*) from signals s where s.case_id = c.id),
-      signal_types = coalesce((select array_agg(distinct s.signal_type order by s.signal_type) from signals s where s.case_id = c.id), '{}'),
+  await sql`update cases c set signal_count = (select count(*) from signal_states s where s.case_id = c.id),
+      signal_types = coalesce((select array_agg(distinct s.signal_type order by s.signal_type) from signal_states s where s.case_id = c.id), '{}'),
       bsn_pseudonym = case when c.bsn_pseudonym = ${forgetBsnPseudonym} then null else c.bsn_pseudonym end
     where c.id = any(${ids as string[]}::bigint[])`.execute(db);
 }
@@ -141,18 +150,19 @@ export async function updateSignalFields(
   values: Partial<Pick<SignalsTable, (typeof RECTIFIABLE)[RectifiableField] | 'bsn_pseudonym' | 'subject_pseudonym' | 'address_key' | 'surname_key'>>,
 ): Promise<void> {
   await db.updateTable('signals').set(values).where('id', '=', id).execute();
+  await refreshStateKeys(db, [id]);
 }
 
 /** Signals without a BSN in these cases whose surname matches: the same person, delivered by a sender that may not pass a BSN. */
 export async function sameNameSignalsInCases(db: Executor, caseIds: readonly string[], surnameKeys: readonly string[]): Promise<SignalRecord[]> {
   if (caseIds.length === 0 || surnameKeys.length === 0) return [];
-  return db
-    .selectFrom('signals')
-    .selectAll()
-    .where('case_id', 'in', caseIds as string[])
-    .where('bsn', 'is', null)
-    .where('surname_key', 'in', surnameKeys as string[])
-    .where('subject_pseudonym', '<>', '')
-    .orderBy('id')
+  return signalsWithState(db)
+    .selectAll('signals')
+    .select(STATE_COLUMNS)
+    .where('signal_states.case_id', 'in', caseIds as string[])
+    .where('signals.bsn', 'is', null)
+    .where('signals.surname_key', 'in', surnameKeys as string[])
+    .where('signals.subject_pseudonym', '<>', '')
+    .orderBy('signals.id')
     .execute();
 }

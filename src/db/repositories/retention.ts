@@ -46,9 +46,9 @@ export async function municipalitiesWithData(db: Executor): Promise<string[]> {
 /** Up to `limit` signals never picked up, received before the cut-off. */
 export async function unpickedSignalsDue(db: Executor, municipality: string, before: Date, limit: number): Promise<string[]> {
   const r = await sql<{ id: string }>`
-    select s.id::text as id from signals s left join cases c on c.id = s.case_id
+    select s.id::text as id from signals s left join signal_states st on st.signal_id = s.id left join cases c on c.id = st.case_id
     where s.municipality_code = ${municipality} and s.received_at < ${before}
-      and (s.case_id is null or not ${PICKED_UP})
+      and (st.case_id is null or not ${PICKED_UP})
     order by s.id limit ${limit}`.execute(db);
   return r.rows.map((x) => x.id);
 }
@@ -56,7 +56,7 @@ export async function unpickedSignalsDue(db: Executor, municipality: string, bef
 /** Up to `limit` signals of closed, picked-up cases, received before the cut-off. */
 export async function pickedUpSignalsDue(db: Executor, municipality: string, before: Date, limit: number): Promise<string[]> {
   const r = await sql<{ id: string }>`
-    select s.id::text as id from signals s join cases c on c.id = s.case_id
+    select s.id::text as id from signals s join signal_states st on st.signal_id = s.id join cases c on c.id = st.case_id
     where s.municipality_code = ${municipality} and s.received_at < ${before} and c.status = 'closed' and ${PICKED_UP}
     order by s.id limit ${limit}`.execute(db);
   return r.rows.map((x) => x.id);
@@ -88,22 +88,25 @@ export async function deleteSignals(db: Executor, ids: readonly string[]): Promi
   if (ids.length === 0) return { signals: 0, batchRows: 0, emptiedCases: [], records: {} };
   const idArr = sql`${ids as string[]}::bigint[]`;
   const br = await sql`delete from batch_rows where signal_id = any(${idArr})`.execute(db);
-  await sql`update signals set repeat_of = null where repeat_of = any(${idArr}) and not (id = any(${idArr}))`.execute(db);
-  const records = await deleteDependents(db, 'signals', sql`p.id = any(${idArr})`);
-  const touched = await sql<{ case_id: string }>`
-    delete from signals where id = any(${idArr}) returning case_id::text as case_id`.execute(db);
-  const caseIds = [...new Set(touched.rows.map((r) => r.case_id).filter((c): c is string => c !== null))];
+  await sql`update signal_states set repeat_of = null where repeat_of = any(${idArr}) and not (signal_id = any(${idArr}))`.execute(db);
+  const inCases = await sql<{ case_id: string }>`
+    select distinct case_id::text as case_id from signal_states where signal_id = any(${idArr}) and case_id is not null`.execute(db);
+  // The state row is part of the signal, not a record about it: it goes without being counted.
+  await sql`delete from signal_states where signal_id = any(${idArr})`.execute(db);
+  const records = await deleteDependents(db, 'signals', sql`p.id = any(${idArr})`, ['signal_states']);
+  const deleted = await sql`delete from signals where id = any(${idArr})`.execute(db);
+  const caseIds = inCases.rows.map((r) => r.case_id);
   let emptied: string[] = [];
   if (caseIds.length > 0) {
     const cArr = sql`${caseIds}::bigint[]`;
     const empty = await sql<{ id: string }>`
       select c.id::text as id from cases c
-      where c.id = any(${cArr}) and not ${PICKED_UP} and not exists (select 1 from signals s where s.case_id = c.id)`.execute(db);
+      where c.id = any(${cArr}) and not ${PICKED_UP} and not exists (select 1 from signal_states s where s.case_id = c.id)`.execute(db);
     emptied = empty.rows.map((r) => r.id);
-    await sql`update cases c set signal_count = (select count(*) from signals s where s.case_id = c.id)
+    await sql`update cases c set signal_count = (select count(*) from signal_states s where s.case_id = c.id)
       where c.id = any(${cArr})`.execute(db);
   }
-  return { signals: touched.rows.length, batchRows: Number(br.numAffectedRows ?? 0n), emptiedCases: emptied, records };
+  return { signals: Number(deleted.numAffectedRows ?? 0n), batchRows: Number(br.numAffectedRows ?? 0n), emptiedCases: emptied, records };
 }
 
 export interface CaseDeletion {
@@ -117,9 +120,9 @@ export interface CaseDeletion {
 export async function deleteCases(db: Executor, ids: readonly string[]): Promise<CaseDeletion> {
   if (ids.length === 0) return { cases: 0, signals: 0, batchRows: 0, records: {} };
   const idArr = sql`${ids as string[]}::bigint[]`;
-  const inCases = await sql<{ id: string }>`select id::text as id from signals where case_id = any(${idArr})`.execute(db);
+  const inCases = await sql<{ id: string }>`select signal_id::text as id from signal_states where case_id = any(${idArr})`.execute(db);
   const sig = await deleteSignals(db, inCases.rows.map((r) => r.id));
-  const records = await deleteDependents(db, 'cases', sql`p.id = any(${idArr})`, ['signals']);
+  const records = await deleteDependents(db, 'cases', sql`p.id = any(${idArr})`, ['signals', 'signal_states']);
   for (const [t, n] of Object.entries(sig.records)) records[t] = (records[t] ?? 0) + n;
   const res = await sql`delete from cases where id = any(${idArr})`.execute(db);
   return { cases: Number(res.numAffectedRows ?? 0n), signals: sig.signals, batchRows: sig.batchRows, records };

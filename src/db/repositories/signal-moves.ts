@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
+import { refreshStateKeys, setStatusOutsideCase } from './signal-state.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -10,7 +11,8 @@ export async function signalsById(db: Executor, ids: readonly string[]) {
 
 /**
  * Moves a signal to where its subject lives now, at the register's address; it is matched there as
- * any new signal. When the municipality changes, routed_from keeps the one the sender addressed.
+ * any new signal (the caller queues it again). When the municipality changes, routed_from keeps the
+ * one the sender addressed. Only a signal in no case moves.
  */
 export async function handOverSignal(
   db: Executor,
@@ -29,12 +31,12 @@ export async function handOverSignal(
       city: to.city,
     }))
     .where('id', '=', id)
-    .where('case_id', 'is', null)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('signal_states').select('signal_id').whereRef('signal_id', '=', 'signals.id').where('case_id', 'is not', null))))
     .execute();
+  await refreshStateKeys(db, [id]);
 }
 
 /** The signal stays where it was sent, with a DDAS status that ends it: no case, nothing to pick up. */
 export async function markSignalsStatus(db: Executor, ids: readonly string[], status: string): Promise<void> {
-  if (ids.length === 0) return;
-  await db.updateTable('signals').set({ status }).where('id', 'in', ids as string[]).where('case_id', 'is', null).execute();
+  await setStatusOutsideCase(db, ids, status);
 }

@@ -74,7 +74,8 @@ export interface IntakeAudit {
  * Inserts many signals and their audit record in ONE statement: atomic without an explicit
  * transaction, and one round trip for the API's single-signal path. Rows whose (sender, reference)
  * already exists are skipped; the returned map holds the ids of the rows that were new. The audit
- * record lists exactly the new signals and their subjects' pseudonyms.
+ * record lists exactly the new signals and their subjects' pseudonyms; the new ids are queued for
+ * matching.
  */
 export async function insertSignals(db: Executor, rows: readonly SignalRow[], audit: IntakeAudit): Promise<Map<string, string>> {
   if (rows.length === 0) return new Map();
@@ -93,6 +94,8 @@ export async function insertSignals(db: Executor, rows: readonly SignalRow[], au
              'signal', array_agg(id::text order by id), array_agg(subject_pseudonym order by id), 'success',
              ${JSON.stringify(audit.detail)}::jsonb || jsonb_build_object('accepted', count(*))
       from ins having count(*) > 0
+    ), queued as (
+      insert into match_queue (first_signal_id, last_signal_id) select min(id), max(id) from ins having count(*) > 0
     )
     select id::text as id, reference from ins`.execute(db);
   return new Map(result.rows.map((r) => [r.reference, r.id]));

@@ -122,7 +122,7 @@ export async function unclassifiedCases(db: Executor, municipality: string, limi
   const r = await sql<{ id: string; address_key: string; signal_types: string[]; multiple: boolean; consecutive: boolean; crisis: boolean; age_group: string | null; queue_id: string | null; stamp: number; amount: string | null; deadline: string; matching_date: string }>`
     select c.id::text as id, c.address_key, c.signal_types, c.multiple, c.consecutive, c.crisis, c.age_group, c.queue_id::text as queue_id, ${STAMP} as stamp,
       to_char(c.deadline, 'YYYY-MM-DD') as deadline, to_char(c.matching_date, 'YYYY-MM-DD') as matching_date,
-      (select sum(s.amount_cents) from signals s where s.case_id = c.id)::text as amount
+      (select sum(s.amount_cents) from signal_states s where s.case_id = c.id)::text as amount
     from cases c
     where c.municipality_code = ${municipality} and ${ACTIVE} and c.classified_stamp is distinct from ${STAMP}
     order by c.id limit ${limit}

@@ -1,0 +1,140 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { matchAddress, type MatchSettings } from '../../domain/matching/assign-cases.ts';
+import { addMonths, monthStart } from '../../domain/matching/dates.ts';
+import {
+  allocateCaseIds,
+  historyBetween,
+  insertStates,
+  openCasesBetween,
+  placeHeldSignals,
+  upsertCases,
+  type CaseWrite,
+  type PageSignal,
+  type SignalPlacement,
+} from '../../db/repositories/cases.ts';
+import { appendAudit } from '../../db/repositories/audit.ts';
+import { recordExperimentArms } from '../experiments/record-arms.ts';
+import type { AppDeps, CallContext } from '../context.ts';
+import { handOverMovers } from './hand-over-movers.ts';
+
+export interface PageOutcome {
+  signals: number;
+  casesCreated: number;
+  casesUpdated: number;
+  repeats: number;
+  /** Signals taken out because the person register places their subject elsewhere. */
+  movedAway: number;
+}
+
+export interface PageContext {
+  municipality: string;
+  /** The matching date (today). */
+  today: string;
+  /** Signals dated after this are held back (monthly matching: the month is not over). */
+  until: string;
+  /** Months of history the flags look back on. */
+  lookbackMonths: number;
+  settings: MatchSettings;
+}
+
+function groupBy<T extends { addressKey: string }>(rows: readonly T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = m.get(r.addressKey);
+    if (list) list.push(r);
+    else m.set(r.addressKey, [r]);
+  }
+  return m;
+}
+
+/**
+ * Matches one page of households in the caller's transaction: the page's signals (queued ones,
+ * and held-back ones at the same addresses) are matched with the open cases and history at their
+ * addresses, and each signal's state is written once: in its case, or held back. Subjects the
+ * person register places elsewhere are taken out first (see handOverMovers).
+ */
+export async function matchPage(
+  trx: Transaction<DB>,
+  deps: AppDeps,
+  ctx: CallContext,
+  page: PageContext,
+  candidates: readonly PageSignal[],
+): Promise<PageOutcome> {
+  const { municipality, today, until, settings } = page;
+  const out: PageOutcome = { signals: 0, casesCreated: 0, casesUpdated: 0, repeats: 0, movedAway: 0 };
+  const moved = await handOverMovers(trx, deps, ctx, municipality, candidates, today);
+  out.movedAway = moved.size;
+  const staying = moved.size ? candidates.filter((x) => !moved.has(x.id)) : candidates;
+  // Monthly matching: a queued signal of a month that is not over is taken in, but held back.
+  const holds = staying.filter((x) => !x.held && x.signalDate > until).map((x) => ({ signalId: x.id, caseId: null, repeatOf: null, signal: x }));
+  const signals = holds.length ? staying.filter((x) => x.signalDate <= until) : staying;
+  if (signals.length === 0) {
+    await insertStates(trx, municipality, holds);
+    return out;
+  }
+
+  // A page is a range of address keys: its cases and history are two index range scans.
+  let lo = signals[0]!.addressKey;
+  let hi = lo;
+  let earliest = signals[0]!.signalDate;
+  for (const x of signals) {
+    if (x.addressKey < lo) lo = x.addressKey;
+    if (x.addressKey > hi) hi = x.addressKey;
+    if (x.signalDate < earliest) earliest = x.signalDate;
+  }
+  const [open, history] = await Promise.all([
+    openCasesBetween(trx, municipality, lo, hi),
+    historyBetween(trx, municipality, lo, hi, addMonths(monthStart(earliest), -page.lookbackMonths)),
+  ]);
+  const openBy = groupBy(open);
+  const historyBy = groupBy(history);
+  const matched: Array<{ addressKey: string; m: ReturnType<typeof matchAddress> }> = [];
+  let newCount = 0;
+  for (const [key, group] of groupBy(signals)) {
+    const m = matchAddress(
+      { signals: group, openCases: openBy.get(key) ?? [], history: historyBy.get(key) ?? [], matchingDate: today, newIdStart: newCount },
+      settings,
+    );
+    newCount += m.cases.filter((c) => c.isNew).length;
+    matched.push({ addressKey: key, m });
+  }
+
+  const ids = await allocateCaseIds(trx, newCount);
+  const byId = new Map(signals.map((x) => [x.id, x]));
+  const writes: CaseWrite[] = [];
+  const placements: Array<SignalPlacement & { caseId: string }> = [];
+  let i = 0;
+  for (const { addressKey, m } of matched) {
+    const dbIds = new Map<string, string>();
+    for (const c of m.cases) {
+      const dbId = c.isNew ? ids[i++]! : c.id;
+      dbIds.set(c.id, dbId);
+      writes.push({ ...c, addressKey, dbId });
+    }
+    for (const [signalId, caseId] of m.assignments) placements.push({ signalId, caseId: dbIds.get(caseId)!, repeatOf: m.repeats.get(signalId) ?? null });
+    out.repeats += m.repeats.size;
+  }
+  await upsertCases(trx, municipality, today, writes);
+  const placed = placements.map((p) => ({ ...p, signal: byId.get(p.signalId)! }));
+  await insertStates(trx, municipality, [...placed.filter((p) => !p.signal.held), ...holds]);
+  await placeHeldSignals(trx, placed.filter((p) => p.signal.held));
+  await recordExperimentArms(trx, deps, ctx, municipality, writes, placements, signals);
+  await appendAudit(trx, {
+    traceId: ctx.traceId,
+    spanId: ctx.spanId,
+    activity: 'signal.match',
+    actorType: ctx.actor.type,
+    actorId: ctx.actor.id,
+    organisationId: municipality,
+    objectType: 'case',
+    objectIds: [...new Set(writes.map((w) => w.dbId))],
+    subjectPseudonyms: [...new Set(writes.map((w) => w.bsnPseudonym).filter((p): p is string => p !== null))],
+    outcome: 'success',
+    detail: { signals: placements.length },
+  });
+  out.signals = placements.length;
+  out.casesCreated = newCount;
+  out.casesUpdated = writes.length - newCount;
+  return out;
+}
