@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { Judgement } from '../../domain/rules/judgement.ts';
 import { normalisePostcode, toCents } from '../../domain/signals/normalise.ts';
 import type { SignalInput } from '../../domain/signals/signal.ts';
 import type { Pseudonymizer } from '../../domain/privacy/pseudonym.ts';
 import type { SignalsTable } from '../../db/schema.ts';
 import type { Insertable } from 'kysely';
-import { subjectPseudonymOf } from './subject.ts';
+import { addressSubjectPseudonym } from './subject.ts';
 import { addressKey, surnameKey } from '../../domain/matching/normalise-address.ts';
 
 export type SignalRow = Insertable<SignalsTable>;
@@ -28,8 +28,12 @@ export function contentHash(row: SignalRow): string {
     const v = row[c];
     text += `${v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)}\u001f`;
   }
-  return createHash('sha256').update(text).digest('base64url');
+  return sha256(text);
 }
+
+// crypto.hash (Node ≥ 20.12) hashes in one call, without a Hash object per row: a third of the cost on the intake hot path.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'base64url') => string }).hash;
+const sha256 = oneShot ? (text: string) => oneShot('sha256', text, 'base64url') : (text: string) => crypto.createHash('sha256').update(text).digest('base64url');
 
 /** Maps an accepted signal to its stored form. Only fields the judgement let through exist here. */
 export function toSignalRow(
@@ -42,6 +46,9 @@ export function toSignalRow(
     ? Object.fromEntries(Object.entries(signal.components).map(([k, v]) => [k, toCents(v) ?? null]))
     : null;
   const sc = signal.socialCollection ?? {};
+  const a = signal.address;
+  const postcode = normalisePostcode(a?.postcode) ?? null;
+  const bsnPseudonym = signal.bsn ? ctx.pseudonymize('bsn', signal.bsn) : null;
   const row: SignalRow = {
     sender_org_id: ctx.senderOrgId,
     reference: signal.reference,
@@ -57,8 +64,9 @@ export function toSignalRow(
     components,
     arrear_start_date: signal.arrearStartDate ?? null,
     bsn: signal.bsn ?? null,
-    bsn_pseudonym: signal.bsn ? ctx.pseudonymize('bsn', signal.bsn) : null,
-    subject_pseudonym: subjectPseudonymOf(signal, ctx.pseudonymize),
+    bsn_pseudonym: bsnPseudonym,
+    // The data subject: the BSN where given, else the address (subjectPseudonymOf, without working out either twice).
+    subject_pseudonym: bsnPseudonym ?? addressSubjectPseudonym(ctx.pseudonymize, postcode, a?.houseNumber, a?.houseNumberAddition),
     initials: signal.person?.initials ?? null,
     given_name: signal.person?.givenName ?? null,
     prefix: signal.person?.prefix ?? null,
@@ -66,7 +74,7 @@ export function toSignalRow(
     street: signal.address?.street ?? null,
     house_number: signal.address?.houseNumber ?? null,
     house_number_addition: signal.address?.houseNumberAddition ?? null,
-    postcode: normalisePostcode(signal.address?.postcode) ?? null,
+    postcode,
     city: signal.address?.city ?? null,
     phone: signal.phone ?? null,
     email: signal.email ?? null,
@@ -80,7 +88,7 @@ export function toSignalRow(
     // Without a usable address, the BSN (or, lacking that, the signal itself) stands in as the household.
     address_key:
       addressKey(signal.address?.postcode, signal.address?.houseNumber, signal.address?.houseNumberAddition) ??
-      (signal.bsn ? `bsn:${ctx.pseudonymize('bsn', signal.bsn)}` : `ref:${ctx.senderOrgId}:${signal.reference}`),
+      (bsnPseudonym ? `bsn:${bsnPseudonym}` : `ref:${ctx.senderOrgId}:${signal.reference}`),
     surname_key: signal.person ? surnameKey(signal.person.prefix, signal.person.surname) : null,
     regulation_version: judgement.regulationVersion ?? '',
     rule_id: judgement.ruleId ?? '',

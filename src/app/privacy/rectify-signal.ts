@@ -3,6 +3,7 @@ import { checkRectification, type RectifiableFieldName } from '../../domain/priv
 import type { LocalizedText } from '../../domain/rules/judgement.ts';
 import { normalisePostcode } from '../../domain/signals/normalise.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
+import { addressSubjectPseudonym } from '../intake/subject.ts';
 import { findSignalsById, RECTIFIABLE, updateSignalFields } from '../../db/repositories/privacy.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import { requireMunicipalityStaff } from './municipality-scope.ts';
@@ -44,7 +45,7 @@ export async function rectifySignal(
     // The subject's pseudonym follows the BSN where there is one, else the address (as at intake).
     values.subject_pseudonym = next.bsn
       ? deps.pseudonymize('bsn', next.bsn)
-      : deps.pseudonymize('address', `${normalisePostcode(next.postcode ?? undefined) ?? ''}|${next.house_number ?? ''}|${next.house_number_addition ?? ''}`);
+      : addressSubjectPseudonym(deps.pseudonymize, normalisePostcode(next.postcode ?? undefined), next.house_number, next.house_number_addition);
     await updateSignalFields(trx, input.signalId, values);
     await appendAudit(trx, {
       traceId: ctx.traceId,

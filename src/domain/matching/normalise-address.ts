@@ -25,8 +25,11 @@ const ADDITION_SYNONYMS: Record<string, string> = {
   HOOG: '',
 };
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 function stripDiacritics(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  // Most names and additions are plain ASCII: nothing to decompose (NFD is costly on the intake hot path).
+  return ASCII.test(s) ? s : s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
 /** '12 - a', 'A', ' hs ' → 'A', 'A', 'H'. Empty when there is none. */

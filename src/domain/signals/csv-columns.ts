@@ -76,9 +76,12 @@ function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K]
   if (value !== undefined) target[key] = value;
 }
 
-function cell(row: CsvRecord, col: CsvColumn): string | undefined {
-  const v = row[col];
-  if (v === undefined) return undefined;
+/** A cell's value as read from a file, before trimming; undefined when the file has no such column. */
+export type CellReader = (col: CsvColumn) => string | undefined;
+
+function trimmed(read: CellReader, col: CsvColumn): string | undefined {
+  const v = read(col);
+  if (v === undefined || v === '') return undefined;
   const t = v.trim();
   return t === '' ? undefined : t;
 }
@@ -111,41 +114,70 @@ function parseComponents(v: string | undefined): Record<string, string> | undefi
 
 /** Turns one CSV record (header → cell) into the common SignalInput shape. */
 export function csvRecordToSignal(row: CsvRecord): SignalInput {
+  return cellsToSignal((col) => row[col]);
+}
+
+/** Column → position in a file's header: a row's fields read without building a record object. */
+export type ColumnIndex = Partial<Record<CsvColumn, number>>;
+
+export function columnIndex(header: readonly string[]): ColumnIndex {
+  const index: ColumnIndex = {};
+  header.forEach((h, i) => {
+    if ((CSV_COLUMNS as readonly string[]).includes(h)) index[h as CsvColumn] = i;
+  });
+  return index;
+}
+
+/** One row's fields (in header order) as the common SignalInput shape. */
+export function csvFieldsToSignal(fields: readonly string[], index: ColumnIndex): SignalInput {
+  return cellsToSignal((col) => {
+    const i = index[col];
+    return i === undefined ? undefined : fields[i];
+  });
+}
+
+function cellsToSignal(read: CellReader): SignalInput {
+  const cell = (col: CsvColumn) => trimmed(read, col);
   const s: SignalInput = {
-    reference: cell(row, 'reference') ?? '',
-    signalType: cell(row, 'signal_type') ?? '',
-    signalDate: cell(row, 'signal_date') ?? '',
+    reference: cell('reference') ?? '',
+    signalType: cell('signal_type') ?? '',
+    signalDate: cell('signal_date') ?? '',
   };
-  put(s, 'municipalityCode', cell(row, 'municipality_code'));
-  put(s, 'onBehalfOf', cell(row, 'on_behalf_of'));
-  put(s, 'amount', cell(row, 'amount'));
-  put(s, 'components', parseComponents(cell(row, 'components')));
-  put(s, 'arrearStartDate', cell(row, 'arrear_start_date'));
-  put(s, 'bsn', cell(row, 'bsn'));
-  const person = {};
-  put(person, 'initials' as never, cell(row, 'initials') as never);
-  put(person, 'givenName' as never, cell(row, 'given_name') as never);
-  put(person, 'prefix' as never, cell(row, 'prefix') as never);
-  put(person, 'surname' as never, cell(row, 'surname') as never);
-  if (Object.keys(person).length > 0) s.person = person;
-  const address = {};
-  put(address, 'street' as never, cell(row, 'street') as never);
-  put(address, 'houseNumber' as never, cell(row, 'house_number') as never);
-  put(address, 'houseNumberAddition' as never, cell(row, 'house_number_addition') as never);
-  put(address, 'postcode' as never, cell(row, 'postcode') as never);
-  put(address, 'city' as never, cell(row, 'city') as never);
-  if (Object.keys(address).length > 0) s.address = address;
-  put(s, 'phone', cell(row, 'phone'));
-  put(s, 'email', cell(row, 'email'));
-  put(s, 'customerNumber', cell(row, 'customer_number'));
-  put(s, 'birthDate', cell(row, 'birth_date'));
-  put(s, 'crisis', parseFlag(cell(row, 'crisis')));
-  const sc = {};
-  put(sc, 'personalContactAttemptedOn' as never, cell(row, 'personal_contact_attempted_on') as never);
-  put(sc, 'debtAssistanceReferredOn' as never, cell(row, 'debt_assistance_referred_on') as never);
-  put(sc, 'reminderSentOn' as never, cell(row, 'reminder_sent_on') as never);
-  put(sc, 'agreementOfferedInReminder' as never, parseFlag(cell(row, 'agreement_offered_in_reminder')) as never);
-  put(sc, 'residentResponse' as never, cell(row, 'resident_response') as never);
-  if (Object.keys(sc).length > 0) s.socialCollection = sc;
+  put(s, 'municipalityCode', cell('municipality_code'));
+  put(s, 'onBehalfOf', cell('on_behalf_of'));
+  put(s, 'amount', cell('amount'));
+  put(s, 'components', parseComponents(cell('components')));
+  put(s, 'arrearStartDate', cell('arrear_start_date'));
+  put(s, 'bsn', cell('bsn'));
+  const person: NonNullable<SignalInput['person']> = {};
+  put(person, 'initials', cell('initials'));
+  put(person, 'givenName', cell('given_name'));
+  put(person, 'prefix', cell('prefix'));
+  put(person, 'surname', cell('surname'));
+  if (hasAny(person)) s.person = person;
+  const address: NonNullable<SignalInput['address']> = {};
+  put(address, 'street', cell('street'));
+  put(address, 'houseNumber', cell('house_number'));
+  put(address, 'houseNumberAddition', cell('house_number_addition'));
+  put(address, 'postcode', cell('postcode'));
+  put(address, 'city', cell('city'));
+  if (hasAny(address)) s.address = address;
+  put(s, 'phone', cell('phone'));
+  put(s, 'email', cell('email'));
+  put(s, 'customerNumber', cell('customer_number'));
+  put(s, 'birthDate', cell('birth_date'));
+  put(s, 'crisis', parseFlag(cell('crisis')));
+  const sc: NonNullable<SignalInput['socialCollection']> = {};
+  put(sc, 'personalContactAttemptedOn', cell('personal_contact_attempted_on'));
+  put(sc, 'debtAssistanceReferredOn', cell('debt_assistance_referred_on'));
+  put(sc, 'reminderSentOn', cell('reminder_sent_on'));
+  put(sc, 'agreementOfferedInReminder', parseFlag(cell('agreement_offered_in_reminder')));
+  put(sc, 'residentResponse', cell('resident_response') as NonNullable<SignalInput['socialCollection']>['residentResponse']);
+  if (hasAny(sc)) s.socialCollection = sc;
   return s;
+}
+
+function hasAny(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }

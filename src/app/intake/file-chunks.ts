@@ -1,0 +1,183 @@
+import type { Readable } from 'node:stream';
+import { CSV_COLUMNS, REQUIRED_CSV_COLUMNS } from '../../domain/signals/csv-columns.ts';
+import { lastLineEnd, lastRecordEnd } from './csv-boundary.ts';
+import { CsvSyntaxError, forEachCsvRecord } from './csv-chunk.ts';
+import { FileRefused, fileRefusals } from './file-refused.ts';
+
+export type BatchFormat = 'csv' | 'jsonl';
+
+/** A piece of a batch file holding whole records (rows) only, so it can be read on its own. */
+export interface FileChunk {
+  bytes: Buffer;
+  /** Byte offset of the chunk in the file (for messages about it). */
+  offset: number;
+  /** Bytes of the file read once this chunk is done (for progress). */
+  end: number;
+}
+
+/** How big a chunk grows before it is cut at the last record end: ~5,000 signal rows. */
+export const CHUNK_BYTES = 1 << 20;
+/** A record (CSV csv-parse's max_record_size; a JSON line too) may not be longer; a chunk without any record end beyond this is cut anyway. */
+export const MAX_RECORD_BYTES = 64 * 1024;
+
+const KNOWN = new Set<string>(CSV_COLUMNS);
+const BOM = [0xef, 0xbb, 0xbf];
+
+function checkHeader(header: readonly string[]): void {
+  const cols = header.map((h) => h.trim());
+  if (cols.length === 1 && /[;\t|]/.test(cols[0] ?? '')) {
+    const sep = (cols[0] ?? '').includes(';') ? ';' : (cols[0] ?? '').includes('\t') ? 'tab' : '|';
+    throw new FileRefused(
+      'FILE_WRONG_DELIMITER',
+      `De kopregel lijkt '${sep}' als scheidingsteken te gebruiken; gebruik een komma (zie de sjabloon).`,
+      `The header row seems to use '${sep}' as separator; use a comma (see the template).`,
+    );
+  }
+  const unknown = cols.filter((c) => !KNOWN.has(c));
+  if (unknown.length > 0)
+    throw new FileRefused(
+      'FILE_UNKNOWN_COLUMNS',
+      `Onbekende kolom(men): ${unknown.join(', ')}. Toegestaan zijn alleen de kolommen van de sjabloon.`,
+      `Unknown column(s): ${unknown.join(', ')}. Only the template's columns are accepted.`,
+    );
+  const dup = cols.filter((c, i) => cols.indexOf(c) !== i);
+  if (dup.length > 0) throw new FileRefused('FILE_DUPLICATE_COLUMNS', `Dubbele kolom(men): ${dup.join(', ')}.`, `Duplicate column(s): ${dup.join(', ')}.`);
+  const missing = REQUIRED_CSV_COLUMNS.filter((c) => !cols.includes(c));
+  if (missing.length > 0)
+    throw new FileRefused('FILE_MISSING_COLUMNS', `Verplichte kolom(men) ontbreken: ${missing.join(', ')}.`, `Required column(s) missing: ${missing.join(', ')}.`);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Decodes a chunk (whole characters: cut at newlines), refusing bytes that are not UTF-8 or hold a NUL. */
+export function decodeChunk(bytes: Uint8Array, offset: number): string {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw fileRefusals.notUtf8(offset);
+  }
+  if (text.includes('\u0000')) throw fileRefusals.binary();
+  return text;
+}
+
+/** Index just past the first newline outside quotes from `from` on, or -1 (looked for within MAX_RECORD_BYTES). */
+function firstRecordEnd(buf: Buffer, from: number): number {
+  let quotes = 0;
+  const stop = Math.min(buf.length, from + MAX_RECORD_BYTES + 1);
+  for (let i = from; i < stop; i++) {
+    const b = buf[i];
+    if (b === 0x22) quotes++;
+    else if (b === 0x0a && (quotes & 1) === 0) return i + 1;
+  }
+  return -1;
+}
+
+/**
+ * Reads the header row of a CSV file from its first bytes (empty lines before it are skipped, as
+ * for rows). Returns the checked column names and where the rows start, or undefined while the
+ * header is not complete yet (more bytes needed; `final` says there are none).
+ */
+function readHeader(buf: Buffer, final: boolean): { header: string[]; bodyStart: number } | undefined {
+  let pos = 0;
+  for (;;) {
+    let end = firstRecordEnd(buf, pos);
+    if (end === -1) {
+      if (!final && buf.length - pos <= MAX_RECORD_BYTES) return undefined;
+      end = buf.length;
+    }
+    if (end === pos) throw fileRefusals.empty();
+    let header: string[] | undefined;
+    try {
+      forEachCsvRecord(decodeChunk(buf.subarray(pos, end), pos), (fields) => (header ??= fields.map((h) => h.trim())), { maxRecordChars: MAX_RECORD_BYTES });
+    } catch (e) {
+      if (e instanceof CsvSyntaxError) throw fileRefusals.notCsv(e.line, e.code);
+      throw e;
+    }
+    if (header) {
+      checkHeader(header);
+      return { header, bodyStart: end };
+    }
+    pos = end;
+  }
+}
+
+/**
+ * Cuts a batch file's byte stream into chunks of whole records (~1 MiB), streaming: the file never
+ * sits in memory. Refuses a file over `maxBytes` (413) as soon as it gets there. For CSV the header
+ * row is read and checked first (onHeader); chunks then hold rows only. The byte order mark goes.
+ */
+export async function* fileChunks(
+  source: Readable,
+  format: BatchFormat,
+  maxBytes: number,
+  onHeader: (header: string[]) => void,
+): AsyncGenerator<FileChunk> {
+  const cutAt = format === 'csv' ? lastRecordEnd : lastLineEnd;
+  // Pieces as they came, joined once a chunk's worth is there (not re-copied on every piece).
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let read = 0;
+  let offset = 0;
+  let started = false;
+  let headerDone = format !== 'csv';
+  const take = (): Buffer => {
+    const buf = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
+    pending = [];
+    pendingBytes = 0;
+    return buf;
+  };
+  const keep = (buf: Buffer) => {
+    if (buf.length === 0) return;
+    pending.push(buf);
+    pendingBytes += buf.length;
+  };
+  /** Strips the byte order mark Excel writes before "CSV UTF-8", and reads the CSV header: the rows that follow, or undefined for more bytes. */
+  const begin = (buf: Buffer, final: boolean): Buffer | undefined => {
+    if (!started) {
+      if (buf.length < 3 && !final) return undefined;
+      started = true;
+      if (buf.length >= 3 && buf[0] === BOM[0] && buf[1] === BOM[1] && buf[2] === BOM[2]) {
+        offset = 3;
+        buf = buf.subarray(3);
+      }
+    }
+    if (headerDone) return buf;
+    const h = readHeader(buf, final);
+    if (!h) return undefined;
+    onHeader(h.header);
+    headerDone = true;
+    offset += h.bodyStart;
+    return buf.subarray(h.bodyStart);
+  };
+  for await (const piece of source as AsyncIterable<Buffer>) {
+    read += piece.length;
+    if (read > maxBytes) throw fileRefusals.tooLarge(maxBytes);
+    keep(piece);
+    if (pendingBytes < (headerDone ? CHUNK_BYTES : 3)) continue;
+    let buf = take();
+    const body = begin(buf, false);
+    if (!body) {
+      keep(buf);
+      continue;
+    }
+    buf = body;
+    if (buf.length < CHUNK_BYTES) {
+      keep(buf);
+      continue;
+    }
+    let cut = cutAt(buf);
+    // No record end in a long stretch: an unclosed quote or an endless line; the reader says which.
+    if (cut === -1 && buf.length > CHUNK_BYTES + MAX_RECORD_BYTES) cut = buf.length;
+    if (cut === -1) {
+      keep(buf);
+      continue;
+    }
+    yield { bytes: buf.subarray(0, cut), offset, end: read - (buf.length - cut) };
+    offset += cut;
+    keep(buf.subarray(cut));
+  }
+  const rest = begin(take(), true);
+  if (!rest) throw fileRefusals.empty();
+  if (rest.length > 0) yield { bytes: rest, offset, end: read };
+}
