@@ -25,6 +25,7 @@ const ADDITION_SYNONYMS: Record<string, string> = {
   HOOG: '',
 };
 
+// eslint-disable-next-line no-control-regex -- the test is exactly "every character is ASCII"
 const ASCII = /^[\x00-\x7f]*$/;
 
 function stripDiacritics(s: string): string {
