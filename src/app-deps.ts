@@ -3,6 +3,7 @@ import { loadRules } from './app/rules/load-rules.ts';
 import { RuleBookJudge } from './app/rules/rule-judge.ts';
 import { ExperimentRuntime } from './app/experiments/runtime.ts';
 import { ExperimentScreeningJudge } from './app/experiments/screening-judge.ts';
+import { IntakeWorkers } from './app/intake/intake-workers.ts';
 import { loadPostcodeAreaRouter } from './app/routing/load-postcode-areas.ts';
 import type { Database } from './db/database.ts';
 import { createPseudonymizer } from './domain/privacy/pseudonym.ts';
@@ -16,17 +17,25 @@ import type { BasisRegisters } from './domain/routing/person-register.ts';
  */
 export async function createAppDeps(
   database: Database,
-  opts: { pseudonymKey?: string | undefined; now?: (() => Date) | undefined; registers?: BasisRegisters | undefined },
+  opts: {
+    pseudonymKey?: string | undefined;
+    now?: (() => Date) | undefined;
+    registers?: BasisRegisters | undefined;
+    /** Worker threads for batch files (0 or absent: judged in this thread). */
+    intakeWorkers?: number | undefined;
+  },
 ) {
   const rules = await loadRules();
   const judge = new RuleBookJudge(rules.book);
   const experiments = new ExperimentRuntime(rules.book, database.db);
+  const pseudonymKey = opts.pseudonymKey ?? 'development-only-pseudonym-key-change-me';
   const deps: AppDeps = {
     db: database.db,
     judge: new ExperimentScreeningJudge(judge, experiments),
     experiments,
     registers: opts.registers ?? new LocalBasisRegisters(await loadPostcodeAreaRouter()),
-    pseudonymize: createPseudonymizer(opts.pseudonymKey ?? 'development-only-pseudonym-key-change-me'),
+    pseudonymize: createPseudonymizer(pseudonymKey),
+    ...(opts.intakeWorkers ? { intakeWorkers: new IntakeWorkers(opts.intakeWorkers, pseudonymKey) } : {}),
     now: opts.now ?? (() => new Date()),
     standardSignalTypes: new Set(
       rules.book

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 /**
@@ -21,6 +22,8 @@ export interface Config {
   /** Maximum accepted upload size in bytes. */
   maxUploadBytes: number;
   publicUrl: string;
+  /** Worker threads that judge batch files next to the database work; 0: in the main thread. */
+  intakeWorkers: number;
 }
 
 const DEV_PSEUDONYM_KEY = 'development-only-pseudonym-key-change-me';
@@ -39,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMinutes: Number(env.SESSION_TTL_MINUTES ?? 30),
     maxUploadBytes: Number(env.MAX_UPLOAD_BYTES ?? 1024 * 1024 * 1024),
     publicUrl: env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    intakeWorkers: Number(env.INTAKE_WORKERS ?? Math.min(2, availableParallelism())),
   };
 }
 

@@ -21,6 +21,7 @@ const platform = await startPlatform({
   matchingIntervalMs: Number(process.env.MATCHING_INTERVAL_MS ?? 5000),
   processRole: processRoleFrom(process.env.PROCESS_ROLE),
   secureCookies: config.publicUrl.startsWith('https://'),
+  intakeWorkers: config.intakeWorkers,
 });
 
 const url = config.publicUrl.includes(':0') ? platform.url : config.publicUrl;

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from './app/context.ts';
 import { createAppDeps } from './app-deps.ts';
@@ -36,6 +37,8 @@ export interface PlatformOptions {
   processRole?: ProcessRole;
   /** The basic registers (BAG, BRP); the local stand-ins when not given. */
   registers?: BasisRegisters;
+  /** Worker threads that judge batch files (default 2, at most the cores; 0: in the main thread). */
+  intakeWorkers?: number;
 }
 
 export interface Platform {
@@ -55,7 +58,7 @@ export { createAppDeps };
 export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const database =
     opts.database ?? (await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir === 'memory://' ? 'memory://' : `${opts.dataDir}/pglite` }));
-  const { deps, judge, registers } = await createAppDeps(database, opts);
+  const { deps, judge, registers } = await createAppDeps(database, { ...opts, intakeWorkers: opts.intakeWorkers ?? Math.min(2, availableParallelism()) });
   const seed = opts.seedDemo ? await seedDemo(deps, registers) : (await seedOrganisations(deps, registers), undefined);
   await judge.reloadOrganisations(database.db);
   await deps.experiments.reload();
@@ -95,6 +98,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       clearInterval(sealer);
       await jobs.stop();
       await app.close();
+      await deps.intakeWorkers?.close();
       if (!opts.database) await database.close();
     },
   };

@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.ts';
 import type { SignalJudge } from './rules/signal-judge.ts';
 import type { ExperimentRuntime } from './experiments/runtime.ts';
 import type { BasisRegisters } from '../domain/routing/person-register.ts';
+import type { IntakeWorkers } from './intake/intake-workers.ts';
 
 /** What every use case may depend on. Adapters build it once and pass it in. */
 export interface AppDeps {
@@ -18,6 +19,8 @@ export interface AppDeps {
   standardSignalTypes: ReadonlySet<string>;
   /** Running experiments (pre-selection, arms) held in memory for intake and matching; the rule book. */
   experiments: ExperimentRuntime;
+  /** Worker threads that judge batch files in parallel with the database work; absent: in this thread. */
+  intakeWorkers?: IntakeWorkers;
 }
 
 /** Per-call context: who acts and the trace the audit trail links to. */

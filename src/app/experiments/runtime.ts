@@ -31,6 +31,7 @@ export class ExperimentRuntime {
   private byRule = new Map<string, RunningExperiment[]>();
   private byMunicipality = new Map<string, RunningExperiment[]>();
   private anyMunicipality: RunningExperiment[] = [];
+  private installedList: readonly RunningExperiment[] = [];
   private loadedAt = 0;
   private loading: Promise<void> | null = null;
   /** Reloads may overlap (a background one and one after a change): only a newer read may replace an older. */
@@ -80,7 +81,14 @@ export class ExperimentRuntime {
     this.byRule = byRule;
     this.byMunicipality = byMunicipality;
     this.anyMunicipality = anyMunicipality;
+    this.installedList = list;
     this.loadedAt = this.clock();
+  }
+
+  /** The running experiments as installed (the same array until the next install: a cheap identity for snapshots). */
+  running(): readonly RunningExperiment[] {
+    this.refreshIfStale();
+    return this.installedList;
   }
 
   private refreshIfStale(): void {

@@ -19,8 +19,8 @@ const FIELD: Record<string, string> = { PRESELECTION_MIN_AMOUNT: 'amount', PRESE
  */
 export class ExperimentScreeningJudge implements SignalJudge {
   constructor(
-    private readonly inner: SignalJudge,
-    private readonly runtime: ExperimentRuntime,
+    readonly inner: SignalJudge,
+    readonly runtime: ExperimentRuntime,
   ) {}
 
   judge(signal: SignalInput, senderOrganisationId: string): ScreenedJudgement {

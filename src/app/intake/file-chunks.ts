@@ -150,7 +150,9 @@ export async function* fileChunks(
     offset += h.bodyStart;
     return buf.subarray(h.bodyStart);
   };
-  for await (const piece of source as AsyncIterable<Buffer>) {
+  for await (const data of source as AsyncIterable<Buffer | string>) {
+    // An object-mode stream (Readable.from a string) gives strings.
+    const piece = typeof data === 'string' ? Buffer.from(data) : data;
     read += piece.length;
     if (read > maxBytes) throw fileRefusals.tooLarge(maxBytes);
     keep(piece);

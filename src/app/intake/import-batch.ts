@@ -1,14 +1,19 @@
 import type { Readable } from 'node:stream';
 import type { Judgement } from '../../domain/rules/judgement.ts';
 import { requirePermission } from '../../domain/access/actor.ts';
+import { columnIndex } from '../../domain/signals/csv-columns.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { createBatch, finishBatch, getBatch } from '../../db/repositories/batches.ts';
 import type { AppDeps, CallContext } from '../context.ts';
+import { processChunk, type ChunkJob, type IntakeKit, type ProcessedChunk } from './chunk-processor.ts';
+import type { RowLayout } from './chunk-rows.ts';
+import { fileChunks, type FileChunk } from './file-chunks.ts';
+import { FileRefused, fileRefusals } from './file-refused.ts';
+import { snapshotIntakeKit } from './intake-kit.ts';
 import { routeAndJudge } from './judge-signal.ts';
-import { FileRefused, readBatchFile, type BatchFormat, type FileRow } from './read-batch-file.ts';
-import { storeChunk, type JudgedItem } from './store-chunk.ts';
-
-export const CHUNK_ROWS = 5000;
+import type { BatchFormat, FileRow } from './read-batch-file.ts';
+import type { JudgedItem } from './store-chunk.ts';
+import { storeProcessedChunk } from './store-processed-chunk.ts';
 
 export interface ImportBatchInput {
   source: Readable;
@@ -29,10 +34,15 @@ export function judgeRow(row: FileRow, senderOrgId: string, deps: Pick<AppDeps, 
   return { rowNo: row.rowNo, signal, judgement };
 }
 
+/** Chunks judged ahead of the one being stored: enough to keep the workers busy, few enough to keep memory flat. */
+const AHEAD_PER_WORKER = 2;
+
 /**
- * Imports a batch file: streams, judges and stores it in chunks, each chunk one transaction, so a
- * crash leaves every row stored once or not at all; re-sending the file then completes it (rows
- * already stored come back as duplicates). Parsing the next chunk overlaps storing the previous.
+ * Imports a batch file: streams it in chunks of whole rows (~1 MiB), judges each chunk — the first
+ * in this thread, so a small file waits for nothing, the rest in worker threads while earlier
+ * chunks are stored — and stores each chunk in one transaction, in file order. A crash therefore
+ * leaves every row stored once or not at all; re-sending the file completes it (rows already
+ * stored come back as duplicates).
  */
 export async function importBatch(deps: AppDeps, ctx: CallContext, input: ImportBatchInput) {
   requirePermission(ctx.actor, 'signals:submit');
@@ -43,27 +53,69 @@ export async function importBatch(deps: AppDeps, ctx: CallContext, input: Import
   if (input.bytesExpected !== undefined)
     await deps.db.updateTable('batches').set({ bytes_expected: String(input.bytesExpected) }).where('id', '=', batchId).execute();
 
-  let chunk: JudgedItem[] = [];
-  let bytes = 0;
-  let pending: Promise<unknown> = Promise.resolve();
-  const flush = (items: JudgedItem[], at: number) =>
-    deps.db.transaction().execute((trx) => storeChunk(trx, deps, ctx, items, { id: batchId, bytes: at }));
+  const local: IntakeKit = { judge: deps.judge, router: deps.registers, pseudonymize: deps.pseudonymize };
+  const workers = deps.intakeWorkers;
+  // Judges or registers plugged in by code cannot be rebuilt in a worker: then this thread does it all.
+  const kit = workers ? snapshotIntakeKit(deps) : undefined;
+  let layout: RowLayout = { format: input.format, header: [], columns: {} };
+  const ahead: Array<{ chunk: FileChunk; judged: Promise<ProcessedChunk> }> = [];
+  const maxAhead = workers && kit ? workers.size * AHEAD_PER_WORKER : 1;
+  let rowsBefore = 0;
+  let linesBefore = input.format === 'csv' ? 1 : 0;
 
+  /** Set once storing fails: nothing after that chunk is stored. */
+  let storeFailed = false;
+  const storeNext = async () => {
+    try {
+      await storeChunkInOrder();
+    } catch (e) {
+      storeFailed = true;
+      throw e;
+    }
+  };
+  const storeChunkInOrder = async () => {
+    const { chunk, judged } = ahead.shift()!;
+    const r = await judged;
+    if (r.refused) throw FileRefused.from(r.refused);
+    await deps.db.transaction().execute((trx) => storeProcessedChunk(trx, ctx, r, { id: batchId, firstRowNo: rowsBefore + 1, bytes: chunk.end }));
+    rowsBefore += r.rows;
+    if (r.syntax) throw fileRefusals.notCsv(linesBefore + r.syntax.line, r.syntax.code);
+    linesBefore += r.lines;
+  };
+
+  // One chunk is stored while the next ones are judged (and, in this thread, while the next is read).
+  let storing: Promise<void> = Promise.resolve();
+  const storeInTurn = () => {
+    storing = storing.then(storeNext);
+    // Awaited before the next store or at the end; meanwhile no unhandled rejection.
+    storing.catch(() => undefined);
+  };
   try {
-    for await (const row of readBatchFile(input.source, input.format, input.maxBytes)) {
-      chunk.push(judgeRow(row, orgId, deps));
-      bytes = row.bytes;
-      if (chunk.length >= CHUNK_ROWS) {
-        await pending;
-        pending = flush(chunk, bytes);
-        chunk = [];
+    let first = true;
+    for await (const chunk of fileChunks(input.source, input.format, input.maxBytes, (header) => (layout = { format: input.format, header, columns: columnIndex(header) }))) {
+      const job: ChunkJob = { bytes: chunk.bytes, offset: chunk.offset, layout, senderOrgId: orgId, batchId };
+      const judged = first || !workers || !kit ? Promise.resolve().then(() => processChunk(local, job)) : workers.run(kit, job);
+      first = false;
+      judged.catch(() => undefined);
+      ahead.push({ chunk, judged });
+      if (ahead.length >= maxAhead) {
+        await storing;
+        storeInTurn();
       }
     }
-    await pending;
-    if (chunk.length > 0) await flush(chunk, bytes);
+    await storing;
+    while (ahead.length > 0) await storeNext();
     await finishBatch(deps.db, batchId, 'completed');
   } catch (err) {
-    await pending.catch(() => undefined);
+    await storing.catch(() => undefined);
+    // The upload broke off (or was refused while reading): the chunks that came in whole are kept,
+    // so the progress shows what is stored and re-sending the file completes it.
+    try {
+      while (!storeFailed && ahead.length > 0) await storeNext();
+    } catch {
+      // the first failure is the one reported
+    }
+    await Promise.allSettled(ahead.map((a) => a.judged));
     const problem =
       err instanceof FileRefused
         ? { code: err.code, nl: err.nl, en: err.en, status: err.status }

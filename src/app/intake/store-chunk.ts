@@ -7,6 +7,7 @@ import { addBatchProgress, insertBatchRows, type BatchRowInsert } from '../../db
 import { findSignalsByReference, insertSignals } from '../../db/repositories/signals.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import { toSignalRow, type SignalRow } from './signal-row.ts';
+import { CONFLICT, isObjected, refusedRowFacts, toStoredRefusals } from './row-outcomes.ts';
 
 export interface JudgedItem {
   rowNo: number;
@@ -23,25 +24,6 @@ export interface RowOutcome {
   signalId?: string;
   judgement: Judgement;
   refusals: readonly Refusal[];
-}
-
-const CONFLICT: Refusal = {
-  code: 'REFERENCE_REUSED',
-  inputError: true,
-  field: 'reference',
-  message: {
-    nl: 'Dit kenmerk is al gebruikt voor een ander signaal van uw organisatie; gebruik een nieuw kenmerk.',
-    en: 'This reference was already used for a different signal from your organisation; use a new reference.',
-  },
-};
-
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const short = (v: unknown) => (typeof v === 'string' && v.length > 0 && v.length <= 40 ? v : null);
-
-/** What the evaluation counts a refused row by: never who it was about, only where, what and when (as sent). */
-function refusedRowFacts(s: SignalInput) {
-  const date = typeof s.signalDate === 'string' && DAY.test(s.signalDate) && new Date(`${s.signalDate}T00:00:00Z`).toISOString().startsWith(s.signalDate) ? s.signalDate : null;
-  return { municipality_code: short(s.municipalityCode), signal_type: short(s.signalType), signal_date: date };
 }
 
 /**
@@ -137,10 +119,10 @@ export async function storeChunk(
       batchRows.push({
         row_no: o.rowNo,
         // A resident's objection means nothing is kept (TR art. 1.2 d): the row number is enough for the sender.
-        reference: o.refusals.some((r) => r.code === 'RESIDENT_OBJECTED') ? null : o.reference || null,
+        reference: isObjected(o.refusals) ? null : o.reference || null,
         outcome: o.outcome,
         signal_id: o.signalId ?? null,
-        refusals: o.refusals.length ? o.refusals.map((r) => ({ code: r.code, field: r.field, citation: r.citation, message: r.message })) : null,
+        refusals: o.refusals.length ? toStoredRefusals(o.refusals) : null,
         ...(o.outcome === 'refused' ? refusedRowFacts(items[i]!.signal) : {}),
       });
   }

@@ -114,3 +114,22 @@ export async function findSignalsByReference(
     .where('reference', 'in', references as string[])
     .execute();
 }
+
+/** Ids for new signals, taken from the sequence up front so a COPY can carry them (and the results point at them). */
+export async function reserveSignalIds(db: Executor, n: number): Promise<string[]> {
+  const r = await sql<{ id: string }>`select nextval('signals_id_seq')::text as id from generate_series(1, ${n})`.execute(db);
+  return r.rows.map((x) => x.id);
+}
+
+/** Tells matching about newly stored signals: one queue entry for their id range. */
+export async function queueForMatching(db: Executor, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  let lo = Number(ids[0]);
+  let hi = lo;
+  for (const id of ids) {
+    const v = Number(id);
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  await sql`insert into match_queue (first_signal_id, last_signal_id) values (${lo}, ${hi})`.execute(db);
+}

@@ -31,7 +31,7 @@ export class LocalPersonRegister implements PersonRegister {
 /** The local stand-ins for BAG and BRP, composed behind the one registers interface. */
 export class LocalBasisRegisters implements BasisRegisters {
   constructor(
-    private readonly addresses: AddressRouter,
+    readonly addresses: AddressRouter,
     readonly persons: LocalPersonRegister = new LocalPersonRegister(),
   ) {}
 

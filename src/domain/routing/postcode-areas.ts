@@ -16,7 +16,7 @@ export interface PostcodeArea {
 export class PostcodeAreaRouter implements AddressRouter {
   private readonly byPc4: Array<PostcodeArea[] | undefined> = new Array(10000);
 
-  constructor(areas: readonly PostcodeArea[]) {
+  constructor(readonly areas: readonly PostcodeArea[]) {
     for (const a of areas) for (let pc = a.from; pc <= a.to; pc++) (this.byPc4[pc] ??= []).push(a);
   }
 

@@ -1,0 +1,129 @@
+import type { Pseudonymizer } from '../../domain/privacy/pseudonym.ts';
+import type { AddressRouter } from '../../domain/routing/address-router.ts';
+import type { Refusal } from '../../domain/rules/judgement.ts';
+import { BinaryCopyWriter } from '../../db/copy/binary-copy-writer.ts';
+import type { SignalJudge } from '../rules/signal-judge.ts';
+import { forEachChunkRow, type RowLayout } from './chunk-rows.ts';
+import { decodeChunk } from './file-chunks.ts';
+import { FileRefused, type FileRefusal } from './file-refused.ts';
+import { routeAndJudge } from './judge-signal.ts';
+import { isObjected, refusedRowFacts, toStoredRefusals, type StoredRefusal } from './row-outcomes.ts';
+import { SIGNAL_COPY_COLUMNS, writeSignalTuple } from './signal-tuple.ts';
+import { toSignalRow } from './signal-row.ts';
+
+/** What judging a chunk needs: in a worker thread it is rebuilt from a snapshot (intake-workers.ts). */
+export interface IntakeKit {
+  judge: SignalJudge;
+  router: AddressRouter;
+  pseudonymize: Pseudonymizer;
+}
+
+export interface ChunkJob {
+  bytes: Uint8Array;
+  /** Byte offset of the chunk in the file. */
+  offset: number;
+  layout: RowLayout;
+  senderOrgId: string;
+  batchId: string;
+}
+
+/** A row that is not stored as a new signal: refused, or a later copy (same reference) of a row earlier in the chunk. */
+export type OtherRow =
+  | { index: number; reference: string; outcome: 'refused'; refusals: StoredRefusal[]; facts: ReturnType<typeof refusedRowFacts> | null; objected: boolean }
+  | { index: number; reference: string; outcome: 'repeat'; of: number; sameContent: boolean };
+
+/**
+ * A judged chunk, ready to store: binary COPY tuples of its accepted rows (their id and row number
+ * are placeholders the store fills in) and what the store needs of every row. Plain data and one
+ * transferable buffer, so it crosses from a worker thread without copying the tuples.
+ */
+export interface ProcessedChunk {
+  rows: number;
+  lines: number;
+  tuples: Uint8Array;
+  accepted: {
+    /** Row index within the chunk. */
+    index: Int32Array;
+    /** Where each tuple starts in `tuples`. */
+    at: Int32Array;
+    references: string[];
+    contentHashes: string[];
+    subjects: string[];
+  };
+  others: OtherRow[];
+  /** Broken CSV quoting from this line of the chunk on (the rows before it are here). */
+  syntax?: { line: number; code: string };
+  /** The chunk could not be read at all (not UTF-8, a NUL byte). */
+  refused?: FileRefusal;
+}
+
+const UNSTORABLE: Refusal = {
+  code: 'ROW_NOT_STORABLE',
+  inputError: true,
+  message: {
+    nl: 'De regel bevat tekens die niet bewaard kunnen worden (een ongeldig Unicode-teken).',
+    en: 'The row holds characters that cannot be stored (an invalid Unicode character).',
+  },
+};
+
+/**
+ * Reads, judges and encodes one chunk of a batch file: the CPU-heavy part of intake, with no I/O,
+ * so it runs in worker threads in parallel with the database work. A reference repeated within the
+ * chunk is stored once; its later rows are duplicates (same content) or conflicts.
+ */
+export function processChunk(kit: IntakeKit, job: ChunkJob): ProcessedChunk {
+  const empty = { index: new Int32Array(0), at: new Int32Array(0), references: [], contentHashes: [], subjects: [] };
+  let text: string;
+  try {
+    text = decodeChunk(job.bytes, job.offset);
+  } catch (e) {
+    if (e instanceof FileRefused) return { rows: 0, lines: 0, tuples: new Uint8Array(0), accepted: empty, others: [], refused: e.toJSON() };
+    throw e;
+  }
+  const writer = new BinaryCopyWriter(Math.max(1 << 16, job.bytes.length * 2));
+  const index: number[] = [];
+  const at: number[] = [];
+  const references: string[] = [];
+  const contentHashes: string[] = [];
+  const subjects: string[] = [];
+  const others: OtherRow[] = [];
+  const firstByReference = new Map<string, number>();
+  const refuse = (i: number, reference: string, refusals: readonly Refusal[], facts: ReturnType<typeof refusedRowFacts> | null) =>
+    others.push({ index: i, reference, outcome: 'refused', refusals: toStoredRefusals(refusals), facts, objected: isObjected(refusals) });
+
+  const read = forEachChunkRow(text, job.layout, (row) => {
+    if (!('signal' in row)) return refuse(row.index, row.reference, [row.unreadable], null);
+    const { signal, judgement } = routeAndJudge(row.signal, job.senderOrgId, kit.judge, kit.router);
+    if (judgement.decision === 'refused') return refuse(row.index, signal.reference, judgement.refusals, refusedRowFacts(signal));
+    const stored = toSignalRow(signal, judgement, { senderOrgId: job.senderOrgId, batchId: job.batchId, rowNo: 0, pseudonymize: kit.pseudonymize });
+    const first = firstByReference.get(stored.reference);
+    if (first !== undefined) {
+      others.push({ index: row.index, reference: stored.reference, outcome: 'repeat', of: first, sameContent: contentHashes[first] === stored.content_hash });
+      return;
+    }
+    let start: number;
+    try {
+      start = writeSignalTuple(writer, stored);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      writer.discardRow();
+      return refuse(row.index, stored.reference, [UNSTORABLE], refusedRowFacts(signal));
+    }
+    firstByReference.set(stored.reference, references.length);
+    index.push(row.index);
+    at.push(start);
+    references.push(stored.reference);
+    contentHashes.push(stored.content_hash);
+    subjects.push(stored.subject_pseudonym);
+  });
+  return {
+    rows: read.rows,
+    lines: read.lines,
+    tuples: writer.bytes().slice(),
+    accepted: { index: Int32Array.from(index), at: Int32Array.from(at), references, contentHashes, subjects },
+    others,
+    ...(read.syntax ? { syntax: read.syntax } : {}),
+  };
+}
+
+export { SIGNAL_COPY_COLUMNS };

@@ -1,0 +1,25 @@
+// A worker thread of intake: judges and encodes chunks of batch files (processChunk) so that the
+// main thread only streams bytes and talks to the database. See intake-workers.ts.
+import { parentPort, workerData } from 'node:worker_threads';
+import { processChunk, type IntakeKit } from './chunk-processor.ts';
+import { kitFromSnapshot } from './intake-kit.ts';
+import type { WorkerReply, WorkerRequest } from './intake-workers.ts';
+
+const { pseudonymKey } = workerData as { pseudonymKey: string };
+let kit: { id: string; kit: IntakeKit } | undefined;
+
+parentPort!.on('message', (m: WorkerRequest) => {
+  let reply: WorkerReply;
+  try {
+    if (m.snapshot) kit = { id: m.snapshot.id, kit: kitFromSnapshot(m.snapshot, pseudonymKey) };
+    if (!kit || kit.id !== m.kitId) throw new Error('intake worker: no kit for this chunk');
+    const result = processChunk(kit.kit, m.job);
+    reply = { seq: m.seq, result };
+    parentPort!.postMessage(reply, [result.tuples.buffer as ArrayBuffer]);
+    return;
+  } catch (e) {
+    // Only the message: a stack could carry nothing personal, but the message is all the caller logs.
+    reply = { seq: m.seq, error: e instanceof Error ? e.message : String(e) };
+  }
+  parentPort!.postMessage(reply);
+});
