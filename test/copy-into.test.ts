@@ -23,7 +23,7 @@ for (const engine of ENGINES) {
         w.textArray(tags);
         w.text(note);
       }
-      return [w.bytes().slice()];
+      return [Uint8Array.from(w.bytes())];
     };
 
     it('loads rows inside the caller’s transaction, text arrays included', async () => {

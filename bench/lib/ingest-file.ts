@@ -25,7 +25,7 @@ if (deps.intakeWorkers && kit) await deps.intakeWorkers.warmUp(kit);
 const t0 = performance.now();
 const batch = await importBatch(deps, ctx, { source: createReadStream(file), format: 'csv', filename: file, maxBytes: 64 * 1024 ** 3 });
 const t1 = performance.now();
-const opened = await openBatchResults(deps, ctx, batch.id, 20_000);
+const opened = await openBatchResults(deps, ctx, batch.id);
 const out = createWriteStream(resultsFile);
 out.write(resultHeader());
 let resultRows = 0;

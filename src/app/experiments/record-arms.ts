@@ -5,7 +5,7 @@ import { assignmentCount, existingAssignments, insertAssignments, insertFlags, s
 import { assignArm, caseArmLabel } from '../../domain/experiments/arms.ts';
 import { evaluatePreselection } from '../../domain/experiments/preselection.ts';
 import type { AppDeps, CallContext } from '../context.ts';
-import { ExperimentRuntime } from './runtime.ts';
+import { coversSignal } from './running-experiments.ts';
 
 /**
  * The matching hook for experiments, in the matching transaction: for the signals just matched
@@ -46,7 +46,7 @@ export async function recordExperimentArms(
 
   for (const e of running) {
     const mine = facts.filter((f) =>
-      ExperimentRuntime.covers(e, { ruleId: f.ruleId, municipalityCode: municipality, senderOrgId: f.senderOrgId, creditorOrgId: f.creditorOrgId }),
+      coversSignal(e, { ruleId: f.ruleId, municipalityCode: municipality, senderOrgId: f.senderOrgId, creditorOrgId: f.creditorOrgId }),
     );
     if (mine.length === 0) continue;
     for (const f of mine) {

@@ -3,7 +3,7 @@ import { evaluatePreselection } from '../../domain/experiments/preselection.ts';
 import { toCents } from '../../domain/signals/normalise.ts';
 import type { SignalInput } from '../../domain/signals/signal.ts';
 import type { SignalJudge } from '../rules/signal-judge.ts';
-import { ExperimentRuntime } from './runtime.ts';
+import { coversSignal, type RunningExperiments } from './running-experiments.ts';
 
 /** An accepted judgement with the notices of flag-mode pre-selection rules the signal did not meet. */
 export interface ScreenedJudgement extends Judgement {
@@ -20,7 +20,7 @@ const FIELD: Record<string, string> = { PRESELECTION_MIN_AMOUNT: 'amount', PRESE
 export class ExperimentScreeningJudge implements SignalJudge {
   constructor(
     readonly inner: SignalJudge,
-    readonly runtime: ExperimentRuntime,
+    readonly runtime: RunningExperiments,
   ) {}
 
   judge(signal: SignalInput, senderOrganisationId: string): ScreenedJudgement {
@@ -32,7 +32,7 @@ export class ExperimentScreeningJudge implements SignalJudge {
     const refusals: Refusal[] = [];
     const notices: Refusal[] = [];
     for (const e of running) {
-      if (!ExperimentRuntime.covers(e, where) || e.preselection.length === 0) continue;
+      if (!coversSignal(e, where) || e.preselection.length === 0) continue;
       const r = evaluatePreselection(e.preselection, {
         amountCents: toCents(signal.amount) ?? null,
         arrearStartDate: signal.arrearStartDate ?? null,

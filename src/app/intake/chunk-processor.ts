@@ -3,7 +3,7 @@ import type { AddressRouter } from '../../domain/routing/address-router.ts';
 import type { Refusal } from '../../domain/rules/judgement.ts';
 import { BinaryCopyWriter } from '../../db/copy/binary-copy-writer.ts';
 import type { SignalJudge } from '../rules/signal-judge.ts';
-import { forEachChunkRow, type RowLayout } from './chunk-rows.ts';
+import { forEachChunkRow, type RowLayout, type ShapeCheck } from './chunk-rows.ts';
 import { decodeChunk } from './file-chunks.ts';
 import { FileRefused, type FileRefusal } from './file-refused.ts';
 import { routeAndJudge } from './judge-signal.ts';
@@ -16,6 +16,8 @@ export interface IntakeKit {
   judge: SignalJudge;
   router: AddressRouter;
   pseudonymize: Pseudonymizer;
+  /** Needed for JSON Lines only. */
+  checkShape?: ShapeCheck;
 }
 
 export interface ChunkJob {
@@ -48,7 +50,8 @@ export interface ProcessedChunk {
     at: Int32Array;
     references: string[];
     contentHashes: string[];
-    subjects: string[];
+    /** The subjects' pseudonyms, comma-separated (base64url: no commas), one string rather than thousands. */
+    subjects: string;
   };
   others: OtherRow[];
   /** Broken CSV quoting from this line of the chunk on (the rows before it are here). */
@@ -56,6 +59,8 @@ export interface ProcessedChunk {
   /** The chunk could not be read at all (not UTF-8, a NUL byte). */
   refused?: FileRefusal;
 }
+
+let sharedWriter: BinaryCopyWriter | undefined;
 
 const UNSTORABLE: Refusal = {
   code: 'ROW_NOT_STORABLE',
@@ -72,7 +77,7 @@ const UNSTORABLE: Refusal = {
  * chunk is stored once; its later rows are duplicates (same content) or conflicts.
  */
 export function processChunk(kit: IntakeKit, job: ChunkJob): ProcessedChunk {
-  const empty = { index: new Int32Array(0), at: new Int32Array(0), references: [], contentHashes: [], subjects: [] };
+  const empty = { index: new Int32Array(0), at: new Int32Array(0), references: [], contentHashes: [], subjects: '' };
   let text: string;
   try {
     text = decodeChunk(job.bytes, job.offset);
@@ -80,7 +85,9 @@ export function processChunk(kit: IntakeKit, job: ChunkJob): ProcessedChunk {
     if (e instanceof FileRefused) return { rows: 0, lines: 0, tuples: new Uint8Array(0), accepted: empty, others: [], refused: e.toJSON() };
     throw e;
   }
-  const writer = new BinaryCopyWriter(Math.max(1 << 16, job.bytes.length * 2));
+  // One writer per thread, reused: a chunk's tuples are copied out at the end (processChunk is synchronous).
+  const writer = (sharedWriter ??= new BinaryCopyWriter(4 << 20));
+  writer.reset();
   const index: number[] = [];
   const at: number[] = [];
   const references: string[] = [];
@@ -115,12 +122,16 @@ export function processChunk(kit: IntakeKit, job: ChunkJob): ProcessedChunk {
     references.push(stored.reference);
     contentHashes.push(stored.content_hash);
     subjects.push(stored.subject_pseudonym);
-  });
+  }, kit.checkShape);
+  // A copy (Buffer#slice would only be a view into the shared writer), and one that can be transferred.
+  const written = writer.bytes();
+  const tuples = new Uint8Array(written.length);
+  tuples.set(written);
   return {
     rows: read.rows,
     lines: read.lines,
-    tuples: writer.bytes().slice(),
-    accepted: { index: Int32Array.from(index), at: Int32Array.from(at), references, contentHashes, subjects },
+    tuples,
+    accepted: { index: Int32Array.from(index), at: Int32Array.from(at), references, contentHashes, subjects: subjects.join(',') },
     others,
     ...(read.syntax ? { syntax: read.syntax } : {}),
   };

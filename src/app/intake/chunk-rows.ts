@@ -1,7 +1,6 @@
 import type { Refusal } from '../../domain/rules/judgement.ts';
 import { csvFieldsToSignal, type ColumnIndex } from '../../domain/signals/csv-columns.ts';
 import type { SignalInput } from '../../domain/signals/signal.ts';
-import { checkSignalShape } from '../validation/signal-validator.ts';
 import { CsvSyntaxError, forEachCsvRecord } from './csv-chunk.ts';
 import { MAX_RECORD_BYTES, type BatchFormat } from './file-chunks.ts';
 
@@ -14,6 +13,9 @@ export interface RowLayout {
   header: readonly string[];
   columns: ColumnIndex;
 }
+
+/** The JSON Schema check of a JSON Lines row (signal-validator.ts); passed in, so a thread reading CSV never loads ajv. */
+export type ShapeCheck = (value: unknown) => Refusal | undefined;
 
 export interface ChunkRowsRead {
   rows: number;
@@ -52,7 +54,7 @@ function readCsv(text: string, layout: RowLayout, onRow: (row: ChunkRow) => void
   }
 }
 
-function readJsonLines(text: string, onRow: (row: ChunkRow) => void): ChunkRowsRead {
+function readJsonLines(text: string, checkSignalShape: ShapeCheck, onRow: (row: ChunkRow) => void): ChunkRowsRead {
   let index = 0;
   let lines = 0;
   let pos = 0;
@@ -86,6 +88,8 @@ function readJsonLines(text: string, onRow: (row: ChunkRow) => void): ChunkRowsR
  * reader serves intake (in worker threads), the dry run and the `check` command, so they can
  * never read a file differently.
  */
-export function forEachChunkRow(text: string, layout: RowLayout, onRow: (row: ChunkRow) => void): ChunkRowsRead {
-  return layout.format === 'csv' ? readCsv(text, layout, onRow) : readJsonLines(text, onRow);
+export function forEachChunkRow(text: string, layout: RowLayout, onRow: (row: ChunkRow) => void, checkShape?: ShapeCheck): ChunkRowsRead {
+  if (layout.format === 'csv') return readCsv(text, layout, onRow);
+  if (!checkShape) throw new Error('reading JSON Lines needs the signal shape check');
+  return readJsonLines(text, checkShape, onRow);
 }

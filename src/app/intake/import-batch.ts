@@ -14,6 +14,7 @@ import { routeAndJudge } from './judge-signal.ts';
 import type { BatchFormat, FileRow } from './read-batch-file.ts';
 import type { JudgedItem } from './store-chunk.ts';
 import { storeProcessedChunk } from './store-processed-chunk.ts';
+import { checkSignalShape } from '../validation/signal-validator.ts';
 
 export interface ImportBatchInput {
   source: Readable;
@@ -34,8 +35,8 @@ export function judgeRow(row: FileRow, senderOrgId: string, deps: Pick<AppDeps, 
   return { rowNo: row.rowNo, signal, judgement };
 }
 
-/** Chunks judged ahead of the one being stored: enough to keep the workers busy, few enough to keep memory flat. */
-const AHEAD_PER_WORKER = 2;
+/** Chunks judged ahead of the one being stored: one per worker keeps them busy; more would only hold memory. */
+const AHEAD_PER_WORKER = 1;
 
 /**
  * Imports a batch file: streams it in chunks of whole rows (~1 MiB), judges each chunk — the first
@@ -46,6 +47,10 @@ const AHEAD_PER_WORKER = 2;
  */
 export async function importBatch(deps: AppDeps, ctx: CallContext, input: ImportBatchInput) {
   requirePermission(ctx.actor, 'signals:submit');
+  return deps.intakeWorkers ? deps.intakeWorkers.use(() => importBatchIn(deps, ctx, input)) : importBatchIn(deps, ctx, input);
+}
+
+async function importBatchIn(deps: AppDeps, ctx: CallContext, input: ImportBatchInput) {
   const orgId = ctx.actor.organisationId;
   const batchId =
     input.batchId ??
@@ -53,13 +58,13 @@ export async function importBatch(deps: AppDeps, ctx: CallContext, input: Import
   if (input.bytesExpected !== undefined)
     await deps.db.updateTable('batches').set({ bytes_expected: String(input.bytesExpected) }).where('id', '=', batchId).execute();
 
-  const local: IntakeKit = { judge: deps.judge, router: deps.registers, pseudonymize: deps.pseudonymize };
+  const local: IntakeKit = { judge: deps.judge, router: deps.registers, pseudonymize: deps.pseudonymize, checkShape: checkSignalShape };
   const workers = deps.intakeWorkers;
   // Judges or registers plugged in by code cannot be rebuilt in a worker: then this thread does it all.
   const kit = workers ? snapshotIntakeKit(deps) : undefined;
   let layout: RowLayout = { format: input.format, header: [], columns: {} };
   const ahead: Array<{ chunk: FileChunk; judged: Promise<ProcessedChunk> }> = [];
-  const maxAhead = workers && kit ? workers.size * AHEAD_PER_WORKER : 1;
+  const maxAhead = workers && kit ? workers.size * AHEAD_PER_WORKER + 1 : 1;
   let rowsBefore = 0;
   let linesBefore = input.format === 'csv' ? 1 : 0;
 

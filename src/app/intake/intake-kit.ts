@@ -5,7 +5,7 @@ import { PostcodeAreaRouter, type PostcodeArea } from '../../domain/routing/post
 import type { RegulationVersionDoc } from '../../domain/rules/regulation.ts';
 import { buildRuleBook } from '../../domain/rules/rule-book.ts';
 import type { AppDeps } from '../context.ts';
-import { ExperimentRuntime, type RunningExperiment } from '../experiments/runtime.ts';
+import { RunningExperiments, type RunningExperiment } from '../experiments/running-experiments.ts';
 import { ExperimentScreeningJudge } from '../experiments/screening-judge.ts';
 import { RuleBookJudge } from '../rules/rule-judge.ts';
 import type { IntakeKit } from './chunk-processor.ts';
@@ -58,7 +58,7 @@ export function snapshotIntakeKit(deps: Pick<AppDeps, 'judge' | 'registers'>): I
 /** Builds the judge from a snapshot, the same way createAppDeps builds it. */
 export function kitFromSnapshot(s: IntakeKitSnapshot, pseudonymKey: string): IntakeKit {
   const book = buildRuleBook({ regulations: s.regulations, registers: s.registers }).withOrganisations(s.extraOrganisations);
-  const runtime = new ExperimentRuntime(book);
+  const runtime = new RunningExperiments();
   runtime.install(s.experiments);
   return {
     judge: new ExperimentScreeningJudge(new RuleBookJudge(book), runtime),

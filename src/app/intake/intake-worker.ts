@@ -8,11 +8,13 @@ import type { WorkerReply, WorkerRequest } from './intake-workers.ts';
 const { pseudonymKey } = workerData as { pseudonymKey: string };
 let kit: { id: string; kit: IntakeKit } | undefined;
 
-parentPort!.on('message', (m: WorkerRequest) => {
+parentPort!.on('message', async (m: WorkerRequest) => {
   let reply: WorkerReply;
   try {
     if (m.snapshot) kit = { id: m.snapshot.id, kit: kitFromSnapshot(m.snapshot, pseudonymKey) };
     if (!kit || kit.id !== m.kitId) throw new Error('intake worker: no kit for this chunk');
+    // ajv is loaded only by a worker that is given JSON Lines (replies go by seq, so a second message meanwhile is fine).
+    if (m.job.layout.format === 'jsonl' && !kit.kit.checkShape) kit.kit.checkShape = (await import('../validation/signal-validator.ts')).checkSignalShape;
     const result = processChunk(kit.kit, m.job);
     reply = { seq: m.seq, result };
     parentPort!.postMessage(reply, [result.tuples.buffer as ArrayBuffer]);

@@ -5,6 +5,7 @@ import type { SignalInput } from '../../domain/signals/signal.ts';
 import { forEachChunkRow, type ChunkRow, type RowLayout } from './chunk-rows.ts';
 import { decodeChunk, fileChunks, type BatchFormat } from './file-chunks.ts';
 import { fileRefusals } from './file-refused.ts';
+import { checkSignalShape } from '../validation/signal-validator.ts';
 
 export { FileRefused } from './file-refused.ts';
 export type { BatchFormat } from './file-chunks.ts';
@@ -25,7 +26,7 @@ export async function* readBatchFile(source: Readable, format: BatchFormat, maxB
   let lineNo = format === 'csv' ? 1 : 0;
   for await (const chunk of fileChunks(source, format, maxBytes, (header) => (layout = { format, header, columns: columnIndex(header) }))) {
     const rows: ChunkRow[] = [];
-    const read = forEachChunkRow(decodeChunk(chunk.bytes, chunk.offset), layout, (r) => rows.push(r));
+    const read = forEachChunkRow(decodeChunk(chunk.bytes, chunk.offset), layout, (r) => rows.push(r), checkSignalShape);
     for (const r of rows) {
       const n = ++rowNo;
       yield 'signal' in r ? { rowNo: n, signal: r.signal, bytes: chunk.end } : { rowNo: n, reference: r.reference, unreadable: r.unreadable, bytes: chunk.end };

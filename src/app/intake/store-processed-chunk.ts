@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { appendAudit } from '../../db/repositories/audit.ts';
+import { appendAuditOfMany } from '../../db/repositories/audit.ts';
 import { addBatchProgress, insertBatchRows, type BatchRowInsert } from '../../db/repositories/batches.ts';
 import { findSignalsByReference, queueForMatching, reserveSignalIds } from '../../db/repositories/signals.ts';
 import { copyInto } from '../../db/copy/copy-in.ts';
@@ -45,10 +45,10 @@ export async function storeProcessedChunk(
   const { accepted } = chunk;
   const n = accepted.references.length;
   /** Per accepted row: its new id, or the id (and content) it turned out to repeat. */
-  const ids: string[] = n > 0 ? await reserveSignalIds(trx, n) : [];
+  const ids: number[] = n > 0 ? await reserveSignalIds(trx, n) : [];
   const prior = new Map<number, { id: string; same: boolean }>();
   const view = new DataView(chunk.tuples.buffer, chunk.tuples.byteOffset, chunk.tuples.byteLength);
-  for (let k = 0; k < n; k++) patchSignalTuple(view, accepted.at[k]!, Number(ids[k]), batch.firstRowNo + accepted.index[k]!);
+  for (let k = 0; k < n; k++) patchSignalTuple(view, accepted.at[k]!, ids[k]!, batch.firstRowNo + accepted.index[k]!);
 
   const tuplesOf = (keep: (k: number) => boolean): Uint8Array[] => {
     const out: Uint8Array[] = [];
@@ -97,23 +97,24 @@ export async function storeProcessedChunk(
     // A later row with a reference used earlier in the chunk is measured against that row.
     counts.duplicate++;
     const first = prior.get(o.of);
-    const firstId = first ? first.id : ids[o.of]!;
+    const firstId = first ? first.id : String(ids[o.of]!);
     const same = o.sameContent && (!first || first.same);
     rows.push({ row_no: rowNo, reference: o.reference, outcome: same ? 'duplicate' : 'conflict', signal_id: firstId, refusals: same ? null : toStoredRefusals([CONFLICT]) });
   }
 
-  const newIds: string[] = [];
-  const subjects: string[] = [];
-  for (let k = 0; k < n; k++)
-    if (!prior.has(k)) {
-      newIds.push(ids[k]!);
-      subjects.push(accepted.subjects[k]!);
-    }
+  // The audit record lists exactly the new signals and their subjects.
+  let newIds = ids;
+  let subjects = accepted.subjects;
+  if (prior.size > 0) {
+    const all = subjects.split(',');
+    newIds = ids.filter((_, k) => !prior.has(k));
+    subjects = all.filter((_, k) => !prior.has(k)).join(',');
+  }
   await insertBatchRows(trx, batch.id, rows);
   await addBatchProgress(trx, batch.id, { rows: chunk.rows, ...counts, bytes: batch.bytes });
   await queueForMatching(trx, newIds);
   if (newIds.length > 0 || counts.refused > 0)
-    await appendAudit(trx, {
+    await appendAuditOfMany(trx, {
       traceId: ctx.traceId,
       spanId: ctx.spanId,
       activity: 'signal.intake',
@@ -121,7 +122,7 @@ export async function storeProcessedChunk(
       actorId: ctx.actor.id,
       organisationId: sender,
       objectType: 'signal',
-      objectIds: newIds,
+      objectIds: newIds.join(','),
       subjectPseudonyms: subjects,
       // Refused signals were processed (judged) too; the record says so without keeping their data.
       outcome: newIds.length > 0 ? 'success' : 'refused',

@@ -38,6 +38,23 @@ export async function appendAudit(db: Executor, e: AuditEntry): Promise<void> {
     .execute();
 }
 
+/**
+ * The same record for a processing of many signals at once (a chunk of a batch file): object ids
+ * and subject pseudonyms travel as one comma-separated string each instead of two arrays of
+ * thousands of strings (ids are digits, pseudonyms base64url: neither holds a comma).
+ */
+export async function appendAuditOfMany(
+  db: Executor,
+  e: Omit<AuditEntry, 'objectIds' | 'subjectPseudonyms'> & { objectIds: string; subjectPseudonyms: string },
+): Promise<void> {
+  await sql`
+    insert into audit_log (trace_id, span_id, activity, actor_type, actor_id, organisation_id, object_type, object_ids, subject_pseudonyms, outcome, detail)
+    values (${e.traceId}, ${e.spanId}, ${e.activity}, ${e.actorType}, ${e.actorId}, ${e.organisationId}, ${e.objectType ?? null},
+      case when ${e.objectIds} = '' then '{}'::text[] else string_to_array(${e.objectIds}, ',') end,
+      case when ${e.subjectPseudonyms} = '' then '{}'::text[] else string_to_array(${e.subjectPseudonyms}, ',') end,
+      ${e.outcome}, ${e.detail ? JSON.stringify(e.detail) : null}::jsonb)`.execute(db);
+}
+
 interface AuditRowForHash {
   id: string;
   occurred_at: Date;

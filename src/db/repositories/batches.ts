@@ -85,16 +85,20 @@ export interface BatchResultRow {
   refusals: unknown;
 }
 
-/** One page of a batch's per-row results, in row order: accepted rows from signals, the rest from batch_rows. */
-export async function pageBatchResults(db: Executor, batchId: string, afterRow: number, limit: number): Promise<BatchResultRow[]> {
-  // Each branch is limited on its own, so a page reads `limit` rows from each index, not the rest of the batch.
+/**
+ * The per-row results of rows `from`…`to` of a batch, in row order: accepted rows from signals,
+ * the rest from batch_rows. Rows are numbered 1…n in file order and each is stored once, so a page
+ * is a range of row numbers: two index range scans, whatever the planner believes about a table a
+ * big upload has just filled.
+ */
+export async function batchResultsBetween(db: Executor, batchId: string, from: number, to: number): Promise<BatchResultRow[]> {
   const res = await sql<BatchResultRow>`
     select * from (
-      (select row_no, reference, 'accepted' as outcome, id::text as signal_id, regulation_version, null::jsonb as refusals
-        from signals where batch_id = ${batchId}::uuid and row_no > ${afterRow} order by row_no limit ${limit})
+      select row_no, reference, 'accepted' as outcome, id::text as signal_id, regulation_version, null::jsonb as refusals
+        from signals where batch_id = ${batchId}::uuid and row_no between ${from} and ${to}
       union all
-      (select row_no, reference, outcome, signal_id::text, null, refusals
-        from batch_rows where batch_id = ${batchId}::uuid and row_no > ${afterRow} order by row_no limit ${limit})
-    ) r order by row_no limit ${limit}`.execute(db);
+      select row_no, reference, outcome, signal_id::text, null, refusals
+        from batch_rows where batch_id = ${batchId}::uuid and row_no between ${from} and ${to}
+    ) r order by row_no`.execute(db);
   return res.rows;
 }
