@@ -118,6 +118,12 @@ for (const engine of ENGINES) {
       const quote = await upload(p, key, CSV_HEADER + '\n"unterminated,rent\n');
       assert.equal(quote.status, 422);
       assert.equal(quote.json().code, 'FILE_NOT_CSV');
+      // Good rows before the broken quote, in the same chunk: the refused file keeps none of them.
+      const before = await count(p);
+      const late = await upload(p, key, csvFile(3, 'late-quote') + 'late-quote-4,rent,"never closed\n' + rentCsvRow('late-quote-5') + '\n');
+      assert.equal(late.status, 422);
+      assert.equal(late.json().code, 'FILE_NOT_CSV');
+      assert.equal(await count(p), before);
       const fields = await upload(p, key, CSV_HEADER + '\nonly,three,fields\n');
       assert.equal(fields.status, 201);
       const fr = await results(p, key, fields.json().id);

@@ -82,9 +82,10 @@ async function importBatchIn(deps: AppDeps, ctx: CallContext, input: ImportBatch
     const { chunk, judged } = ahead.shift()!;
     const r = await judged;
     if (r.refused) throw FileRefused.from(r.refused);
+    // A chunk that breaks the CSV syntax is refused whole: a refused file keeps none of that chunk's rows.
+    if (r.syntax) throw fileRefusals.notCsv(linesBefore + r.syntax.line, r.syntax.code);
     await deps.db.transaction().execute((trx) => storeProcessedChunk(trx, ctx, r, { id: batchId, firstRowNo: rowsBefore + 1, bytes: chunk.end }));
     rowsBefore += r.rows;
-    if (r.syntax) throw fileRefusals.notCsv(linesBefore + r.syntax.line, r.syntax.code);
     linesBefore += r.lines;
   };
 
