@@ -33,6 +33,8 @@ const FEEDS = [
   { sender: 'aegon', types: 'mortgage', share: 0.05 },
 ];
 
+const DELIVERED_PER_STORED = 1.04;
+
 console.log(`bench:match — ${machineLine()}`);
 const dir = await mkdtemp(path.join(os.tmpdir(), 'vs-bench-match-'));
 const url = await freshDatabase('vs_bench_match');
@@ -44,7 +46,9 @@ let stored = 0;
 const t0 = performance.now();
 for (const feed of FEEDS) {
   const file = path.join(dir, `${feed.sender}.csv`);
-  const n = Math.round(count * feed.share);
+  // The generator writes some deliberately invalid rows (about 3 %) that intake refuses: a little more is
+  // delivered so that at least `count` signals are stored and matched.
+  const n = Math.ceil(count * feed.share * DELIVERED_PER_STORED);
   const gen = spawnSync(
     process.execPath,
     ['--import', 'tsx', 'src/cli/generate-signals.ts', '--count', String(n), '--format', 'csv', '--out', file,
@@ -82,6 +86,6 @@ console.log(
     `${(result.signals / seconds).toFixed(0)} signals/s`,
 );
 console.log(`cases: ${flags.cases}, multiple ${flags.multiple}, consecutive ${flags.consecutive}, known via standard signals ${flags.known}`);
-console.log(`target: ${count.toLocaleString('en')} signals matched in ≤ 30 s: ${seconds <= 30 && result.signals >= stored ? 'MET' : 'NOT MET'}`);
+console.log(`target: ${count.toLocaleString('en')} signals matched in ≤ 30 s: ${seconds <= 30 && result.signals >= stored && result.signals >= count ? 'MET' : 'NOT MET'}`);
 await database.close();
 await rm(dir, { recursive: true, force: true });

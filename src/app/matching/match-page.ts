@@ -4,9 +4,10 @@ import { matchAddress, type MatchSettings } from '../../domain/matching/assign-c
 import { addMonths, monthStart } from '../../domain/matching/dates.ts';
 import {
   allocateCaseIds,
-  historyBetween,
+  historyAt,
   insertStates,
-  openCasesBetween,
+  openCasesAt,
+  type PageAddresses,
   placeHeldSignals,
   upsertCases,
   type CaseWrite,
@@ -74,24 +75,19 @@ export async function matchPage(
     return out;
   }
 
-  // A page is a range of address keys: its cases and history are two index range scans.
-  let lo = signals[0]!.addressKey;
-  let hi = lo;
   let earliest = signals[0]!.signalDate;
-  for (const x of signals) {
-    if (x.addressKey < lo) lo = x.addressKey;
-    if (x.addressKey > hi) hi = x.addressKey;
-    if (x.signalDate < earliest) earliest = x.signalDate;
-  }
+  for (const x of signals) if (x.signalDate < earliest) earliest = x.signalDate;
+  const bySignalAddress = groupBy(signals);
+  const addresses: PageAddresses = { keys: [...bySignalAddress.keys()] };
   const [open, history] = await Promise.all([
-    openCasesBetween(trx, municipality, lo, hi),
-    historyBetween(trx, municipality, lo, hi, addMonths(monthStart(earliest), -page.lookbackMonths)),
+    openCasesAt(trx, municipality, addresses),
+    historyAt(trx, municipality, addresses, addMonths(monthStart(earliest), -page.lookbackMonths)),
   ]);
   const openBy = groupBy(open);
   const historyBy = groupBy(history);
   const matched: Array<{ addressKey: string; m: ReturnType<typeof matchAddress> }> = [];
   let newCount = 0;
-  for (const [key, group] of groupBy(signals)) {
+  for (const [key, group] of bySignalAddress) {
     const m = matchAddress(
       { signals: group, openCases: openBy.get(key) ?? [], history: historyBy.get(key) ?? [], matchingDate: today, newIdStart: newCount },
       settings,

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
 import type { OpenCase, PriorSignal, SignalToMatch, CaseFlags } from '../../domain/matching/assign-cases.ts';
 import { BinaryCopyWriter } from '../copy/binary-copy-writer.ts';
@@ -25,8 +25,8 @@ export type PageSignal = SignalToMatch & {
 /** Municipalities with signals to match: signals intake queued that have no state yet, and held-back ones. */
 export async function municipalitiesToMatch(db: Executor): Promise<string[]> {
   const r = await sql<{ municipality_code: string }>`
-    select distinct s.municipality_code from match_queue q
-      join signals s on s.id between q.first_signal_id and q.last_signal_id
+    select distinct s.municipality_code from (select lower(r) as lo, upper(r) as hi from ${mergedQueue('0')} m) q
+      cross join ${signalsInRange}
     where not exists (select 1 from signal_states st where st.signal_id = s.id)
     union
     select distinct st.municipality_code from signal_states st where ${HELD}
@@ -74,26 +74,62 @@ const pageRow = (held: boolean) => sql`concat(s.id, ${F}, s.signal_type, ${F}, s
   s.address_key, ${F}, s.rule_id, ${F}, s.sender_org_id, ${F}, s.arrear_start_date, ${F}, ${sql.raw(held ? "'t'" : "'f'")})`;
 
 /**
- * The next window of queued signals of a municipality (no state yet), read in one pass in id order
- * and cut into pages in household order: each page holds up to `addressesPerPage` whole addresses
- * and is read here already, so matching reads each signal row once. At most `limit` signals per
- * window; the next window takes the rest (a household cut by the limit joins its case then).
+ * The queue as disjoint id ranges [lo, hi) from `afterId` on (entries overlap when a signal is queued
+ * again). Read per range through the primary key: a join on `between` would be planned as a nested
+ * loop over every queued signal when the statistics are stale, as they are right after a big upload.
  */
-export async function queuedSignalWindow(db: Transaction<DB>, municipality: string, addressesPerPage: number, limit: number): Promise<Array<() => PageSignal[]>> {
-  // One sort of the window: in memory rather than on disk (local to this read transaction).
+const mergedQueue = (afterId: string) => sql`(
+  select unnest(range_agg(int8range(greatest(first_signal_id, ${afterId}::bigint + 1), last_signal_id, '[]'))) as r
+  from match_queue where last_signal_id > ${afterId}::bigint)`;
+/** Signals in the id range q.lo … q.hi (exclusive); OFFSET 0 keeps it a per-range index scan. */
+const signalsInRange = sql`lateral (select * from signals s where s.id >= q.lo and s.id < q.hi offset 0) s`;
+
+export interface QueuedWindow {
+  /** Pages in household order, each parsed when matching reaches it. */
+  pages: Array<() => PageSignal[]>;
+  /** The last signal id the window covered: the next window starts after it. */
+  lastId: string;
+  /** Whether queued ids lie beyond this window. */
+  more: boolean;
+}
+
+/**
+ * The next window of queued signals of a municipality (no state yet) after `afterId`, cut into pages
+ * in household order: each page holds up to `addressesPerPage` whole addresses and is read here
+ * already, so matching reads each signal row once. A window spans at most `limit` queued ids (so at
+ * most that many signals); the next window takes the rest (a household cut by it joins its case then).
+ */
+export async function queuedSignalWindow(db: Transaction<DB>, municipality: string, afterId: string, addressesPerPage: number, limit: number): Promise<QueuedWindow> {
+  const ranges = await sql<{ lo: string; hi: string; total: string }>`
+    select lo::text, least(hi, lo + ${limit}::bigint - before)::text as hi, total::text from (
+      select lower(r) as lo, upper(r) as hi,
+        sum(upper(r) - lower(r)) over (order by lower(r)) - (upper(r) - lower(r)) as before,
+        sum(upper(r) - lower(r)) over () as total
+      from ${mergedQueue(afterId)} m
+    ) x where before < ${limit}::bigint order by lo`.execute(db);
+  if (ranges.rows.length === 0) return { pages: [], lastId: afterId, more: false };
+  const los = `{${ranges.rows.map((x) => x.lo).join(',')}}`;
+  const his = `{${ranges.rows.map((x) => x.hi).join(',')}}`;
+  // One sort of the window, in memory rather than on disk (local to this read transaction); the
+  // planner's cost guess over many ranges would otherwise buy JIT compilation that takes longer than the query.
   await sql`set local work_mem = '256MB'`.execute(db);
+  await sql`set local jit = off`.execute(db);
   const r = await sql<{ rows: string }>`
-    with queued as (
-      select distinct on (s.id) s.*
-      from match_queue q join signals s on s.id between q.first_signal_id and q.last_signal_id
+    with queued as materialized (
+      select s.id, s.address_key, ${pageRow(false)} as line
+      from unnest(${los}::bigint[], ${his}::bigint[]) as q(lo, hi) cross join ${signalsInRange}
       where s.municipality_code = ${municipality} and not exists (select 1 from signal_states st where st.signal_id = s.id)
-      order by s.id limit ${limit}
     ), ranked as (
-      select s.*, (dense_rank() over (order by s.address_key) - 1) / ${addressesPerPage} as page from queued s
+      select id, address_key, line, (dense_rank() over (order by address_key) - 1) / ${addressesPerPage} as page from queued
     )
-    select string_agg(${pageRow(false)}, ${sql.raw(`E'\\x1e'`)} order by s.address_key, s.id) as rows from ranked s group by page order by page`.execute(db);
-  // Parsed page by page as matching reaches it: a window's pages wait as compact strings.
-  return r.rows.map((x) => () => parsePage(x.rows));
+    select string_agg(line, ${sql.raw(`E'\x1e'`)} order by address_key, id) as rows from ranked group by page order by page`.execute(db);
+  const last = ranges.rows[ranges.rows.length - 1]!;
+  return {
+    // Parsed page by page as matching reaches it: a window's pages wait as compact strings.
+    pages: r.rows.map((x) => () => parsePage(x.rows)),
+    lastId: String(BigInt(last.hi) - 1n),
+    more: BigInt(last.total) > BigInt(limit),
+  };
 }
 
 /** The next address keys with held-back signals dated up to `until`, in key order (keyset paging keeps households whole). */
@@ -118,17 +154,39 @@ export async function heldSignalsBetween(db: Executor, municipality: string, lo:
   return r.rows.flatMap((x) => parsePage(x.row));
 }
 
-/** Open cases at the addresses from `lo` to `hi`. */
-export async function openCasesBetween(db: Executor, municipality: string, lo: string, hi: string): Promise<Array<OpenCase & { addressKey: string }>> {
-  const r = await db
-    .selectFrom('cases')
-    .selectAll()
-    .where('municipality_code', '=', municipality)
-    .where('address_key', '>=', lo)
-    .where('address_key', '<=', hi)
-    .where('status', '<>', 'closed')
-    .execute();
-  return r.map((c) => ({
+/**
+ * The addresses a page looks up: its distinct address keys, in order. A dense page (a big backlog
+ * cut into pages) is read by one index range scan from the first key to the last; a sparse one (a
+ * few new signals spread over a city, or the rest of a backlog) would drag in every case between
+ * them, so when the range holds more than a few rows per key the keys are looked up one by one.
+ */
+export interface PageAddresses {
+  /** Distinct address keys (any order). */
+  keys: readonly string[];
+}
+
+/** Rows a range read may bring per key of the page before the page counts as sparse. */
+const RANGE_ROWS_PER_KEY = 8;
+
+async function byRangeOrKeys<T>(
+  page: PageAddresses,
+  inRange: (range: RawBuilder<unknown>, limit: number) => Promise<T[]>,
+  forKeys: (keys: string) => Promise<T[]>,
+): Promise<T[]> {
+  if (page.keys.length === 0) return [];
+  // A literal array: one parameter whatever the page size (and the same on both engines).
+  const keys = `{${page.keys.map((k) => `"${k.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
+  // The first and last key by the database's collation, which need not be JavaScript's order.
+  const range = sql`between (select min(k) from unnest(${keys}::text[]) k) and (select max(k) from unnest(${keys}::text[]) k)`;
+  const limit = page.keys.length * RANGE_ROWS_PER_KEY + 100;
+  const rows = await inRange(range, limit + 1);
+  return rows.length <= limit ? rows : forKeys(keys);
+}
+
+type CaseRow = Selectable<DB['cases']>;
+
+function toOpenCase(c: CaseRow): OpenCase & { addressKey: string } {
+  return {
     id: String(c.id),
     addressKey: c.address_key,
     bsnPseudonym: c.bsn_pseudonym,
@@ -143,18 +201,43 @@ export async function openCasesBetween(db: Executor, municipality: string, lo: s
     status: c.status,
     result: c.result,
     deadline: c.deadline,
-  }));
+  };
 }
 
-/** Signals at the addresses from `lo` to `hi` already in a case, from a date on: the history the flags look back on. */
-export async function historyBetween(db: Executor, municipality: string, lo: string, hi: string, from: string): Promise<Array<PriorSignal & { addressKey: string }>> {
-  const r = await sql<{ id: string; case_id: string; signal_type: string; signal_date: string; creditor_org_id: string; amount_cents: string | null; bsn_pseudonym: string | null; surname_key: string | null; address_key: string }>`
-    select st.signal_id::text as id, st.case_id::text as case_id, st.signal_type, st.signal_date, st.creditor_org_id, st.amount_cents::text as amount_cents,
-      st.bsn_pseudonym, st.surname_key, st.address_key
-    from signal_states st
-    where st.municipality_code = ${municipality} and st.address_key between ${lo} and ${hi} and st.case_id is not null
-      and st.signal_date >= ${from}::date`.execute(db);
-  return r.rows.map((x) => ({
+/** Open cases at a page's addresses. */
+export async function openCasesAt(db: Executor, municipality: string, page: PageAddresses): Promise<Array<OpenCase & { addressKey: string }>> {
+  const rows = await byRangeOrKeys<CaseRow>(
+    page,
+    async (range, limit) => (await sql<CaseRow>`
+      select c.* from cases c where c.municipality_code = ${municipality} and c.address_key ${range} and c.status <> 'closed'
+      limit ${limit}`.execute(db)).rows,
+    // OFFSET 0 keeps one index look-up per key, whatever the (possibly stale) statistics say.
+    async (keys) => (await sql<CaseRow>`
+      select c.* from unnest(${keys}::text[]) as k(key)
+      cross join lateral (select * from cases c where c.municipality_code = ${municipality} and c.address_key = k.key and c.status <> 'closed' offset 0) c`.execute(db)).rows,
+  );
+  return rows.map(toOpenCase);
+}
+
+type HistoryRow = { id: string; case_id: string; signal_type: string; signal_date: string; creditor_org_id: string; amount_cents: string | null; bsn_pseudonym: string | null; surname_key: string | null; address_key: string };
+const HISTORY_COLUMNS = sql`st.signal_id::text as id, st.case_id::text as case_id, st.signal_type, st.signal_date, st.creditor_org_id, st.amount_cents::text as amount_cents,
+  st.bsn_pseudonym, st.surname_key, st.address_key`;
+
+/** Signals at a page's addresses already in a case, from a date on: the history the flags look back on. */
+export async function historyAt(db: Executor, municipality: string, page: PageAddresses, from: string): Promise<Array<PriorSignal & { addressKey: string }>> {
+  const rows = await byRangeOrKeys<HistoryRow>(
+    page,
+    async (range, limit) => (await sql<HistoryRow>`
+      select ${HISTORY_COLUMNS} from signal_states st
+      where st.municipality_code = ${municipality} and st.address_key ${range} and st.case_id is not null
+        and st.signal_date >= ${from}::date
+      limit ${limit}`.execute(db)).rows,
+    async (keys) => (await sql<HistoryRow>`
+      select ${HISTORY_COLUMNS} from unnest(${keys}::text[]) as k(key)
+      cross join lateral (select * from signal_states st where st.municipality_code = ${municipality} and st.address_key = k.key
+        and st.case_id is not null and st.signal_date >= ${from}::date offset 0) st`.execute(db)).rows,
+  );
+  return rows.map((x) => ({
     id: x.id,
     caseId: x.case_id,
     signalType: x.signal_type,
