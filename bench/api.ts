@@ -85,7 +85,7 @@ async function startPlatformProcess(databaseUrl: string): Promise<{ child: Child
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vs-bench-api-'));
   const port = 18000 + Math.floor(Math.random() * 1000);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn', SEED_DEMO: 'true', MATCHING_INTERVAL_MS: process.env.MATCHING_INTERVAL_MS ?? '5000' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn', SEED_DEMO: 'true', MATCHING_INTERVAL_MS: process.env.MATCHING_INTERVAL_MS ?? '1000' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {

@@ -18,7 +18,7 @@ const platform = await startPlatform({
   maxUploadBytes: config.maxUploadBytes,
   rateLimitPerMinute: Number(process.env.RATE_LIMIT_PER_MINUTE ?? 6000),
   sessionTtlMinutes: config.sessionTtlMinutes,
-  matchingIntervalMs: Number(process.env.MATCHING_INTERVAL_MS ?? 5000),
+  matchingIntervalMs: Number(process.env.MATCHING_INTERVAL_MS ?? 1000),
   processRole: processRoleFrom(process.env.PROCESS_ROLE),
   secureCookies: config.publicUrl.startsWith('https://'),
   intakeWorkers: config.intakeWorkers,

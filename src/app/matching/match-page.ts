@@ -39,6 +39,10 @@ export interface PageContext {
   settings: MatchSettings;
 }
 
+/** Addresses matched between two turns of the event loop (a few milliseconds of work). */
+const ADDRESSES_BETWEEN_YIELDS = 250;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 function groupBy<T extends { addressKey: string }>(rows: readonly T[]): Map<string, T[]> {
   const m = new Map<string, T[]>();
   for (const r of rows) {
@@ -87,7 +91,13 @@ export async function matchPage(
   const historyBy = groupBy(history);
   const matched: Array<{ addressKey: string; m: ReturnType<typeof matchAddress> }> = [];
   let newCount = 0;
+  let sinceYield = 0;
   for (const [key, group] of bySignalAddress) {
+    // Matching shares the event loop with the API: a big page must not hold requests up for its whole length.
+    if (++sinceYield === ADDRESSES_BETWEEN_YIELDS) {
+      sinceYield = 0;
+      await yieldToEventLoop();
+    }
     const m = matchAddress(
       { signals: group, openCases: openBy.get(key) ?? [], history: historyBy.get(key) ?? [], matchingDate: today, newIdStart: newCount },
       settings,

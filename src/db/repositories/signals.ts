@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
+import { prepared } from '../prepared.ts';
 import type { SignalRow } from '../../app/intake/signal-row.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -81,7 +82,9 @@ export async function insertSignals(db: Executor, rows: readonly SignalRow[], au
   if (rows.length === 0) return new Map();
   const params = toArrays(rows);
   const arrays = sql.join(COLUMNS.map(([, type], i) => sql`${params[i]}::${sql.raw(type)}[]`));
-  const result = await sql<{ id: string; reference: string }>`
+  // Prepared once per connection: the API stores each signal with this statement, and planning a
+  // 38-array unnest with its audit and queue inserts costs PostgreSQL more than running it.
+  const result = await prepared('insert_signals', sql<{ id: string; reference: string }>`
     with ins as (
       insert into signals (${COLUMN_LIST})
       select * from unnest(${arrays})
@@ -97,7 +100,7 @@ export async function insertSignals(db: Executor, rows: readonly SignalRow[], au
     ), queued as (
       insert into match_queue (first_signal_id, last_signal_id) select min(id), max(id) from ins having count(*) > 0
     )
-    select id::text as id, reference from ins`.execute(db);
+    select id::text as id, reference from ins`).execute(db);
   return new Map(result.rows.map((r) => [r.reference, r.id]));
 }
 
