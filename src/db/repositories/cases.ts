@@ -122,7 +122,7 @@ export async function queuedSignalWindow(db: Transaction<DB>, municipality: stri
     ), ranked as (
       select id, address_key, line, (dense_rank() over (order by address_key) - 1) / ${addressesPerPage} as page from queued
     )
-    select string_agg(line, ${sql.raw(`E'\x1e'`)} order by address_key, id) as rows from ranked group by page order by page`.execute(db);
+    select string_agg(line, ${sql.raw(`E'\\x1e'`)} order by address_key, id) as rows from ranked group by page order by page`.execute(db);
   const last = ranges.rows[ranges.rows.length - 1]!;
   return {
     // Parsed page by page as matching reaches it: a window's pages wait as compact strings.
