@@ -65,8 +65,9 @@ export class IntakeWorkers {
       eval: true,
       workerData: { pseudonymKey: this.pseudonymKey },
       // A chunk's garbage is short-lived: a small heap keeps each thread's memory near its live data
-      // (the process's memory target is 300 MB in all), at a few per cent of extra collection work.
-      resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 32 },
+      // (the process's memory target is 300 MB in all). A 4 MB young generation lets a chunk's rows
+      // die young: with 2 MB a fifth of a worker's time went to collection (1M rows: 13.4 s, not 14.5).
+      resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 },
     });
     const slot: Slot = { worker, kitId: undefined, pending: new Map() };
     worker.unref();
