@@ -2,6 +2,7 @@
  * Calendar arithmetic on 'YYYY-MM-DD' strings, by integer arithmetic on the digits (no Date objects:
  * matching a million signals calls these millions of times), so no time zone can shift a day.
  */
+import { dayNumber, isoDate } from '../population/calendar.ts';
 
 function toDate(d: string): Date {
   return new Date(`${d}T00:00:00Z`);
@@ -14,34 +15,12 @@ const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const daysInMonth = (y: number, m: number) => (m === 2 && isLeap(y) ? 29 : MONTH_DAYS[m - 1]!);
 
-/** Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
-function toDays(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function fromDays(z0: number): string {
-  const z = z0 + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return format(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
-}
-
 const year = (d: string) => Number(d.slice(0, 4));
 const month = (d: string) => Number(d.slice(5, 7));
 const day = (d: string) => Number(d.slice(8, 10));
 
 export function addDays(d: string, days: number): string {
-  return fromDays(toDays(year(d), month(d), day(d)) + days);
+  return isoDate(dayNumber(year(d), month(d), day(d)) + days);
 }
 
 /** Adds months, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb). */
