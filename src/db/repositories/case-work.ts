@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
+import { NOT_YET_PICKED_UP } from './signal-state.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -200,5 +201,5 @@ export async function isActiveColleague(db: Executor, organisationId: string, us
 
 /** Gives the case's signals that are still "Nog niet opgepakt" a DDAS signal status (e.g. "Niet opgepakt: andere reden"). */
 export async function setStatusOfCaseSignals(db: Executor, caseId: string, status: string): Promise<void> {
-  await db.updateTable('signal_states').set({ status }).where('case_id', '=', caseId).where('status', '=', 'Nog niet opgepakt').execute();
+  await db.updateTable('signal_states').set({ status }).where('case_id', '=', caseId).where('status', '=', NOT_YET_PICKED_UP).execute();
 }

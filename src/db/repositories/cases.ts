@@ -3,10 +3,11 @@ import type { DB } from '../schema.ts';
 import type { OpenCase, PriorSignal, SignalToMatch, CaseFlags } from '../../domain/matching/assign-cases.ts';
 import { BinaryCopyWriter } from '../copy/binary-copy-writer.ts';
 import { copyInto } from '../copy/copy-in.ts';
+import { NOT_YET_PICKED_UP } from './signal-state.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-/** Held back: taken in by matching (a state row), not yet in a case (monthly matching, or older data). */
+/** Held back: taken in by matching (a state row), not yet in a case (monthly matching, or older data). A literal, as in the partial index signal_states_unmatched, so the planner can use it. */
 const HELD = sql`st.case_id is null and st.status = 'Nog niet opgepakt'`;
 
 /**
@@ -323,7 +324,7 @@ export interface SignalPlacement {
 
 const REPEAT_STATUS = 'Niet opgepakt: herhaalde melding';
 
-const STATE_COLUMNS = [
+const STATE_COPY_COLUMNS = [
   'signal_id', 'municipality_code', 'address_key', 'signal_date', 'signal_type', 'creditor_org_id', 'amount_cents', 'crisis', 'surname_key',
   'bsn_pseudonym', 'status', 'case_id', 'repeat_of', 'matched_at',
 ] as const;
@@ -339,7 +340,7 @@ export async function insertStates(db: Executor, municipality: string, rows: Rea
   const now = new Date();
   for (const r of rows) {
     const s = r.signal;
-    w.row(STATE_COLUMNS.length);
+    w.row(STATE_COPY_COLUMNS.length);
     w.int8(r.signalId);
     w.text(municipality);
     w.text(s.addressKey);
@@ -350,12 +351,12 @@ export async function insertStates(db: Executor, municipality: string, rows: Rea
     w.bool(s.crisis);
     w.text(s.surnameKey || null);
     w.text(s.bsnPseudonym);
-    w.text(r.repeatOf !== null ? REPEAT_STATUS : 'Nog niet opgepakt');
+    w.text(r.repeatOf !== null ? REPEAT_STATUS : NOT_YET_PICKED_UP);
     w.int8(r.caseId);
     w.int8(r.repeatOf);
     w.timestamptz(r.caseId !== null ? now : null);
   }
-  await copyInto(db, 'signal_states', STATE_COLUMNS, [w.bytes()]);
+  await copyInto(db, 'signal_states', STATE_COPY_COLUMNS, [w.bytes()]);
 }
 
 /** Points held-back signals at their cases now that they are matched. */
