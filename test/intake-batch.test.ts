@@ -7,6 +7,9 @@ import { ENGINES } from './helpers/engines.ts';
 import { CSV_HEADER, rentCsvRow, rentSignal, startTestPlatform, type TestPlatform } from './helpers/platform.ts';
 import { importBatch } from '../src/app/intake/import-batch.ts';
 import { CHUNK_BYTES } from '../src/app/intake/file-chunks.ts';
+import { openBatchResults } from '../src/app/intake/batch-results.ts';
+import { resultCsvLines, resultHeader } from '../src/app/intake/result-csv.ts';
+import { pageBatchResultRows } from '../src/db/repositories/creditor-portal.ts';
 
 /** Rows of about this size make a file of several chunks. */
 const ROWS_PER_CHUNK = Math.ceil(CHUNK_BYTES / 200);
@@ -96,6 +99,41 @@ for (const engine of ENGINES) {
       assert.equal(rows[2]!.codes, 'SCHEMA_INVALID');
       assert.match(rows[2]!.message!, /favouriteColour/);
       assert.match(rows[3]!.articles!, /art\./);
+    });
+
+    it('writes the results file as the row-by-row renderer would, across pages, with references that need quoting', async () => {
+      const quoted = (ref: string) => `"${ref.replace(/"/g, '""')}"`;
+      const refs = ['rq-1', 'rq,2', 'rq"3', 'rq\n4', 'rq-5', 'rq-6', 'rq\r\n7', 'rq-8', 'rq-9', 'rq-10', 'rq-11'];
+      const lines = refs.map((ref, i) =>
+        i === 0 || i === 4 || i === 5
+          ? rentCsvRow(quoted(ref), { postcode: '10XXAB' }) // refused
+          : i === 8
+            ? rentCsvRow(quoted('rq"3')) // the same signal again: a duplicate of row 3
+            : i === 9
+              ? rentCsvRow(quoted('rq,2'), { amount: '99.00' }) // the same reference, other content: a conflict
+              : rentCsvRow(quoted(ref)),
+      );
+      const r = await upload(p, key, [CSV_HEADER, ...lines].join('\n') + '\n');
+      assert.equal(r.status, 201, r.text);
+      const batchId = r.json().id as string;
+      const ctx = systemContext('demo-woningcorporatie', 'test');
+      const all = await pageBatchResultRows(p.deps.db, batchId, { page: 1, size: 1000 });
+      assert.deepEqual(all.map((x) => x.outcome), ['refused', 'accepted', 'accepted', 'accepted', 'refused', 'refused', 'accepted', 'accepted', 'duplicate', 'conflict', 'accepted']);
+      for (const lang of ['nl', 'en'] as const) {
+        const expected =
+          resultHeader() +
+          resultCsvLines(
+            all.map((x) => ({ row: x.row_no, reference: x.reference, outcome: x.outcome, signalId: x.signal_id, regulationVersion: x.regulation_version, refusals: (x.refusals as never) ?? [] })),
+            lang,
+          );
+        for (const pageSize of [1, 3, 4, 1000]) {
+          let text = '';
+          for await (const page of (await openBatchResults(p.deps, ctx, batchId, lang, pageSize))!.pages) text += page;
+          assert.equal(text, expected, `pages of ${pageSize} (${lang})`);
+        }
+      }
+      const back = await results(p, key, batchId);
+      assert.deepEqual(back.map((x) => x.reference), ['rq-1', 'rq,2', 'rq"3', 'rq\n4', 'rq-5', 'rq-6', 'rq\r\n7', 'rq-8', 'rq"3', 'rq,2', 'rq-11']);
     });
 
     it('refuses malformed files clearly, never with a 500', async () => {

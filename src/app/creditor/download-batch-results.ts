@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { openBatchResults } from '../intake/batch-results.ts';
-import { resultCsvLines, resultHeader } from '../intake/result-csv.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import { auditBy, BATCH_ID, ownOrganisation } from './sender-access.ts';
 
@@ -12,14 +11,9 @@ import { auditBy, BATCH_ID, ownOrganisation } from './sender-access.ts';
 export async function downloadBatchResults(deps: AppDeps, ctx: CallContext, batchId: string, lang: 'nl' | 'en') {
   ownOrganisation(ctx, 'batches:manage');
   if (!BATCH_ID.test(batchId)) return undefined;
-  const opened = await openBatchResults(deps, ctx, batchId);
+  const opened = await openBatchResults(deps, ctx, batchId, lang);
   if (!opened) return undefined;
   await appendAudit(deps.db, { ...auditBy(ctx), activity: 'batch.results.download', objectType: 'batch', objectIds: [batchId], outcome: 'success' });
-  const body = Readable.from(
-    (async function* () {
-      yield resultHeader();
-      for await (const page of opened.pages) yield resultCsvLines(page, lang);
-    })(),
-  );
+  const body = Readable.from(opened.pages);
   return { batch: opened.batch, body };
 }

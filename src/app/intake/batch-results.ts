@@ -1,26 +1,34 @@
 import { requirePermission } from '../../domain/access/actor.ts';
-import { batchResultsBetween, getBatch } from '../../db/repositories/batches.ts';
+import { acceptedResultLinesBetween, getBatch, otherResultsBetween } from '../../db/repositories/batches.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import type { StoredRefusal } from './row-outcomes.ts';
-import type { ResultLine } from './result-csv.ts';
+import { resultCsvLines, resultHeader } from './result-csv.ts';
 
-/** Pages through a batch's per-row results in row order, for download. Undefined: not this organisation's batch. */
-export async function openBatchResults(deps: AppDeps, ctx: CallContext, batchId: string, pageSize = 5_000) {
+/**
+ * A batch's per-row results file (header, then one line per row in row order), page by page, for
+ * download. Accepted rows come as lines rendered by the database; the few other rows are rendered
+ * here, with their reasons in the caller's language. Undefined: not this organisation's batch.
+ */
+export async function openBatchResults(deps: AppDeps, ctx: CallContext, batchId: string, lang: 'nl' | 'en', pageSize = 20_000) {
   requirePermission(ctx.actor, 'batches:manage');
   const batch = await getBatch(deps.db, ctx.actor.organisationId, batchId);
   if (!batch) return undefined;
   const rows = batch.rows_total;
-  async function* pages(): AsyncGenerator<ResultLine[]> {
+  async function* pages(): AsyncGenerator<string> {
+    yield resultHeader();
     for (let from = 1; from <= rows; from += pageSize) {
-      const page = await batchResultsBetween(deps.db, batchId, from, Math.min(rows, from + pageSize - 1));
-      yield page.map((r) => ({
-        row: r.row_no,
-        reference: r.reference,
-        outcome: r.outcome,
-        signalId: r.signal_id,
-        regulationVersion: r.regulation_version,
-        refusals: (r.refusals as StoredRefusal[] | null) ?? [],
-      }));
+      const to = Math.min(rows, from + pageSize - 1);
+      const others = await otherResultsBetween(deps.db, batchId, from, to);
+      const runs = await acceptedResultLinesBetween(deps.db, batchId, from, to, others.map((o) => o.row_no));
+      let text = runs[0]!;
+      others.forEach((o, k) => {
+        text += resultCsvLines(
+          [{ row: o.row_no, reference: o.reference, outcome: o.outcome, signalId: o.signal_id, regulationVersion: o.regulation_version, refusals: (o.refusals as StoredRefusal[] | null) ?? [] }],
+          lang,
+        );
+        text += runs[k + 1]!;
+      });
+      yield text;
     }
   }
   return { batch, pages: pages() };

@@ -208,14 +208,9 @@ export function registerBatchRoutes(app: FastifyInstance, deps: AppDeps, opts: {
     async (req, reply) => {
       const ctx = callContext(req, 'batches:manage');
       const lang = requestLang(req);
-      const opened = await openBatchResults(deps, ctx, req.params.batchId);
+      const opened = await openBatchResults(deps, ctx, req.params.batchId, lang);
       if (!opened) throw notFound('Deze batch');
-      const body = Readable.from(
-        (async function* () {
-          yield resultHeader();
-          for await (const page of opened.pages) yield resultCsvLines(page, lang);
-        })(),
-      );
+      const body = Readable.from(opened.pages);
       return reply
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', `attachment; filename="resultaten-${opened.batch.id}.csv"`)
