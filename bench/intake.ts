@@ -1,5 +1,6 @@
 // bench:intake — a synthetic CSV of N signals ingested end to end on PostgreSQL, next to a plain
-// COPY of the same file into an unindexed table, in the same run.
+// COPY of the same file into an unindexed table, in the same run; then the storage floor: the stored
+// signals copied as they are into a copy of the signals table, with and without its indexes.
 //   npm run bench:intake [-- --count 1000000]
 import { spawnSync } from 'node:child_process';
 import { createReadStream, statSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { CSV_COLUMNS } from '../src/domain/signals/csv-columns.ts';
 import { freshDatabase } from './lib/bench-database.ts';
 import { machineLine } from './lib/machine.ts';
+import { timeStorageFloor } from './lib/storage-floor.ts';
 
 const { values: args } = parseArgs({ options: { count: { type: 'string', default: '1000000' }, keep: { type: 'boolean', default: false } } });
 const count = Number(args.count);
@@ -50,7 +52,7 @@ const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/lib/ingest-fi
 });
 if (run.status !== 0) throw new Error('ingest failed');
 const r = JSON.parse(run.stdout.trim().split('\n').pop()!) as {
-  status: string; rows: number; accepted: number; refused: number; duplicate: number; ingestSeconds: number; resultsSeconds: number; resultRows: number; maxRssMB: number;
+  status: string; rows: number; accepted: number; refused: number; duplicate: number; ingestSeconds: number; resultsSeconds: number; resultRows: number; maxRssMB: number; cpuSeconds: number;
 };
 const e2e = r.ingestSeconds + r.resultsSeconds;
 console.log(`plain COPY into an unindexed table: ${copied} rows in ${copySeconds.toFixed(2)} s (${(Number(copied) / copySeconds).toFixed(0)} rows/s)`);
@@ -59,5 +61,13 @@ console.log(
 );
 console.log(`per-row results written: ${r.resultRows} rows in ${r.resultsSeconds.toFixed(2)} s`);
 console.log(`end to end incl. results: ${e2e.toFixed(2)} s = ${(e2e / copySeconds).toFixed(2)} × plain COPY (target ≤ 4×): ${e2e / copySeconds <= 4 ? 'MET' : 'NOT MET'}`);
+console.log(`CPU time of the ingesting process (all its threads, start-up included): ${r.cpuSeconds.toFixed(1)} s`);
+
+// 3. The floor: PostgreSQL storing the same accepted rows with the signals table's indexes, nothing else.
+const floor = await timeStorageFloor(intakeUrl);
+console.log(
+  `storage floor, binary COPY of the ${floor.rows} stored signals into a copy of the signals table: ${floor.indexedSeconds.toFixed(2)} s with its indexes ` +
+    `(${(floor.indexedSeconds / copySeconds).toFixed(2)} × plain COPY), ${floor.unindexedSeconds.toFixed(2)} s without (${(floor.unindexedSeconds / copySeconds).toFixed(2)} ×)`,
+);
 console.log(`peak memory (max RSS) of the ingesting process: ${r.maxRssMB.toFixed(0)} MB (target ≤ 300 MB): ${r.maxRssMB <= 300 ? 'MET' : 'NOT MET'}`);
 if (!args.keep) await rm(dir, { recursive: true, force: true });

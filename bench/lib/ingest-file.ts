@@ -49,5 +49,7 @@ console.log(
     resultsSeconds: (t2 - t1) / 1000,
     resultRows,
     maxRssMB: process.resourceUsage().maxRSS / 1024,
+    // all threads of this process (main and intake workers), from start-up to the end
+    cpuSeconds: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6,
   }),
 );
