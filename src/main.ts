@@ -2,6 +2,7 @@ import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, usesDevelopmentPseudonymKey } from './config.ts';
 import { startPlatform } from './platform.ts';
+import { DataDirInUse } from './db/pglite-lock.ts';
 import { processRoleFrom } from './jobs/queue.ts';
 import { DEMO_PASSWORD } from './app/seed/demo-organisations.ts';
 
@@ -22,6 +23,14 @@ const platform = await startPlatform({
   processRole: processRoleFrom(process.env.PROCESS_ROLE),
   secureCookies: config.publicUrl.startsWith('https://'),
   intakeWorkers: config.intakeWorkers,
+}).catch((err: unknown) => {
+  // The start-up failures an operator causes most: a second instance, or another service on the port.
+  if (err instanceof DataDirInUse)
+    console.error(`vroegsignaal kan niet starten: de databasemap ${err.dir} is in gebruik door proces ${err.pid} (draait het al?). Kies een andere met DATA_DIR=…, of gebruik DATABASE_URL.`);
+  else if ((err as { code?: string }).code === 'EADDRINUSE')
+    console.error(`vroegsignaal kan niet starten: ${config.host}:${config.port} is al in gebruik (draait het al?). Kies een andere poort met PORT=…`);
+  else throw err;
+  process.exit(1);
 });
 
 const url = config.publicUrl.includes(':0') ? platform.url : config.publicUrl;

@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { Config } from '../config.ts';
 import { migrate } from './migrate.ts';
 import { copyAwarePool } from './pg-pool.ts';
+import { lockDataDir } from './pglite-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -39,13 +40,22 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const dir = opts.dataDir ?? 'memory://';
-  if (!dir.startsWith('memory://')) await mkdir(dir, { recursive: true });
-  const pglite = await PGlite.create(dir, {
-    parsers: { 1082: (v: string) => v, 20: (v: string) => v },
-  });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
-  await migrate(db as Kysely<unknown>);
-  return { db, engine: 'pglite', close: () => db.destroy() };
+  let unlock = async () => {};
+  if (!dir.startsWith('memory://')) {
+    await mkdir(dir, { recursive: true });
+    unlock = await lockDataDir(dir);
+  }
+  try {
+    const pglite = await PGlite.create(dir, {
+      parsers: { 1082: (v: string) => v, 20: (v: string) => v },
+    });
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+    await migrate(db as Kysely<unknown>);
+    return { db, engine: 'pglite', close: () => db.destroy().finally(unlock) };
+  } catch (e) {
+    await unlock();
+    throw e;
+  }
 }
 
 export function openDatabaseFromConfig(config: Config): Promise<Database> {
