@@ -5,9 +5,10 @@ import type { StoredRefusal } from './row-outcomes.ts';
 import { resultCsvLines, resultHeader } from './result-csv.ts';
 
 /**
- * A batch's per-row results file (header, then one line per row in row order), page by page, for
- * download. Accepted rows come as lines rendered by the database; the few other rows are rendered
- * here, with their reasons in the caller's language. Undefined: not this organisation's batch.
+ * A batch's per-row results file (header, then one line per row in row order) as pieces of text,
+ * read a page of rows at a time, for download. Accepted rows come as lines rendered by the
+ * database; the few other rows are rendered here, with their reasons in the caller's language.
+ * Undefined: not this organisation's batch.
  */
 export async function openBatchResults(deps: AppDeps, ctx: CallContext, batchId: string, lang: 'nl' | 'en', pageSize = 20_000) {
   requirePermission(ctx.actor, 'batches:manage');
@@ -20,15 +21,15 @@ export async function openBatchResults(deps: AppDeps, ctx: CallContext, batchId:
       const to = Math.min(rows, from + pageSize - 1);
       const others = await otherResultsBetween(deps.db, batchId, from, to);
       const runs = await acceptedResultLinesBetween(deps.db, batchId, from, to, others.map((o) => o.row_no));
-      let text = runs[0]!;
-      others.forEach((o, k) => {
-        text += resultCsvLines(
+      // Piece by piece, not joined: a joined page would be one large string to copy and collect.
+      yield* runs[0]!;
+      for (const [k, o] of others.entries()) {
+        yield resultCsvLines(
           [{ row: o.row_no, reference: o.reference, outcome: o.outcome, signalId: o.signal_id, regulationVersion: o.regulation_version, refusals: (o.refusals as StoredRefusal[] | null) ?? [] }],
           lang,
         );
-        text += runs[k + 1]!;
-      });
-      yield text;
+        yield* runs[k + 1]!;
+      }
     }
   }
   return { batch, pages: pages() };
