@@ -31,6 +31,23 @@ for (const engine of ENGINES) {
       assert.match(hash.password_hash, /^scrypt\$32768\$8\$1\$/);
     });
 
+    it('answers an anonymous call to an API operation 401 before looking at its input; public operations stay open', async () => {
+      const anonymous = [
+        fetch(`${p.url}/v1/signals?reference=x`),
+        fetch(`${p.url}/v1/signals`), // a missing query parameter: still 401, not a description of the parameters
+        fetch(`${p.url}/v1/signals`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"reference": ' }),
+        fetch(`${p.url}/v1/batches`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<signals/>' }),
+        fetch(`${p.url}/v1/no-such-operation`),
+      ];
+      for (const res of await Promise.all(anonymous)) {
+        assert.equal(res.status, 401, res.url);
+        assert.match(res.headers.get('content-type') ?? '', /application\/problem\+json/);
+        assert.equal(((await res.json()) as { code: string }).code, 'UNAUTHENTICATED');
+      }
+      for (const path of ['/v1/health/live', '/v1/openapi.json', '/v1/templates/signals.csv', '/v1/templates/signals-columns'])
+        assert.equal((await fetch(`${p.url}${path}`)).status, 200, path);
+    });
+
     it('creates an API key shown once, stores only its hash, and revokes it at once', async () => {
       const s = await loginAs(p, 'aanlevering@demo-woningcorporatie.demo');
       const noCsrf = await fetch(`${p.url}/v1/api-keys`, {

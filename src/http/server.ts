@@ -120,6 +120,6 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions): Promise<F
   registerExperimentRoutes(app, deps);
 
   await registerWebApp(app, deps, { sessionTtlMinutes: opts.sessionTtlMinutes, secureCookies: opts.secureCookies });
-  app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/v1/openapi.json', { schema: { hide: true, security: [] } }, async () => app.swagger());
   return app;
 }

@@ -69,7 +69,16 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>, now: () => Da
         req.actor = session.actor;
       }
     }
+    // An API operation that is not public (OpenAPI `security: []`) answers an anonymous caller 401
+    // before anything else: not a validation error that describes its parameters, nor a 415 or 413.
+    if (!req.actor && req.url.startsWith('/v1/') && !isPublicOperation(req))
+      throw new HttpProblem(401, 'Niet geauthenticeerd', 'Log in of gebruik een API-sleutel.', 'UNAUTHENTICATED');
   });
+}
+
+function isPublicOperation(req: FastifyRequest): boolean {
+  const security = (req.routeOptions.schema as { security?: unknown } | undefined)?.security;
+  return Array.isArray(security) && security.length === 0;
 }
 
 /** The call context of an authenticated request, demanding a permission when one is given. */
