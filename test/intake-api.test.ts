@@ -93,6 +93,20 @@ for (const engine of ENGINES) {
       });
       assert.equal(badJson.status, 400);
       assert.equal(badJson.headers.get('content-type'), 'application/problem+json; charset=utf-8');
+      assert.match(((await badJson.json()) as { detail: string }).detail, /geen geldige JSON/);
+    });
+
+    it('tells a caller only about the body shape it used: one signal, or a list of them', async () => {
+      const { signalDate: _, ...undated } = rentSignal('shape-1');
+      const one = await post(p, landlord, '/v1/signals', undated);
+      assert.equal(one.status, 400);
+      assert.deepEqual(one.body.invalidParams, [{ name: 'signalDate', in: 'body', reason: 'required field is missing' }]);
+      const list = await post(p, landlord, '/v1/signals', { signals: [rentSignal('shape-2'), undated] });
+      assert.equal(list.status, 400);
+      assert.deepEqual(list.body.invalidParams, [{ name: 'signals.1.signalDate', in: 'body', reason: 'required field is missing' }]);
+      const neither = await post(p, landlord, '/v1/signals', [rentSignal('shape-3')]);
+      assert.equal(neither.status, 400);
+      assert.deepEqual(neither.body.invalidParams, [{ name: 'body', in: 'body', reason: 'must be object' }]);
     });
 
     it('takes many signals at once and reports each', async () => {

@@ -9,6 +9,45 @@ function send(reply: FastifyReply, req: FastifyRequest, body: Record<string, unk
     .send({ type: 'about:blank', instance: req.url.split('?')[0], ...body });
 }
 
+type ValidationErrors = NonNullable<FastifyError['validation']>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** For a body schema with alternatives: from the body, which of the validator's errors concern the shape the caller meant. */
+    bodyShapeErrors?: (body: unknown) => (error: { instancePath: string; keyword: string; params: unknown }) => boolean;
+  }
+}
+
+/**
+ * A body that may take one of several shapes (an `anyOf`) fails every shape, and the validator
+ * reports each failure: a single signal missing its date was also told it lacks `signals`. A
+ * route that can tell from the body which shape was meant says so in its config
+ * (`bodyShapeErrors`), and the caller hears only about that one.
+ */
+function unionBranchErrors(req: FastifyRequest, errors: ValidationErrors): ValidationErrors {
+  const meant = req.routeOptions.config?.bodyShapeErrors;
+  if (!meant || !errors.some((e) => e.keyword === 'anyOf')) return errors;
+  const keep = meant(req.body);
+  const kept = errors.filter((e) => e.keyword !== 'anyOf' && keep(e));
+  return kept.length > 0 ? kept : errors;
+}
+
+/** Fastify's English messages for what a client got wrong before any route ran, in Dutch. */
+function frameworkDetail(err: FastifyError, req: FastifyRequest): string {
+  switch (err.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return 'De body is geen geldige JSON, terwijl Content-Type application/json zegt.';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'De body is leeg, terwijl Content-Type application/json zegt.';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return `Content-Type '${String(req.headers['content-type'] ?? '')}' wordt hier niet aangenomen; zie /v1/openapi.json voor de typen per operatie.`;
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'De body is groter dan deze operatie aanneemt.';
+    default:
+      return err.message;
+  }
+}
+
 /**
  * One error handler for the whole API. Clients get problem+json that says what and why; internals
  * (stack traces, SQL) stay in the server log, which never holds request bodies.
@@ -35,7 +74,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
         code: 'FORBIDDEN',
       });
     if (err.validation) {
-      const invalidParams = err.validation.map((v) => {
+      const seen = new Set<string>();
+      const invalidParams = unionBranchErrors(req, err.validation).flatMap((v) => {
         const base = (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.');
         const extra =
           (v.params as { missingProperty?: string }).missingProperty ?? (v.params as { additionalProperty?: string }).additionalProperty;
@@ -46,7 +86,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
             : v.keyword === 'required'
               ? 'required field is missing'
               : (v.message ?? 'invalid');
-        return { name, in: err.validationContext ?? 'body', reason };
+        const key = `${name}\u0000${reason}`;
+        if (seen.has(key)) return [];
+        seen.add(key);
+        return [{ name, in: err.validationContext ?? 'body', reason }];
       });
       return send(reply, req, {
         status: 400,
@@ -61,7 +104,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       req.log.error({ err: { message: err.message, code: err.code, stack: err.stack } }, 'request failed');
       return send(reply, req, { status, title: 'Interne fout', detail: 'Er ging iets mis aan onze kant; probeer het later opnieuw.', code: 'INTERNAL' });
     }
-    // Fastify's own 4xx (bad JSON, body too large, unsupported media type): say it plainly.
-    return send(reply, req, { status, title: status === 413 ? 'Te groot' : 'Ongeldig verzoek', detail: err.message, code: err.code ?? 'BAD_REQUEST' });
+    // Fastify's own 4xx (bad JSON, body too large, unsupported media type): say it plainly, in the API's language.
+    return send(reply, req, { status, title: status === 413 ? 'Te groot' : 'Ongeldig verzoek', detail: frameworkDetail(err, req), code: err.code ?? 'BAD_REQUEST' });
   });
 }

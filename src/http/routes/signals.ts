@@ -24,6 +24,12 @@ const SubmitQuery = Type.Object({
   dryRun: Type.Optional(Type.Boolean({ description: 'Judge only; store nothing', default: false })),
 });
 
+/** A body with a `signals` member means the list form; anything else, one signal. */
+const isSignalList = (body: unknown) => typeof body === 'object' && body !== null && !Array.isArray(body) && 'signals' in body;
+/** A validation error that concerns the list form: under `signals`, or `signals` missing. */
+const aboutTheList = (e: { instancePath: string; params: unknown }) =>
+  e.instancePath === '/signals' || e.instancePath.startsWith('/signals/') || (e.params as { missingProperty?: string }).missingProperty === 'signals';
+
 export function toResult(o: RowOutcome, lang: Lang) {
   return {
     row: o.rowNo,
@@ -55,6 +61,7 @@ export function registerSignalRoutes(app: FastifyInstance, deps: AppDeps): void 
   app.post<{ Body: SignalInput | Static<typeof ManySignals>; Querystring: Static<typeof SubmitQuery> }>(
     '/v1/signals',
     {
+      config: { bodyShapeErrors: (body: unknown) => (isSignalList(body) ? aboutTheList : (e: { instancePath: string; params: unknown }) => !aboutTheList(e)) },
       schema: {
         operationId: 'submitSignals',
         tags: ['Signals'],
