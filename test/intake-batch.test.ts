@@ -132,8 +132,13 @@ for (const engine of ENGINES) {
           assert.equal(text, expected, `pages of ${pageSize} (${lang})`);
         }
       }
+      const downloadsBefore = await p.deps.db.selectFrom('audit_log').select('id').where('activity', '=', 'batch.results.download').execute();
       const back = await results(p, key, batchId);
       assert.deepEqual(back.map((x) => x.reference), ['rq-1', 'rq,2', 'rq"3', 'rq\n4', 'rq-5', 'rq-6', 'rq\r\n7', 'rq-8', 'rq"3', 'rq,2', 'rq-11']);
+      // The API download is in the audit trail, as the web app's is.
+      const downloads = await p.deps.db.selectFrom('audit_log').select(['object_ids', 'organisation_id', 'actor_type']).where('activity', '=', 'batch.results.download').orderBy('id').execute();
+      assert.equal(downloads.length, downloadsBefore.length + 1);
+      assert.deepEqual(downloads.at(-1), { object_ids: [batchId], organisation_id: 'demo-woningcorporatie', actor_type: 'api_key' });
 
       // Long runs of accepted rows come from the database in several pieces: still every row once, in order.
       const many = Array.from({ length: 2203 }, (_, i) => rentCsvRow(`rp-${i + 1}`, i === 599 || i === 1501 ? { postcode: '10XXAB' } : {}));

@@ -1,8 +1,7 @@
 import { Readable } from 'node:stream';
-import { appendAudit } from '../../db/repositories/audit.ts';
 import { openBatchResults } from '../intake/batch-results.ts';
 import type { AppDeps, CallContext } from '../context.ts';
-import { auditBy, BATCH_ID, ownOrganisation } from './sender-access.ts';
+import { BATCH_ID, ownOrganisation } from './sender-access.ts';
 
 /**
  * The per-row results of one of the organisation's batches as the same CSV the API gives
@@ -13,7 +12,6 @@ export async function downloadBatchResults(deps: AppDeps, ctx: CallContext, batc
   if (!BATCH_ID.test(batchId)) return undefined;
   const opened = await openBatchResults(deps, ctx, batchId, lang);
   if (!opened) return undefined;
-  await appendAudit(deps.db, { ...auditBy(ctx), activity: 'batch.results.download', objectType: 'batch', objectIds: [batchId], outcome: 'success' });
   const body = Readable.from(opened.pages);
   return { batch: opened.batch, body };
 }

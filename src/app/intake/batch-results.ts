@@ -1,4 +1,5 @@
 import { requirePermission } from '../../domain/access/actor.ts';
+import { appendAudit } from '../../db/repositories/audit.ts';
 import { acceptedResultLinesBetween, getBatch, otherResultsBetween } from '../../db/repositories/batches.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import type { StoredRefusal } from './row-outcomes.ts';
@@ -8,12 +9,24 @@ import { resultCsvLines, resultHeader } from './result-csv.ts';
  * A batch's per-row results file (header, then one line per row in row order) as pieces of text,
  * read a page of rows at a time, for download. Accepted rows come as lines rendered by the
  * database; the few other rows are rendered here, with their reasons in the caller's language.
+ * Every opening is recorded in the audit trail, whichever adapter asked (API or web app).
  * Undefined: not this organisation's batch.
  */
 export async function openBatchResults(deps: AppDeps, ctx: CallContext, batchId: string, lang: 'nl' | 'en', pageSize = 20_000) {
   requirePermission(ctx.actor, 'batches:manage');
   const batch = await getBatch(deps.db, ctx.actor.organisationId, batchId);
   if (!batch) return undefined;
+  await appendAudit(deps.db, {
+    traceId: ctx.traceId,
+    spanId: ctx.spanId,
+    activity: 'batch.results.download',
+    actorType: ctx.actor.type,
+    actorId: ctx.actor.id,
+    organisationId: ctx.actor.organisationId,
+    objectType: 'batch',
+    objectIds: [batchId],
+    outcome: 'success',
+  });
   const rows = batch.rows_total;
   async function* pages(): AsyncGenerator<string> {
     yield resultHeader();
