@@ -73,7 +73,14 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   if (seed?.created && opts.seedDemoSignals) {
     // Demo history: a year of the experiments (2025) simulated through the platform's own API,
     // matching and worklist (src/app/simulation), then fresh signals of the last two months.
-    await simulateDemo(deps, { api: injectApi(app), reloadOrganisations: () => judge.reloadOrganisations(database.db), months: 12, scale: 0.005 });
+    // Its few hundred injected requests are not the operator's traffic: kept out of the request log.
+    const level = app.log.level;
+    if (level !== 'silent') app.log.level = 'warn';
+    try {
+      await simulateDemo(deps, { api: injectApi(app), reloadOrganisations: () => judge.reloadOrganisations(database.db), months: 12, scale: 0.005 });
+    } finally {
+      app.log.level = level;
+    }
     await seedDemoSignals(deps);
   }
   await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port });
