@@ -74,9 +74,10 @@ const UNSTORABLE: Refusal = {
 /**
  * Reads, judges and encodes one chunk of a batch file: the CPU-heavy part of intake, with no I/O,
  * so it runs in worker threads in parallel with the database work. A reference repeated within the
- * chunk is stored once; its later rows are duplicates (same content) or conflicts.
+ * chunk is stored once; its later rows are duplicates (same content) or conflicts. `output` gives
+ * the buffer the tuples are copied into.
  */
-export function processChunk(kit: IntakeKit, job: ChunkJob): ProcessedChunk {
+export function processChunk(kit: IntakeKit, job: ChunkJob, output: (bytes: number) => Uint8Array = (n) => new Uint8Array(n)): ProcessedChunk {
   const empty = { index: new Int32Array(0), at: new Int32Array(0), references: [], contentHashes: [], subjects: '' };
   let text: string;
   try {
@@ -123,9 +124,10 @@ export function processChunk(kit: IntakeKit, job: ChunkJob): ProcessedChunk {
     contentHashes.push(stored.content_hash);
     subjects.push(stored.subject_pseudonym);
   }, kit.checkShape);
-  // A copy (Buffer#slice would only be a view into the shared writer), and one that can be transferred.
+  // A copy (Buffer#slice would only be a view into the shared writer), into a buffer that can be
+  // transferred: new, or one a worker got back from an earlier chunk (intake-worker.ts).
   const written = writer.bytes();
-  const tuples = new Uint8Array(written.length);
+  const tuples = output(written.length);
   tuples.set(written);
   return {
     rows: read.rows,

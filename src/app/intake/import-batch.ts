@@ -85,6 +85,7 @@ async function importBatchIn(deps: AppDeps, ctx: CallContext, input: ImportBatch
     // A chunk that breaks the CSV syntax is refused whole: a refused file keeps none of that chunk's rows.
     if (r.syntax) throw fileRefusals.notCsv(linesBefore + r.syntax.line, r.syntax.code);
     await deps.db.transaction().execute((trx) => storeProcessedChunk(trx, ctx, r, { id: batchId, firstRowNo: rowsBefore + 1, bytes: chunk.end }));
+    workers?.recycle(r);
     rowsBefore += r.rows;
     linesBefore += r.lines;
   };

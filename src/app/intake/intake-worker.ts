@@ -3,21 +3,41 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { processChunk, type IntakeKit } from './chunk-processor.ts';
 import { kitFromSnapshot } from './intake-kit.ts';
-import type { WorkerReply, WorkerRequest } from './intake-workers.ts';
+import type { WorkerMessage, WorkerReply } from './intake-workers.ts';
 
 const { pseudonymKey } = workerData as { pseudonymKey: string };
 let kit: { id: string; kit: IntakeKit } | undefined;
 
-parentPort!.on('message', async (m: WorkerRequest) => {
+/**
+ * Tuple buffers the main thread sent back once it had stored their chunk. Reused, a chunk's ~1.5 MB
+ * of tuples is neither allocated here nor left as garbage there (where it would pile up outside
+ * the JavaScript heap until the next full collection).
+ */
+const spares: ArrayBuffer[] = [];
+const MAX_SPARES = 3;
+function output(bytes: number): Uint8Array {
+  const i = spares.findIndex((b) => b.byteLength >= bytes);
+  // A little room to spare: the next chunks are about as large, and fit.
+  const buffer = i >= 0 ? spares.splice(i, 1)[0]! : new ArrayBuffer(bytes + (bytes >> 3));
+  return new Uint8Array(buffer, 0, bytes);
+}
+
+parentPort!.on('message', async (m: WorkerMessage) => {
+  if ('recycle' in m) {
+    if (spares.length < MAX_SPARES) spares.push(m.recycle);
+    return;
+  }
   let reply: WorkerReply;
   try {
     if (m.snapshot) kit = { id: m.snapshot.id, kit: kitFromSnapshot(m.snapshot, pseudonymKey) };
     if (!kit || kit.id !== m.kitId) throw new Error('intake worker: no kit for this chunk');
     // ajv is loaded only by a worker that is given JSON Lines (replies go by seq, so a second message meanwhile is fine).
     if (m.job.layout.format === 'jsonl' && !kit.kit.checkShape) kit.kit.checkShape = (await import('../validation/signal-validator.ts')).checkSignalShape;
-    const result = processChunk(kit.kit, m.job);
-    reply = { seq: m.seq, result };
-    parentPort!.postMessage(reply, [result.tuples.buffer as ArrayBuffer]);
+    const result = processChunk(kit.kit, m.job, output);
+    // The job's bytes are read (decoded into text) and go back with the result, to carry the next job.
+    const input = m.job.bytes.buffer as ArrayBuffer;
+    reply = { seq: m.seq, result, input };
+    parentPort!.postMessage(reply, [result.tuples.buffer as ArrayBuffer, input]);
     return;
   } catch (e) {
     // Only the message: a stack could carry nothing personal, but the message is all the caller logs.

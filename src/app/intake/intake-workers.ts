@@ -11,7 +11,15 @@ export interface WorkerRequest {
   job: ChunkJob;
 }
 
-export type WorkerReply = { seq: number; result: ProcessedChunk } | { seq: number; error: string };
+/** A chunk's tuple buffer, back from the main thread once stored, for the worker to fill again. */
+export interface RecycledBuffer {
+  recycle: ArrayBuffer;
+}
+
+export type WorkerMessage = WorkerRequest | RecycledBuffer;
+
+/** With a result, the job's bytes come back too, for the next job (see run). */
+export type WorkerReply = { seq: number; result: ProcessedChunk; input: ArrayBuffer } | { seq: number; error: string };
 
 interface Slot {
   worker: Worker;
@@ -20,6 +28,11 @@ interface Slot {
 }
 
 let bundled: Promise<string> | undefined;
+
+/** Chunks on their way to or in the workers at most, each with its own copy of the bytes. */
+const MAX_INPUT_SPARES = 4;
+/** Smaller buffers (a chunk of mostly refused rows) are not worth a message. */
+const MIN_RECYCLED_BYTES = 64 * 1024;
 
 /**
  * The worker's code as one script, bundled from its TypeScript sources by esbuild (tsx's own
@@ -48,6 +61,10 @@ export class IntakeWorkers {
   private seq = 0;
   private turn = 0;
   private users = 0;
+  /** Buffers of jobs' bytes the workers gave back, to copy the next jobs into. */
+  private readonly inputSpares: ArrayBuffer[] = [];
+  /** Which worker judged a chunk, to give its buffer back to. */
+  private readonly producedBy = new WeakMap<ProcessedChunk, Slot>();
 
   constructor(
     readonly size: number,
@@ -76,7 +93,11 @@ export class IntakeWorkers {
       if (!p) return;
       slot.pending.delete(m.seq);
       if (slot.pending.size === 0) worker.unref();
-      if ('result' in m) p.resolve(m.result);
+      if ('result' in m) {
+        if (this.inputSpares.length < MAX_INPUT_SPARES && m.input.byteLength >= MIN_RECYCLED_BYTES) this.inputSpares.push(m.input);
+        this.producedBy.set(m.result, slot);
+        p.resolve(m.result);
+      }
       else p.reject(new Error(m.error));
     });
     const fail = (err: Error) => {
@@ -97,7 +118,10 @@ export class IntakeWorkers {
   async run(kit: IntakeKitSnapshot, job: ChunkJob): Promise<ProcessedChunk> {
     const slot = await this.slot();
     const seq = ++this.seq;
-    const bytes = new Uint8Array(job.bytes.length);
+    const n = job.bytes.length;
+    const i = this.inputSpares.findIndex((b) => b.byteLength >= n);
+    // A little room to spare: the next chunks are about as large, and fit.
+    const bytes = new Uint8Array(i >= 0 ? this.inputSpares.splice(i, 1)[0]! : new ArrayBuffer(n + (n >> 3)), 0, n);
     bytes.set(job.bytes);
     const request: WorkerRequest = { seq, kitId: kit.id, ...(slot.kitId === kit.id ? {} : { snapshot: kit }), job: { ...job, bytes } };
     slot.kitId = kit.id;
@@ -106,6 +130,19 @@ export class IntakeWorkers {
       slot.worker.ref();
       slot.worker.postMessage(request, [bytes.buffer]);
     });
+  }
+
+  /**
+   * Gives a stored chunk's tuple buffer back to the worker that filled it. The chunk's `tuples`
+   * are unusable afterwards (the buffer has moved to the other thread).
+   */
+  recycle(chunk: ProcessedChunk): void {
+    const slot = this.producedBy.get(chunk);
+    this.producedBy.delete(chunk);
+    const buffer = chunk.tuples.buffer;
+    if (!slot || !this.slots.includes(slot) || !(buffer instanceof ArrayBuffer) || buffer.byteLength < MIN_RECYCLED_BYTES) return;
+    const message: RecycledBuffer = { recycle: buffer };
+    slot.worker.postMessage(message, [buffer]);
   }
 
   /**
