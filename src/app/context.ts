@@ -29,3 +29,8 @@ export interface CallContext {
   traceId: string;
   spanId: string;
 }
+
+/** The caller as the audit trail records it. */
+export function auditBy(ctx: CallContext) {
+  return { traceId: ctx.traceId, spanId: ctx.spanId, actorType: ctx.actor.type, actorId: ctx.actor.id, organisationId: ctx.actor.organisationId };
+}

@@ -2,8 +2,8 @@ import { appendAudit } from '../../db/repositories/audit.ts';
 import { getBatch } from '../../db/repositories/batches.ts';
 import { countBatchOutcomes, pageBatchResultRows, type ResultOutcome } from '../../db/repositories/creditor-portal.ts';
 import type { ResultLine } from '../intake/result-csv.ts';
-import type { AppDeps, CallContext } from '../context.ts';
-import { auditBy, BATCH_ID, ownOrganisation } from './sender-access.ts';
+import { auditBy, type AppDeps, type CallContext } from '../context.ts';
+import { BATCH_ID, ownOrganisation } from './sender-access.ts';
 
 export const RESULT_OUTCOMES: readonly ResultOutcome[] = ['accepted', 'refused', 'duplicate', 'conflict'];
 export const RESULTS_PAGE_SIZE = 50;

@@ -2,9 +2,9 @@ import { appendAudit } from '../../db/repositories/audit.ts';
 import { getBatch } from '../../db/repositories/batches.ts';
 import { getBatchResultRow } from '../../db/repositories/creditor-portal.ts';
 import type { ResultLine } from '../intake/result-csv.ts';
-import type { AppDeps, CallContext } from '../context.ts';
+import { auditBy, type AppDeps, type CallContext } from '../context.ts';
 import type { ResultRow } from './batch-results-page.ts';
-import { auditBy, BATCH_ID, ownOrganisation } from './sender-access.ts';
+import { BATCH_ID, ownOrganisation } from './sender-access.ts';
 
 /** "Why was this row refused?": one row of one of the organisation's batches, with its refusals as stored. */
 export async function explainBatchRow(deps: AppDeps, ctx: CallContext, batchId: string, rowNo: number) {

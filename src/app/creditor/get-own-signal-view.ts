@@ -1,8 +1,8 @@
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { findOwnSignal } from '../../db/repositories/creditor-portal.ts';
-import type { AppDeps, CallContext } from '../context.ts';
+import { auditBy, type AppDeps, type CallContext } from '../context.ts';
 import { feedbackView } from './list-own-signals.ts';
-import { auditBy, ownOrganisation, SIGNAL_ID } from './sender-access.ts';
+import { ownOrganisation, SIGNAL_ID } from './sender-access.ts';
 
 /** One of the organisation's signals with its feedback; undefined when it is not theirs. The read is audited. */
 export async function getOwnSignalView(deps: AppDeps, ctx: CallContext, signalId: string) {

@@ -2,8 +2,8 @@ import { appendAudit } from '../../db/repositories/audit.ts';
 import { pageOwnSignals, type OwnSignalFilter, type OwnSignalRow } from '../../db/repositories/creditor-portal.ts';
 import { creditorFeedbackStatus } from '../../domain/feedback/creditor-feedback.ts';
 import { storedStatusesFor } from '../../domain/feedback/creditor-status-filter.ts';
-import type { AppDeps, CallContext } from '../context.ts';
-import { auditBy, ownOrganisation } from './sender-access.ts';
+import { auditBy, type AppDeps, type CallContext } from '../context.ts';
+import { ownOrganisation } from './sender-access.ts';
 
 export const SIGNALS_PAGE_SIZE = 50;
 

@@ -8,11 +8,6 @@ export function ownOrganisation(ctx: CallContext, permission: Permission): strin
   return ctx.actor.organisationId;
 }
 
-/** The actor as the audit trail records it. */
-export function auditBy(ctx: CallContext) {
-  return { traceId: ctx.traceId, spanId: ctx.spanId, actorType: ctx.actor.type, actorId: ctx.actor.id, organisationId: ctx.actor.organisationId };
-}
-
 /** Batch ids are UUIDs; anything else cannot be one of yours (and must not reach a uuid cast). */
 export const BATCH_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Signal ids are bigserials. */

@@ -1,7 +1,7 @@
 import { requirePermission } from '../../domain/access/actor.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { acceptedResultLinesBetween, getBatch, otherResultsBetween } from '../../db/repositories/batches.ts';
-import type { AppDeps, CallContext } from '../context.ts';
+import { auditBy, type AppDeps, type CallContext } from '../context.ts';
 import type { StoredRefusal } from './row-outcomes.ts';
 import { resultCsvLines, resultHeader } from './result-csv.ts';
 
@@ -16,17 +16,7 @@ export async function openBatchResults(deps: AppDeps, ctx: CallContext, batchId:
   requirePermission(ctx.actor, 'batches:manage');
   const batch = await getBatch(deps.db, ctx.actor.organisationId, batchId);
   if (!batch) return undefined;
-  await appendAudit(deps.db, {
-    traceId: ctx.traceId,
-    spanId: ctx.spanId,
-    activity: 'batch.results.download',
-    actorType: ctx.actor.type,
-    actorId: ctx.actor.id,
-    organisationId: ctx.actor.organisationId,
-    objectType: 'batch',
-    objectIds: [batchId],
-    outcome: 'success',
-  });
+  await appendAudit(deps.db, { ...auditBy(ctx), activity: 'batch.results.download', objectType: 'batch', objectIds: [batchId], outcome: 'success' });
   const rows = batch.rows_total;
   async function* pages(): AsyncGenerator<string> {
     yield resultHeader();

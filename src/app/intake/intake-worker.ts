@@ -1,6 +1,7 @@
 // A worker thread of intake: judges and encodes chunks of batch files (processChunk) so that the
 // main thread only streams bytes and talks to the database. See intake-workers.ts.
 import { parentPort, workerData } from 'node:worker_threads';
+import { BufferPool } from './buffer-pool.ts';
 import { processChunk, type IntakeKit } from './chunk-processor.ts';
 import { kitFromSnapshot } from './intake-kit.ts';
 import type { WorkerMessage, WorkerReply } from './intake-workers.ts';
@@ -9,22 +10,15 @@ const { pseudonymKey } = workerData as { pseudonymKey: string };
 let kit: { id: string; kit: IntakeKit } | undefined;
 
 /**
- * Tuple buffers the main thread sent back once it had stored their chunk. Reused, a chunk's ~1.5 MB
- * of tuples is neither allocated here nor left as garbage there (where it would pile up outside
- * the JavaScript heap until the next full collection).
+ * Tuple buffers the main thread sent back once it had stored their chunk: a chunk's ~1.5 MB of
+ * tuples is then neither allocated here nor left as garbage there.
  */
-const spares: ArrayBuffer[] = [];
-const MAX_SPARES = 3;
-function output(bytes: number): Uint8Array {
-  const i = spares.findIndex((b) => b.byteLength >= bytes);
-  // A little room to spare: the next chunks are about as large, and fit.
-  const buffer = i >= 0 ? spares.splice(i, 1)[0]! : new ArrayBuffer(bytes + (bytes >> 3));
-  return new Uint8Array(buffer, 0, bytes);
-}
+const spares = new BufferPool(3);
+const output = (bytes: number) => spares.take(bytes);
 
 parentPort!.on('message', async (m: WorkerMessage) => {
   if ('recycle' in m) {
-    if (spares.length < MAX_SPARES) spares.push(m.recycle);
+    spares.give(m.recycle);
     return;
   }
   let reply: WorkerReply;

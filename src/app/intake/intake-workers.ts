@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ChunkJob, ProcessedChunk } from './chunk-processor.ts';
 import type { IntakeKitSnapshot } from './intake-kit.ts';
+import { BufferPool } from './buffer-pool.ts';
 
 export interface WorkerRequest {
   seq: number;
@@ -31,8 +32,6 @@ let bundled: Promise<string> | undefined;
 
 /** Chunks on their way to or in the workers at most, each with its own copy of the bytes. */
 const MAX_INPUT_SPARES = 4;
-/** Smaller buffers (a chunk of mostly refused rows) are not worth a message. */
-const MIN_RECYCLED_BYTES = 64 * 1024;
 
 /**
  * The worker's code as one script, bundled from its TypeScript sources by esbuild (tsx's own
@@ -62,7 +61,7 @@ export class IntakeWorkers {
   private turn = 0;
   private users = 0;
   /** Buffers of jobs' bytes the workers gave back, to copy the next jobs into. */
-  private readonly inputSpares: ArrayBuffer[] = [];
+  private readonly inputSpares = new BufferPool(MAX_INPUT_SPARES);
   /** Which worker judged a chunk, to give its buffer back to. */
   private readonly producedBy = new WeakMap<ProcessedChunk, Slot>();
 
@@ -94,7 +93,7 @@ export class IntakeWorkers {
       slot.pending.delete(m.seq);
       if (slot.pending.size === 0) worker.unref();
       if ('result' in m) {
-        if (this.inputSpares.length < MAX_INPUT_SPARES && m.input.byteLength >= MIN_RECYCLED_BYTES) this.inputSpares.push(m.input);
+        this.inputSpares.give(m.input);
         this.producedBy.set(m.result, slot);
         p.resolve(m.result);
       }
@@ -118,10 +117,7 @@ export class IntakeWorkers {
   async run(kit: IntakeKitSnapshot, job: ChunkJob): Promise<ProcessedChunk> {
     const slot = await this.slot();
     const seq = ++this.seq;
-    const n = job.bytes.length;
-    const i = this.inputSpares.findIndex((b) => b.byteLength >= n);
-    // A little room to spare: the next chunks are about as large, and fit.
-    const bytes = new Uint8Array(i >= 0 ? this.inputSpares.splice(i, 1)[0]! : new ArrayBuffer(n + (n >> 3)), 0, n);
+    const bytes = this.inputSpares.take(job.bytes.length);
     bytes.set(job.bytes);
     const request: WorkerRequest = { seq, kitId: kit.id, ...(slot.kitId === kit.id ? {} : { snapshot: kit }), job: { ...job, bytes } };
     slot.kitId = kit.id;
@@ -140,7 +136,8 @@ export class IntakeWorkers {
     const slot = this.producedBy.get(chunk);
     this.producedBy.delete(chunk);
     const buffer = chunk.tuples.buffer;
-    if (!slot || !this.slots.includes(slot) || !(buffer instanceof ArrayBuffer) || buffer.byteLength < MIN_RECYCLED_BYTES) return;
+    // Not worth a message if the worker would not keep it (see BufferPool).
+    if (!slot || !this.slots.includes(slot) || !(buffer instanceof ArrayBuffer) || buffer.byteLength < this.inputSpares.minBytes) return;
     const message: RecycledBuffer = { recycle: buffer };
     slot.worker.postMessage(message, [buffer]);
   }

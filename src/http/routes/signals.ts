@@ -83,7 +83,7 @@ export function registerSignalRoutes(app: FastifyInstance, deps: AppDeps): void 
     },
     async (req, reply) => {
       const ctx = callContext(req, 'signals:submit');
-      const many = 'signals' in req.body && Array.isArray((req.body as { signals?: unknown }).signals);
+      const many = isSignalList(req.body);
       const list = many ? (req.body as Static<typeof ManySignals>).signals : [req.body as SignalInput];
       const dryRun = req.query.dryRun === true;
       const outcomes = await submitSignals(deps, ctx, list as SignalInput[], { dryRun });
