@@ -14,7 +14,7 @@ import { CSV_HEADER, rentCsvRow } from './helpers/platform.ts';
 const header = CSV_HEADER.split(',');
 const job = (rows: number, from: number): ChunkJob => {
   const text = Array.from({ length: rows }, (_, i) => rentCsvRow(`w-${from + i}`, { amount: `${from + i}.25` })).join('\n') + '\n';
-  return { bytes: Buffer.from(text), offset: 0, layout: { format: 'csv', header, columns: columnIndex(header) }, senderOrgId: 'demo-woningcorporatie', batchId: '00000000-0000-4000-8000-000000000001' };
+  return { bytes: Buffer.from(text), offset: 0, layout: { format: 'csv', header, columns: columnIndex(header) }, senderOrgId: 'demo-woningcorporatie', latestSignalDate: '2026-12-31', batchId: '00000000-0000-4000-8000-000000000001' };
 };
 
 // The pool hands buffers back and forth (a stored chunk's tuples to its worker, a job's bytes with

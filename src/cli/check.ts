@@ -8,12 +8,15 @@
  * --sender-kind  treat an organisation unknown to the registers (e.g. a landlord onboarded in the
  *                platform) as being of this kind; repeatable.
  * --rules <dir>  an extra rules folder (e.g. a draft amendment) loaded next to rules/; repeatable.
+ * --today <date> judge as if today were this date (YYYY-MM-DD): a later signal date is refused as in
+ *                the future, as intake does with the clock. Default: today.
  * Exit code: 0 all accepted, 1 something refused or unreadable, 2 usage or file error.
  */
 import { createReadStream } from 'node:fs';
 import { DEFAULT_RULES_DIR, loadRuleBook } from '../app/rules/load-rule-files.ts';
 import type { RuleBook } from '../domain/rules/rule-book.ts';
 import { RuleBookJudge } from '../app/rules/rule-judge.ts';
+import { latestSignalDate } from '../domain/rules/signal-date-bound.ts';
 import { loadPostcodeAreaRouter } from '../app/routing/load-postcode-areas.ts';
 import { routeAndJudge } from '../app/intake/judge-signal.ts';
 import { FileRefused, readBatchFile, type BatchFormat } from '../app/intake/read-batch-file.ts';
@@ -34,9 +37,11 @@ export interface CheckOptions {
   file: string;
   senderKinds: string[];
   rulesDirs: string[];
+  /** The latest acceptable signal date; undefined: from the clock. */
+  today?: string;
 }
 
-const USAGE = `usage: check --sender <organisation-id> [--json] [--lang nl|en] [--format csv|jsonl] [--sender-kind <kind>] [--rules <dir>] <file.csv|file.jsonl|->`;
+const USAGE = `usage: check --sender <organisation-id> [--json] [--lang nl|en] [--format csv|jsonl] [--sender-kind <kind>] [--rules <dir>] [--today YYYY-MM-DD] <file.csv|file.jsonl|->`;
 
 export function parseArgs(argv: readonly string[]): CheckOptions | string {
   let sender: string | undefined;
@@ -46,6 +51,7 @@ export function parseArgs(argv: readonly string[]): CheckOptions | string {
   let file: string | undefined;
   const senderKinds: string[] = [];
   const rulesDirs: string[] = [];
+  let today: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string | undefined => argv[++i];
@@ -61,6 +67,10 @@ export function parseArgs(argv: readonly string[]): CheckOptions | string {
       format = f;
     } else if (a === '--sender-kind') senderKinds.push(value() ?? '');
     else if (a === '--rules') rulesDirs.push(value() ?? '');
+    else if (a === '--today') {
+      today = value();
+      if (today === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(today)) return `--today must be a date (YYYY-MM-DD)\n${USAGE}`;
+    }
     else if (a === '--help' || a === '-h') return USAGE;
     else if (a.startsWith('--')) return `unknown option ${a}\n${USAGE}`;
     else if (file === undefined) file = a;
@@ -70,7 +80,7 @@ export function parseArgs(argv: readonly string[]): CheckOptions | string {
   if (file === undefined) return `a file is required\n${USAGE}`;
   const fmt = format ?? (file === '-' ? undefined : formatFromPath(file));
   if (fmt === undefined) return `cannot tell the format from '${file}'; use --format csv|jsonl\n${USAGE}`;
-  return { sender, json, lang, format: fmt, file, senderKinds, rulesDirs };
+  return { sender, json, lang, format: fmt, file, senderKinds, rulesDirs, ...(today === undefined ? {} : { today }) };
 }
 
 function bookFor(opts: CheckOptions): RuleBook {
@@ -86,6 +96,7 @@ export async function runCheck(opts: CheckOptions, write: (text: string) => void
   const router = await loadPostcodeAreaRouter();
   const source = opts.file === '-' ? process.stdin : createReadStream(opts.file);
   const rows = readBatchFile(source, opts.format, Number.MAX_SAFE_INTEGER);
+  const sender = { organisationId: opts.sender, latestSignalDate: opts.today ?? latestSignalDate(new Date()) };
   const tally: Tally = { total: 0, accepted: 0, refused: 0, withInputErrors: 0, unreadable: 0 };
   for await (const fileRow of rows) {
     tally.total++;
@@ -96,7 +107,7 @@ export async function runCheck(opts: CheckOptions, write: (text: string) => void
       write(opts.json ? JSON.stringify({ line: fileRow.rowNo, reference: fileRow.reference, error: { code: r.code, ...message } }) : formatUnreadable(fileRow.rowNo, message, opts.lang));
       continue;
     }
-    const { signal, judgement: j } = routeAndJudge(fileRow.signal, opts.sender, judge, router);
+    const { signal, judgement: j } = routeAndJudge(fileRow.signal, sender, judge, router);
     const row = { line: fileRow.rowNo, signal };
     if (j.decision === 'accepted') tally.accepted++;
     else {

@@ -29,21 +29,21 @@ function judge(list: RunningExperiment[]) {
 }
 
 test('a signal of no running experiment passes untouched (the same frozen judgement)', () => {
-  assert.equal(judge([]).judge(signal({ amount: '1' }), 'cak'), accepted);
-  assert.equal(judge([experiment]).judge(signal({ municipalityCode: 'GM0344', amount: '1' }), 'cak'), accepted, 'another municipality');
-  assert.equal(judge([experiment]).judge(signal({ amount: '1' }), 'other-sender'), accepted, 'another sender');
+  assert.equal(judge([]).judge(signal({ amount: '1' }), { organisationId: 'cak' }), accepted);
+  assert.equal(judge([experiment]).judge(signal({ municipalityCode: 'GM0344', amount: '1' }), { organisationId: 'cak' }), accepted, 'another municipality');
+  assert.equal(judge([experiment]).judge(signal({ amount: '1' }), { organisationId: 'other-sender' }), accepted, 'another sender');
 });
 
 test('an enforced rule refuses with the experiment named; a flagged one adds a notice', () => {
-  const refused = judge([experiment]).judge(signal({ amount: '120' }), 'cak');
+  const refused = judge([experiment]).judge(signal({ amount: '120' }), { organisationId: 'cak' });
   assert.equal(refused.decision, 'refused');
   assert.equal(refused.ruleId, 'tr-2.4-cak-wmo');
   assert.deepEqual(refused.refusals.map((r) => [r.code, r.field]), [['PRESELECTION_MIN_AMOUNT', 'amount']]);
   assert.match(refused.refusals[0]!.message.nl, /^Experiment CAK: /);
-  const flagged = judge([experiment]).judge(signal({ arrearStartDate: '2025-01-01' }), 'cak');
+  const flagged = judge([experiment]).judge(signal({ arrearStartDate: '2025-01-01' }), { organisationId: 'cak' });
   assert.equal(flagged.decision, 'accepted');
   assert.deepEqual(flagged.notices?.map((n) => n.code), ['PRESELECTION_MIN_ARREAR_AGE']);
-  assert.equal(judge([experiment]).judge(signal(), 'cak'), accepted, 'meets the selection');
+  assert.equal(judge([experiment]).judge(signal(), { organisationId: 'cak' }), accepted, 'meets the selection');
 });
 
 test('a refusal by the rules is never overruled', () => {
@@ -51,5 +51,5 @@ test('a refusal by the rules is never overruled', () => {
   const runtime = new ExperimentRuntime(loadRuleBook());
   runtime.install([experiment]);
   const j = new ExperimentScreeningJudge({ judge: () => refusedByLaw }, runtime);
-  assert.equal(j.judge(signal({ amount: '1' }), 'cak'), refusedByLaw);
+  assert.equal(j.judge(signal({ amount: '1' }), { organisationId: 'cak' }), refusedByLaw);
 });

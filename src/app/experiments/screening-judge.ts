@@ -2,7 +2,7 @@ import type { Judgement, Refusal } from '../../domain/rules/judgement.ts';
 import { evaluatePreselection } from '../../domain/experiments/preselection.ts';
 import { toCents } from '../../domain/signals/normalise.ts';
 import type { SignalInput } from '../../domain/signals/signal.ts';
-import type { SignalJudge } from '../rules/signal-judge.ts';
+import type { Sender, SignalJudge } from '../rules/signal-judge.ts';
 import { coversSignal, type RunningExperiments } from './running-experiments.ts';
 
 /** An accepted judgement with the notices of flag-mode pre-selection rules the signal did not meet. */
@@ -23,8 +23,9 @@ export class ExperimentScreeningJudge implements SignalJudge {
     readonly runtime: RunningExperiments,
   ) {}
 
-  judge(signal: SignalInput, senderOrganisationId: string): ScreenedJudgement {
-    const j = this.inner.judge(signal, senderOrganisationId);
+  judge(signal: SignalInput, sender: Sender): ScreenedJudgement {
+    const j = this.inner.judge(signal, sender);
+    const senderOrganisationId = sender.organisationId;
     if (j.decision !== 'accepted' || j.ruleId === undefined) return j;
     const running = this.runtime.forRule(j.ruleId);
     if (running.length === 0) return j;

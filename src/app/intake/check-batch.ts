@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { requirePermission } from '../../domain/access/actor.ts';
+import { latestSignalDate } from '../../domain/rules/signal-date-bound.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import { judgeRow } from './import-batch.ts';
@@ -16,12 +17,13 @@ export async function* checkBatch(
   input: { source: Readable; format: BatchFormat; maxBytes: number },
 ): AsyncGenerator<JudgedItem> {
   requirePermission(ctx.actor, 'signals:submit');
+  const sender = { organisationId: ctx.actor.organisationId, latestSignalDate: latestSignalDate(deps.now()) };
   let rows = 0;
   let outcome: 'success' | 'error' = 'success';
   try {
     for await (const row of readBatchFile(input.source, input.format, input.maxBytes)) {
       rows++;
-      yield judgeRow(row, ctx.actor.organisationId, deps);
+      yield judgeRow(row, sender, deps);
     }
   } catch (err) {
     outcome = 'error';

@@ -26,6 +26,8 @@ export interface ChunkJob {
   offset: number;
   layout: RowLayout;
   senderOrgId: string;
+  /** The latest signal date that is not in the future when the chunk was read (signal-date-bound.ts). */
+  latestSignalDate: string;
   batchId: string;
 }
 
@@ -99,9 +101,10 @@ export function processChunk(kit: IntakeKit, job: ChunkJob, output: (bytes: numb
   const refuse = (i: number, reference: string, refusals: readonly Refusal[], facts: ReturnType<typeof refusedRowFacts> | null) =>
     others.push({ index: i, reference, outcome: 'refused', refusals: toStoredRefusals(refusals), facts, objected: isObjected(refusals) });
 
+  const sender = { organisationId: job.senderOrgId, latestSignalDate: job.latestSignalDate };
   const read = forEachChunkRow(text, job.layout, (row) => {
     if (!('signal' in row)) return refuse(row.index, row.reference, [row.unreadable], null);
-    const { signal, judgement } = routeAndJudge(row.signal, job.senderOrgId, kit.judge, kit.router);
+    const { signal, judgement } = routeAndJudge(row.signal, sender, kit.judge, kit.router);
     if (judgement.decision === 'refused') return refuse(row.index, signal.reference, judgement.refusals, refusedRowFacts(signal));
     const stored = toSignalRow(signal, judgement, { senderOrgId: job.senderOrgId, batchId: job.batchId, rowNo: 0, pseudonymize: kit.pseudonymize });
     const first = firstByReference.get(stored.reference);

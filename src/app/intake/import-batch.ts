@@ -1,6 +1,8 @@
 import type { Readable } from 'node:stream';
 import type { Judgement } from '../../domain/rules/judgement.ts';
 import { requirePermission } from '../../domain/access/actor.ts';
+import { latestSignalDate } from '../../domain/rules/signal-date-bound.ts';
+import type { Sender } from '../rules/signal-judge.ts';
 import { columnIndex } from '../../domain/signals/csv-columns.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { createBatch, finishBatch, getBatch } from '../../db/repositories/batches.ts';
@@ -26,12 +28,12 @@ export interface ImportBatchInput {
   batchId?: string;
 }
 
-export function judgeRow(row: FileRow, senderOrgId: string, deps: Pick<AppDeps, 'judge' | 'registers'>): JudgedItem {
+export function judgeRow(row: FileRow, sender: Sender, deps: Pick<AppDeps, 'judge' | 'registers'>): JudgedItem {
   if ('unreadable' in row) {
     const judgement: Judgement = { decision: 'refused', applied: [], refusals: [row.unreadable] };
     return { rowNo: row.rowNo, signal: { reference: row.reference, signalType: '', signalDate: '' }, judgement };
   }
-  const { signal, judgement } = routeAndJudge(row.signal, senderOrgId, deps.judge, deps.registers);
+  const { signal, judgement } = routeAndJudge(row.signal, sender, deps.judge, deps.registers);
   return { rowNo: row.rowNo, signal, judgement };
 }
 
@@ -100,7 +102,7 @@ async function importBatchIn(deps: AppDeps, ctx: CallContext, input: ImportBatch
   try {
     let first = true;
     for await (const chunk of fileChunks(input.source, input.format, input.maxBytes, (header) => (layout = { format: input.format, header, columns: columnIndex(header) }))) {
-      const job: ChunkJob = { bytes: chunk.bytes, offset: chunk.offset, layout, senderOrgId: orgId, batchId };
+      const job: ChunkJob = { bytes: chunk.bytes, offset: chunk.offset, layout, senderOrgId: orgId, latestSignalDate: latestSignalDate(deps.now()), batchId };
       const judged = first || !workers || !kit ? Promise.resolve().then(() => processChunk(local, job)) : workers.run(kit, job);
       first = false;
       judged.catch(() => undefined);

@@ -158,7 +158,7 @@ export class IntakeWorkers {
   /** Starts the threads ahead of an upload (a benchmark before it measures: a running platform starts them per upload). */
   async warmUp(kit: IntakeKitSnapshot): Promise<void> {
     const none = new Uint8Array(0);
-    const job = { bytes: none, offset: 0, layout: { format: 'jsonl' as const, header: [], columns: {} }, senderOrgId: '', batchId: '00000000-0000-0000-0000-000000000000' };
+    const job = { bytes: none, offset: 0, layout: { format: 'jsonl' as const, header: [], columns: {} }, senderOrgId: '', latestSignalDate: '2000-01-01', batchId: '00000000-0000-0000-0000-000000000000' };
     await this.slot();
     await Promise.all(this.slots.map(() => this.run(kit, job)));
   }

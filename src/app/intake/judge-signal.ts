@@ -1,7 +1,7 @@
 import type { Judgement } from '../../domain/rules/judgement.ts';
 import { normalisePostcode } from '../../domain/signals/normalise.ts';
 import type { SignalInput } from '../../domain/signals/signal.ts';
-import type { AddressRouter, SignalJudge } from '../rules/signal-judge.ts';
+import type { AddressRouter, Sender, SignalJudge } from '../rules/signal-judge.ts';
 
 /**
  * Routes a signal without a municipality code to the municipality of its address, then judges it.
@@ -10,7 +10,7 @@ import type { AddressRouter, SignalJudge } from '../rules/signal-judge.ts';
  */
 export function routeAndJudge(
   signal: SignalInput,
-  senderOrgId: string,
+  sender: Sender,
   judge: SignalJudge,
   router: AddressRouter,
 ): { signal: SignalInput; judgement: Judgement } {
@@ -20,5 +20,5 @@ export function routeAndJudge(
     const code = pc ? router.municipalityOf(pc, signal.address.houseNumber, signal.signalDate) : undefined;
     if (code) routed = { ...signal, municipalityCode: code };
   }
-  return { signal: routed, judgement: judge.judge(routed, senderOrgId) };
+  return { signal: routed, judgement: judge.judge(routed, sender) };
 }

@@ -1,4 +1,5 @@
 import { requirePermission } from '../../domain/access/actor.ts';
+import { latestSignalDate } from '../../domain/rules/signal-date-bound.ts';
 import type { SignalInput } from '../../domain/signals/signal.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { AppDeps, CallContext } from '../context.ts';
@@ -18,7 +19,8 @@ export async function submitSignals(
 ): Promise<RowOutcome[]> {
   requirePermission(ctx.actor, 'signals:submit');
   const orgId = ctx.actor.organisationId;
-  const items: JudgedItem[] = signals.map((s, i) => ({ rowNo: i + 1, ...routeAndJudge(s, orgId, deps.judge, deps.registers) }));
+  const sender = { organisationId: orgId, latestSignalDate: latestSignalDate(deps.now()) };
+  const items: JudgedItem[] = signals.map((s, i) => ({ rowNo: i + 1, ...routeAndJudge(s, sender, deps.judge, deps.registers) }));
   if (opts.dryRun) {
     await appendAudit(deps.db, {
       traceId: ctx.traceId,

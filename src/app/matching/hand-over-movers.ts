@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { decideHandOver, NOT_RESIDENT } from '../../domain/matching/hand-over.ts';
+import { latestSignalDate } from '../../domain/rules/signal-date-bound.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { handOverSignal, markSignalsStatus, signalsById } from '../../db/repositories/signal-moves.ts';
 import type { AppDeps, CallContext } from '../context.ts';
@@ -14,7 +15,7 @@ import { signalInputFromRow } from './stored-signal.ts';
  */
 export async function handOverMovers(
   trx: Transaction<DB>,
-  deps: Pick<AppDeps, 'registers' | 'judge'>,
+  deps: Pick<AppDeps, 'registers' | 'judge' | 'now'>,
   ctx: CallContext,
   municipality: string,
   signals: ReadonlyArray<{ id: string; bsn: string | null; bsnPseudonym: string | null }>,
@@ -44,9 +45,10 @@ export async function handOverMovers(
   const ended: string[] = [];
   const taken: string[] = [];
   const handed: Array<{ id: string; to: string }> = [];
+  const latest = latestSignalDate(deps.now());
   for (const row of rows) {
     const residence = residences.get(row.bsn!);
-    const decision = decideHandOver(signalInputFromRow(row), municipality, residence, (moved) => deps.judge.judge(moved, row.sender_org_id));
+    const decision = decideHandOver(signalInputFromRow(row), municipality, residence, (moved) => deps.judge.judge(moved, { organisationId: row.sender_org_id, latestSignalDate: latest }));
     if (decision.kind === 'stay') continue;
     taken.push(row.id);
     if (decision.kind === 'hand_over' || decision.kind === 'relocate') {

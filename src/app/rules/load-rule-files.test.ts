@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { caseSignal, compareWithExpectation } from '../../domain/rules/cases.ts';
+import { caseSender, caseSignal, compareWithExpectation } from '../../domain/rules/cases.ts';
 import { evaluate } from '../../domain/rules/evaluate.ts';
 import { DEFAULT_RULES_DIR, loadCaseFiles, loadRuleBook, loadRuleFiles, RuleFileError } from './load-rule-files.ts';
 
@@ -15,7 +15,10 @@ test('the rule files and registers pass their schemas and checks', () => {
   const ids = loaded.regulations.map((r) => `${r.id}/${r.valid_from}`);
   assert.ok(ids.includes('besluit-gemeentelijke-schuldhulpverlening/2021-01-01'));
   assert.ok(ids.includes('tijdelijke-regeling-signaal-betalingsachterstanden/2022-01-01'));
+  assert.ok(ids.includes('tijdelijke-regeling-signaal-betalingsachterstanden/2023-05-01'));
   assert.ok(ids.includes('tijdelijke-regeling-signaal-betalingsachterstanden/2024-04-01'));
+  assert.ok(ids.includes('tijdelijke-regeling-signaal-betalingsachterstanden/2025-05-16'));
+  assert.ok(ids.includes('regeling-afsluitbeleid-kleinverbruikers-elektriciteit-en-gas/2023-04-01'));
   assert.ok(!loaded.files.some((f) => f.includes('__fixtures__')), 'fixtures are not part of the real rules');
 });
 
@@ -41,10 +44,36 @@ test('a new experiment signal is picked up from a data file, without code change
   assert.equal(files.length, 1);
   for (const { doc } of files) {
     for (const c of doc.cases) {
-      const j = evaluate(caseSignal(doc, c), { organisationId: c.sender }, book);
+      const j = evaluate(caseSignal(doc, c), caseSender(c), book);
       assert.deepEqual(compareWithExpectation(j, c.expect), [], c.name);
     }
   }
+});
+
+test('an extension of the regulation is a new dated file only: the mortgage experiment one year longer', () => {
+  const dir = join(FIXTURES, 'mortgage-extension');
+  const book = loadRuleBook([DEFAULT_RULES_DIR, dir]);
+  const mortgage = { reference: 'x', signalType: 'mortgage', signalDate: '2026-06-01', municipalityCode: 'GM0363', amount: '900', person: { surname: 'Boer' }, socialCollection: { personalContactAttemptedOn: '2026-05-02', debtAssistanceReferredOn: '2026-05-02', reminderSentOn: '2026-04-15', agreementOfferedInReminder: true, residentResponse: 'none' as const } };
+  assert.equal(evaluate(mortgage, { organisationId: 'aegon' }, loadRuleBook()).refusals[0]?.code, 'REGULATION_LAPSED', 'without the extension: lapsed');
+  assert.equal(evaluate(mortgage, { organisationId: 'aegon' }, book).decision, 'accepted', 'with it: in force');
+  const files = loadCaseFiles([dir]);
+  assert.equal(files.length, 1);
+  for (const { doc } of files) {
+    for (const c of doc.cases) assert.deepEqual(compareWithExpectation(evaluate(caseSignal(doc, c), caseSender(c), book), c.expect), [], c.name);
+  }
+});
+
+test('a repeal must name a designation an earlier version had', () => {
+  const repeal = `repeals:\n  - rule: tr-9.9-nothing\n    signal_type: nothing\n    citation: { article: I, item: B }\n`;
+  const text = readFileSync(join(FIXTURES, 'mortgage-extension/tijdelijke-regeling-signaal-betalingsachterstanden/2026-01-01.yaml'), 'utf8').replace('social_collection:', `${repeal}social_collection:`);
+  const dir = scratchRules({ 'tijdelijke-regeling-signaal-betalingsachterstanden/2026-01-01.yaml': text });
+  assert.throws(() => loadRuleBook([DEFAULT_RULES_DIR, dir]), /no earlier version .* designates tr-9.9-nothing/);
+});
+
+test('a transitional bound before the lapse is refused', () => {
+  const text = readFileSync(join(FIXTURES, 'mortgage-extension/tijdelijke-regeling-signaal-betalingsachterstanden/2026-01-01.yaml'), 'utf8').replace('signals_until: 2027-03-31', 'signals_until: 2026-06-30');
+  const dir = scratchRules({ 'tijdelijke-regeling-signaal-betalingsachterstanden/2026-01-01.yaml': text });
+  assert.throws(() => loadRuleBook([DEFAULT_RULES_DIR, dir]), /signals_until is before valid_until/);
 });
 
 test('a designation longer than five years (art. 10 Wgs) is refused by the loader', () => {

@@ -95,6 +95,9 @@ function readRegisters(dir: string, v: SchemaValidators, problems: string[], fil
       case 'groups':
         parts.push({ ...EMPTY_REGISTERS, groups: d['groups'] as Registers['groups'] });
         break;
+      case 'legal_grounds':
+        parts.push({ ...EMPTY_REGISTERS, legalGrounds: d['grounds'] as Registers['legalGrounds'] });
+        break;
     }
   }
   return mergeRegisters(...parts);

@@ -17,8 +17,8 @@ export class RuleBookJudge implements SignalJudge {
     return this.book;
   }
 
-  judge(signal: Parameters<SignalJudge['judge']>[0], senderOrganisationId: string) {
-    return evaluate(signal, { organisationId: senderOrganisationId }, this.book);
+  judge(signal: Parameters<SignalJudge['judge']>[0], sender: Parameters<SignalJudge['judge']>[1]) {
+    return evaluate(signal, sender, this.book);
   }
 
   async reloadOrganisations(db: Kysely<DB>): Promise<void> {

@@ -72,14 +72,29 @@ export interface OrganisationGroup extends SourceNote {
   members: GroupMember[];
 }
 
+/**
+ * The article a refusal cites when no designation's own citation fits (a signal type no regulation
+ * designates; a processor acting without a mandate). Written like a rule file's citation.
+ */
+export interface LegalGround extends SourceNote {
+  id: string;
+  regulation: string;
+  title: string;
+  article: string;
+  paragraph?: string;
+  item?: string;
+  url: string;
+}
+
 export interface Registers {
   municipalities: Municipality[];
   organisationKinds: OrganisationKind[];
   organisations: OrganisationProfile[];
   groups: OrganisationGroup[];
+  legalGrounds: LegalGround[];
 }
 
-export const EMPTY_REGISTERS: Registers = { municipalities: [], organisationKinds: [], organisations: [], groups: [] };
+export const EMPTY_REGISTERS: Registers = { municipalities: [], organisationKinds: [], organisations: [], groups: [], legalGrounds: [] };
 
 /** Concatenates registers (e.g. the main ones and a fixture's); duplicates are caught when the book is built. */
 export function mergeRegisters(...parts: Registers[]): Registers {
@@ -88,5 +103,6 @@ export function mergeRegisters(...parts: Registers[]): Registers {
     organisationKinds: parts.flatMap((p) => p.organisationKinds),
     organisations: parts.flatMap((p) => p.organisations),
     groups: parts.flatMap((p) => p.groups),
+    legalGrounds: parts.flatMap((p) => p.legalGrounds),
   };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { caseSignal, compareWithExpectation } from './cases.ts';
+import { caseSender, caseSignal, compareWithExpectation } from './cases.ts';
 import { evaluate } from './evaluate.ts';
 import { loadCaseFiles, loadRuleBook } from '../../app/rules/load-rule-files.ts';
 
@@ -19,7 +19,7 @@ for (const { path, doc } of files) {
   describe(path.slice(path.indexOf('rules/')), () => {
     for (const c of doc.cases) {
       test(c.name, () => {
-        const judgement = evaluate(caseSignal(doc, c), { organisationId: c.sender }, book);
+        const judgement = evaluate(caseSignal(doc, c), caseSender(c), book);
         const problems = compareWithExpectation(judgement, c.expect);
         assert.deepEqual(problems, [], `${c.name}\n  source: ${c.source}\n  got: ${JSON.stringify(judgement.refusals.map((r) => r.code))}`);
       });

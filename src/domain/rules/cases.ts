@@ -1,4 +1,6 @@
 import type { SignalInput } from '../signals/signal.ts';
+import type { Sender } from './evaluate.ts';
+import { articleOf } from './format-citation.ts';
 import type { Citation, Judgement } from './judgement.ts';
 
 /**
@@ -30,6 +32,8 @@ export interface CaseDoc {
   name: string;
   source: string;
   sender: string;
+  /** Judge as on this day (a later signal date is in the future); absent: no clock check. */
+  today?: string;
   base?: string;
   signal?: Record<string, unknown>;
   with?: Record<string, unknown>;
@@ -79,6 +83,11 @@ function removePath(target: Record<string, Json>, path: string): void {
   if (isObject(node)) delete node[parts[parts.length - 1]!];
 }
 
+/** Who sends a case's signal, and as of which day. */
+export function caseSender(c: CaseDoc): Sender {
+  return c.today === undefined ? { organisationId: c.sender } : { organisationId: c.sender, latestSignalDate: c.today };
+}
+
 /** The signal a case describes: its base (or own signal), with `with` merged in and `without` removed. */
 export function caseSignal(file: CaseFileDoc, c: CaseDoc): SignalInput {
   let signal: Record<string, Json>;
@@ -105,7 +114,7 @@ function citationMatches(actual: Citation | undefined, e: { regulation?: string;
 
 function describeCitation(c: Citation | undefined): string {
   if (c === undefined) return 'no citation';
-  return `${c.regulation} art. ${c.article}${c.paragraph === undefined ? '' : ` lid ${c.paragraph}`}${c.item === undefined ? '' : ` onder ${c.item}`}`;
+  return `${c.regulation} ${articleOf(c)}`;
 }
 
 /**

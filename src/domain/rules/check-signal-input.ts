@@ -5,8 +5,7 @@ import { makeRefusal } from './refusal-factory.ts';
 
 /**
  * The rule-independent part of judging a signal: the syntax of every value (input errors) and the
- * values parsed once for the rule checks. Writes into one reused `ParsedSignal` so that a valid
- * signal allocates nothing; evaluate() is synchronous, so sharing it is safe.
+ * values parsed once for the rule checks.
  *
  * Each object is read in one pass over its own keys (`for…in` + `switch`): signals arrive in many
  * shapes (CSV columns, JSON key orders), and reading the keys that are there is cheaper than
@@ -19,6 +18,7 @@ export interface ParsedSignal {
   /** YYYYMMDD keys; ABSENT or MALFORMED when not a date. */
   date: number;
   arrearStart: number;
+  supplyEnd: number;
   personalContact: number;
   referral: number;
   reminder: number;
@@ -36,26 +36,17 @@ export interface ParsedSignal {
   type: string | undefined;
   /** onBehalfOf, when a non-empty string. */
   onBehalfOf: string | undefined;
+  /** The attestation codes given (an array of strings), if any. */
+  attestations: readonly string[] | undefined;
   /** Bits (fieldBit) of the personal-data fields that carry a value. */
   present: number;
 }
 
-export const parsed: ParsedSignal = {
-  date: 0,
-  arrearStart: 0,
-  personalContact: 0,
-  referral: 0,
-  reminder: 0,
-  amount: 0,
-  componentSum: 0,
-  hasComponents: false,
-  agreement: undefined,
-  response: undefined,
-  municipality: undefined,
-  type: undefined,
-  onBehalfOf: undefined,
-  present: 0,
-};
+/** What checkSignalInput found: the parsed values, and the input errors (null: none). */
+export interface InputCheck {
+  parsed: ParsedSignal;
+  refusals: Refusal[] | null;
+}
 
 const BSN = fieldBit('bsn');
 const PERSON = fieldBit('person');
@@ -67,6 +58,7 @@ const COMPONENTS = fieldBit('components');
 const CUSTOMER_NUMBER = fieldBit('customerNumber');
 const BIRTH_DATE = fieldBit('birthDate');
 const ARREAR_START_DATE = fieldBit('arrearStartDate');
+const SUPPLY_END_DATE = fieldBit('supplyEndDate');
 
 export function push(list: Refusal[] | null, r: Refusal): Refusal[] {
   if (list === null) return [r];
@@ -99,10 +91,14 @@ function stringField(out: Refusal[] | null, v: unknown, field: string): Refusal[
   return v !== undefined && v !== null && typeof v !== 'string' ? push(out, inputError('FIELD_INVALID', field)) : out;
 }
 
-/** Person: contact details. Returns whether it carries a value. */
-let personGiven = false;
-function checkPerson(out: Refusal[] | null, person: Bag): Refusal[] | null {
-  personGiven = false;
+/** A nested object's keys; `known` are read, others refused. Returns whether any key carries a value. */
+interface NestedResult {
+  out: Refusal[] | null;
+  given: boolean;
+}
+
+function checkPerson(out: Refusal[] | null, person: Bag): NestedResult {
+  let any = false;
   for (const k in person) {
     const v = person[k];
     switch (k) {
@@ -110,25 +106,24 @@ function checkPerson(out: Refusal[] | null, person: Bag): Refusal[] | null {
       case 'givenName':
       case 'prefix':
       case 'surname':
-        if (given(v)) personGiven = true;
+        if (given(v)) any = true;
         break;
       default:
-        if (given(v)) personGiven = true;
+        if (given(v)) any = true;
         out = unknownField(out, `person.${k}`, v);
     }
   }
-  return out;
+  return { out, given: any };
 }
 
-let addressGiven = false;
-function checkAddress(out: Refusal[] | null, address: Bag): Refusal[] | null {
-  addressGiven = false;
+function checkAddress(out: Refusal[] | null, address: Bag): NestedResult {
+  let any = false;
   for (const k in address) {
     const v = address[k];
     switch (k) {
       case 'postcode':
         if (given(v)) {
-          addressGiven = true;
+          any = true;
           if (!isValidPostcode(v)) out = push(out, inputError('POSTCODE_INVALID', 'address.postcode'));
         }
         break;
@@ -136,51 +131,46 @@ function checkAddress(out: Refusal[] | null, address: Bag): Refusal[] | null {
       case 'houseNumber':
       case 'houseNumberAddition':
       case 'city':
-        if (given(v)) addressGiven = true;
+        if (given(v)) any = true;
         break;
       default:
-        if (given(v)) addressGiven = true;
+        if (given(v)) any = true;
         out = unknownField(out, `address.${k}`, v);
     }
   }
-  return out;
+  return { out, given: any };
 }
 
-function checkSocialCollection(out: Refusal[] | null, sc: unknown): Refusal[] | null {
-  parsed.personalContact = ABSENT;
-  parsed.referral = ABSENT;
-  parsed.reminder = ABSENT;
-  parsed.agreement = undefined;
-  parsed.response = undefined;
+function checkSocialCollection(p: ParsedSignal, out: Refusal[] | null, sc: unknown): Refusal[] | null {
   if (sc === undefined || sc === null) return out;
   if (!isPlainObject(sc)) return push(out, inputError('FIELD_INVALID', 'socialCollection'));
   for (const k in sc) {
     const v = sc[k];
     switch (k) {
       case 'personalContactAttemptedOn':
-        parsed.personalContact = dateKey(v);
-        out = dateOf(out, parsed.personalContact, 'socialCollection.personalContactAttemptedOn');
+        p.personalContact = dateKey(v);
+        out = dateOf(out, p.personalContact, 'socialCollection.personalContactAttemptedOn');
         break;
       case 'debtAssistanceReferredOn':
-        parsed.referral = dateKey(v);
-        out = dateOf(out, parsed.referral, 'socialCollection.debtAssistanceReferredOn');
+        p.referral = dateKey(v);
+        out = dateOf(out, p.referral, 'socialCollection.debtAssistanceReferredOn');
         break;
       case 'reminderSentOn':
-        parsed.reminder = dateKey(v);
-        out = dateOf(out, parsed.reminder, 'socialCollection.reminderSentOn');
+        p.reminder = dateKey(v);
+        out = dateOf(out, p.reminder, 'socialCollection.reminderSentOn');
         break;
       case 'agreementOfferedInReminder':
         if (v !== undefined && v !== null && typeof v !== 'boolean') {
           out = push(out, inputError('FLAG_INVALID', 'socialCollection.agreementOfferedInReminder'));
-          parsed.agreement = MALFORMED;
-        } else parsed.agreement = v;
+          p.agreement = MALFORMED;
+        } else p.agreement = v;
         break;
       case 'residentResponse':
-        if (!given(v)) parsed.response = undefined;
-        else if (v === 'none' || v === 'not_negative' || v === 'objected') parsed.response = v;
+        if (!given(v)) p.response = undefined;
+        else if (v === 'none' || v === 'not_negative' || v === 'objected') p.response = v;
         else {
           out = push(out, inputError('RESIDENT_RESPONSE_INVALID', 'socialCollection.residentResponse'));
-          parsed.response = MALFORMED;
+          p.response = MALFORMED;
         }
         break;
       default:
@@ -190,28 +180,52 @@ function checkSocialCollection(out: Refusal[] | null, sc: unknown): Refusal[] | 
   return out;
 }
 
-function checkComponents(out: Refusal[] | null, components: unknown): Refusal[] | null {
-  parsed.componentSum = 0;
-  parsed.hasComponents = false;
+function checkComponents(p: ParsedSignal, out: Refusal[] | null, components: unknown): Refusal[] | null {
   if (components === undefined || components === null) return out;
   if (!isPlainObject(components)) {
-    parsed.present |= COMPONENTS;
+    p.present |= COMPONENTS;
     return push(out, inputError('COMPONENTS_INVALID', 'components'));
   }
   for (const kind in components) {
     const value = parseAmount(components[kind]);
-    parsed.present |= COMPONENTS;
+    p.present |= COMPONENTS;
     if (value < 0) out = push(out, inputError('AMOUNT_INVALID', `components.${kind}`));
     else {
-      parsed.componentSum += value;
-      parsed.hasComponents = true;
+      p.componentSum += value;
+      p.hasComponents = true;
     }
   }
   return out;
 }
 
-/** Checks the syntax of every value of the signal and fills `parsed`. */
-export function checkSignalInput(s: Bag): Refusal[] | null {
+/** Attestations: a list of codes. Anything else is an input error (the rule checks need the codes). */
+function checkAttestations(p: ParsedSignal, out: Refusal[] | null, v: unknown): Refusal[] | null {
+  if (v === undefined || v === null) return out;
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) return push(out, inputError('FIELD_INVALID', 'attestations'));
+  if (v.length > 0) p.attestations = v as string[];
+  return out;
+}
+
+/** Checks the syntax of every value of the signal and returns the values parsed for the rule checks. */
+export function checkSignalInput(s: Bag): InputCheck {
+  const p: ParsedSignal = {
+    date: ABSENT,
+    arrearStart: ABSENT,
+    supplyEnd: ABSENT,
+    personalContact: ABSENT,
+    referral: ABSENT,
+    reminder: ABSENT,
+    amount: ABSENT,
+    componentSum: 0,
+    hasComponents: false,
+    agreement: undefined,
+    response: undefined,
+    municipality: undefined,
+    type: undefined,
+    onBehalfOf: undefined,
+    attestations: undefined,
+    present: 0,
+  };
   let out: Refusal[] | null = null;
   let reference: unknown;
   let type: unknown;
@@ -223,6 +237,7 @@ export function checkSignalInput(s: Bag): Refusal[] | null {
   let amount: unknown;
   let components: unknown;
   let arrearStart: unknown;
+  let supplyEnd: unknown;
   let birthDate: unknown;
   let onBehalfOf: unknown;
   let sc: unknown;
@@ -241,9 +256,11 @@ export function checkSignalInput(s: Bag): Refusal[] | null {
       case 'amount': amount = v; break;
       case 'components': components = v; break;
       case 'arrearStartDate': arrearStart = v; break;
+      case 'supplyEndDate': supplyEnd = v; break;
       case 'socialCollection': sc = v; break;
       case 'onBehalfOf': onBehalfOf = v; break;
       case 'birthDate': birthDate = v; break;
+      case 'attestations': out = checkAttestations(p, out, v); break;
       case 'phone':
         if (given(v)) present |= PHONE;
         out = stringField(out, v, 'phone');
@@ -266,16 +283,15 @@ export function checkSignalInput(s: Bag): Refusal[] | null {
 
   if (!isNonBlank(reference)) out = push(out, inputError('REFERENCE_MISSING', 'reference'));
 
-  parsed.type = typeof type === 'string' ? type : undefined;
+  p.type = typeof type === 'string' ? type : undefined;
   if (!isNonBlank(type)) out = push(out, inputError('SIGNAL_TYPE_MISSING', 'signalType'));
 
-  parsed.date = dateKey(signalDate);
-  if (parsed.date < 0) out = push(out, inputError('DATE_INVALID', 'signalDate'));
+  p.date = dateKey(signalDate);
+  if (p.date < 0) out = push(out, inputError('DATE_INVALID', 'signalDate'));
 
-  parsed.municipality = undefined;
   if (!given(code)) out = push(out, inputError('MUNICIPALITY_MISSING', 'municipalityCode'));
   else if (!isMunicipalityCode(code)) out = push(out, inputError('MUNICIPALITY_CODE_INVALID', 'municipalityCode'));
-  else parsed.municipality = code as string;
+  else p.municipality = code as string;
 
   if (given(bsn)) {
     present |= BSN;
@@ -287,8 +303,9 @@ export function checkSignalInput(s: Bag): Refusal[] | null {
       present |= ADDRESS;
       out = push(out, inputError('FIELD_INVALID', 'address'));
     } else {
-      out = checkAddress(out, address);
-      if (addressGiven) present |= ADDRESS;
+      const r = checkAddress(out, address);
+      out = r.out;
+      if (r.given) present |= ADDRESS;
     }
   }
 
@@ -297,31 +314,37 @@ export function checkSignalInput(s: Bag): Refusal[] | null {
       present |= PERSON;
       out = push(out, inputError('FIELD_INVALID', 'person'));
     } else {
-      out = checkPerson(out, person);
-      if (personGiven) present |= PERSON;
+      const r = checkPerson(out, person);
+      out = r.out;
+      if (r.given) present |= PERSON;
     }
   }
 
   out = stringField(out, onBehalfOf, 'onBehalfOf');
-  parsed.onBehalfOf = typeof onBehalfOf === 'string' && onBehalfOf !== '' ? onBehalfOf : undefined;
+  p.onBehalfOf = typeof onBehalfOf === 'string' && onBehalfOf !== '' ? onBehalfOf : undefined;
 
   if (given(amount)) present |= AMOUNT;
-  parsed.amount = parseAmount(amount);
-  if (parsed.amount === MALFORMED) out = push(out, inputError('AMOUNT_INVALID', 'amount'));
+  p.amount = parseAmount(amount);
+  if (p.amount === MALFORMED) out = push(out, inputError('AMOUNT_INVALID', 'amount'));
 
   if (given(arrearStart)) present |= ARREAR_START_DATE;
-  parsed.arrearStart = dateKey(arrearStart);
-  out = dateOf(out, parsed.arrearStart, 'arrearStartDate');
-  if (parsed.arrearStart > 0 && parsed.date > 0 && parsed.arrearStart > parsed.date) {
+  p.arrearStart = dateKey(arrearStart);
+  out = dateOf(out, p.arrearStart, 'arrearStartDate');
+  if (p.arrearStart > 0 && p.date > 0 && p.arrearStart > p.date) {
     out = push(out, inputError('ARREAR_START_AFTER_SIGNAL_DATE', 'arrearStartDate'));
   }
+
+  if (given(supplyEnd)) present |= SUPPLY_END_DATE;
+  p.supplyEnd = dateKey(supplyEnd);
+  out = dateOf(out, p.supplyEnd, 'supplyEndDate');
 
   if (given(birthDate)) {
     present |= BIRTH_DATE;
     out = dateOf(out, dateKey(birthDate), 'birthDate');
   }
 
-  parsed.present = present;
-  out = checkComponents(out, components);
-  return checkSocialCollection(out, sc);
+  p.present = present;
+  out = checkComponents(p, out, components);
+  out = checkSocialCollection(p, out, sc);
+  return { parsed: p, refusals: out };
 }

@@ -1,22 +1,30 @@
 import type { SignalInput } from '../signals/signal.ts';
+import { addWorkingDaysToKey } from './working-days.ts';
 import { heldOn, type IndexedOrganisation } from '../registers/register-index.ts';
-import { checkSignalInput, inputError, isPlainObject, parsed, push, type Bag } from './check-signal-input.ts';
-import { ABSENT, addDays, addMonths, keyToDate, MALFORMED, parseAmount } from './input-checks.ts';
+import { checkSignalInput, inputError, isPlainObject, push, type Bag, type ParsedSignal } from './check-signal-input.ts';
+import { ABSENT, addDays, addMonths, dateKey, keyToDate, MALFORMED, parseAmount } from './input-checks.ts';
 import type { Citation, Judgement, Refusal } from './judgement.ts';
 import { makeConditionRefusal, makeRefusal, type Params } from './refusal-factory.ts';
 import type { CompiledRule, RuleBook } from './rule-book.ts';
 
 /**
- * Judges one signal against the regulation in force on its signal date. Pure: no I/O, no clock.
+ * Judges one signal against the regulation in force on its signal date. Pure: no I/O, no clock
+ * (the caller says which signal date is the latest it believes), no state between calls.
  *
  * Every problem is reported (input errors first, then what the rules refuse), so a sender can fix
- * a row in one go. An accepted signal gets the rule's precompiled frozen Judgement, so the accept
- * path allocates nothing. The function never throws, whatever the input's shape.
+ * a row in one go. Every refusal that is a judgement of the law cites its article; input errors
+ * (a value that cannot be read or is not plausible) name the field instead. An accepted signal gets
+ * the rule's precompiled frozen Judgement. The function never throws, whatever the input's shape.
  */
 
 export interface Sender {
   /** The organisation that delivers the signal: the creditor, or a processor acting for one (signal.onBehalfOf). */
   organisationId: string;
+  /**
+   * The latest signal date that is not in the future ('YYYY-MM-DD': today in the Netherlands, plus
+   * the clock tolerance). A later signal date is refused. Absent: not checked (tests of the law alone).
+   */
+  latestSignalDate?: string;
 }
 
 const NO_CITATIONS: readonly Citation[] = Object.freeze([]);
@@ -29,44 +37,55 @@ function isActive(org: IndexedOrganisation, date: number): boolean {
   return org.from <= date && date <= org.until;
 }
 
-/** Refusals found while resolving the sender and the municipality (module-level: nothing allocated). */
-let shared: Refusal[] | null = null;
+/** What resolving the sender and the receiving municipality found. */
+interface Parties {
+  creditor: IndexedOrganisation | undefined;
+  municipalityOk: boolean;
+  refusals: Refusal[] | null;
+}
 
-/** The creditor a signal is sent for: the sender itself, or the creditor a processor holds a mandate from. */
-function resolveCreditor(senderId: unknown, book: RuleBook): IndexedOrganisation | undefined {
-  const date = parsed.date;
+/**
+ * The creditor a signal is sent for: the sender itself, or the creditor a processor holds a mandate
+ * from. Refusals cite who the designation lets send (the rule's sender article); a processor acting
+ * without a mandate cites the processing-agreement article of the GDPR.
+ */
+function resolveCreditor(p: ParsedSignal, senderId: unknown, rule: CompiledRule, book: RuleBook, out: Parties): void {
+  const date = p.date;
+  const cite = rule.senderCitation;
   const org = typeof senderId === 'string' ? book.organisations.get(senderId) : undefined;
   if (org === undefined) {
-    shared = push(shared, refusal('SENDER_UNKNOWN', undefined, { organisation: String(senderId) }));
-    return undefined;
+    out.refusals = push(out.refusals, refusal('SENDER_UNKNOWN', cite, { organisation: String(senderId) }));
+    return;
   }
   if (!isActive(org, date)) {
-    shared = push(shared, refusal('SENDER_NOT_ACTIVE', undefined, { organisation: org.name, date: keyToDate(date) }));
-    return undefined;
+    out.refusals = push(out.refusals, refusal('SENDER_NOT_ACTIVE', cite, { organisation: org.name, date: keyToDate(date) }));
+    return;
   }
-  const onBehalfOf = parsed.onBehalfOf;
+  const onBehalfOf = p.onBehalfOf;
   if (onBehalfOf !== undefined && onBehalfOf !== org.id) {
     const creditor = book.organisations.get(onBehalfOf);
     if (creditor === undefined) {
-      shared = push(shared, refusal('SENDER_UNKNOWN', undefined, { organisation: onBehalfOf }, 'onBehalfOf'));
-      return undefined;
+      out.refusals = push(out.refusals, refusal('SENDER_UNKNOWN', cite, { organisation: onBehalfOf }, 'onBehalfOf'));
+      return;
     }
     if (!heldOn(org.mandates, onBehalfOf, date)) {
-      shared = push(shared, refusal('MANDATE_MISSING', undefined, { sender: org.name, creditor: creditor.name, date: keyToDate(date) }, 'onBehalfOf'));
-      return undefined;
+      const params = { sender: org.name, creditor: creditor.name, date: keyToDate(date) };
+      out.refusals = push(out.refusals, refusal('MANDATE_MISSING', book.legalGrounds.get('processor_mandate') ?? cite, params, 'onBehalfOf'));
+      return;
     }
     if (!isActive(creditor, date)) {
-      shared = push(shared, refusal('SENDER_NOT_ACTIVE', undefined, { organisation: creditor.name, date: keyToDate(date) }, 'onBehalfOf'));
-      return undefined;
+      out.refusals = push(out.refusals, refusal('SENDER_NOT_ACTIVE', cite, { organisation: creditor.name, date: keyToDate(date) }, 'onBehalfOf'));
+      return;
     }
-    return creditor;
+    out.creditor = creditor;
+    return;
   }
   if (org.kinds.size === 1 && org.kinds.has('processor')) {
     // Only a creditor may signal (GDPR necessity); a processor only ever acts for one.
-    shared = push(shared, inputError('ON_BEHALF_OF_MISSING', 'onBehalfOf', { sender: org.name }));
-    return undefined;
+    out.refusals = push(out.refusals, refusal('ON_BEHALF_OF_MISSING', cite, { sender: org.name }, 'onBehalfOf'));
+    return;
   }
-  return org;
+  out.creditor = org;
 }
 
 function senderDesignated(rule: CompiledRule, org: IndexedOrganisation, date: number): boolean {
@@ -84,32 +103,33 @@ function senderDesignated(rule: CompiledRule, org: IndexedOrganisation, date: nu
   return false;
 }
 
-/** Is the receiving municipality a municipality on the signal date? Rule-independent. */
-function municipalityExists(book: RuleBook): boolean {
-  const code = parsed.municipality;
-  if (code === undefined) return false;
+/** Is the receiving municipality a municipality on the signal date? Cites the article naming the receiving college. */
+function checkMunicipalityExists(p: ParsedSignal, rule: CompiledRule, book: RuleBook, out: Parties): void {
+  const code = p.municipality;
+  if (code === undefined) return;
+  const cite = rule.municipalityCitation;
   const m = book.municipalities.get(code);
   if (m === undefined) {
-    shared = push(shared, refusal('MUNICIPALITY_UNKNOWN', undefined, { code }, 'municipalityCode'));
-    return false;
+    out.refusals = push(out.refusals, refusal('MUNICIPALITY_UNKNOWN', cite, { code }, 'municipalityCode'));
+    return;
   }
-  const date = parsed.date;
+  const date = p.date;
   if (date > m.until) {
     const next = m.successor === undefined ? undefined : book.municipalities.get(m.successor);
     const since = keyToDate(addDays(m.until, 1));
-    shared = push(
-      shared,
+    out.refusals = push(
+      out.refusals,
       next === undefined
-        ? refusal('MUNICIPALITY_ENDED_NO_SUCCESSOR', undefined, { code, name: m.name, since }, 'municipalityCode')
-        : refusal('MUNICIPALITY_ENDED', undefined, { code, name: m.name, since, successor: next.code, successorName: next.name }, 'municipalityCode'),
+        ? refusal('MUNICIPALITY_ENDED_NO_SUCCESSOR', cite, { code, name: m.name, since }, 'municipalityCode')
+        : refusal('MUNICIPALITY_ENDED', cite, { code, name: m.name, since, successor: next.code, successorName: next.name }, 'municipalityCode'),
     );
-    return false;
+    return;
   }
   if (date < m.from) {
-    shared = push(shared, refusal('MUNICIPALITY_NOT_YET_EXISTING', undefined, { code, name: m.name, from: keyToDate(m.from) }, 'municipalityCode'));
-    return false;
+    out.refusals = push(out.refusals, refusal('MUNICIPALITY_NOT_YET_EXISTING', cite, { code, name: m.name, from: keyToDate(m.from) }, 'municipalityCode'));
+    return;
   }
-  return true;
+  out.municipalityOk = true;
 }
 
 function isPresent(v: unknown): boolean {
@@ -131,7 +151,14 @@ function componentValue(s: Bag, kind: string): number {
   return v > 0 ? v : 0;
 }
 
-function checkConditions(rule: CompiledRule, s: Bag, out: Refusal[] | null): Refusal[] | null {
+const euros = (v: number): string => `€ ${v.toFixed(2)}`;
+
+/** The amount the thresholds look at: the total, or the breakdown's sum when only that is given. */
+function arrearValue(p: ParsedSignal): number {
+  return p.amount >= 0 ? p.amount : p.hasComponents ? p.componentSum : ABSENT;
+}
+
+function checkConditions(p: ParsedSignal, rule: CompiledRule, s: Bag, out: Refusal[] | null): Refusal[] | null {
   for (let i = 0; i < rule.conditions.length; i++) {
     const c = rule.conditions[i]!;
     switch (c.kind) {
@@ -163,18 +190,45 @@ function checkConditions(rule: CompiledRule, s: Bag, out: Refusal[] | null): Ref
         break;
       }
       case 'min_amount': {
-        const value = parsed.amount >= 0 ? parsed.amount : parsed.hasComponents ? parsed.componentSum : ABSENT;
+        const value = arrearValue(p);
         if (value === ABSENT) {
-          if (parsed.amount !== MALFORMED) out = push(out, refusal('AMOUNT_MISSING', c.citation, { amount: c.amount }, 'amount'));
+          // A designation that requires the amount already said it is missing (plausibility).
+          if (p.amount !== MALFORMED && !rule.amountRequired) out = push(out, refusal('AMOUNT_MISSING', c.citation, { amount: c.amount }, 'amount'));
         } else if (value < c.amount) {
-          out = push(out, makeConditionRefusal(c.code, c.message, 'amount', c.citation, { amount: c.amount, value: `€ ${value.toFixed(2)}` }));
+          out = push(out, makeConditionRefusal(c.code, c.message, 'amount', c.citation, { amount: c.amount, value: euros(value) }));
+        }
+        break;
+      }
+      case 'min_component_amount': {
+        const comps = s['components'];
+        if (p.hasComponents && isPlainObject(comps)) {
+          for (const kind in comps) {
+            const v = parseAmount(comps[kind]);
+            if (c.components.has(kind) && v >= 0 && v < c.amount) {
+              out = push(out, makeConditionRefusal(c.code, c.message, `components.${kind}`, c.citation, { component: kind, amount: c.amount, value: euros(v), kinds: c.componentList }));
+            }
+          }
+        } else if (p.amount >= 0 && p.amount < c.amount) {
+          // Without a breakdown the whole arrear is one debt of a listed kind.
+          out = push(out, makeConditionRefusal(c.code, c.message, 'amount', c.citation, { component: c.componentList, amount: c.amount, value: euros(p.amount), kinds: c.componentList }));
         }
         break;
       }
       case 'min_arrear_age_months':
-        if (parsed.arrearStart === ABSENT) out = push(out, refusal('ARREAR_START_DATE_MISSING', c.citation, { months: c.months }, 'arrearStartDate'));
-        else if (parsed.arrearStart > 0 && addMonths(parsed.arrearStart, c.months) > parsed.date) {
-          out = push(out, makeConditionRefusal(c.code, c.message, 'arrearStartDate', c.citation, { months: c.months, since: keyToDate(parsed.arrearStart) }));
+        if (p.arrearStart === ABSENT) out = push(out, refusal('ARREAR_START_DATE_MISSING', c.citation, { months: c.months }, 'arrearStartDate'));
+        else if (p.arrearStart > 0 && addMonths(p.arrearStart, c.months) > p.date) {
+          out = push(out, makeConditionRefusal(c.code, c.message, 'arrearStartDate', c.citation, { months: c.months, since: keyToDate(p.arrearStart) }));
+        }
+        break;
+      case 'attestation_required':
+        if (p.attestations === undefined || !p.attestations.includes(c.attestation)) {
+          out = push(out, makeConditionRefusal(c.code, c.message, 'attestations', c.citation, { attestation: c.attestation, statement_nl: c.statement.nl, statement_en: c.statement.en }));
+        }
+        break;
+      case 'min_working_days_before':
+        if (p.supplyEnd === ABSENT) out = push(out, refusal('SUPPLY_END_DATE_MISSING', c.citation, { days: c.days }, 'supplyEndDate'));
+        else if (p.supplyEnd > 0 && p.date > 0 && addWorkingDaysToKey(p.date, c.days) > p.supplyEnd) {
+          out = push(out, makeConditionRefusal(c.code, c.message, 'supplyEndDate', c.citation, { days: c.days, end: keyToDate(p.supplyEnd), date: keyToDate(p.date) }));
         }
         break;
     }
@@ -182,44 +236,60 @@ function checkConditions(rule: CompiledRule, s: Bag, out: Refusal[] | null): Ref
   return out;
 }
 
-function checkStep(out: Refusal[] | null, key: number, citation: Citation, prefix: string, field: string): Refusal[] | null {
+/**
+ * The amount, judged as the designation needs it: a signal is about an arrear, so € 0 is none (citing
+ * the designation); where the designation lists the amount among the data provided it must be there
+ * (citing that list); above the designation's plausible maximum it is taken for a mistake.
+ */
+function checkAmount(p: ParsedSignal, rule: CompiledRule, out: Refusal[] | null): Refusal[] | null {
+  if (p.amount === 0) return push(out, refusal('AMOUNT_ZERO', rule.designation, { label_nl: rule.label.nl, label_en: rule.label.en }, 'amount'));
+  if (p.amount === ABSENT && rule.amountRequired && !(p.hasComponents && p.componentSum > 0)) {
+    return push(out, refusal('AMOUNT_REQUIRED', rule.dataCitation, { label_nl: rule.label.nl, label_en: rule.label.en }, 'amount'));
+  }
+  const value = arrearValue(p);
+  if (value > rule.maxAmount) return push(out, inputError('AMOUNT_IMPLAUSIBLE', 'amount', { value: euros(value), max: euros(rule.maxAmount), label_nl: rule.label.nl, label_en: rule.label.en }));
+  return out;
+}
+
+function checkStep(p: ParsedSignal, out: Refusal[] | null, key: number, citation: Citation, prefix: string, field: string): Refusal[] | null {
   if (key === ABSENT) return push(out, refusal(`${prefix}_MISSING`, citation, {}, field));
-  if (key > 0 && key > parsed.date) return push(out, refusal(`${prefix}_AFTER_SIGNAL_DATE`, citation, { on: keyToDate(key), date: keyToDate(parsed.date) }, field));
+  if (key > 0 && key > p.date) return push(out, refusal(`${prefix}_AFTER_SIGNAL_DATE`, citation, { on: keyToDate(key), date: keyToDate(p.date) }, field));
   return out;
 }
 
 /** Social collection (TR art. 1.2 a–d; the same conditions of the Besluit and the sectoral regulations). */
-function checkSocialCollection(rule: CompiledRule, out: Refusal[] | null): Refusal[] | null {
+function checkSocialCollection(p: ParsedSignal, rule: CompiledRule, out: Refusal[] | null): Refusal[] | null {
   const social = rule.social;
   if (social.personalContact !== null) {
-    out = checkStep(out, parsed.personalContact, social.personalContact, 'PERSONAL_CONTACT', 'socialCollection.personalContactAttemptedOn');
+    out = checkStep(p, out, p.personalContact, social.personalContact, 'PERSONAL_CONTACT', 'socialCollection.personalContactAttemptedOn');
   }
   if (social.debtAssistanceReferral !== null) {
-    out = checkStep(out, parsed.referral, social.debtAssistanceReferral, 'DEBT_ASSISTANCE_REFERRAL', 'socialCollection.debtAssistanceReferredOn');
+    out = checkStep(p, out, p.referral, social.debtAssistanceReferral, 'DEBT_ASSISTANCE_REFERRAL', 'socialCollection.debtAssistanceReferredOn');
   }
-  if (social.writtenReminder !== null) out = checkStep(out, parsed.reminder, social.writtenReminder, 'REMINDER', 'socialCollection.reminderSentOn');
+  if (social.writtenReminder !== null) out = checkStep(p, out, p.reminder, social.writtenReminder, 'REMINDER', 'socialCollection.reminderSentOn');
   if (social.agreementOffered !== null) {
-    if (parsed.agreement !== true && parsed.agreement !== MALFORMED) {
+    if (p.agreement !== true && p.agreement !== MALFORMED) {
       out = push(out, refusal('AGREEMENT_NOT_OFFERED', social.agreementOffered, {}, 'socialCollection.agreementOfferedInReminder'));
     }
-    if (parsed.response === 'objected') out = push(out, refusal('RESIDENT_OBJECTED', social.agreementOffered, {}, 'socialCollection.residentResponse'));
-    else if (parsed.response === undefined) out = push(out, refusal('RESIDENT_RESPONSE_MISSING', social.agreementOffered, {}, 'socialCollection.residentResponse'));
+    if (p.response === 'objected') out = push(out, refusal('RESIDENT_OBJECTED', social.agreementOffered, {}, 'socialCollection.residentResponse'));
+    else if (p.response === undefined) out = push(out, refusal('RESIDENT_RESPONSE_MISSING', social.agreementOffered, {}, 'socialCollection.residentResponse'));
   }
   return out;
 }
 
-/** The checks that depend on the rule: sender and municipality designation, field whitelist, conditions, social collection. */
-function judgeRule(rule: CompiledRule, s: Bag, creditor: IndexedOrganisation | undefined, municipalityOk: boolean, book: RuleBook): Refusal[] | null {
+/** The checks that depend on the rule: sender and municipality designation, field whitelist, amount, conditions, social collection. */
+function judgeRule(p: ParsedSignal, rule: CompiledRule, s: Bag, parties: Parties, book: RuleBook): Refusal[] | null {
   let out: Refusal[] | null = null;
-  const date = parsed.date;
+  const date = p.date;
   const label = rule.label;
+  const creditor = parties.creditor;
 
   if (creditor !== undefined && !senderDesignated(rule, creditor, date)) {
     out = push(out, refusal('SENDER_NOT_DESIGNATED', rule.senderCitation, { sender: creditor.name, date: keyToDate(date), label_nl: label.nl, label_en: label.en }));
   }
 
-  const code = parsed.municipality;
-  if (code !== undefined && municipalityOk) {
+  const code = p.municipality;
+  if (code !== undefined && parties.municipalityOk) {
     if (!rule.allMunicipalities && !rule.municipalityCodes.has(code)) {
       const m = book.municipalities.get(code)!;
       const params = { code, name: m.name, date: keyToDate(date), label_nl: label.nl, label_en: label.en };
@@ -230,7 +300,7 @@ function judgeRule(rule: CompiledRule, s: Bag, creditor: IndexedOrganisation | u
     }
   }
 
-  if ((parsed.present & rule.forbiddenMask) !== 0) {
+  if ((p.present & rule.forbiddenMask) !== 0) {
     const forbidden = rule.forbiddenFields;
     for (let i = 0; i < forbidden.length; i++) {
       const key = forbidden[i]!;
@@ -238,8 +308,9 @@ function judgeRule(rule: CompiledRule, s: Bag, creditor: IndexedOrganisation | u
     }
   }
 
-  out = checkConditions(rule, s, out);
-  return checkSocialCollection(rule, out);
+  out = checkAmount(p, rule, out);
+  out = checkConditions(p, rule, s, out);
+  return checkSocialCollection(p, rule, out);
 }
 
 function refused(refusals: Refusal[], rule?: CompiledRule): Judgement {
@@ -247,32 +318,36 @@ function refused(refusals: Refusal[], rule?: CompiledRule): Judgement {
   return { decision: 'refused', regulationVersion: rule.versionKey, ruleId: rule.id, applied: NO_CITATIONS, refusals };
 }
 
-/** The rules of one signal type that apply on the date (module-level: nothing allocated). */
-const selection = {
-  direct: null as CompiledRule | null,
+/** The rules of one signal type that apply on the date. */
+interface Selection {
+  direct: CompiledRule | null;
   /** A second rule in force for the same type (another regulation), tried when the first refuses. */
-  alternative: null as CompiledRule | null,
-  transitional: null as CompiledRule | null,
-  lapsed: null as CompiledRule | null,
-};
+  alternative: CompiledRule | null;
+  transitional: CompiledRule | null;
+  /** Lapsed, and the written reminder came after the lapse. */
+  lapsed: CompiledRule | null;
+  /** Lapsed; the reminder predates the lapse, but the signal came after the transitional bound. */
+  tooLate: CompiledRule | null;
+}
 
-function select(candidates: readonly CompiledRule[], date: number): void {
-  selection.direct = null;
-  selection.alternative = null;
-  selection.transitional = null;
-  selection.lapsed = null;
+function select(p: ParsedSignal, candidates: readonly CompiledRule[]): Selection {
+  const sel: Selection = { direct: null, alternative: null, transitional: null, lapsed: null, tooLate: null };
+  const date = p.date;
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
     if (c.from <= date && date <= c.until) {
-      if (selection.direct === null) selection.direct = c;
-      else if (selection.alternative === null) selection.alternative = c;
+      if (sel.direct === null) sel.direct = c;
+      else if (sel.alternative === null) sel.alternative = c;
     } else if (c.transitional !== null && date > c.versionUntil && c.until === c.versionUntil) {
       // TR art. 3.1 lid 2: the text as it read on its last day keeps applying to procedures running
-      // then; the written reminder (art. 1.2 c) sent by that day shows the procedure was running.
-      if (parsed.reminder > 0 && parsed.reminder <= c.versionUntil) selection.transitional = c;
-      else selection.lapsed = c;
+      // then: the written reminder (art. 1.2 c) sent by that day shows the procedure was running, and
+      // a signal after the stated bound no longer belongs to it (rules/README.md, "After the lapse").
+      if (!(p.reminder > 0 && p.reminder <= c.versionUntil)) sel.lapsed = c;
+      else if (date <= c.transitionalSignalsUntil) sel.transitional = c;
+      else sel.tooLate = c;
     }
   }
+  return sel;
 }
 
 function notInForce(candidates: readonly CompiledRule[], type: string, date: number): Refusal {
@@ -288,38 +363,60 @@ function notInForce(candidates: readonly CompiledRule[], type: string, date: num
   return refusal('SIGNAL_TYPE_NOT_IN_FORCE', date < nearest.from ? nearest.entryIntoForce : nearest.designation, params, 'signalDate');
 }
 
+/** Why no rule applies on the date: repealed, lapsed (no running procedure, or too late for one), or not (yet) designated. */
+function noRuleRefusal(p: ParsedSignal, sel: Selection, candidates: readonly CompiledRule[], type: string, book: RuleBook): { refusal: Refusal; rule?: CompiledRule } {
+  const date = p.date;
+  const repeals = book.repealsByType.get(type);
+  if (repeals !== undefined) {
+    for (const r of repeals) {
+      if (r.from <= date) return { refusal: refusal('SIGNAL_TYPE_REPEALED', r.citation, { signalType: type, since: keyToDate(r.from) }, 'signalType') };
+    }
+  }
+  if (sel.tooLate !== null) {
+    const c = sel.tooLate;
+    const params = { until: keyToDate(c.versionUntil), signalsUntil: keyToDate(c.transitionalSignalsUntil) };
+    return { refusal: refusal('TRANSITIONAL_PERIOD_ENDED', c.transitional ?? undefined, params, 'signalDate'), rule: c };
+  }
+  if (sel.lapsed !== null) {
+    const c = sel.lapsed;
+    return { refusal: refusal('REGULATION_LAPSED', c.transitional ?? undefined, { until: keyToDate(c.versionUntil) }, 'socialCollection.reminderSentOn'), rule: c };
+  }
+  return { refusal: notInForce(candidates, type, date) };
+}
+
 export function evaluate(signal: SignalInput, sender: Sender, book: RuleBook): Judgement {
   if (!isPlainObject(signal)) return refused([inputError('INPUT_NOT_AN_OBJECT', undefined)]);
   const s = signal as unknown as Bag;
-  let out = checkSignalInput(s);
-  const type = parsed.type;
-  if (parsed.date < 0 || type === undefined || type === '') return refused(out ?? []);
+  const checked = checkSignalInput(s);
+  const p = checked.parsed;
+  let out = checked.refusals;
+  const latest = isPlainObject(sender) && typeof sender.latestSignalDate === 'string' ? dateKey(sender.latestSignalDate) : ABSENT;
+  if (latest > 0 && p.date > latest) out = push(out, inputError('SIGNAL_DATE_IN_FUTURE', 'signalDate', { date: keyToDate(p.date), today: keyToDate(latest) }));
+  const type = p.type;
+  if (p.date < 0 || type === undefined || type === '') return refused(out ?? []);
 
   const candidates = book.rulesByType.get(type);
-  if (candidates === undefined) return refused(push(out, refusal('SIGNAL_TYPE_UNKNOWN', undefined, { signalType: type }, 'signalType')));
-
-  select(candidates, parsed.date);
-  const direct = selection.direct;
-  const alternative = selection.alternative;
-  const rule = direct ?? selection.transitional;
-  if (rule === null) {
-    const lapsed = selection.lapsed;
-    if (lapsed !== null) {
-      const r = refusal('REGULATION_LAPSED', lapsed.transitional ?? undefined, { until: keyToDate(lapsed.versionUntil) }, 'socialCollection.reminderSentOn');
-      return refused(push(out, r), lapsed);
-    }
-    return refused(push(out, notInForce(candidates, type, parsed.date)));
+  if (candidates === undefined) {
+    return refused(push(out, refusal('SIGNAL_TYPE_UNKNOWN', book.legalGrounds.get('signal_type_unknown'), { signalType: type }, 'signalType')));
   }
 
-  shared = out;
-  const creditor = resolveCreditor(isPlainObject(sender) ? sender['organisationId'] : undefined, book);
-  const municipalityOk = municipalityExists(book);
-  out = shared;
-  shared = null;
+  const sel = select(p, candidates);
+  const direct = sel.direct;
+  const rule = direct ?? sel.transitional;
+  if (rule === null) {
+    const why = noRuleRefusal(p, sel, candidates, type, book);
+    return refused(push(out, why.refusal), why.rule);
+  }
 
-  const ruleRefusals = judgeRule(rule, s, creditor, municipalityOk, book);
+  const parties: Parties = { creditor: undefined, municipalityOk: false, refusals: out };
+  resolveCreditor(p, isPlainObject(sender) ? sender['organisationId'] : undefined, rule, book, parties);
+  checkMunicipalityExists(p, rule, book, parties);
+  out = parties.refusals;
+
+  const ruleRefusals = judgeRule(p, rule, s, parties, book);
   if (out === null && ruleRefusals === null) return direct !== null ? rule.accepted : rule.acceptedTransitional;
-  if (out === null && alternative !== null && judgeRule(alternative, s, creditor, municipalityOk, book) === null) return alternative.accepted;
+  const alternative = sel.alternative;
+  if (out === null && alternative !== null && judgeRule(p, alternative, s, parties, book) === null) return alternative.accepted;
   if (out === null) return refused(ruleRefusals!, rule);
   return refused(ruleRefusals === null ? out : out.concat(ruleRefusals), rule);
 }

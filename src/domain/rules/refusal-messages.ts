@@ -15,6 +15,8 @@ const FIELD_NAMES: Record<string, LocalizedText> = {
   amount: { nl: 'hoogte van de achterstand', en: 'amount of the arrear' },
   components: { nl: 'opbouw van de achterstand', en: 'breakdown of the arrear' },
   arrearStartDate: { nl: 'ontstaansdatum van de achterstand', en: 'date the arrear arose' },
+  supplyEndDate: { nl: 'datum einde levering', en: 'date supply ends' },
+  attestations: { nl: 'verklaringen van de verstrekker', en: "sender's statements" },
   bsn: { nl: 'burgerservicenummer', en: 'citizen service number (BSN)' },
   person: { nl: 'naam', en: 'name' },
   address: { nl: 'adres', en: 'address' },
@@ -82,6 +84,34 @@ const CATALOGUE: Record<string, LocalizedText> = {
   REGULATION_LAPSED: {
     nl: 'De regeling is vervallen na {until}. Zij blijft alleen van toepassing op procedures die toen liepen: de schriftelijke herinnering moet uiterlijk {until} zijn verstuurd.',
     en: 'The regulation lapsed after {until}. It only keeps applying to procedures running then: the written reminder must have been sent on or before {until}.',
+  },
+  TRANSITIONAL_PERIOD_ENDED: {
+    nl: 'De regeling is vervallen na {until}. Een signaal hoort alleen nog bij een procedure die toen liep als het uiterlijk {signalsUntil} is verstrekt; dit signaal is later.',
+    en: 'The regulation lapsed after {until}. A signal only belongs to a procedure running then when it is provided on or before {signalsUntil}; this signal is later.',
+  },
+  SIGNAL_TYPE_REPEALED: {
+    nl: "Het signaal van de soort '{signalType}' is met ingang van {since} vervallen; het mag sindsdien niet meer worden verstrekt.",
+    en: "The signal of type '{signalType}' was repealed with effect from {since}; it may no longer be provided since.",
+  },
+  SIGNAL_DATE_IN_FUTURE: {
+    nl: 'De signaaldatum ({date}) ligt in de toekomst (vandaag is {today}); een signaal kan pas worden verstrekt als het er is.',
+    en: 'The signal date ({date}) is in the future (today is {today}); a signal can only be provided once it exists.',
+  },
+  AMOUNT_ZERO: {
+    nl: 'Een achterstand van € 0 is geen betalingsachterstand; dit signaal ({label_nl}) gaat over een achterstand.',
+    en: 'An arrear of € 0 is no payment arrear; this signal ({label_en}) is about an arrear.',
+  },
+  AMOUNT_REQUIRED: {
+    nl: 'De hoogte van de betalingsachterstand ontbreekt; die hoort bij de gegevens van dit signaal ({label_nl}).',
+    en: 'The amount of the arrear is missing; it is part of the data of this signal ({label_en}).',
+  },
+  AMOUNT_IMPLAUSIBLE: {
+    nl: 'Het bedrag ({value}) is hoger dan het hoogste aannemelijke bedrag voor dit signaal ({label_nl}: {max}); controleer of het in euro is (niet in centen).',
+    en: 'The amount ({value}) is above the highest plausible amount for this signal ({label_en}: {max}); check that it is in euros (not cents).',
+  },
+  SUPPLY_END_DATE_MISSING: {
+    nl: 'De datum waarop de levering eindigt ontbreekt; die is nodig voor de termijn van {days} werkdagen.',
+    en: 'The date on which supply ends is missing; it is needed for the {days}-working-day term.',
   },
   SENDER_UNKNOWN: { nl: "Organisatie '{organisation}' is niet bekend.", en: "Organisation '{organisation}' is unknown." },
   SENDER_NOT_ACTIVE: { nl: "Organisatie '{organisation}' bestond niet op {date}.", en: "Organisation '{organisation}' did not exist on {date}." },
@@ -182,6 +212,27 @@ export const CONDITION_DEFAULTS: Record<string, { code: string; message: Localiz
   min_amount: {
     code: 'AMOUNT_BELOW_THRESHOLD',
     message: { nl: 'De achterstand ({value}) is lager dan € {amount}.', en: 'The arrear ({value}) is below € {amount}.' },
+  },
+  min_component_amount: {
+    code: 'COMPONENT_BELOW_THRESHOLD',
+    message: {
+      nl: "De achterstand op '{component}' ({value}) is lager dan € {amount}.",
+      en: "The arrear on '{component}' ({value}) is below € {amount}.",
+    },
+  },
+  attestation_required: {
+    code: 'ATTESTATION_MISSING',
+    message: {
+      nl: "De verstrekker verklaart niet dat {statement_nl} (vermeld '{attestation}' bij attestations).",
+      en: "The sender does not state that {statement_en} (put '{attestation}' in attestations).",
+    },
+  },
+  min_working_days_before: {
+    code: 'SIGNAL_TOO_LATE_BEFORE_END',
+    message: {
+      nl: 'Het signaal ({date}) moet ten minste {days} werkdagen vóór het einde van de levering ({end}) worden verstrekt.',
+      en: 'The signal ({date}) must be provided at least {days} working days before supply ends ({end}).',
+    },
   },
   min_arrear_age_months: {
     code: 'ARREAR_TOO_RECENT',

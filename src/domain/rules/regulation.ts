@@ -111,7 +111,55 @@ export interface MinArrearAgeDoc extends ConditionBase {
   months: number;
 }
 
-export type ConditionDoc = ComponentRequiresDoc | ComponentsOnlyDoc | ComponentsExcludeDoc | MinAmountDoc | MinArrearAgeDoc;
+/**
+ * Each named component of the breakdown must be at least `amount` euros (DUO ≥ € 270, tax ≥ € 600).
+ * Without a breakdown the whole amount counts as one component of a listed kind.
+ */
+export interface MinComponentAmountDoc extends ConditionBase {
+  kind: 'min_component_amount';
+  components: string[];
+  amount: number;
+}
+
+/** The sender must state something the platform cannot check (no deferral of payment granted, …). */
+export interface AttestationRequiredDoc extends ConditionBase {
+  kind: 'attestation_required';
+  /** The code the sender puts in `attestations`. */
+  attestation: string;
+  /** What the code states, for senders and the rule explanation. */
+  statement: LocalizedDoc;
+}
+
+/** The signal date must lie at least `days` working days (Algemene termijnenwet) before a date of the signal. */
+export interface MinWorkingDaysBeforeDoc extends ConditionBase {
+  kind: 'min_working_days_before';
+  /** The signal field holding the later date. */
+  date: 'supply_end_date';
+  days: number;
+}
+
+export type ConditionDoc =
+  | ComponentRequiresDoc
+  | ComponentsOnlyDoc
+  | ComponentsExcludeDoc
+  | MinAmountDoc
+  | MinArrearAgeDoc
+  | MinComponentAmountDoc
+  | AttestationRequiredDoc
+  | MinWorkingDaysBeforeDoc;
+
+/**
+ * Checks of the values delivered that no article states but that catch mistakes (an amount in cents,
+ * a signal without an amount): configurable per designation, each default with its justification.
+ */
+export interface PlausibilityDoc {
+  /** The amount of the arrear must be given (the designation lists it among the data provided). */
+  amount_required: boolean;
+  /** Amounts above this many euros are refused as implausible for this signal. */
+  max_amount: number;
+  /** Why this maximum. */
+  source: string;
+}
 
 /** The social-collection steps (TR art. 1.2 a–d and the same conditions of the Besluit); each listed one is required. */
 export interface SocialCollectionDoc {
@@ -136,6 +184,9 @@ export interface RuleDoc {
   social_collection?: SocialCollectionDoc;
   /** Extra sources for the rule as a whole (e.g. the sectoral regulation behind a standard signal). */
   also_cites?: CitationDoc[];
+  /** The DDAS signal-partner type (EnumSignaalpartner) this signal is reported as. */
+  ddas_signal_partner: string;
+  plausibility: PlausibilityDoc;
   verify?: string;
 }
 
@@ -143,6 +194,18 @@ export interface RuleDoc {
 export interface TransitionalDoc {
   /** What proves a procedure was running on valid_until: the written reminder was sent by then. */
   running_procedure_evidence: 'written_reminder';
+  /** The last signal date that can still belong to a procedure running on valid_until (the platform's stated reading). */
+  signals_until: string;
+  /** The reading, stated: which steps must predate the lapse and why the bound. */
+  interpretation: LocalizedDoc;
+  citation: CitationDoc;
+  verify?: string;
+}
+
+/** A designation of an earlier version that this version no longer has ("Artikel 2.1 vervalt"). */
+export interface RepealDoc {
+  rule: string;
+  signal_type: string;
   citation: CitationDoc;
 }
 
@@ -165,6 +228,8 @@ export interface RegulationVersionDoc {
   legal_basis: LegalBasisDoc[];
   entry_into_force: CitationDoc;
   transitional?: TransitionalDoc;
+  /** Designations of the previous version this version repeals, from its valid_from on. */
+  repeals?: RepealDoc[];
   social_collection?: SocialCollectionDoc;
   rules: RuleDoc[];
   notes?: string[];

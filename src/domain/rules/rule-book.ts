@@ -13,6 +13,7 @@ import { DATE_MAX, DATE_MIN, requireDateKey } from './input-checks.ts';
 import type { Citation, Judgement, LocalizedText } from './judgement.ts';
 import { CONDITION_DEFAULTS } from './refusal-messages.ts';
 import type { CitationDoc, ConditionDoc, RegulationVersionDoc, RuleDoc, SocialCollectionDoc } from './regulation.ts';
+import { isSignalPartnerType as isDdasPartner } from '../ddas/vocabulary.ts';
 
 /**
  * The rule book: regulation versions and registers compiled once into maps and frozen result
@@ -30,7 +31,20 @@ export type CompiledCondition =
   | { kind: 'components_only'; kinds: ReadonlySet<string>; kindList: string; code: string; message: LocalizedText; citation: Citation }
   | { kind: 'components_exclude'; kinds: ReadonlySet<string>; kindList: string; code: string; message: LocalizedText; citation: Citation }
   | { kind: 'min_amount'; amount: number; code: string; message: LocalizedText; citation: Citation }
-  | { kind: 'min_arrear_age_months'; months: number; code: string; message: LocalizedText; citation: Citation };
+  | { kind: 'min_arrear_age_months'; months: number; code: string; message: LocalizedText; citation: Citation }
+  | { kind: 'min_component_amount'; components: ReadonlySet<string>; componentList: string; amount: number; code: string; message: LocalizedText; citation: Citation }
+  | { kind: 'attestation_required'; attestation: string; statement: LocalizedText; code: string; message: LocalizedText; citation: Citation }
+  | { kind: 'min_working_days_before'; date: 'supply_end_date'; days: number; code: string; message: LocalizedText; citation: Citation };
+
+/** A designation repealed by a later version ("Artikel 2.1 vervalt"): refused from `from` on, citing the repeal. */
+export interface CompiledRepeal {
+  readonly ruleId: string;
+  readonly signalType: string;
+  /** First day without the designation (the repealing version's valid_from). */
+  readonly from: number;
+  readonly versionKey: string;
+  readonly citation: Citation;
+}
 
 export interface CompiledSocialCollection {
   personalContact: Citation | null;
@@ -54,6 +68,8 @@ export interface CompiledRule {
   readonly until: number;
   readonly entryIntoForce: Citation;
   readonly transitional: Citation | null;
+  /** The last signal date that can still belong to a procedure running when the version lapsed (DATE_MAX: none). */
+  readonly transitionalSignalsUntil: number;
   readonly designation: Citation;
   readonly senderKinds: readonly string[];
   readonly senderOrganisations: ReadonlySet<string>;
@@ -71,6 +87,12 @@ export interface CompiledRule {
   readonly dataCitation: Citation;
   readonly conditions: readonly CompiledCondition[];
   readonly social: CompiledSocialCollection;
+  /** DDAS EnumSignaalpartner of the signal. */
+  readonly ddasPartner: string;
+  /** The amount of the arrear must be given. */
+  readonly amountRequired: boolean;
+  /** Above this many euros an amount is refused as implausible. */
+  readonly maxAmount: number;
   /** Frozen results reused for every accepted signal (no allocation on the accept path). */
   readonly accepted: Judgement;
   readonly acceptedTransitional: Judgement;
@@ -86,6 +108,7 @@ export interface SignalTypeInfo {
   dataCategories: DataCategory[];
   senders: string;
   municipalities: string[] | 'all';
+  ddasPartner: string;
 }
 
 export interface RuleBook {
@@ -97,6 +120,12 @@ export interface RuleBook {
   readonly organisations: ReadonlyMap<string, IndexedOrganisation>;
   readonly municipalities: ReadonlyMap<string, IndexedMunicipality>;
   readonly organisationKinds: ReadonlyMap<string, OrganisationKind>;
+  /** Repealed designations per signal type. */
+  readonly repealsByType: ReadonlyMap<string, readonly CompiledRepeal[]>;
+  /** Citations for refusals no designation's own article covers (registers/legal-grounds.yaml). */
+  readonly legalGrounds: ReadonlyMap<string, Citation>;
+  /** The DDAS signal-partner type of a signal type ('Overige' for a type no rule knows). */
+  ddasPartnerOf(signalType: string): string;
   /** A book with the same rules and registers plus `extra` organisations (replacing earlier extras). */
   withOrganisations(extra: readonly OrganisationProfile[]): RuleBook;
   /** What may be sent: one entry per rule, for "Wat mag ik sturen?" and the docs. */
@@ -153,6 +182,12 @@ function compileCondition(doc: ConditionDoc, v: RegulationVersionDoc): CompiledC
       return { kind: doc.kind, amount: doc.amount, code, message, citation };
     case 'min_arrear_age_months':
       return { kind: doc.kind, months: doc.months, code, message, citation };
+    case 'min_component_amount':
+      return { kind: doc.kind, components: new Set(doc.components), componentList: doc.components.join(', '), amount: doc.amount, code, message, citation };
+    case 'attestation_required':
+      return { kind: doc.kind, attestation: doc.attestation, statement: Object.freeze({ ...doc.statement }), code, message, citation };
+    case 'min_working_days_before':
+      return { kind: doc.kind, date: doc.date, days: doc.days, code, message, citation };
   }
 }
 
@@ -206,6 +241,9 @@ function compileRule(r: RuleDoc, v: RegulationVersionDoc, reg: RegisterView): Co
   const social = compileSocial(r.social_collection ?? v.social_collection, v);
   const transitional = v.transitional === undefined ? null : resolveCitation(v.transitional.citation, v);
   if (transitional !== null && v.valid_until === null) throw new RuleBookError(`${where}: a transitional rule needs a valid_until`);
+  const transitionalSignalsUntil = v.transitional === undefined ? DATE_MAX : requireDateKey(v.transitional.signals_until, DATE_MAX, `${where} transitional.signals_until`);
+  if (transitionalSignalsUntil < versionUntil) throw new RuleBookError(`${where}: transitional.signals_until is before valid_until`);
+  if (!isDdasPartner(r.ddas_signal_partner)) throw new RuleBookError(`${where}: '${r.ddas_signal_partner}' is not a DDAS signal-partner type`);
   const allowedCategories = new Set<string>(r.data.categories);
   const forbiddenFields = Object.freeze(FIELD_KEYS.filter((k) => !allowedCategories.has(FIELD_CATEGORY[k]!)));
   const socialCitations = [social.personalContact, social.debtAssistanceReferral, social.writtenReminder, social.agreementOffered].filter(
@@ -237,6 +275,7 @@ function compileRule(r: RuleDoc, v: RegulationVersionDoc, reg: RegisterView): Co
     until: Math.min(versionUntil, dUntil),
     entryIntoForce: resolveCitation(v.entry_into_force, v),
     transitional,
+    transitionalSignalsUntil,
     designation,
     senderKinds: Object.freeze(r.senders.any_of.flatMap((s) => ('organisation_kind' in s ? [s.organisation_kind] : []))),
     senderOrganisations: new Set(r.senders.any_of.flatMap((s) => ('organisation' in s ? [s.organisation] : []))),
@@ -252,6 +291,9 @@ function compileRule(r: RuleDoc, v: RegulationVersionDoc, reg: RegisterView): Co
     dataCitation,
     conditions,
     social,
+    ddasPartner: r.ddas_signal_partner,
+    amountRequired: r.plausibility.amount_required,
+    maxAmount: r.plausibility.max_amount,
     accepted,
     acceptedTransitional,
   });
@@ -275,6 +317,31 @@ function checkVersionsDoNotOverlap(versions: readonly RegulationVersionDoc[]): v
 
 interface CompiledRules {
   rulesByType: Map<string, CompiledRule[]>;
+  repealsByType: Map<string, CompiledRepeal[]>;
+}
+
+function compileRepeals(versions: readonly RegulationVersionDoc[], rulesByType: ReadonlyMap<string, CompiledRule[]>): Map<string, CompiledRepeal[]> {
+  const out = new Map<string, CompiledRepeal[]>();
+  for (const v of versions) {
+    for (const doc of v.repeals ?? []) {
+      const where = `${v.id}/${v.valid_from} repeal of ${doc.rule}`;
+      const from = requireDateKey(v.valid_from, DATE_MIN, where);
+      const earlier = (rulesByType.get(doc.signal_type) ?? []).filter((r) => r.id === doc.rule && r.regulationId === v.id && r.versionFrom < from);
+      if (earlier.length === 0) throw new RuleBookError(`${where}: no earlier version of ${v.id} designates ${doc.rule} (${doc.signal_type})`);
+      if (v.rules.some((r) => r.id === doc.rule)) throw new RuleBookError(`${where}: the version that repeals ${doc.rule} still designates it`);
+      const repeal: CompiledRepeal = Object.freeze({ ruleId: doc.rule, signalType: doc.signal_type, from, versionKey: `${v.id}/${v.valid_from}`, citation: resolveCitation(doc.citation, v) });
+      out.set(doc.signal_type, [...(out.get(doc.signal_type) ?? []), repeal]);
+    }
+  }
+  return out;
+}
+
+/** One signal type is one DDAS partner type in every version, or reports would split it. */
+function checkDdasPartners(rulesByType: ReadonlyMap<string, readonly CompiledRule[]>): void {
+  for (const [type, list] of rulesByType) {
+    const partners = new Set(list.map((r) => r.ddasPartner));
+    if (partners.size > 1) throw new RuleBookError(`signal type ${type} is mapped to more than one DDAS signal-partner type: ${[...partners].join(', ')}`);
+  }
 }
 
 function compileRules(versions: readonly RegulationVersionDoc[], reg: RegisterView): CompiledRules {
@@ -295,7 +362,8 @@ function compileRules(versions: readonly RegulationVersionDoc[], reg: RegisterVi
     }
   }
   for (const list of rulesByType.values()) list.sort((a, b) => a.from - b.from);
-  return { rulesByType };
+  checkDdasPartners(rulesByType);
+  return { rulesByType, repealsByType: compileRepeals(versions, rulesByType) };
 }
 
 function keyString(key: number): string | null {
@@ -324,7 +392,27 @@ function describe(rule: CompiledRule, versions: readonly RegulationVersionDoc[])
     dataCategories: [...(r?.data.categories ?? [])],
     senders,
     municipalities: rule.allMunicipalities ? 'all' : [...rule.municipalityCodes],
+    ddasPartner: rule.ddasPartner,
   };
+}
+
+function indexLegalGrounds(registers: Registers): Map<string, Citation> {
+  const out = new Map<string, Citation>();
+  for (const g of registers.legalGrounds) {
+    if (out.has(g.id)) throw new RuleBookError(`legal ground ${g.id} is listed twice`);
+    out.set(
+      g.id,
+      Object.freeze({
+        regulation: g.regulation,
+        title: g.title,
+        article: g.article,
+        ...(g.paragraph === undefined ? {} : { paragraph: g.paragraph }),
+        ...(g.item === undefined ? {} : { item: g.item }),
+        url: g.url,
+      }),
+    );
+  }
+  return out;
 }
 
 function makeBook(
@@ -333,8 +421,11 @@ function makeBook(
   compiled: CompiledRules,
   base: Omit<RegisterView, 'organisations'>,
   extra: readonly OrganisationProfile[],
+  legalGrounds: ReadonlyMap<string, Citation>,
 ): RuleBook {
   const organisations = indexOrganisations(registers.organisations, registers.groups, base.kinds, base.municipalities, extra);
+  const partners = new Map<string, string>();
+  for (const [type, list] of compiled.rulesByType) partners.set(type, list[0]!.ddasPartner);
   const book: RuleBook = {
     versions,
     registers,
@@ -343,7 +434,10 @@ function makeBook(
     organisations,
     municipalities: base.municipalities,
     organisationKinds: base.kinds,
-    withOrganisations: (more) => makeBook(versions, registers, compiled, base, more),
+    repealsByType: compiled.repealsByType,
+    legalGrounds,
+    ddasPartnerOf: (type) => partners.get(type) ?? 'Overige',
+    withOrganisations: (more) => makeBook(versions, registers, compiled, base, more, legalGrounds),
     signalTypes: () => [...compiled.rulesByType.values()].flat().map((r) => describe(r, versions)),
   };
   return Object.freeze(book);
@@ -357,5 +451,5 @@ export function buildRuleBook(input: RuleBookInput): RuleBook {
   const organisations = indexOrganisations(registers.organisations, registers.groups, kinds, municipalities);
   const groups = new Set(registers.groups.map((g) => g.id));
   const compiled = compileRules(input.regulations, { kinds, organisations, municipalities, groups });
-  return makeBook(Object.freeze([...input.regulations]), registers, compiled, { kinds, municipalities, groups }, []);
+  return makeBook(Object.freeze([...input.regulations]), registers, compiled, { kinds, municipalities, groups }, [], indexLegalGrounds(registers));
 }

@@ -6,7 +6,7 @@ import { citationsForRefusal, sendingRights } from './sending-rights.ts';
 import type { SignalInput } from '../signals/signal.ts';
 
 const book = loadRuleBook();
-const TODAY = '2025-06-01';
+const TODAY = '2025-03-03';
 
 test('a landlord may send the rent signal to every municipality, with contact details, after the four steps', () => {
   const r = sendingRights(book, 'demo-woningcorporatie', TODAY);
@@ -41,6 +41,16 @@ test('a municipal tax collector may send only to the municipality it collects fo
   const refusal = j.refusals.find((x) => x.code === 'MUNICIPALITY_NOT_SENDERS_OWN');
   assert.ok(refusal, JSON.stringify(j.refusals.map((x) => x.code)));
   assert.deepEqual(citationsForRefusal(now, refusal.code), [refusal.citation]);
+});
+
+test('after the repeal of art. 2.1 the tax collector has no current entitlement; DUO and the Belastingdienst have theirs', () => {
+  assert.ok(!sendingRights(book, 'belastingen-amsterdam', '2025-06-01').own.some((e) => e.timing === 'current'));
+  const duo = sendingRights(book, 'duo', '2024-06-01').own.find((e) => e.timing === 'current')!;
+  assert.equal(duo.signalType, 'student_debt');
+  assert.deepEqual(duo.municipalities, { scope: 'list', municipalities: [{ code: 'GM0363', name: 'Amsterdam' }] });
+  const bd = sendingRights(book, 'belastingdienst', '2025-09-01').own.find((e) => e.timing === 'current')!;
+  assert.equal(bd.signalType, 'tax_debt');
+  assert.ok(bd.conditions.some((c) => c.kind === 'attestation_required'));
 });
 
 test('a mortgage lender designated by name gets the list of municipalities; a group member through its group', () => {

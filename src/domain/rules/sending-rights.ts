@@ -52,6 +52,13 @@ export interface Entitlement {
   designation: Citation;
   /** TR art. 3.1 lid 2: after `until`, running procedures still count (the reminder sent by then). */
   transitional: Citation | null;
+  /** With a transitional rule: the last signal date that can still belong to a running procedure. */
+  transitionalSignalsUntil: string | null;
+  /** The amount must be given; above maxAmount it is refused as implausible. */
+  amountRequired: boolean;
+  maxAmount: number;
+  /** DDAS signal-partner type the signal is reported as. */
+  ddasPartner: string;
   basis: SenderBasis;
   senderCitation: Citation;
   municipalities: MunicipalityScope;
@@ -159,6 +166,10 @@ function entitlementsOf(book: RuleBook, org: IndexedOrganisation, today: number,
           timing: w.until < today ? 'past' : w.from > today ? 'future' : 'current',
           designation: rule.designation,
           transitional: rule.transitional,
+          transitionalSignalsUntil: rule.transitional === null ? null : dayOf(rule.transitionalSignalsUntil, DATE_MAX),
+          amountRequired: rule.amountRequired,
+          maxAmount: rule.maxAmount,
+          ddasPartner: rule.ddasPartner,
           basis,
           senderCitation: rule.senderCitation,
           municipalities: scopeOf(rule, org, book),
@@ -209,15 +220,27 @@ export function citationsForRefusal(e: Entitlement, code: string): Citation[] {
   const step = (s: SocialStep) => e.socialSteps.filter((x) => x.step === s).map((x) => x.citation);
   switch (code) {
     case 'SENDER_NOT_DESIGNATED':
+    case 'SENDER_UNKNOWN':
+    case 'SENDER_NOT_ACTIVE':
+    case 'ON_BEHALF_OF_MISSING':
       return [e.senderCitation];
     case 'MUNICIPALITY_NOT_DESIGNATED':
     case 'MUNICIPALITY_NOT_SENDERS_OWN':
+    case 'MUNICIPALITY_UNKNOWN':
+    case 'MUNICIPALITY_ENDED':
+    case 'MUNICIPALITY_ENDED_NO_SUCCESSOR':
+    case 'MUNICIPALITY_NOT_YET_EXISTING':
       return [e.municipalityCitation];
+    case 'AMOUNT_ZERO':
+      return [e.designation];
+    case 'AMOUNT_REQUIRED':
+      return [e.dataCitation];
     case 'FIELD_NOT_ALLOWED':
       return [e.dataCitation];
     case 'SIGNAL_TYPE_NOT_IN_FORCE':
       return [e.designation];
     case 'REGULATION_LAPSED':
+    case 'TRANSITIONAL_PERIOD_ENDED':
       return e.transitional ? [e.transitional] : [];
     case 'PERSONAL_CONTACT_MISSING':
     case 'PERSONAL_CONTACT_AFTER_SIGNAL_DATE':
@@ -236,6 +259,8 @@ export function citationsForRefusal(e: Entitlement, code: string): Citation[] {
       return e.conditions.filter((c) => c.kind === 'min_amount').map((c) => c.citation);
     case 'ARREAR_START_DATE_MISSING':
       return e.conditions.filter((c) => c.kind === 'min_arrear_age_months').map((c) => c.citation);
+    case 'SUPPLY_END_DATE_MISSING':
+      return e.conditions.filter((c) => c.kind === 'min_working_days_before').map((c) => c.citation);
     default:
       return e.conditions.filter((c) => c.code === code).map((c) => c.citation);
   }

@@ -15,6 +15,7 @@ export const DATA_CATEGORIES = [
   'customer_number', // klantnummer (drinking water, Besluit)
   'birth_date', // never designated so far: present so that a sender who sends it is refused, not silently stored
   'arrear_start_date', // ontstaansdatum of the arrear (DDAS); evidence for age-of-arrear thresholds
+  'supply_end_date', // the day supply under the contract ends (energy end-of-supply signal)
 ] as const;
 export type DataCategory = (typeof DATA_CATEGORIES)[number];
 
@@ -71,6 +72,13 @@ export interface SignalInput {
   email?: string;
   customerNumber?: string;
   birthDate?: string;
+  /** The day supply under the contract ends (end-of-supply signal, Regeling afsluitbeleid), YYYY-MM-DD. */
+  supplyEndDate?: string;
+  /**
+   * Statements the sender makes about the arrear that a designation requires and the platform cannot
+   * check itself, as codes from the rule data (e.g. 'no_deferral_granted' for TR art. 2.5 lid 1 a).
+   */
+  attestations?: string[];
   /** DDAS crisissignaal: the sender reports a threatening situation (eviction, cut-off, end of insurance). */
   crisis?: boolean;
   socialCollection?: SocialCollection;
@@ -88,4 +96,5 @@ export const FIELD_CATEGORY: Readonly<Record<string, DataCategory>> = {
   customerNumber: 'customer_number',
   birthDate: 'birth_date',
   arrearStartDate: 'arrear_start_date',
+  supplyEndDate: 'supply_end_date',
 };

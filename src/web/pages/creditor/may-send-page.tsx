@@ -9,7 +9,7 @@ import { CitationLink, periodText } from './parts.tsx';
 
 type Rights = Awaited<ReturnType<typeof getSendingRights>>;
 
-function conditionText(c: CompiledCondition, t: CreditorText): string {
+function conditionText(c: CompiledCondition, t: CreditorText, locale: Locale): string {
   switch (c.kind) {
     case 'min_amount':
       return t('cond_min_amount', { amount: c.amount });
@@ -21,6 +21,12 @@ function conditionText(c: CompiledCondition, t: CreditorText): string {
       return t('cond_components_exclude', { kinds: c.kindList });
     case 'component_requires':
       return t('cond_component_requires', { component: c.component, requires: c.requires });
+    case 'min_component_amount':
+      return t('cond_min_component_amount', { amount: c.amount, kinds: c.componentList });
+    case 'attestation_required':
+      return t('cond_attestation_required', { statement: c.statement[locale], attestation: c.attestation });
+    case 'min_working_days_before':
+      return t('cond_min_working_days_before', { days: c.days });
   }
 }
 
@@ -88,7 +94,8 @@ function EntitlementSection({ e, level, idPrefix }: { e: Entitlement; level: 2 |
                 {e.transitional ? (
                   <>
                     {'. '}
-                    {t('transitional')} <CitationLink c={e.transitional} locale={locale} />
+                    {e.transitionalSignalsUntil ? t('transitionalUntil', { until: e.transitionalSignalsUntil }) : t('transitional')}{' '}
+                    <CitationLink c={e.transitional} locale={locale} />
                   </>
                 ) : null}
               </>
@@ -103,6 +110,11 @@ function EntitlementSection({ e, level, idPrefix }: { e: Entitlement; level: 2 |
             ),
           },
           {
+            key: t('plausibilityLabel'),
+            value: t('plausibility', { required: t(e.amountRequired ? 'amountRequired' : 'amountOptional'), max: `€ ${e.maxAmount.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB')}` }),
+          },
+          { key: t('ddasPartner'), value: e.ddasPartner },
+          {
             key: t('conditions'),
             value:
               e.conditions.length === 0 ? (
@@ -111,7 +123,7 @@ function EntitlementSection({ e, level, idPrefix }: { e: Entitlement; level: 2 |
                 <UnorderedList>
                   {e.conditions.map((c, i) => (
                     <ListItem key={i}>
-                      {conditionText(c, t)} (<CitationLink c={c.citation} locale={locale} />; {t('refusalCode', { code: c.code })})
+                      {conditionText(c, t, locale)} (<CitationLink c={c.citation} locale={locale} />; {t('refusalCode', { code: c.code })})
                     </ListItem>
                   ))}
                 </UnorderedList>
