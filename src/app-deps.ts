@@ -37,6 +37,7 @@ export async function createAppDeps(
     pseudonymize: createPseudonymizer(pseudonymKey),
     ...(opts.intakeWorkers ? { intakeWorkers: new IntakeWorkers(opts.intakeWorkers, pseudonymKey) } : {}),
     now: opts.now ?? (() => new Date()),
+    rules: rules.book,
     standardSignalTypes: new Set(
       rules.book
         .signalTypes()

@@ -61,9 +61,13 @@ for (const engine of ENGINES) {
       const e = await json(await szw.get('/v1/experiments/hypotheken'));
       assert.deepEqual(e.ruleIds, ['tr-2.2-mortgage']);
       const versions = e.designation.versions as Json[];
-      assert.deepEqual(versions.map((v) => v.regulationVersion), ['tijdelijke-regeling-signaal-betalingsachterstanden/2022-01-01', 'tijdelijke-regeling-signaal-betalingsachterstanden/2024-04-01']);
-      assert.ok(versions[1]!.senders.includes('Syntrus Achmea Real Estate & Finance'));
-      assert.equal(versions[1]!.citation.article, '2.2');
+      assert.deepEqual(
+        versions.map((v) => v.regulationVersion),
+        ['2022-01-01', '2023-05-01', '2024-04-01', '2025-05-16'].map((d) => `tijdelijke-regeling-signaal-betalingsachterstanden/${d}`),
+      );
+      assert.ok(!versions[1]!.senders.includes('Syntrus Achmea Real Estate & Finance'));
+      assert.ok(versions[2]!.senders.includes('Syntrus Achmea Real Estate & Finance'));
+      assert.equal(versions[2]!.citation.article, '2.2');
       const columns = await sql<{ column_name: string }>`select column_name from information_schema.columns where table_name like 'experiment%'`.execute(p.deps.db);
       assert.ok(!columns.rows.some((c) => /sender|municipalities_designated|data_categories|valid_from/.test(c.column_name)), 'who/what/when is not stored with the experiment');
       const cak = await json(await szw.get('/v1/experiments/cak-eigen-bijdragen'));

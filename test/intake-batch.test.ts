@@ -161,16 +161,17 @@ for (const engine of ENGINES) {
     });
 
     it('refuses malformed files clearly, never with a 500', async () => {
-      const semi = await upload(p, key, CSV_HEADER.replaceAll(',', ';') + '\n' + rentCsvRow('s-1').replaceAll(',', ';'));
-      assert.equal(semi.status, 422);
-      assert.equal(semi.json().code, 'FILE_WRONG_DELIMITER');
+      const tabs = await upload(p, key, CSV_HEADER.replaceAll(',', '\t') + '\n' + rentCsvRow('t-1').replaceAll(',', '\t'));
+      assert.equal(tabs.status, 422);
+      assert.equal(tabs.json().code, 'FILE_WRONG_DELIMITER');
       const missing = await upload(p, key, 'reference,amount\nx,12\n');
       assert.equal(missing.status, 422);
       assert.equal(missing.json().code, 'FILE_MISSING_COLUMNS');
       const unknownCol = await upload(p, key, CSV_HEADER + ',nationaliteit\n');
       assert.equal(unknownCol.json().code, 'FILE_UNKNOWN_COLUMNS');
-      const latin1 = Buffer.concat([Buffer.from(CSV_HEADER + '\n'), Buffer.from(rentCsvRow('l-1').replace('Vries', 'Müller'), 'latin1')]);
-      const enc = await upload(p, key, latin1);
+      // A byte order mark promises UTF-8: bytes that are not UTF-8 after it are refused.
+      const bomLatin1 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CSV_HEADER + '\n'), Buffer.from(rentCsvRow('l-1').replace('Vries', 'Müller'), 'latin1')]);
+      const enc = await upload(p, key, bomLatin1);
       assert.equal(enc.status, 422);
       assert.equal(enc.json().code, 'FILE_NOT_UTF8');
       const empty = await upload(p, key, '');
@@ -190,6 +191,32 @@ for (const engine of ENGINES) {
       assert.equal(fields.status, 201);
       const fr = await results(p, key, fields.json().id);
       assert.equal(fr[0]!.codes, 'ROW_FIELD_COUNT');
+    });
+
+    it('reads a file as Dutch Excel saves it: semicolons, Windows-1252, decimal commas and d-m-jjjj dates, and says so', async () => {
+      // "CSV (gescheiden door lijstscheidingsteken)" from Excel in Dutch: ';', ANSI (Windows-1252), no BOM, CRLF.
+      const header = CSV_HEADER.replaceAll(',', ';');
+      const row = (ref: string) =>
+        `${ref};rent;14-3-2025;GM0363;812,50;J.;Çelik-Müller;Dorpsstraat;12;1011AB;Amsterdam;20-2-2025;20-2-2025;1-2-2025;WAAR;none`;
+      const cp1252 = Buffer.from([header, row('xl-1'), row('xl-2')].join('\r\n') + '\r\n', 'latin1');
+      const r = await upload(p, key, cp1252);
+      assert.equal(r.status, 201, r.text);
+      const batch = r.json();
+      assert.equal(batch.rowsAccepted, 2, r.text);
+      assert.deepEqual(batch.fileFormat, { format: 'csv', delimiter: ';', byteOrderMark: false, encoding: 'windows-1252', notation: 'nl' });
+      const stored = await sql<{ surname: string; amount_cents: string; signal_date: string; reminder_sent_on: string }>`
+        select surname, amount_cents::text, signal_date::text, reminder_sent_on::text from signals where reference = 'xl-1'`.execute(p.deps.db);
+      assert.deepEqual(stored.rows[0], { surname: 'Çelik-Müller', amount_cents: '81250', signal_date: '2025-03-14', reminder_sent_on: '2025-02-01' });
+      // "CSV UTF-8" from Excel: the same with a byte order mark, in UTF-8; the same content is a duplicate.
+      const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from([header, row('xl-1')].join('\r\n') + '\r\n', 'utf8')]);
+      const again = await upload(p, key, utf8);
+      assert.equal(again.status, 201, again.text);
+      assert.equal(again.json().rowsDuplicate, 1, 'the same signal read from another encoding is a duplicate, not a conflict');
+      assert.deepEqual(again.json().fileFormat, { format: 'csv', delimiter: ';', byteOrderMark: true, encoding: 'utf-8', notation: 'nl' });
+      // The dry run says how it read the file too.
+      const dry = await upload(p, key, cp1252, 'text/csv', '?dryRun=true');
+      assert.equal(dry.status, 200);
+      assert.equal(dry.headers.get('file-format'), 'delimiter=";", encoding="windows-1252", byte-order-mark=?0, notation="nl"');
     });
 
     it('refuses a file over the size limit with 413, before and while reading', async () => {

@@ -75,6 +75,8 @@ for (const engine of ENGINES) {
     it('flags a household signalled again after an earlier period as consecutive', async () => {
       // The March case is closed (worked), then a new arrear in May at the same address.
       await p.deps.db.updateTable('cases').set({ status: 'closed', result: 'Hulp niet nodig', closed_at: new Date() }).where('id', '=', (await row('mo-rent-march')).case_id!).execute();
+      // Delivered on its signal date: a signal dated after the platform's today would be in the future.
+      today = new Date('2025-05-06T09:00:00Z');
       const sent = await submitSignals(p.deps, systemContext('demo-woningcorporatie', 'test'), [rentSignal('mo-rent-may', { signalDate: '2025-05-06', amount: '1400.00', ...at('10', 'Bos') })], { dryRun: false });
       assert.equal(sent[0]!.outcome, 'accepted');
       today = new Date('2025-06-02T06:00:00Z');

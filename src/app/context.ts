@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../domain/access/actor.ts';
 import type { Pseudonymizer } from '../domain/privacy/pseudonym.ts';
 import type { DB } from '../db/schema.ts';
+import type { RuleBook } from '../domain/rules/rule-book.ts';
 import type { SignalJudge } from './rules/signal-judge.ts';
 import type { ExperimentRuntime } from './experiments/runtime.ts';
 import type { BasisRegisters } from '../domain/routing/person-register.ts';
@@ -17,6 +18,8 @@ export interface AppDeps {
   now: () => Date;
   /** Signal types designated by the Besluit (the standard signals), from the rule data. */
   standardSignalTypes: ReadonlySet<string>;
+  /** The regulations and registers as loaded at start (rules/): what is in force when, and why. */
+  rules: RuleBook;
   /** Running experiments (pre-selection, arms) held in memory for intake and matching; the rule book. */
   experiments: ExperimentRuntime;
   /** Worker threads that judge batch files in parallel with the database work; absent: in this thread. */

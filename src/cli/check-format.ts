@@ -1,3 +1,5 @@
+import type { FileReading } from '../app/intake/read-batch-file.ts';
+import { formatCitation as citationText } from '../domain/rules/format-citation.ts';
 import type { Citation, Judgement, Refusal } from '../domain/rules/judgement.ts';
 
 /** How `check` prints a judgement: readable text in Dutch or English, or one JSON object per line. */
@@ -10,10 +12,22 @@ const WORDS = {
 } as const;
 
 export function formatCitation(c: Citation, lang: Lang): string {
-  if (lang === 'nl') {
-    return `${c.title} art. ${c.article}${c.paragraph === undefined ? '' : ` lid ${c.paragraph}`}${c.item === undefined ? '' : ` onder ${c.item}`}`;
-  }
-  return `${c.title} art. ${c.article}${c.paragraph === undefined ? '' : `(${c.paragraph})`}${c.item === undefined ? '' : `(${c.item})`}`;
+  return citationText(c, lang);
+}
+
+/** How the file was read: "Gelezen als CSV, scheidingsteken ';', codering windows-1252, Nederlandse notatie". */
+export function formatReading(r: FileReading, lang: Lang): string {
+  if (r.format !== 'csv') return lang === 'nl' ? 'Gelezen als JSON Lines (UTF-8).' : 'Read as JSON Lines (UTF-8).';
+  const bom = r.byteOrderMark ? (lang === 'nl' ? ', met byte order mark' : ', with byte order mark') : '';
+  const notation =
+    r.notation === 'nl'
+      ? lang === 'nl'
+        ? ', Nederlandse notatie (komma als decimaalteken, datums als d-m-jjjj)'
+        : ', Dutch notation (decimal comma, dates as d-m-yyyy)'
+      : '';
+  return lang === 'nl'
+    ? `Gelezen als CSV, scheidingsteken '${r.delimiter ?? ','}', codering ${r.encoding}${bom}${notation}.`
+    : `Read as CSV, separator '${r.delimiter ?? ','}', encoding ${r.encoding}${bom}${notation}.`;
 }
 
 function formatRefusal(r: Refusal, lang: Lang): string {

@@ -19,8 +19,8 @@ import { RuleBookJudge } from '../app/rules/rule-judge.ts';
 import { latestSignalDate } from '../domain/rules/signal-date-bound.ts';
 import { loadPostcodeAreaRouter } from '../app/routing/load-postcode-areas.ts';
 import { routeAndJudge } from '../app/intake/judge-signal.ts';
-import { FileRefused, readBatchFile, type BatchFormat } from '../app/intake/read-batch-file.ts';
-import { formatHuman, formatSummary, formatUnreadable, type Lang, type Tally } from './check-format.ts';
+import { FileRefused, readBatchFile, type BatchFormat, type FileReading } from '../app/intake/read-batch-file.ts';
+import { formatHuman, formatReading, formatSummary, formatUnreadable, type Lang, type Tally } from './check-format.ts';
 
 /** The file's format from its name; undefined when the name does not tell. */
 export function formatFromPath(file: string): BatchFormat | undefined {
@@ -95,7 +95,8 @@ export async function runCheck(opts: CheckOptions, write: (text: string) => void
   const judge = new RuleBookJudge(bookFor(opts));
   const router = await loadPostcodeAreaRouter();
   const source = opts.file === '-' ? process.stdin : createReadStream(opts.file);
-  const rows = readBatchFile(source, opts.format, Number.MAX_SAFE_INTEGER);
+  let reading: FileReading | undefined;
+  const rows = readBatchFile(source, opts.format, Number.MAX_SAFE_INTEGER, (r) => (reading = r));
   const sender = { organisationId: opts.sender, latestSignalDate: opts.today ?? latestSignalDate(new Date()) };
   const tally: Tally = { total: 0, accepted: 0, refused: 0, withInputErrors: 0, unreadable: 0 };
   for await (const fileRow of rows) {
@@ -118,7 +119,11 @@ export async function runCheck(opts: CheckOptions, write: (text: string) => void
     const type = typeof row.signal.signalType === 'string' ? row.signal.signalType : '';
     write(opts.json ? JSON.stringify({ line: row.line, reference, judgement: j }) : formatHuman(row.line, reference, type, j, opts.lang));
   }
+  const read = reading as FileReading | undefined;
+  // The summary stays the last line of a report, and the first of the JSON mode's stderr.
+  if (read && !opts.json) write(formatReading(read, opts.lang));
   (opts.json ? writeErr : write)(formatSummary(tally, opts.lang));
+  if (read && opts.json) writeErr(formatReading(read, opts.lang));
   return tally.refused + tally.unreadable === 0 ? 0 : 1;
 }
 

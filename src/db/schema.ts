@@ -84,6 +84,8 @@ export interface BatchesTable {
   rows_refused: Generated<number>;
   rows_duplicate: Generated<number>;
   error: unknown | null;
+  /** How the file was read: separator, byte order mark, encoding, notation (010). */
+  file_format: unknown | null;
   created_by: string;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -105,6 +107,7 @@ export interface SignalsTable {
   amount_cents: string | null;
   components: unknown | null;
   arrear_start_date: DateCol | null;
+  supply_end_date: DateCol | null;
   bsn: string | null;
   bsn_pseudonym: string | null;
   subject_pseudonym: string;
@@ -121,6 +124,7 @@ export interface SignalsTable {
   email: string | null;
   customer_number: string | null;
   crisis: boolean;
+  attestations: string[] | null;
   personal_contact_attempted_on: DateCol | null;
   debt_assistance_referred_on: DateCol | null;
   reminder_sent_on: DateCol | null;

@@ -13,12 +13,15 @@ const problem = (description: string) => ({
 });
 
 /** Standard responses every operation documents: the success ones given, plus the problems. */
-export function responses(ok: Record<number, { description: string; schema?: TSchema; contentType?: string }>) {
+export function responses(
+  ok: Record<number, { description: string; schema?: TSchema; contentType?: string; headers?: Record<string, { description: string; schema: object }> }>,
+) {
   const out: Record<string, unknown> = {};
   for (const [status, r] of Object.entries(ok)) {
+    const headers = { ...VersionHeader, ...r.headers };
     out[status] = r.schema
-      ? { description: r.description, headers: VersionHeader, content: { [r.contentType ?? 'application/json']: { schema: r.schema } } }
-      : { description: r.description, headers: VersionHeader, ...(r.contentType ? { content: { [r.contentType]: { schema: { type: 'string' } } } } : {}) };
+      ? { description: r.description, headers, content: { [r.contentType ?? 'application/json']: { schema: r.schema } } }
+      : { description: r.description, headers, ...(r.contentType ? { content: { [r.contentType]: { schema: { type: 'string' } } } } : {}) };
   }
   out['400'] = problem('Invalid input: the problem says which field and why');
   out['401'] = problem('Not authenticated');

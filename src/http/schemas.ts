@@ -67,6 +67,21 @@ export const BatchSchema = Type.Object(
       Type.Object({ code: Type.String(), message: Type.String() }),
       Type.Null(),
     ]),
+    fileFormat: Type.Union(
+      [
+        Type.Object(
+          {
+            format: Type.String({ description: 'csv or jsonl' }),
+            delimiter: Type.Union([Type.Literal(','), Type.Literal(';'), Type.Null()], { description: 'The separator read from the header row (CSV)' }),
+            byteOrderMark: Type.Boolean({ description: 'The file started with a UTF-8 byte order mark (Excel "CSV UTF-8")' }),
+            encoding: Type.Union([Type.Literal('utf-8'), Type.Literal('windows-1252')], { description: 'Windows-1252 when the bytes were not UTF-8 (Excel "CSV (gescheiden door lijstscheidingsteken)")' }),
+            notation: Type.Union([Type.Literal('standard'), Type.Literal('nl')], { description: 'nl: decimal comma and d-m-jjjj dates accepted (a file separated by ;)' }),
+          },
+          { description: 'How the file was read (known once it was read)' },
+        ),
+        Type.Null(),
+      ],
+    ),
     createdAt: Type.String({ format: 'date-time' }),
     completedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     resultsUrl: Type.String(),

@@ -13,6 +13,7 @@ import { ProblemSchema } from './problem.ts';
 import { SHARED_SCHEMAS } from './schemas.ts';
 import { registerSignalRoutes } from './routes/signals.ts';
 import { registerBatchRoutes } from './routes/batches.ts';
+import { registerSignalTypeRoutes } from './routes/signal-types.ts';
 import { registerTemplateRoutes } from './routes/templates.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerAccessRoutes } from './routes/access.ts';
@@ -109,6 +110,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions): Promise<F
 
   registerHealthRoutes(app, deps.db);
   registerTemplateRoutes(app);
+  registerSignalTypeRoutes(app, deps);
   registerSignalRoutes(app, deps);
   registerBatchRoutes(app, deps, { maxUploadBytes: opts.maxUploadBytes });
   registerAccessRoutes(app, deps, { sessionTtlMinutes: opts.sessionTtlMinutes, secureCookies: opts.secureCookies });

@@ -6,7 +6,8 @@ import type { Locale } from './i18n/locale.ts';
 export interface NavItem {
   href: string;
   label: Record<Locale, string>;
-  permission: Permission;
+  /** Absent: every logged-in user sees it. */
+  permission?: Permission;
   /** Only for these kinds of organisation (a creditor never sees the worklist). Empty: all kinds. */
   organisationKinds?: ReadonlyArray<Actor['organisationKind']>;
   /** Lower comes first. */
@@ -16,6 +17,6 @@ export interface NavItem {
 export function visibleNav(items: readonly NavItem[], actor: Actor | undefined): NavItem[] {
   if (!actor) return [];
   return items
-    .filter((i) => actor.permissions.has(i.permission) && (!i.organisationKinds?.length || i.organisationKinds.includes(actor.organisationKind)))
+    .filter((i) => (i.permission === undefined || actor.permissions.has(i.permission)) && (!i.organisationKinds?.length || i.organisationKinds.includes(actor.organisationKind)))
     .sort((a, b) => a.order - b.order);
 }

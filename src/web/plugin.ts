@@ -4,8 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import type { AppDeps } from '../app/context.ts';
-import { loadRules } from '../app/rules/load-rules.ts';
 import { WebApp } from './web-app.ts';
+import { registerRulesPages } from './pages/rules/routes.ts';
 import { registerAuthPages } from './pages/auth/routes.ts';
 import { registerHomePage } from './pages/home/routes.ts';
 import { registerWorklistPages } from './pages/worklist/routes.ts';
@@ -30,7 +30,7 @@ export interface WebOptions {
  */
 export type WebModule = (web: WebApp) => void;
 
-const MODULES: WebModule[] = [registerAuthPages, registerHomePage, registerWorklistPages, registerMunicipalityAdminPages, registerExperimentPages, registerCapacityPages, registerCreditorPages, registerDashboardPages];
+const MODULES: WebModule[] = [registerAuthPages, registerHomePage, registerWorklistPages, registerMunicipalityAdminPages, registerExperimentPages, registerCapacityPages, registerCreditorPages, registerDashboardPages, registerRulesPages];
 
 /**
  * The web app: server-rendered React pages with NL Design System CSS, plain HTML forms
@@ -51,7 +51,7 @@ export async function registerWebApp(app: FastifyInstance, deps: AppDeps, opts: 
       await scope.register(fastifyStatic, { root, prefix, decorateReply: first, index: false, list: false, maxAge: '1h', schemaHide: true });
       first = false;
     }
-    const web = new WebApp(scope, deps, opts, (await loadRules()).book);
+    const web = new WebApp(scope, deps, opts, deps.rules);
     for (const m of MODULES) m(web);
   });
 }

@@ -4,7 +4,7 @@ import { latestSignalDate } from '../../domain/rules/signal-date-bound.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import { judgeRow } from './import-batch.ts';
-import { readBatchFile, type BatchFormat } from './read-batch-file.ts';
+import { readBatchFile, type BatchFormat, type FileReading } from './read-batch-file.ts';
 import type { JudgedItem } from './store-chunk.ts';
 
 /**
@@ -14,14 +14,14 @@ import type { JudgedItem } from './store-chunk.ts';
 export async function* checkBatch(
   deps: AppDeps,
   ctx: CallContext,
-  input: { source: Readable; format: BatchFormat; maxBytes: number },
+  input: { source: Readable; format: BatchFormat; maxBytes: number; onReading?: (r: FileReading) => void },
 ): AsyncGenerator<JudgedItem> {
   requirePermission(ctx.actor, 'signals:submit');
   const sender = { organisationId: ctx.actor.organisationId, latestSignalDate: latestSignalDate(deps.now()) };
   let rows = 0;
   let outcome: 'success' | 'error' = 'success';
   try {
-    for await (const row of readBatchFile(input.source, input.format, input.maxBytes)) {
+    for await (const row of readBatchFile(input.source, input.format, input.maxBytes, input.onReading)) {
       rows++;
       yield judgeRow(row, sender, deps);
     }

@@ -3,12 +3,12 @@ import type { AddressRouter } from '../../domain/routing/address-router.ts';
 import type { Refusal } from '../../domain/rules/judgement.ts';
 import { BinaryCopyWriter } from '../../db/copy/binary-copy-writer.ts';
 import type { SignalJudge } from '../rules/signal-judge.ts';
-import { forEachChunkRow, type RowLayout, type ShapeCheck } from './chunk-rows.ts';
-import { decodeChunk } from './file-chunks.ts';
+import { decodeRows, forEachChunkRow, type RowLayout, type ShapeCheck } from './chunk-rows.ts';
+import type { TextEncoding } from './file-chunks.ts';
 import { FileRefused, type FileRefusal } from './file-refused.ts';
 import { routeAndJudge } from './judge-signal.ts';
 import { isObjected, refusedRowFacts, toStoredRefusals, type StoredRefusal } from './row-outcomes.ts';
-import { SIGNAL_COPY_COLUMNS, writeSignalTuple } from './signal-tuple.ts';
+import { writeSignalTuple } from './signal-tuple.ts';
 import { toSignalRow } from './signal-row.ts';
 
 /** What judging a chunk needs: in a worker thread it is rebuilt from a snapshot (intake-workers.ts). */
@@ -44,6 +44,8 @@ export type OtherRow =
 export interface ProcessedChunk {
   rows: number;
   lines: number;
+  /** How the chunk's bytes were read (a CSV file without a byte order mark may be Windows-1252). */
+  encoding: TextEncoding;
   tuples: Uint8Array;
   accepted: {
     /** Row index within the chunk. */
@@ -82,10 +84,11 @@ const UNSTORABLE: Refusal = {
 export function processChunk(kit: IntakeKit, job: ChunkJob, output: (bytes: number) => Uint8Array = (n) => new Uint8Array(n)): ProcessedChunk {
   const empty = { index: new Int32Array(0), at: new Int32Array(0), references: [], contentHashes: [], subjects: '' };
   let text: string;
+  let encoding: TextEncoding;
   try {
-    text = decodeChunk(job.bytes, job.offset);
+    ({ text, encoding } = decodeRows(job.bytes, job.offset, job.layout));
   } catch (e) {
-    if (e instanceof FileRefused) return { rows: 0, lines: 0, tuples: new Uint8Array(0), accepted: empty, others: [], refused: e.toJSON() };
+    if (e instanceof FileRefused) return { rows: 0, lines: 0, encoding: 'utf-8', tuples: new Uint8Array(0), accepted: empty, others: [], refused: e.toJSON() };
     throw e;
   }
   // One writer per thread, reused: a chunk's tuples are copied out at the end (processChunk is synchronous).
@@ -135,6 +138,7 @@ export function processChunk(kit: IntakeKit, job: ChunkJob, output: (bytes: numb
   return {
     rows: read.rows,
     lines: read.lines,
+    encoding,
     tuples,
     accepted: { index: Int32Array.from(index), at: Int32Array.from(at), references, contentHashes, subjects: subjects.join(',') },
     others,
@@ -142,4 +146,3 @@ export function processChunk(kit: IntakeKit, job: ChunkJob, output: (bytes: numb
   };
 }
 
-export { SIGNAL_COPY_COLUMNS };

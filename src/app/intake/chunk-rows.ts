@@ -1,17 +1,34 @@
 import type { Refusal } from '../../domain/rules/judgement.ts';
-import { csvFieldsToSignal, type ColumnIndex } from '../../domain/signals/csv-columns.ts';
+import { columnIndex, csvFieldsToSignal, type ColumnIndex, type CsvDialect } from '../../domain/signals/csv-columns.ts';
 import type { SignalInput } from '../../domain/signals/signal.ts';
 import { CsvSyntaxError, forEachCsvRecord } from './csv-chunk.ts';
-import { MAX_RECORD_BYTES, type BatchFormat } from './file-chunks.ts';
+import { decodeText, MAX_RECORD_BYTES, type BatchFormat, type CsvFileFormat, type TextEncoding } from './file-chunks.ts';
 
 /** One data row of a chunk, numbered from 0 within it: a signal to judge, or a row that could not be read as one. */
 export type ChunkRow = { index: number; signal: SignalInput } | { index: number; reference: string; unreadable: Refusal };
 
-/** How a file's rows are read: the format, and for CSV the header's columns. */
+/** How a file's rows are read: the format, and for CSV the header's columns and how the file is written. */
 export interface RowLayout {
   format: BatchFormat;
   header: readonly string[];
   columns: ColumnIndex;
+  /** CSV only: separator and byte order mark (file-chunks.ts). */
+  file?: CsvFileFormat;
+}
+
+/** The layout of a file once its header is read (CSV), or of a JSON Lines file (no header). */
+export function rowLayout(format: BatchFormat, header: readonly string[] = [], file?: CsvFileFormat): RowLayout {
+  return { format, header, columns: columnIndex(header), ...(file === undefined ? {} : { file }) };
+}
+
+/** The notation of a CSV file: a file separated by ';' is Dutch Excel's, with decimal commas and d-m-jjjj dates. */
+export function dialectOf(layout: RowLayout): CsvDialect {
+  return layout.file?.delimiter === ';' ? 'nl' : 'standard';
+}
+
+/** A chunk's text: a CSV file without a byte order mark may be Windows-1252 (decodeText); the rest is UTF-8. */
+export function decodeRows(bytes: Uint8Array, offset: number, layout: RowLayout): { text: string; encoding: TextEncoding } {
+  return decodeText(bytes, offset, layout.format === 'csv' && layout.file?.byteOrderMark !== true);
 }
 
 /** The JSON Schema check of a JSON Lines row (signal-validator.ts); passed in, so a thread reading CSV never loads ajv. */
@@ -38,14 +55,15 @@ function readCsv(text: string, layout: RowLayout, onRow: (row: ChunkRow) => void
   let index = 0;
   const refAt = layout.columns.reference ?? -1;
   const width = layout.header.length;
+  const dialect = dialectOf(layout);
   try {
     const lines = forEachCsvRecord(
       text,
       (fields) => {
         if (fields.length !== width) onRow({ index: index++, reference: fields[refAt] ?? '', unreadable: fieldCount(fields.length, width) });
-        else onRow({ index: index++, signal: csvFieldsToSignal(fields, layout.columns) });
+        else onRow({ index: index++, signal: csvFieldsToSignal(fields, layout.columns, dialect) });
       },
-      { maxRecordChars: MAX_RECORD_BYTES },
+      { maxRecordChars: MAX_RECORD_BYTES, delimiter: layout.file?.delimiter ?? ',' },
     );
     return { rows: index, lines };
   } catch (e) {

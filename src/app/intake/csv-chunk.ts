@@ -23,8 +23,10 @@ export class CsvSyntaxError extends Error {
 }
 
 const QUOTE = 0x22;
-const COMMA = 0x2c;
 const LF = 0x0a;
+
+/** The field separators a batch file may use: the template's comma, or the semicolon Dutch Excel writes. */
+export type CsvDelimiter = ',' | ';';
 const CR = 0x0d;
 
 /**
@@ -46,16 +48,22 @@ class ChunkParser {
   pos = 0;
   /** The line `pos` is on. */
   line = 1;
-  /** Cached positions of the next `"` and `,` (-1: none left), so no search ever rescans the rest of the text. */
+  /** Cached positions of the next `"` and delimiter (-1: none left), so no search ever rescans the rest of the text. */
   private nextQuote: number;
-  private nextComma: number;
+  private nextDelim: number;
+  /** The delimiter as a character and as a char code. */
+  private readonly delim: string;
+  private readonly delimCode: number;
 
   constructor(
     private readonly text: string,
     private readonly limit: number,
+    delimiter: CsvDelimiter,
   ) {
+    this.delim = delimiter;
+    this.delimCode = delimiter.charCodeAt(0);
     this.nextQuote = text.indexOf('"');
-    this.nextComma = text.indexOf(',');
+    this.nextDelim = text.indexOf(delimiter);
   }
 
   /** Reads the record at `pos`; returns its fields, or undefined for an empty line. Leaves `pos` on the next line. */
@@ -84,13 +92,13 @@ class ChunkParser {
     const { text } = this;
     const fields: string[] = [];
     let from = start;
-    let comma = this.nextComma;
+    let comma = this.nextDelim;
     while (comma !== -1 && comma < end) {
       fields.push(comma === from ? '' : text.slice(from, comma));
       from = comma + 1;
-      comma = text.indexOf(',', from);
+      comma = text.indexOf(this.delim, from);
     }
-    this.nextComma = comma;
+    this.nextDelim = comma;
     fields.push(from === end ? '' : text.slice(from, end));
     return fields;
   }
@@ -106,7 +114,7 @@ class ChunkParser {
       else p = this.unquotedField(p, fields, startLine);
       // p is on the character that ended the field: a comma, a line ending, or the end of the text.
       const c = text.charCodeAt(p);
-      if (c === COMMA) {
+      if (c === this.delimCode) {
         p++;
         continue;
       }
@@ -136,7 +144,7 @@ class ChunkParser {
       fields.push(value);
       const after = q + 1;
       const c = text.charCodeAt(after);
-      const endsField = after >= text.length || c === COMMA || c === LF || (c === CR && text.charCodeAt(after + 1) === LF);
+      const endsField = after >= text.length || c === this.delimCode || c === LF || (c === CR && text.charCodeAt(after + 1) === LF);
       if (!endsField) this.fail('CSV_INVALID_CLOSING_QUOTE', startLine, fields);
       return after;
     }
@@ -148,7 +156,7 @@ class ChunkParser {
     let p = start;
     for (; p < text.length; p++) {
       const c = text.charCodeAt(p);
-      if (c === COMMA || c === LF || (c === CR && text.charCodeAt(p + 1) === LF)) break;
+      if (c === this.delimCode || c === LF || (c === CR && text.charCodeAt(p + 1) === LF)) break;
       // The field is not empty here (a leading quote would have made it a quoted field).
       if (c === QUOTE) {
         fields.push(text.slice(start, p));
@@ -164,7 +172,7 @@ class ChunkParser {
     for (let nl = this.text.indexOf('\n', this.pos); nl !== -1 && nl < after; nl = this.text.indexOf('\n', nl + 1)) this.line++;
     this.pos = after;
     this.nextQuote = this.text.indexOf('"', after);
-    if (this.nextComma !== -1 && this.nextComma < after) this.nextComma = this.text.indexOf(',', after);
+    if (this.nextDelim !== -1 && this.nextDelim < after) this.nextDelim = this.text.indexOf(this.delim, after);
   }
 
   /** csv-parse checks the size before each character, so an oversized record is reported before a later syntax error. */
@@ -178,15 +186,16 @@ class ChunkParser {
  * `text` holds whole records only (it was cut with lastRecordEnd); the final record may or may not end with a newline.
  * The BOM is not stripped and fields are not trimmed: both are the caller's job.
  * `maxRecordChars` is csv-parse's max_record_size (0: no limit), measured as csv-parse measures it (see breaksSizeLimit).
+ * `delimiter` separates fields (default the comma).
  * Returns the number of physical lines in text (so a caller can number lines across chunks).
  */
 export function forEachCsvRecord(
   text: string,
   onRecord: (fields: string[], line: number) => void,
-  opts?: { maxRecordChars?: number /* default 65536 */ },
+  opts?: { maxRecordChars?: number /* default 65536 */; delimiter?: CsvDelimiter },
 ): number {
   const max = opts?.maxRecordChars ?? 65536;
-  const parser = new ChunkParser(text, max === 0 ? Infinity : max);
+  const parser = new ChunkParser(text, max === 0 ? Infinity : max, opts?.delimiter ?? ',');
   while (parser.pos < text.length) {
     const line = parser.line;
     const fields = parser.next();

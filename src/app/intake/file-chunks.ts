@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { CSV_COLUMNS, REQUIRED_CSV_COLUMNS } from '../../domain/signals/csv-columns.ts';
 import { lastLineEnd, lastRecordEnd } from './csv-boundary.ts';
-import { CsvSyntaxError, forEachCsvRecord } from './csv-chunk.ts';
+import { CsvSyntaxError, forEachCsvRecord, type CsvDelimiter } from './csv-chunk.ts';
 import { FileRefused, fileRefusals } from './file-refused.ts';
 
 export type BatchFormat = 'csv' | 'jsonl';
@@ -23,14 +23,26 @@ export const MAX_RECORD_BYTES = 64 * 1024;
 const KNOWN = new Set<string>(CSV_COLUMNS);
 const BOM = [0xef, 0xbb, 0xbf];
 
+/**
+ * How a CSV file is written, as read from its first bytes: the separator (',' as in the template, or
+ * ';' as Dutch Excel saves), and whether it starts with a byte order mark (Excel's "CSV UTF-8"). The
+ * text encoding follows per chunk (decodeText): UTF-8, or Windows-1252 when the bytes are not UTF-8.
+ */
+export interface CsvFileFormat {
+  delimiter: CsvDelimiter;
+  byteOrderMark: boolean;
+}
+
+export type TextEncoding = 'utf-8' | 'windows-1252';
+
 function checkHeader(header: readonly string[]): void {
   const cols = header.map((h) => h.trim());
-  if (cols.length === 1 && /[;\t|]/.test(cols[0] ?? '')) {
-    const sep = (cols[0] ?? '').includes(';') ? ';' : (cols[0] ?? '').includes('\t') ? 'tab' : '|';
+  if (cols.length === 1 && /[\t|]/.test(cols[0] ?? '')) {
+    const sep = (cols[0] ?? '').includes('\t') ? 'tab' : '|';
     throw new FileRefused(
       'FILE_WRONG_DELIMITER',
-      `De kopregel lijkt '${sep}' als scheidingsteken te gebruiken; gebruik een komma (zie de sjabloon).`,
-      `The header row seems to use '${sep}' as separator; use a comma (see the template).`,
+      `De kopregel lijkt '${sep}' als scheidingsteken te gebruiken; gebruik een komma of puntkomma (zie de sjabloon).`,
+      `The header row seems to use '${sep}' as separator; use a comma or semicolon (see the template).`,
     );
   }
   const unknown = cols.filter((c) => !KNOWN.has(c));
@@ -48,17 +60,42 @@ function checkHeader(header: readonly string[]): void {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const windows1252 = new TextDecoder('windows-1252');
 
 /** Decodes a chunk (whole characters: cut at newlines), refusing bytes that are not UTF-8 or hold a NUL. */
 export function decodeChunk(bytes: Uint8Array, offset: number): string {
+  return decodeText(bytes, offset, false).text;
+}
+
+/**
+ * Decodes a chunk of a CSV file. Bytes that are not UTF-8 are, in a file without a byte order mark,
+ * Windows-1252: what Excel writes for "CSV (gescheiden door lijstscheidingsteken)". Every byte is a
+ * character there, so only a NUL (a binary file) is refused. JSON Lines and files with a byte order
+ * mark must be UTF-8 (`legacy` false).
+ */
+export function decodeText(bytes: Uint8Array, offset: number, legacy: boolean): { text: string; encoding: TextEncoding } {
   let text: string;
+  let encoding: TextEncoding = 'utf-8';
   try {
     text = utf8.decode(bytes);
   } catch {
-    throw fileRefusals.notUtf8(offset);
+    if (!legacy) throw fileRefusals.notUtf8(offset);
+    text = windows1252.decode(bytes);
+    encoding = 'windows-1252';
   }
   if (text.includes('\u0000')) throw fileRefusals.binary();
-  return text;
+  return { text, encoding };
+}
+
+const KNOWN_COLUMNS = new Set<string>(CSV_COLUMNS);
+
+/**
+ * The separator of a header line: the one whose fields are the template's column names. Dutch Excel
+ * writes ';' (the Dutch list separator); the template uses ','.
+ */
+function detectDelimiter(line: string): CsvDelimiter {
+  const known = (d: CsvDelimiter) => line.split(d).filter((c) => KNOWN_COLUMNS.has(c.trim().replace(/^"|"$/g, ''))).length;
+  return known(';') > known(',') ? ';' : ',';
 }
 
 /** Index just past the first newline outside quotes from `from` on, or -1 (looked for within MAX_RECORD_BYTES). */
@@ -78,7 +115,7 @@ function firstRecordEnd(buf: Buffer, from: number): number {
  * for rows). Returns the checked column names and where the rows start, or undefined while the
  * header is not complete yet (more bytes needed; `final` says there are none).
  */
-function readHeader(buf: Buffer, final: boolean): { header: string[]; bodyStart: number } | undefined {
+function readHeader(buf: Buffer, final: boolean, legacy: boolean): { header: string[]; bodyStart: number; delimiter: CsvDelimiter } | undefined {
   let pos = 0;
   for (;;) {
     let end = firstRecordEnd(buf, pos);
@@ -88,15 +125,17 @@ function readHeader(buf: Buffer, final: boolean): { header: string[]; bodyStart:
     }
     if (end === pos) throw fileRefusals.empty();
     let header: string[] | undefined;
+    const line = decodeText(buf.subarray(pos, end), pos, legacy).text;
+    const delimiter = detectDelimiter(line);
     try {
-      forEachCsvRecord(decodeChunk(buf.subarray(pos, end), pos), (fields) => (header ??= fields.map((h) => h.trim())), { maxRecordChars: MAX_RECORD_BYTES });
+      forEachCsvRecord(line, (fields) => (header ??= fields.map((h) => h.trim())), { maxRecordChars: MAX_RECORD_BYTES, delimiter });
     } catch (e) {
       if (e instanceof CsvSyntaxError) throw fileRefusals.notCsv(e.line, e.code);
       throw e;
     }
     if (header) {
       checkHeader(header);
-      return { header, bodyStart: end };
+      return { header, bodyStart: end, delimiter };
     }
     pos = end;
   }
@@ -105,13 +144,14 @@ function readHeader(buf: Buffer, final: boolean): { header: string[]; bodyStart:
 /**
  * Cuts a batch file's byte stream into chunks of whole records (~1 MiB), streaming: the file never
  * sits in memory. Refuses a file over `maxBytes` (413) as soon as it gets there. For CSV the header
- * row is read and checked first (onHeader); chunks then hold rows only. The byte order mark goes.
+ * row is read and checked first (onHeader, with how the file is written); chunks then hold rows
+ * only. The byte order mark goes.
  */
 export async function* fileChunks(
   source: Readable,
   format: BatchFormat,
   maxBytes: number,
-  onHeader: (header: string[]) => void,
+  onHeader: (header: string[], file: CsvFileFormat) => void,
 ): AsyncGenerator<FileChunk> {
   const cutAt = format === 'csv' ? lastRecordEnd : lastLineEnd;
   // Pieces as they came, joined once a chunk's worth is there (not re-copied on every piece).
@@ -120,6 +160,7 @@ export async function* fileChunks(
   let read = 0;
   let offset = 0;
   let started = false;
+  let byteOrderMark = false;
   let headerDone = format !== 'csv';
   const take = (): Buffer => {
     const buf = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
@@ -138,14 +179,15 @@ export async function* fileChunks(
       if (buf.length < 3 && !final) return undefined;
       started = true;
       if (buf.length >= 3 && buf[0] === BOM[0] && buf[1] === BOM[1] && buf[2] === BOM[2]) {
+        byteOrderMark = true;
         offset = 3;
         buf = buf.subarray(3);
       }
     }
     if (headerDone) return buf;
-    const h = readHeader(buf, final);
+    const h = readHeader(buf, final, !byteOrderMark);
     if (!h) return undefined;
-    onHeader(h.header);
+    onHeader(h.header, { delimiter: h.delimiter, byteOrderMark });
     headerDone = true;
     offset += h.bodyStart;
     return buf.subarray(h.bodyStart);

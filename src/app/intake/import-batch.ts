@@ -3,17 +3,16 @@ import type { Judgement } from '../../domain/rules/judgement.ts';
 import { requirePermission } from '../../domain/access/actor.ts';
 import { latestSignalDate } from '../../domain/rules/signal-date-bound.ts';
 import type { Sender } from '../rules/signal-judge.ts';
-import { columnIndex } from '../../domain/signals/csv-columns.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { createBatch, finishBatch, getBatch } from '../../db/repositories/batches.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import { processChunk, type ChunkJob, type IntakeKit, type ProcessedChunk } from './chunk-processor.ts';
-import type { RowLayout } from './chunk-rows.ts';
+import { rowLayout, type RowLayout } from './chunk-rows.ts';
 import { fileChunks, type FileChunk } from './file-chunks.ts';
 import { FileRefused, fileRefusals } from './file-refused.ts';
 import { snapshotIntakeKit } from './intake-kit.ts';
 import { routeAndJudge } from './judge-signal.ts';
-import type { BatchFormat, FileRow } from './read-batch-file.ts';
+import { noteReading, UNREAD, type BatchFormat, type FileRow } from './read-batch-file.ts';
 import type { JudgedItem } from './store-chunk.ts';
 import { storeProcessedChunk } from './store-processed-chunk.ts';
 import { checkSignalShape } from '../validation/signal-validator.ts';
@@ -64,7 +63,8 @@ async function importBatchIn(deps: AppDeps, ctx: CallContext, input: ImportBatch
   const workers = deps.intakeWorkers;
   // Judges or registers plugged in by code cannot be rebuilt in a worker: then this thread does it all.
   const kit = workers ? snapshotIntakeKit(deps) : undefined;
-  let layout: RowLayout = { format: input.format, header: [], columns: {} };
+  let layout: RowLayout = rowLayout(input.format);
+  let reading = UNREAD(input.format);
   const ahead: Array<{ chunk: FileChunk; judged: Promise<ProcessedChunk> }> = [];
   const maxAhead = workers && kit ? workers.size * AHEAD_PER_WORKER + 1 : 1;
   let rowsBefore = 0;
@@ -87,6 +87,7 @@ async function importBatchIn(deps: AppDeps, ctx: CallContext, input: ImportBatch
     // A chunk that breaks the CSV syntax is refused whole: a refused file keeps none of that chunk's rows.
     if (r.syntax) throw fileRefusals.notCsv(linesBefore + r.syntax.line, r.syntax.code);
     await deps.db.transaction().execute((trx) => storeProcessedChunk(trx, ctx, r, { id: batchId, firstRowNo: rowsBefore + 1, bytes: chunk.end }));
+    reading = noteReading(reading, layout, r.encoding);
     workers?.recycle(r);
     rowsBefore += r.rows;
     linesBefore += r.lines;
@@ -101,7 +102,7 @@ async function importBatchIn(deps: AppDeps, ctx: CallContext, input: ImportBatch
   };
   try {
     let first = true;
-    for await (const chunk of fileChunks(input.source, input.format, input.maxBytes, (header) => (layout = { format: input.format, header, columns: columnIndex(header) }))) {
+    for await (const chunk of fileChunks(input.source, input.format, input.maxBytes, (header, file) => (layout = rowLayout(input.format, header, file)))) {
       const job: ChunkJob = { bytes: chunk.bytes, offset: chunk.offset, layout, senderOrgId: orgId, latestSignalDate: latestSignalDate(deps.now()), batchId };
       const judged = first || !workers || !kit ? Promise.resolve().then(() => processChunk(local, job)) : workers.run(kit, job);
       first = false;
@@ -114,7 +115,7 @@ async function importBatchIn(deps: AppDeps, ctx: CallContext, input: ImportBatch
     }
     await storing;
     while (ahead.length > 0) await storeNext();
-    await finishBatch(deps.db, batchId, 'completed');
+    await finishBatch(deps.db, batchId, 'completed', undefined, reading);
   } catch (err) {
     await storing.catch(() => undefined);
     // The upload broke off (or was refused while reading): the chunks that came in whole are kept,
@@ -129,7 +130,7 @@ async function importBatchIn(deps: AppDeps, ctx: CallContext, input: ImportBatch
       err instanceof FileRefused
         ? { code: err.code, nl: err.nl, en: err.en, status: err.status }
         : { code: 'FILE_READ_FAILED', nl: 'Het bestand kon niet volledig worden gelezen.', en: 'The file could not be read completely.', status: 400 };
-    await finishBatch(deps.db, batchId, 'failed', problem);
+    await finishBatch(deps.db, batchId, 'failed', problem, reading);
     await appendAudit(deps.db, {
       traceId: ctx.traceId,
       spanId: ctx.spanId,

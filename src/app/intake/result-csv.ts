@@ -1,4 +1,5 @@
 import type { Citation } from '../../domain/rules/judgement.ts';
+import { formatCitation } from '../../domain/rules/format-citation.ts';
 
 /** The per-row result file a sender downloads after a batch (or gets back from a dry run). */
 export const RESULT_COLUMNS = [
@@ -23,7 +24,7 @@ export interface ResultLine {
 }
 
 function cite(c: Citation): string {
-  return `${c.title} art. ${c.article}${c.paragraph ? ` lid ${c.paragraph}` : ''}${c.item ? ` onder ${c.item}` : ''}`;
+  return formatCitation(c);
 }
 
 // RFC 4180 quoting, written out: a results file has a million lines, and csv-stringify spends ~10 µs

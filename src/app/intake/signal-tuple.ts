@@ -1,65 +1,58 @@
 import { BinaryCopyWriter } from '../../db/copy/binary-copy-writer.ts';
+import { SIGNAL_COPY_COLUMNS, type PgType } from '../../db/signal-columns.ts';
 import type { SignalRow } from './signal-row.ts';
 
 /**
- * The columns intake COPYs into signals, in tuple order. id and row_no come first, as placeholders
- * at fixed offsets: a worker thread encodes the row, the store fills in the id it reserved and the
- * row's number in the file once it knows them.
+ * The columns intake COPYs into signals, in tuple order (signal-columns.ts). id and row_no come
+ * first, as placeholders at fixed offsets: a worker thread encodes the row, the store fills in the
+ * id it reserved and the row's number in the file once it knows them.
  */
-export const SIGNAL_COPY_COLUMNS = [
-  'id', 'row_no', 'sender_org_id', 'reference', 'content_hash', 'batch_id', 'signal_type', 'signal_date', 'municipality_code', 'on_behalf_of',
-  'creditor_org_id', 'amount_cents', 'components', 'arrear_start_date', 'bsn', 'bsn_pseudonym', 'subject_pseudonym', 'initials', 'given_name',
-  'prefix', 'surname', 'street', 'house_number', 'house_number_addition', 'postcode', 'city', 'phone', 'email', 'customer_number', 'crisis',
-  'personal_contact_attempted_on', 'debt_assistance_referred_on', 'reminder_sent_on', 'agreement_offered_in_reminder', 'resident_response',
-  'address_key', 'surname_key', 'regulation_version', 'rule_id',
-] as const;
+export const SIGNAL_COPY_COLUMN_NAMES: readonly string[] = SIGNAL_COPY_COLUMNS.map((c) => c.name);
 
 /** Offsets from a tuple's start: field count (2), then id's length word (4) and value (8), then row_no's length (4) and value. */
 const ID_AT = 2 + 4;
 const ROW_NO_AT = ID_AT + 8 + 4;
 
+if (SIGNAL_COPY_COLUMNS[0]?.name !== 'id' || SIGNAL_COPY_COLUMNS[1]?.name !== 'row_no') throw new Error('signal COPY tuples must start with id and row_no');
+
+const NAMES = SIGNAL_COPY_COLUMNS.slice(2).map((c) => c.name);
+const TYPES: readonly PgType[] = SIGNAL_COPY_COLUMNS.slice(2).map((c) => c.pg);
+
 /** Writes one accepted signal as a COPY tuple with placeholder id and row number; returns where the tuple starts. */
 export function writeSignalTuple(w: BinaryCopyWriter, r: SignalRow): number {
+  const row = r as unknown as Record<string, unknown>;
   const start = w.row(SIGNAL_COPY_COLUMNS.length);
   w.int8(0);
   w.int4(0);
-  w.text(r.sender_org_id);
-  w.text(r.reference);
-  w.text(r.content_hash);
-  w.uuid(r.batch_id);
-  w.text(r.signal_type);
-  w.date(r.signal_date);
-  w.text(r.municipality_code);
-  w.text(r.on_behalf_of);
-  w.text(r.creditor_org_id);
-  w.int8(r.amount_cents as string | number | null | undefined);
-  w.jsonb(r.components == null ? null : JSON.stringify(r.components));
-  w.date(r.arrear_start_date);
-  w.text(r.bsn);
-  w.text(r.bsn_pseudonym);
-  w.text(r.subject_pseudonym);
-  w.text(r.initials);
-  w.text(r.given_name);
-  w.text(r.prefix);
-  w.text(r.surname);
-  w.text(r.street);
-  w.text(r.house_number);
-  w.text(r.house_number_addition);
-  w.text(r.postcode);
-  w.text(r.city);
-  w.text(r.phone);
-  w.text(r.email);
-  w.text(r.customer_number);
-  w.bool(r.crisis as boolean);
-  w.date(r.personal_contact_attempted_on);
-  w.date(r.debt_assistance_referred_on);
-  w.date(r.reminder_sent_on);
-  w.bool(r.agreement_offered_in_reminder);
-  w.text(r.resident_response);
-  w.text(r.address_key);
-  w.text(r.surname_key);
-  w.text(r.regulation_version);
-  w.text(r.rule_id);
+  for (let i = 0; i < NAMES.length; i++) {
+    const v = row[NAMES[i]!];
+    switch (TYPES[i]) {
+      case 'text':
+        w.text(v as string | null | undefined);
+        break;
+      case 'date':
+        w.date(v as string | null | undefined);
+        break;
+      case 'int8':
+        w.int8(v as string | number | null | undefined);
+        break;
+      case 'int4':
+        w.int4(v as number | null | undefined);
+        break;
+      case 'bool':
+        w.bool(v as boolean | null | undefined);
+        break;
+      case 'uuid':
+        w.uuid(v as string | null | undefined);
+        break;
+      case 'jsonb':
+        w.jsonb(v === null || v === undefined ? null : JSON.stringify(v));
+        break;
+      case 'text[]':
+        w.textArray(v as readonly string[] | null | undefined);
+        break;
+    }
+  }
   return start;
 }
 

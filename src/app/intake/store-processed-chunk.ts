@@ -7,7 +7,7 @@ import { copyInto } from '../../db/copy/copy-in.ts';
 import type { CallContext } from '../context.ts';
 import type { ProcessedChunk } from './chunk-processor.ts';
 import { CONFLICT, toStoredRefusals } from './row-outcomes.ts';
-import { patchSignalTuple, SIGNAL_COPY_COLUMNS } from './signal-tuple.ts';
+import { patchSignalTuple, SIGNAL_COPY_COLUMN_NAMES } from './signal-tuple.ts';
 
 export interface ChunkCounts {
   accepted: number;
@@ -63,7 +63,7 @@ export async function storeProcessedChunk(
   for (let attempt = 1; n > prior.size; attempt++) {
     await sql`savepoint copy_signals`.execute(trx);
     try {
-      await copyInto(trx, 'signals', SIGNAL_COPY_COLUMNS, prior.size === 0 ? [chunk.tuples] : tuplesOf((k) => !prior.has(k)));
+      await copyInto(trx, 'signals', SIGNAL_COPY_COLUMN_NAMES, prior.size === 0 ? [chunk.tuples] : tuplesOf((k) => !prior.has(k)));
       await sql`release savepoint copy_signals`.execute(trx);
       break;
     } catch (e) {

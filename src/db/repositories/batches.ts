@@ -26,10 +26,16 @@ export async function addBatchProgress(
     where id = ${batchId}::uuid`.execute(db);
 }
 
-export async function finishBatch(db: Executor, batchId: string, status: 'completed' | 'failed', error?: unknown): Promise<void> {
+export async function finishBatch(db: Executor, batchId: string, status: 'completed' | 'failed', error?: unknown, fileFormat?: unknown): Promise<void> {
   await db
     .updateTable('batches')
-    .set({ status, error: error === undefined ? null : JSON.stringify(error), completed_at: new Date(), updated_at: new Date() })
+    .set({
+      status,
+      error: error === undefined ? null : JSON.stringify(error),
+      ...(fileFormat === undefined ? {} : { file_format: JSON.stringify(fileFormat) }),
+      completed_at: new Date(),
+      updated_at: new Date(),
+    })
     .where('id', '=', batchId)
     .execute();
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { formatCitation } from '../../domain/rules/format-citation.ts';
 import type { DB } from '../schema.ts';
 import type { CaseCell, EvaluationFilter, RefusalReasonCell, RefusedCell, SignalCell } from '../../domain/evaluation/cells.ts';
 import { RESULTS_HELP_ACCEPTED, RESULTS_WITH_CONTACT } from '../../domain/ddas/vocabulary.ts';
@@ -72,22 +73,35 @@ export async function refusedCells(db: Executor, f: EvaluationFilter): Promise<R
 
 /** Refusal reasons: each refusal of a row once, by its code and the article it cites. */
 export async function refusalReasonCells(db: Executor, f: EvaluationFilter): Promise<RefusalReasonCell[]> {
-  const r = await sql<{ month: string; municipality_code: string | null; signal_type: string | null; code: string | null; article: string | null; n: number }>`
+  const r = await sql<{
+    month: string;
+    municipality_code: string | null;
+    signal_type: string | null;
+    code: string | null;
+    title: string | null;
+    article: string | null;
+    paragraph: string | null;
+    item: string | null;
+    n: number;
+  }>`
     select to_char(date_trunc('month', coalesce(br.signal_date, b.created_at::date)), 'YYYY-MM') as month,
       br.municipality_code, br.signal_type, x.r ->> 'code' as code,
-      case when x.r -> 'citation' ->> 'article' is null then ''
-           else concat_ws(' ', x.r -> 'citation' ->> 'title', 'art.', concat_ws(' lid ', x.r -> 'citation' ->> 'article', x.r -> 'citation' ->> 'paragraph'), x.r -> 'citation' ->> 'item') end as article,
+      x.r -> 'citation' ->> 'title' as title, x.r -> 'citation' ->> 'article' as article,
+      x.r -> 'citation' ->> 'paragraph' as paragraph, x.r -> 'citation' ->> 'item' as item,
       count(*)::int as n
     from batch_rows br join batches b on b.id = br.batch_id
       cross join lateral jsonb_array_elements(case when jsonb_typeof(br.refusals) = 'array' then br.refusals else '[]'::jsonb end) as x(r)
     where ${refusedWhere(f)}
-    group by 1, 2, 3, 4, 5`.execute(db);
+    group by 1, 2, 3, 4, 5, 6, 7, 8`.execute(db);
   return r.rows.map((x) => ({
     month: x.month,
     municipality: x.municipality_code ?? '',
     signalType: x.signal_type ?? '',
     code: x.code ?? '',
-    article: x.article ?? '',
+    article:
+      x.article === null
+        ? ''
+        : formatCitation({ title: x.title ?? '', article: x.article, ...(x.paragraph === null ? {} : { paragraph: x.paragraph }), ...(x.item === null ? {} : { item: x.item }) }),
     count: Number(x.n),
   }));
 }

@@ -2,52 +2,20 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
 import { prepared } from '../prepared.ts';
 import type { SignalRow } from '../../app/intake/signal-row.ts';
+import { SIGNAL_INSERT_COLUMNS } from '../signal-columns.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-/** Column → PostgreSQL array type for the unnest() bulk insert. */
-const COLUMNS: ReadonlyArray<readonly [keyof SignalRow & string, string]> = [
-  ['sender_org_id', 'text'],
-  ['reference', 'text'],
-  ['content_hash', 'text'],
-  ['batch_id', 'uuid'],
-  ['row_no', 'int4'],
-  ['signal_type', 'text'],
-  ['signal_date', 'date'],
-  ['municipality_code', 'text'],
-  ['on_behalf_of', 'text'],
-  ['creditor_org_id', 'text'],
-  ['amount_cents', 'int8'],
-  ['components', 'jsonb'],
-  ['arrear_start_date', 'date'],
-  ['bsn', 'text'],
-  ['bsn_pseudonym', 'text'],
-  ['subject_pseudonym', 'text'],
-  ['initials', 'text'],
-  ['given_name', 'text'],
-  ['prefix', 'text'],
-  ['surname', 'text'],
-  ['street', 'text'],
-  ['house_number', 'text'],
-  ['house_number_addition', 'text'],
-  ['postcode', 'text'],
-  ['city', 'text'],
-  ['phone', 'text'],
-  ['email', 'text'],
-  ['customer_number', 'text'],
-  ['crisis', 'bool'],
-  ['personal_contact_attempted_on', 'date'],
-  ['debt_assistance_referred_on', 'date'],
-  ['reminder_sent_on', 'date'],
-  ['agreement_offered_in_reminder', 'bool'],
-  ['resident_response', 'text'],
-  ['address_key', 'text'],
-  ['surname_key', 'text'],
-  ['regulation_version', 'text'],
-  ['rule_id', 'text'],
-];
+/** Column → PostgreSQL array type for the unnest() bulk insert, from the one column list. */
+const COLUMNS: ReadonlyArray<readonly [string, string]> = SIGNAL_INSERT_COLUMNS.map((c) => [c.name, c.pg] as const);
 
 const COLUMN_LIST = sql.raw(COLUMNS.map(([c]) => c).join(', '));
+const SELECT_LIST = sql.raw(COLUMNS.map(([c, type]) => (type === 'text[]' ? `${c}::text[]` : c)).join(', '));
+
+/** '{"a","b"}': a text array as one element of the text[] parameter array. */
+function arrayLiteral(v: readonly string[]): string {
+  return `{${v.map((x) => `"${x.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}
 
 function toArrays(rows: readonly SignalRow[]): unknown[][] {
   const arrays: unknown[][] = COLUMNS.map(() => new Array(rows.length));
@@ -57,6 +25,9 @@ function toArrays(rows: readonly SignalRow[]): unknown[][] {
       const v = row[COLUMNS[c]![0]];
       // jsonb travels as text inside the array parameter
       arrays[c]![r] = v === undefined ? null : COLUMNS[c]![1] === 'jsonb' && v !== null ? JSON.stringify(v) : v;
+      // An array cannot be an element of unnest()'s array parameters (a text[][] must be rectangular
+      // and unnest flattens it): a text[] value travels as its literal and is cast back in the select.
+      if (COLUMNS[c]![1] === 'text[]' && Array.isArray(v)) arrays[c]![r] = arrayLiteral(v as string[]);
     }
   }
   return arrays;
@@ -81,13 +52,13 @@ export interface IntakeAudit {
 export async function insertSignals(db: Executor, rows: readonly SignalRow[], audit: IntakeAudit): Promise<Map<string, string>> {
   if (rows.length === 0) return new Map();
   const params = toArrays(rows);
-  const arrays = sql.join(COLUMNS.map(([, type], i) => sql`${params[i]}::${sql.raw(type)}[]`));
+  const arrays = sql.join(COLUMNS.map(([, type], i) => (type === 'text[]' ? sql`${params[i]}::text[]` : sql`${params[i]}::${sql.raw(type)}[]`)));
   // Prepared once per connection: the API stores each signal with this statement, and planning a
   // 38-array unnest with its audit and queue inserts costs PostgreSQL more than running it.
   const result = await prepared('insert_signals', sql<{ id: string; reference: string }>`
     with ins as (
       insert into signals (${COLUMN_LIST})
-      select * from unnest(${arrays})
+      select ${SELECT_LIST} from unnest(${arrays}) as u(${COLUMN_LIST})
       on conflict (sender_org_id, reference) do nothing
       returning id, reference, subject_pseudonym
     ), aud as (

@@ -8,8 +8,13 @@ test('the designation shown for an experiment is read from the dated rule files'
   const book = loadRuleBook();
   const d = designationOf(book, ['tr-2.2-mortgage']);
   assert.deepEqual(d.missingRuleIds, []);
-  assert.deepEqual(d.versions.map((v) => v.regulationVersion), ['tijdelijke-regeling-signaal-betalingsachterstanden/2022-01-01', 'tijdelijke-regeling-signaal-betalingsachterstanden/2024-04-01']);
-  const [first, amended] = d.versions;
+  assert.deepEqual(d.versions.map((v) => v.regulationVersion), [
+    'tijdelijke-regeling-signaal-betalingsachterstanden/2022-01-01',
+    'tijdelijke-regeling-signaal-betalingsachterstanden/2023-05-01',
+    'tijdelijke-regeling-signaal-betalingsachterstanden/2024-04-01',
+    'tijdelijke-regeling-signaal-betalingsachterstanden/2025-05-16',
+  ]);
+  const [first, , amended] = d.versions;
   assert.ok(!first!.senders.includes('Syntrus Achmea Real Estate & Finance'));
   assert.ok(amended!.senders.includes('Syntrus Achmea Real Estate & Finance'), 'the 2024 amendment added a lender');
   assert.ok(amended!.municipalities !== 'all' && amended!.municipalities.some((m) => m.name === 'Heerlen'));

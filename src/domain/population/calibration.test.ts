@@ -83,8 +83,11 @@ test('home owners are under-represented among troubled households, as the odds r
   assert.ok(Math.abs(figures.ownerShareOfCases - expected) < 0.05, `owners among cases ${figures.ownerShareOfCases}, expected about ${expected}`);
 });
 
-test('every type of signal occurs', () => {
-  for (const t of params.signalTypes) assert.ok((figures.byType[t.code] ?? 0) > 0, `no ${t.code} signals`);
+test('every type of signal designated in the measured months occurs', () => {
+  // A type whose designation ended before the measured half year (municipal taxes, repealed in 2025) is not sent then.
+  const measured = (t: (typeof params.signalTypes)[number]) => t.available === undefined || t.available.some((a) => a.until >= '2025-07-31');
+  for (const t of params.signalTypes.filter(measured)) assert.ok((figures.byType[t.code] ?? 0) > 0, `no ${t.code} signals`);
+  assert.equal(figures.byType['municipal_tax'] ?? 0, 0, 'no municipal-tax signals after the repeal');
 });
 
 test('every BSN that is not deliberately broken passes the elfproef', () => {

@@ -65,12 +65,13 @@ export class CreditorType {
     this.extraCounts = (params.components?.extras ?? []).map((e) => numberChoice(e.count));
   }
 
-  /** The type may be sent in this municipality during (the first day of) the month. */
+  /** The type may be sent in this municipality on every day of the month (a designation ending mid-month ends the month before). */
   availableIn(month: number): boolean {
     if (this.senders.length === 0) return false;
     if (this.windows === undefined) return true;
-    const day = firstDayOfMonth(month);
-    return this.windows.some((w) => day >= w.from && day <= w.until);
+    const first = firstDayOfMonth(month);
+    const last = firstDayOfMonth(month + 1) - 1;
+    return this.windows.some((w) => first >= w.from && last <= w.until);
   }
 
   hasCreditor(h: Household): boolean {

@@ -11,7 +11,9 @@ test('the parameter file is valid and complete', () => {
   assert.equal(p.calibration.signalsPer1000PerMonth.value, 4);
   assert.ok(p.municipalities.some((m) => m.code === 'GM0363'));
   const codes = p.signalTypes.map((t) => t.code).sort();
-  assert.deepEqual(codes, ['drinking_water', 'electricity', 'gas', 'health_insurance', 'heat', 'mortgage', 'municipal_tax', 'rent', 'wmo_own_contribution']);
+  assert.deepEqual(codes, [
+    'benefits_recovery', 'drinking_water', 'electricity', 'gas', 'health_insurance', 'heat', 'mortgage', 'municipal_tax', 'rent', 'student_debt', 'tax_debt', 'wmo_own_contribution',
+  ]);
   // Data minimisation as the regulation has it: no BSN on a mortgage signal; BSN on municipal taxes.
   const byCode = new Map(p.signalTypes.map((t) => [t.code, t]));
   assert.ok(!byCode.get('mortgage')?.data.includes('bsn'));

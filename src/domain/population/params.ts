@@ -61,6 +61,8 @@ export interface SignalTypeParams {
   crisisShare: number;
   otherAdultShare: number;
   customerNumberDigits?: number;
+  /** Statements the designation requires of the sender (attestations), passed on every signal of the type. */
+  attestations?: readonly string[];
   components?: { main: string; extras: readonly ComponentExtra[] };
   senders: readonly SenderParams[];
 }
@@ -293,6 +295,7 @@ function signalType(code: string, v: unknown, path: string): SignalTypeParams {
     otherAdultShare: o.other_adult_share === undefined ? 0 : share(o.other_adult_share, `${path}.other_adult_share`),
     ...(cn === undefined ? {} : { customerNumberDigits: num(cn.digits, `${path}.customer_number.digits`, 4, 15) }),
     ...(components === undefined ? {} : { components }),
+    ...(o.attestations === undefined ? {} : { attestations: arr(o.attestations, `${path}.attestations`).map((a, i) => str(a, `${path}.attestations[${i}]`)) }),
     senders,
   };
 }

@@ -122,6 +122,7 @@ export class SignalBuilder {
     if (data.customer_number && t.customerNumberDigits !== undefined) {
       signal.customerNumber = customerNumber(this.municipalitySeed, h.index, cs.type.index, t.customerNumberDigits);
     }
+    if (t.attestations !== undefined) signal.attestations = [...t.attestations];
     const crisis = rng.chance(t.crisisShare);
     signal.crisis = crisis;
     const sc = this.socialCollection(signalDay, rng);

@@ -27,7 +27,7 @@ function asReadBack(s: SignalInput): SignalInput {
 
 function readBack(text: string): SignalInput[] {
   const rows = parseCsv(text, { columns: true, bom: true }) as CsvRecord[];
-  return rows.map(csvRecordToSignal);
+  return rows.map((r) => csvRecordToSignal(r));
 }
 
 test('the header is the batch format columns', () => {

@@ -5,6 +5,7 @@
  * signal (signal-csv.test.ts).
  */
 import { CSV_COLUMNS } from '../signals/csv-columns.ts';
+import { fieldPlace, SIGNAL_FIELDS, type FieldType } from '../signals/signal-fields.ts';
 import type { SignalInput } from '../signals/signal.ts';
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -43,46 +44,51 @@ function components(c: Record<string, string | number> | undefined): string {
   return csvCell(out);
 }
 
-/** 27 commas between 28 cells, a final line break, and no quote or line break inside. */
+/** Codes separated by ';' (attestations). */
+function codes(v: readonly string[] | undefined): string {
+  return v === undefined ? '' : csvCell(v.join(';'));
+}
+
+/** A delivered field as the line's writer reads it: where the value sits and how it is written. */
+interface Cell {
+  group: 'person' | 'address' | 'socialCollection' | undefined;
+  key: string;
+  type: FieldType;
+}
+
+const CELLS: readonly Cell[] = SIGNAL_FIELDS.map((f) => ({ ...fieldPlace(f), type: f.type }));
+
+/** As many commas as columns less one, a final line break, and no quote or line break inside. */
 const PLAIN_LINE = new RegExp(`^(?:[^,"\\r\\n]*,){${CSV_COLUMNS.length - 1}}[^,"\\r\\n]*\\n$`);
 
 /** Reused for every line: join allocates only the line itself. */
 const cells: string[] = new Array<string>(CSV_COLUMNS.length).fill('');
 
 function fill(s: SignalInput, text: (v: string | undefined) => string): string[] {
-  const p = s.person;
-  const a = s.address;
-  const sc = s.socialCollection;
-  const c = cells;
-  c[0] = text(s.reference);
-  c[1] = text(s.signalType);
-  c[2] = text(s.signalDate);
-  c[3] = text(s.municipalityCode);
-  c[4] = text(s.onBehalfOf);
-  c[5] = typeof s.amount === 'number' ? eurosText(s.amount) : text(s.amount);
-  c[6] = components(s.components);
-  c[7] = text(s.arrearStartDate);
-  c[8] = text(s.bsn);
-  c[9] = text(p?.initials);
-  c[10] = text(p?.givenName);
-  c[11] = text(p?.prefix);
-  c[12] = text(p?.surname);
-  c[13] = text(a?.street);
-  c[14] = text(a?.houseNumber);
-  c[15] = text(a?.houseNumberAddition);
-  c[16] = text(a?.postcode);
-  c[17] = text(a?.city);
-  c[18] = text(s.phone);
-  c[19] = text(s.email);
-  c[20] = text(s.customerNumber);
-  c[21] = text(s.birthDate);
-  c[22] = flag(s.crisis);
-  c[23] = text(sc?.personalContactAttemptedOn);
-  c[24] = text(sc?.debtAssistanceReferredOn);
-  c[25] = text(sc?.reminderSentOn);
-  c[26] = flag(sc?.agreementOfferedInReminder);
-  c[27] = `${text(sc?.residentResponse)}\n`;
-  return c;
+  const signal = s as unknown as Record<string, unknown>;
+  for (let i = 0; i < CELLS.length; i++) {
+    const cell = CELLS[i]!;
+    const holder = cell.group === undefined ? signal : (signal[cell.group] as Record<string, unknown> | undefined);
+    const v = holder?.[cell.key];
+    switch (cell.type) {
+      case 'amount':
+        cells[i] = typeof v === 'number' ? eurosText(v) : text(v as string | undefined);
+        break;
+      case 'components':
+        cells[i] = components(v as Record<string, string | number> | undefined);
+        break;
+      case 'flag':
+        cells[i] = flag(v as boolean | undefined);
+        break;
+      case 'codes':
+        cells[i] = codes(v as string[] | undefined);
+        break;
+      default:
+        cells[i] = text(v as string | undefined);
+    }
+  }
+  cells[CELLS.length - 1] += '\n';
+  return cells;
 }
 
 function raw(v: string | undefined): string {
@@ -90,10 +96,10 @@ function raw(v: string | undefined): string {
 }
 
 /**
- * The line for one signal, ending in '\n'. The cells follow CSV_COLUMNS; signal-csv.test.ts keeps
- * the two in step. The common case joins the cells unquoted and checks the whole line once (one
- * regular-expression pass is cheaper than 28); a line with a comma, quote or line break inside a
- * cell is rebuilt with quoting.
+ * The line for one signal, ending in '\n'. The cells follow CSV_COLUMNS (both come from the field
+ * table). The common case joins the cells unquoted and checks the whole line once (one
+ * regular-expression pass is cheaper than one per cell); a line with a comma, quote or line break
+ * inside a cell is rebuilt with quoting.
  */
 export function signalToCsvLine(s: SignalInput): string {
   const line = fill(s, raw).join(',');

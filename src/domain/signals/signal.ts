@@ -1,3 +1,5 @@
+import { fieldPlace, SIGNAL_FIELDS } from './signal-fields.ts';
+
 /**
  * A signal as a sender (creditor, or a processor acting for one) delivers it, before it is judged.
  *
@@ -84,17 +86,15 @@ export interface SignalInput {
   socialCollection?: SocialCollection;
 }
 
-/** Which data category each personal-data field of a SignalInput belongs to. */
-export const FIELD_CATEGORY: Readonly<Record<string, DataCategory>> = {
-  bsn: 'bsn',
-  person: 'contact_details',
-  address: 'contact_details',
-  phone: 'contact_details',
-  email: 'contact_details',
-  amount: 'arrear_amount',
-  components: 'arrear_amount',
-  customerNumber: 'customer_number',
-  birthDate: 'birth_date',
-  arrearStartDate: 'arrear_start_date',
-  supplyEndDate: 'supply_end_date',
-};
+/**
+ * Which data category each personal-data field of a SignalInput belongs to, by top-level key (a
+ * nested object such as `person` is one field of the whitelist). Derived from the field table.
+ */
+export const FIELD_CATEGORY: Readonly<Record<string, DataCategory>> = Object.freeze(
+  Object.fromEntries(
+    SIGNAL_FIELDS.filter((f) => f.category !== null).map((f) => {
+      const { group, key } = fieldPlace(f);
+      return [group ?? key, f.category as DataCategory];
+    }),
+  ),
+);

@@ -11,7 +11,7 @@ import { importBatch } from '../../app/intake/import-batch.ts';
 import { checkBatch } from '../../app/intake/check-batch.ts';
 import { openBatchResults } from '../../app/intake/batch-results.ts';
 import { resultCsvLines, resultHeader } from '../../app/intake/result-csv.ts';
-import { FileRefused, type BatchFormat } from '../../app/intake/read-batch-file.ts';
+import { FileRefused, type BatchFormat, type FileReading } from '../../app/intake/read-batch-file.ts';
 import { getBatch, listBatches } from '../../db/repositories/batches.ts';
 import { requirePermission } from '../../domain/access/actor.ts';
 import { callContext } from '../plugins/auth.ts';
@@ -45,6 +45,7 @@ export function batchView(b: BatchRow, lang: 'nl' | 'en') {
     rowsRefused: b.rows_refused,
     rowsDuplicate: b.rows_duplicate,
     error: err ? { code: err.code, message: err[lang] } : null,
+    fileFormat: (b.file_format as FileReading | null) ?? null,
     createdAt: new Date(b.created_at).toISOString(),
     completedAt: b.completed_at ? new Date(b.completed_at).toISOString() : null,
     resultsUrl: `/v1/batches/${b.id}/results`,
@@ -64,6 +65,18 @@ function formatOf(req: FastifyRequest): BatchFormat {
   return f;
 }
 
+/** How the file was read, as a structured header: `delimiter=";", encoding="windows-1252", byte-order-mark=?0, notation="nl"`. */
+function fileFormatHeader(r: FileReading): string {
+  return [
+    r.delimiter === null ? null : `delimiter="${r.delimiter}"`,
+    `encoding="${r.encoding}"`,
+    `byte-order-mark=${r.byteOrderMark ? '?1' : '?0'}`,
+    `notation="${r.notation}"`,
+  ]
+    .filter((x) => x !== null)
+    .join(', ');
+}
+
 async function sendDryRun(deps: AppDeps, req: FastifyRequest, reply: FastifyReply, format: BatchFormat, maxBytes: number) {
   const ctx = callContext(req, 'signals:submit');
   const lang = requestLang(req);
@@ -72,10 +85,11 @@ async function sendDryRun(deps: AppDeps, req: FastifyRequest, reply: FastifyRepl
   const dir = await mkdtemp(path.join(os.tmpdir(), 'vs-check-'));
   const file = path.join(dir, 'results.csv');
   const out = createWriteStream(file);
+  let reading: FileReading | undefined;
   try {
     out.write(resultHeader());
     let buf = [];
-    for await (const item of checkBatch(deps, ctx, { source: req.body as Readable, format, maxBytes })) {
+    for await (const item of checkBatch(deps, ctx, { source: req.body as Readable, format, maxBytes, onReading: (r) => (reading = r) })) {
       buf.push({
         row: item.rowNo,
         reference: item.signal.reference,
@@ -99,6 +113,8 @@ async function sendDryRun(deps: AppDeps, req: FastifyRequest, reply: FastifyRepl
   }
   const stream = createReadStream(file);
   stream.on('close', () => void rm(dir, { recursive: true, force: true }));
+  const read = reading as FileReading | undefined;
+  if (read) reply.header('File-Format', fileFormatHeader(read));
   return reply.type('text/csv; charset=utf-8').header('Content-Disposition', 'attachment; filename="controle-resultaten.csv"').send(stream);
 }
 
@@ -120,7 +136,16 @@ export function registerBatchRoutes(app: FastifyInstance, deps: AppDeps, opts: {
           'safe: rows already received come back as duplicates. With dryRun=true the per-row results come back as CSV and nothing is stored.',
         querystring: UploadQuery,
         response: responses({
-          200: { description: 'Dry run: per-row results', contentType: 'text/csv' },
+          200: {
+            description: 'Dry run: per-row results',
+            contentType: 'text/csv',
+            headers: {
+              'File-Format': {
+                description: 'How the file was read: delimiter, encoding (utf-8 or windows-1252), byte order mark and notation (nl: decimal comma, d-m-jjjj dates)',
+                schema: { type: 'string', example: 'delimiter=";", encoding="windows-1252", byte-order-mark=?0, notation="nl"' },
+              },
+            },
+          },
           201: { description: 'The batch, completed or failed', schema: Type.Ref(BatchSchema) },
           413: { description: 'File too large', contentType: 'application/problem+json', schema: Type.Ref(ProblemRef) },
           415: { description: 'Not a CSV or JSON Lines file', contentType: 'application/problem+json', schema: Type.Ref(ProblemRef) },

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { formatCitation } from '../../domain/rules/format-citation.ts';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app/context.ts';
 import { submitSignals } from '../../app/intake/submit-signals.ts';
@@ -99,7 +100,7 @@ export function registerSignalRoutes(app: FastifyInstance, deps: AppDeps): void 
           'SIGNAL_REFUSED',
           only.refusals.map((r) => ({
             name: r.field ?? 'signal',
-            reason: r.citation ? `${r.message[lang]} (${r.citation.title} art. ${r.citation.article})` : r.message[lang],
+            reason: r.citation ? `${r.message[lang]} (${formatCitation(r.citation, lang)})` : r.message[lang],
             code: r.code,
           })),
         );

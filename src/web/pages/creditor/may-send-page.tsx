@@ -1,34 +1,13 @@
 import type { getSendingRights } from '../../../app/creditor/get-sending-rights.ts';
-import type { CompiledCondition } from '../../../domain/rules/rule-book.ts';
 import type { Entitlement } from '../../../domain/rules/sending-rights.ts';
 import { Alert, Button, DataList, Form, FormField, Heading, ListItem, Paragraph, StatusBadge, Textbox, UnorderedList } from '../../components/index.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { useWeb } from '../../web-context.ts';
 import { creditorMessages, type CreditorText } from './messages.ts';
 import { CitationLink, periodText } from './parts.tsx';
+import { conditionText } from '../rules/condition-text.ts';
 
 type Rights = Awaited<ReturnType<typeof getSendingRights>>;
-
-function conditionText(c: CompiledCondition, t: CreditorText, locale: Locale): string {
-  switch (c.kind) {
-    case 'min_amount':
-      return t('cond_min_amount', { amount: c.amount });
-    case 'min_arrear_age_months':
-      return t('cond_min_arrear_age_months', { months: c.months });
-    case 'components_only':
-      return t('cond_components_only', { kinds: c.kindList });
-    case 'components_exclude':
-      return t('cond_components_exclude', { kinds: c.kindList });
-    case 'component_requires':
-      return t('cond_component_requires', { component: c.component, requires: c.requires });
-    case 'min_component_amount':
-      return t('cond_min_component_amount', { amount: c.amount, kinds: c.componentList });
-    case 'attestation_required':
-      return t('cond_attestation_required', { statement: c.statement[locale], attestation: c.attestation });
-    case 'min_working_days_before':
-      return t('cond_min_working_days_before', { days: c.days });
-  }
-}
 
 function basisText(e: Entitlement, locale: Locale, t: CreditorText): string {
   switch (e.basis.kind) {
@@ -123,7 +102,7 @@ function EntitlementSection({ e, level, idPrefix }: { e: Entitlement; level: 2 |
                 <UnorderedList>
                   {e.conditions.map((c, i) => (
                     <ListItem key={i}>
-                      {conditionText(c, t, locale)} (<CitationLink c={c.citation} locale={locale} />; {t('refusalCode', { code: c.code })})
+                      {conditionText(c, locale)} (<CitationLink c={c.citation} locale={locale} />; {t('refusalCode', { code: c.code })})
                     </ListItem>
                   ))}
                 </UnorderedList>

@@ -1,13 +1,12 @@
+import { formatCitation } from '../../../domain/rules/format-citation.ts';
 import type { Citation } from '../../../domain/rules/judgement.ts';
 import { StatusBadge, type BadgeStatus } from '../../components/index.ts';
 import { formatDate, type Locale } from '../../i18n/locale.ts';
 import type { CreditorText } from './messages.ts';
 
-/** "Tijdelijke regeling … art. 2.1 lid 2 onder a", as the results CSV cites it. */
+/** "Tijdelijke regeling …, art. 2.1 lid 2 onder a", as the results CSV cites it. */
 export function citationText(c: Citation, locale: Locale): string {
-  const para = c.paragraph ? (locale === 'nl' ? ` lid ${c.paragraph}` : ` para. ${c.paragraph}`) : '';
-  const item = c.item ? (locale === 'nl' ? ` onder ${c.item}` : ` item ${c.item}`) : '';
-  return `${c.title} art. ${c.article}${para}${item}`;
+  return formatCitation(c, locale);
 }
 
 /** A citation linked to the official text (dated URL), opened in the same tab. */

@@ -1,4 +1,5 @@
 import type { ExperimentView } from '../../../app/experiments/experiment-view.ts';
+import { formatCitation } from '../../../domain/rules/format-citation.ts';
 import type { HistoryEntry } from '../../../app/experiments/get-experiment-history.ts';
 import type { CapacityCheck } from '../../../domain/experiments/capacity.ts';
 import type { PreselectionRule } from '../../../domain/experiments/preselection.ts';
@@ -120,7 +121,7 @@ export function ExperimentPage({ view: v, history, capacity, canManage, notice, 
               { key: 'senders', header: t('senders'), cell: (d) => d.senders.join(', ') },
               { key: 'municipalities', header: t('municipalities'), cell: (d) => (d.municipalities === 'all' ? t('allMunicipalities') : d.municipalities.map((m) => m.name).join(', ')) },
               { key: 'data', header: t('data'), cell: (d) => d.dataCategories.join(', ') },
-              { key: 'article', header: t('article'), cell: (d) => <Link href={d.citation.url} external>{`${d.citation.title} art. ${d.citation.article}`}</Link> },
+              { key: 'article', header: t('article'), cell: (d) => <Link href={d.citation.url} external>{formatCitation(d.citation, locale)}</Link> },
             ]}
           />
         )}

@@ -1,4 +1,5 @@
 import type { CaseView } from '../../../app/worklist/open-case.ts';
+import { formatCitation } from '../../../domain/rules/format-citation.ts';
 import { AGE_GROUPS } from '../../../domain/worklist/queue-rules.ts';
 import { CONTACT_TYPES, END_RESULTS, PARTS_OF_DAY } from '../../../domain/worklist/ddas.ts';
 import { Alert, Button, DataList, Form, FormField, Heading, Link, Paragraph, RadioGroup, Select, StatusBadge, Table, Textarea, Textbox } from '../../components/index.ts';
@@ -115,7 +116,7 @@ export function CasePage({ view, rules, canWork, notice, failed }: CasePageProps
               key: t('allowedBy'),
               value: cit ? (
                 <Link href={cit.url} external>
-                  {`${cit.title}, art. ${cit.article}${cit.paragraph ? ` lid ${cit.paragraph}` : ''}${cit.item ? ` onder ${cit.item}` : ''}`}
+                  {formatCitation(cit, locale)}
                 </Link>
               ) : (
                 s.regulationVersion
