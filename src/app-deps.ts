@@ -1,5 +1,6 @@
 import type { AppDeps } from './app/context.ts';
 import { loadRules } from './app/rules/load-rules.ts';
+import { DEFAULT_RULES_DIR } from './app/rules/load-rule-files.ts';
 import { RuleBookJudge } from './app/rules/rule-judge.ts';
 import { ExperimentRuntime } from './app/experiments/runtime.ts';
 import { ExperimentScreeningJudge } from './app/experiments/screening-judge.ts';
@@ -23,9 +24,11 @@ export async function createAppDeps(
     registers?: BasisRegisters | undefined;
     /** Worker threads for batch files (0 or absent: judged in this thread). */
     intakeWorkers?: number | undefined;
+    /** Rules folders loaded next to rules/ (a draft amendment or extension). */
+    extraRulesDirs?: readonly string[] | undefined;
   },
 ) {
-  const rules = await loadRules();
+  const rules = await loadRules(opts.extraRulesDirs?.length ? [DEFAULT_RULES_DIR, ...opts.extraRulesDirs] : undefined);
   const judge = new RuleBookJudge(rules.book);
   const experiments = new ExperimentRuntime(rules.book, database.db);
   const pseudonymKey = opts.pseudonymKey ?? 'development-only-pseudonym-key-change-me';

@@ -39,6 +39,8 @@ export interface PlatformOptions {
   registers?: BasisRegisters;
   /** Worker threads that judge batch files (default 2, at most the cores; 0: in the main thread). */
   intakeWorkers?: number;
+  /** Rules folders loaded next to rules/ (a draft amendment or extension, e.g. in a test environment). */
+  extraRulesDirs?: readonly string[];
 }
 
 export interface Platform {

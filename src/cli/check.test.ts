@@ -94,3 +94,15 @@ test('arguments', () => {
   const ok = parseArgs(['--sender', 'aegon', '--json', '--lang', 'en', 'x.jsonl']);
   assert.deepEqual(ok, { sender: 'aegon', json: true, lang: 'en', format: 'jsonl', file: 'x.jsonl', senderKinds: [], rulesDirs: [] });
 });
+
+test('check reads a file as Dutch Excel saves it and says how it read it', async () => {
+  // Separator ';', Windows-1252 ("Müller"), decimal comma, d-m-jjjj dates, WAAR: as the API's batch intake reads it.
+  const header = 'reference;signal_type;signal_date;municipality_code;amount;surname;street;house_number;postcode;city;personal_contact_attempted_on;debt_assistance_referred_on;reminder_sent_on;agreement_offered_in_reminder;resident_response';
+  const row = 'XL-1;rent;14-3-2025;GM0344;812,50;Müller;Biltstraat;12;3572 AB;Utrecht;20-2-2025;20-2-2025;1-2-2025;WAAR;none';
+  const path = join(dir, 'excel.csv');
+  writeFileSync(path, Buffer.from(`${header}\r\n${row}\r\n`, 'latin1'));
+  const { code, out } = await run({ file: path, sender: 'mitros' });
+  assert.equal(code, 0, out.join('\n'));
+  assert.match(out[0]!, /✔ regel 1 · XL-1 · rent → toegestaan/);
+  assert.match(out.join('\n'), /Gelezen als CSV, scheidingsteken ';', codering windows-1252, Nederlandse notatie/);
+});

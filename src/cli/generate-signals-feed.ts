@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { generatePopulation } from '../domain/population/population.ts';
 import { SignalSource } from '../domain/population/signal-stream.ts';
 import { UnitEncoder, type EncodedUnit } from './generate-signals-units.ts';
-import type { UnitMessage, WorkerJob } from './generate-signals-worker.ts';
+import { monthsOf, type UnitMessage, type WorkerJob } from './generate-signals-worker.ts';
 
 /** Units of encoded signals in the stream's own order, produced here or by worker threads. */
 export interface UnitFeed {
@@ -18,7 +18,7 @@ export interface UnitFeed {
 
 export function localFeed(job: WorkerJob): UnitFeed {
   const population = generatePopulation(job.params, job.seed, { scale: job.scale });
-  const source = new SignalSource(population, job.params, { firstMonth: job.firstMonth, months: Number.POSITIVE_INFINITY }, job.seed, {
+  const source = new SignalSource(population, job.params, { firstMonth: job.firstMonth, months: monthsOf(job) }, job.seed, {
     municipalities: job.municipalities,
     ...(job.signalTypes === undefined ? {} : { signalTypes: job.signalTypes }),
     ...(job.senders === undefined ? {} : { senders: job.senders }),

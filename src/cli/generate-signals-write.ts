@@ -32,6 +32,8 @@ export interface WriteSignalsOptions {
   firstMonth?: string;
   /** Months the signals are spread over when scale is derived; default 12. */
   months?: number;
+  /** No signal after this month ('YYYY-MM'): the run ends there even short of `count` (e.g. never past today). */
+  lastMonth?: string;
   /** Population scale; default: derived from count and months. */
   scale?: number;
   /** Leave out deliberately invalid rows and repeats. */
@@ -133,6 +135,7 @@ export async function writeSignals(stream: Writable, count: number, opts: WriteS
     seed,
     scale,
     firstMonth,
+    ...(opts.lastMonth === undefined ? {} : { lastMonth: opts.lastMonth }),
     municipalities,
     ...(opts.signalTypes === undefined ? {} : { signalTypes: [...opts.signalTypes] }),
     ...(opts.senders === undefined ? {} : { senders: [...opts.senders] }),

@@ -102,3 +102,13 @@ test('the command line writes a file and reports the rate', () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('with a last month no signal is dated after it, even when fewer than count rows fit (the demo never sends from the future)', async () => {
+  const out = new Collector();
+  const r = await writeSignals(out, 100_000, { format: 'jsonl', seed: 5, workers: 1, firstMonth: '2026-10', lastMonth: '2026-11', months: 2, scale: 0.002, signalTypes: ['rent'] });
+  const lines = (await out.finished()).split('\n').filter((l) => l !== '');
+  assert.ok(lines.length > 0 && lines.length < 100_000, `${lines.length} rows`);
+  assert.equal(r.rows, lines.length);
+  const dates = lines.map((l) => (JSON.parse(l) as { signalDate: string }).signalDate).filter((d) => d !== '');
+  assert.ok(dates.every((d) => d >= '2026-10-01' && d <= '2026-11-30'), `dates ${dates.sort()[0]} … ${dates.sort().at(-1)}`);
+});

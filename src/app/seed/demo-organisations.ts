@@ -31,4 +31,18 @@ export const DEMO_USERS: DemoUser[] = [
 ];
 
 /** Creditors (register ids) that get a demo user and an API key. Filtered to those present in the registers. */
-export const DEMO_SENDERS = ['belastingen-amsterdam', 'aegon', 'rabobank', 'bsgw', 'cak', 'demo-woningcorporatie', 'demo-energieleverancier', 'demo-zorgverzekeraar', 'demo-drinkwaterbedrijf', 'demo-verwerker'];
+export const DEMO_SENDERS = [
+  'belastingen-amsterdam',
+  'aegon',
+  'rabobank',
+  'bsgw',
+  'cak',
+  'duo',
+  'belastingdienst',
+  'dienst-toeslagen',
+  'demo-woningcorporatie',
+  'demo-energieleverancier',
+  'demo-zorgverzekeraar',
+  'demo-drinkwaterbedrijf',
+  'demo-verwerker',
+];

@@ -4,6 +4,7 @@ import { importBatch } from '../intake/import-batch.ts';
 import { addMonths, monthStart } from '../../domain/matching/dates.ts';
 import { matchAll } from '../matching/match-signals.ts';
 import { systemContext } from '../auth/system-actor.ts';
+import { dutchToday } from '../../domain/worklist/deadlines.ts';
 import type { AppDeps } from '../context.ts';
 
 /** Which demo creditor sends which signal types (synthetic population, same seed and scale for all). */
@@ -23,8 +24,11 @@ const DEMO_FEEDS: Array<{ sender: string; types: string[]; municipalities: strin
  * too — and experimental signals dated after the temporary regulation lapsed are refused by it.
  */
 export async function seedDemoSignals(deps: AppDeps, perSender = 250): Promise<{ batches: number; accepted: number; refused: number }> {
-  // The two months before today, so that the worklist opens on fresh cases with deadlines ahead.
-  const first = addMonths(monthStart(deps.now().toISOString().slice(0, 10)), -2).slice(0, 7);
+  // The two months before today, so that the worklist opens on fresh cases with deadlines ahead;
+  // never a signal dated after today (intake would refuse it, and DDAS references would break).
+  const thisMonth = monthStart(dutchToday(deps.now()));
+  const first = addMonths(thisMonth, -2).slice(0, 7);
+  const last = addMonths(thisMonth, -1).slice(0, 7);
   let accepted = 0;
   let refused = 0;
   for (const feed of DEMO_FEEDS) {
@@ -36,6 +40,7 @@ export async function seedDemoSignals(deps: AppDeps, perSender = 250): Promise<{
       municipalities: feed.municipalities,
       seed: 2025,
       firstMonth: first,
+      lastMonth: last,
       months: 2,
       scale: 0.01,
       workers: 1,
