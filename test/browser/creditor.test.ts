@@ -129,4 +129,17 @@ describe('creditor portal in a real browser (chromium + axe)', () => {
     await page.getByRole('heading', { level: 2, name: 'Namens Demo Woningcorporatie' }).waitFor();
     await expectAccessible(page, 'what may I send (processor)');
   });
+
+  it('"Regels in werking" shows what is in force on a date, and what is not verified, without logging in (accessible, Dutch and English)', async () => {
+    const anonymous = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' })).newPage();
+    await anonymous.goto(`${p.url}/regels?datum=2025-09-01`);
+    await anonymous.getByRole('heading', { level: 1, name: 'Regels in werking' }).waitFor();
+    await anonymous.getByRole('heading', { level: 3, name: /Achterstallige studieschuld \(DUO\).*niet geverifieerd/ }).waitFor();
+    assert.ok(await anonymous.getByRole('cell', { name: /Achterstand gemeentelijke belastingen/ }).isVisible(), 'the repealed tax signal is listed as not in force');
+    await expectAccessible(anonymous, 'rules in force');
+    await anonymous.goto(`${p.url}/regels?datum=2026-12-04&lang=en`);
+    await anonymous.getByRole('heading', { level: 1, name: 'Rules in force' }).waitFor();
+    await expectAccessible(anonymous, 'rules in force (English)');
+    await anonymous.context().close();
+  });
 });

@@ -76,7 +76,7 @@ test('the forecast is reproducible and of the calibrated size', () => {
   assert.ok(n > 2000 && n < 4000, `Rotterdam ${n} signals per month`);
   // Without a threshold, the types whose amounts the generator models only from a minimum are named.
   const below = a.notes.flatMap((x) => (x.kind === 'below_modelled_minimum' ? [`${x.signalType}:${x.modelledMinimum}`] : []));
-  assert.deepEqual(below.sort(), ['municipal_tax:300', 'wmo_own_contribution:100']);
+  assert.deepEqual(below.sort(), ['benefits_recovery:50', 'municipal_tax:300', 'student_debt:270', 'tax_debt:600', 'wmo_own_contribution:100']);
 });
 
 test('bad input is refused with what and why', () => {
