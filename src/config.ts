@@ -24,6 +24,31 @@ export interface Config {
   publicUrl: string;
   /** Worker threads that judge batch files next to the database work; 0: in the main thread. */
   intakeWorkers: number;
+  /** Which proxies' X-Forwarded-For the platform believes (TRUST_PROXY); false: none. */
+  trustProxy: TrustProxy;
+  /** Login attempts per minute per client address on each login route; 0 switches the limit off. */
+  loginAttemptsPerMinute: number;
+}
+
+/** false: no proxy; a number: that many hops; a list: these addresses or CIDR ranges (Fastify's trustProxy). */
+export type TrustProxy = false | number | string[];
+
+export class ConfigError extends Error {}
+
+/**
+ * TRUST_PROXY: unset, empty or `false` trusts no proxy (the client's own address counts); a number
+ * trusts that many hops; otherwise a comma-separated list of proxy addresses or CIDR ranges.
+ * `true` (every sender) is refused: then any client could name its own address.
+ */
+export function parseTrustProxy(v: string | undefined): TrustProxy {
+  const t = (v ?? '').trim();
+  if (t === '' || t === 'false') return false;
+  if (/^\d+$/.test(t)) return Number(t);
+  if (t === 'true') throw new ConfigError('TRUST_PROXY=true zou iedere afzender vertrouwen; noem de adressen of CIDR-reeksen van uw proxy’s (bijv. 10.0.0.5,10.1.0.0/16).');
+  const list = t.split(',').map((x) => x.trim()).filter(Boolean);
+  const bad = list.filter((x) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(x) && !['loopback', 'linklocal', 'uniquelocal'].includes(x));
+  if (bad.length > 0) throw new ConfigError(`TRUST_PROXY: geen adres of CIDR-reeks: ${bad.join(', ')}`);
+  return list;
 }
 
 const DEV_PSEUDONYM_KEY = 'development-only-pseudonym-key-change-me';
@@ -43,6 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: Number(env.MAX_UPLOAD_BYTES ?? 1024 * 1024 * 1024),
     publicUrl: env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     intakeWorkers: Number(env.INTAKE_WORKERS ?? Math.min(2, availableParallelism())),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    loginAttemptsPerMinute: Number(env.LOGIN_ATTEMPTS_PER_MINUTE ?? 10),
   };
 }
 

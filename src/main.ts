@@ -23,6 +23,8 @@ const platform = await startPlatform({
   processRole: processRoleFrom(process.env.PROCESS_ROLE),
   secureCookies: config.publicUrl.startsWith('https://'),
   intakeWorkers: config.intakeWorkers,
+  trustProxy: config.trustProxy,
+  loginAttemptsPerMinute: config.loginAttemptsPerMinute,
 }).catch((err: unknown) => {
   // The start-up failures an operator causes most: a second instance, or another service on the port.
   if (err instanceof DataDirInUse)

@@ -13,6 +13,7 @@ import { startJobQueue, type JobQueue, type ProcessRole } from './jobs/queue.ts'
 import { simulateDemo } from './app/simulation/simulate-demo.ts';
 import { injectApi } from './app/simulation/api-client.ts';
 import type { BasisRegisters } from './domain/routing/person-register.ts';
+import type { TrustProxy } from './config.ts';
 
 export interface PlatformOptions {
   databaseUrl: string | undefined;
@@ -41,6 +42,10 @@ export interface PlatformOptions {
   intakeWorkers?: number;
   /** Rules folders loaded next to rules/ (a draft amendment or extension, e.g. in a test environment). */
   extraRulesDirs?: readonly string[];
+  /** Proxies whose X-Forwarded-For is believed (default: none). */
+  trustProxy?: TrustProxy;
+  /** Login attempts per minute per client address (default 10; 0: off). */
+  loginAttemptsPerMinute?: number;
 }
 
 export interface Platform {
@@ -71,6 +76,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     rateLimitPerMinute: opts.rateLimitPerMinute ?? 6000,
     sessionTtlMinutes: opts.sessionTtlMinutes ?? 30,
     secureCookies: opts.secureCookies ?? false,
+    trustProxy: opts.trustProxy ?? false,
+    loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 10,
   });
   if (seed?.created && opts.seedDemoSignals) {
     // Demo history: a year of the experiments (2025) simulated through the platform's own API,

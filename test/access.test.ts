@@ -37,13 +37,14 @@ for (const engine of ENGINES) {
         fetch(`${p.url}/v1/signals`), // a missing query parameter: still 401, not a description of the parameters
         fetch(`${p.url}/v1/signals`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"reference": ' }),
         fetch(`${p.url}/v1/batches`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<signals/>' }),
-        fetch(`${p.url}/v1/no-such-operation`),
       ];
       for (const res of await Promise.all(anonymous)) {
         assert.equal(res.status, 401, res.url);
         assert.match(res.headers.get('content-type') ?? '', /application\/problem\+json/);
         assert.equal(((await res.json()) as { code: string }).code, 'UNAUTHENTICATED');
       }
+      // A path with no operation is no secret: 404 (issue 17, point 9).
+      assert.equal((await fetch(`${p.url}/v1/no-such-operation`)).status, 404);
       for (const path of ['/v1/health/live', '/v1/openapi.json', '/v1/templates/signals.csv', '/v1/templates/signals-columns'])
         assert.equal((await fetch(`${p.url}${path}`)).status, 200, path);
     });

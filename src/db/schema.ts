@@ -51,6 +51,13 @@ export interface SessionsTable {
   expires_at: Timestamp;
 }
 
+export interface LoginThrottleTable {
+  account_hash: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  locked_until: Timestamp | null;
+}
+
 export interface AuditLogTable {
   id: Generated<string>;
   xid: Generated<string>;
@@ -454,6 +461,7 @@ export interface DB {
   users: UsersTable;
   api_keys: ApiKeysTable;
   sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   batches: BatchesTable;
   signals: SignalsTable;

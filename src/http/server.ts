@@ -8,6 +8,8 @@ import { SIGNAL_SUB_SCHEMAS, SignalInputSchema } from '../domain/signals/signal-
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerMetrics } from './plugins/metrics.ts';
+import { registerNegotiation } from './plugins/negotiation.ts';
+import { trackRouteMethods } from './plugins/route-methods.ts';
 import { API_VERSION } from './openapi-helpers.ts';
 import { ProblemSchema } from './problem.ts';
 import { SHARED_SCHEMAS } from './schemas.ts';
@@ -24,6 +26,8 @@ import { registerExperimentRoutes } from './routes/experiments.ts';
 import { registerPrivacyRoutes } from './routes/privacy.ts';
 import { registerApiKeyRotationRoutes } from './routes/api-key-rotation.ts';
 import { loggerOptions } from './logger.ts';
+import { loginRateLimit, rateLimitKey } from './rate-limits.ts';
+import type { TrustProxy } from '../config.ts';
 import { registerWebApp } from '../web/plugin.ts';
 
 declare module 'fastify' {
@@ -41,16 +45,28 @@ export interface ServerOptions {
   sessionTtlMinutes: number;
   /** Mark cookies Secure (when served over HTTPS). */
   secureCookies: boolean;
+  /** Login attempts per minute per client address on each login route; 0 disables (tests that log in often). */
+  loginAttemptsPerMinute: number;
+  /** Which proxies' X-Forwarded-For to believe (TRUST_PROXY): none by default. */
+  trustProxy: TrustProxy;
 }
+
+/** Trusts the nearest `n` proxies (proxy-addr asks per hop, nearest first). */
+const hops = (n: number) => (_address: string, hop: number) => hop < n;
 
 /** Builds the HTTP adapter: thin routes over the use cases, with the cross-cutting plugins. */
 export async function buildServer(deps: AppDeps, opts: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(opts.logLevel),
     bodyLimit: 10 * 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For only from the proxies the operator named: believing every sender let a client
+    // pick its own address, and so its own rate-limit bucket.
+    trustProxy: typeof opts.trustProxy === 'number' ? hops(opts.trustProxy) : opts.trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
+
+  // Before any route is added: the not-found handler tells a wrong method (405) from a wrong path.
+  const allowedMethods = trackRouteMethods(app);
 
   app.addHook('onSend', async (_req, reply) => {
     reply.header('API-Version', API_VERSION);
@@ -62,12 +78,13 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions): Promise<F
       directives: { upgradeInsecureRequests: null, defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },
     },
   });
-  if (opts.rateLimitPerMinute > 0)
-    await app.register(rateLimit, {
-      max: opts.rateLimitPerMinute,
-      timeWindow: '1 minute',
-      keyGenerator: (req) => (req.headers.authorization?.slice(0, 30) ?? req.ip),
-    });
+  // Registered even when the general limit is off: the login routes keep their own (loginRateLimit).
+  await app.register(rateLimit, {
+    global: opts.rateLimitPerMinute > 0,
+    max: Math.max(1, opts.rateLimitPerMinute),
+    timeWindow: '1 minute',
+    keyGenerator: rateLimitKey,
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -104,8 +121,9 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions): Promise<F
 
   for (const s of [ProblemSchema, ...SIGNAL_SUB_SCHEMAS, SignalInputSchema, ...SHARED_SCHEMAS]) app.addSchema(s);
 
-  registerErrorHandling(app);
+  registerErrorHandling(app, allowedMethods);
   registerAuth(app, deps.db, deps.now);
+  registerNegotiation(app);
   registerMetrics(app);
 
   registerHealthRoutes(app, deps.db);
@@ -113,7 +131,8 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions): Promise<F
   registerSignalTypeRoutes(app, deps);
   registerSignalRoutes(app, deps);
   registerBatchRoutes(app, deps, { maxUploadBytes: opts.maxUploadBytes });
-  registerAccessRoutes(app, deps, { sessionTtlMinutes: opts.sessionTtlMinutes, secureCookies: opts.secureCookies });
+  const loginLimit = loginRateLimit(opts.loginAttemptsPerMinute);
+  registerAccessRoutes(app, deps, { sessionTtlMinutes: opts.sessionTtlMinutes, secureCookies: opts.secureCookies, loginLimit });
   registerApiKeyRotationRoutes(app, deps);
   registerPrivacyRoutes(app, deps);
   registerEvaluationRoutes(app, deps);
@@ -121,7 +140,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions): Promise<F
   registerDdasRoutes(app, deps, ddasOptionsFromEnv());
   registerExperimentRoutes(app, deps);
 
-  await registerWebApp(app, deps, { sessionTtlMinutes: opts.sessionTtlMinutes, secureCookies: opts.secureCookies });
+  await registerWebApp(app, deps, { sessionTtlMinutes: opts.sessionTtlMinutes, secureCookies: opts.secureCookies, loginLimit });
   app.get('/v1/openapi.json', { schema: { hide: true, security: [] } }, async () => app.swagger());
   return app;
 }

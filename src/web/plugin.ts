@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import type { AppDeps } from '../app/context.ts';
+import type { LoginLimit } from '../http/rate-limits.ts';
 import { WebApp } from './web-app.ts';
 import { registerRulesPages } from './pages/rules/routes.ts';
 import { registerAuthPages } from './pages/auth/routes.ts';
@@ -22,6 +23,8 @@ const packageDir = (name: string) => join(here, '..', '..', 'node_modules', name
 export interface WebOptions {
   sessionTtlMinutes: number;
   secureCookies: boolean;
+  /** The login form's limit per client address. */
+  loginLimit: LoginLimit;
 }
 
 /**

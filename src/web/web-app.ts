@@ -4,8 +4,9 @@ import type { AppDeps, CallContext } from '../app/context.ts';
 import { AccessDenied, type Actor } from '../domain/access/actor.ts';
 import type { Permission } from '../domain/access/roles.ts';
 import type { RuleBook } from '../domain/rules/rule-book.ts';
-import { SESSION_COOKIE } from '../http/plugins/auth.ts';
+import { sameToken, SESSION_COOKIE } from '../http/plugins/auth.ts';
 import { commonMessages } from './i18n/common.ts';
+import type { LoginLimit } from '../http/rate-limits.ts';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, type Locale } from './i18n/locale.ts';
 import { visibleNav, type NavItem } from './nav.ts';
 import { ErrorPage } from './pages/error-page.tsx';
@@ -22,6 +23,8 @@ export interface PageAccess {
   permission?: Permission;
   /** Only users of these kinds of organisation (403 otherwise). */
   organisationKinds?: ReadonlyArray<Actor['organisationKind']>;
+  /** A limit per client address of its own (the login form). */
+  rateLimit?: LoginLimit;
 }
 
 /** What a page handler receives: the request, who asks, in which language, and the app's deps. */
@@ -57,7 +60,7 @@ export class WebApp {
   constructor(
     readonly app: FastifyInstance,
     readonly deps: AppDeps,
-    readonly opts: { sessionTtlMinutes: number; secureCookies: boolean },
+    readonly opts: { sessionTtlMinutes: number; secureCookies: boolean; loginLimit: LoginLimit },
     /** The regulations as data (signal type names, data categories, citations) for the screens. */
     readonly ruleBook: RuleBook,
   ) {}
@@ -115,6 +118,8 @@ export class WebApp {
       method,
       url,
       schema: { hide: true },
+      // The auth plugin leaves the CSRF check of these routes to the form field checked below.
+      config: { csrf: 'form', ...(access.rateLimit !== undefined ? { rateLimit: access.rateLimit } : {}) },
       handler: async (req, reply) => {
         const locale = this.localeOf(req, reply);
         const web = this.contextOf(req, locale);
@@ -131,7 +136,7 @@ export class WebApp {
           if (access.organisationKinds?.length && !access.organisationKinds.includes(actor.organisationKind)) return this.sendError(reply, web, 403, 'forbidden');
           if (method === 'POST') {
             const token = (req.body as { _csrf?: unknown } | undefined)?._csrf;
-            if (token !== req.session.csrfToken) return this.sendError(reply, web, 403, 'csrf');
+            if (!sameToken(token, req.session.csrfToken)) return this.sendError(reply, web, 403, 'csrf');
           }
         }
         try {

@@ -19,6 +19,8 @@ export async function startTestPlatform(engine: TestEngine, opts: { maxUploadByt
     seedDemo: true,
     logLevel: 'silent',
     rateLimitPerMinute: 0,
+    // Tests log in far more often than a person; test/security-audit.test.ts runs with the limit on.
+    loginAttemptsPerMinute: 0,
     matchingIntervalMs: 0,
     ...(opts.maxUploadBytes ? { maxUploadBytes: opts.maxUploadBytes } : {}),
     ...(opts.registers ? { registers: opts.registers } : {}),

@@ -1,6 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { findUserByEmail } from '../../db/repositories/users.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
+import { clearThrottle, lockThrottle, readThrottle, writeThrottle } from '../../db/repositories/login-throttle.ts';
+import { afterFailure, lockedUntil } from '../../domain/access/login-throttle.ts';
 import type { AppDeps } from '../context.ts';
 import { hashSessionToken } from './authenticate.ts';
 import { verifyPassword } from './passwords.ts';
@@ -15,12 +17,26 @@ export interface LoginResult {
   user: { id: string; displayName: string; organisationId: string; organisationName: string; roles: string[]; locale: string };
 }
 
-/** Checks a user's password and opens a session that expires after ttlMinutes. */
-export async function login(deps: AppDeps, input: { email: string; password: string; ttlMinutes: number; traceId: string; spanId: string }): Promise<LoginResult | undefined> {
+/** Why a login did not open a session: wrong credentials, or an account locked after too many of them (until when). */
+export type LoginRefused = { refused: 'credentials' } | { refused: 'locked'; until: Date };
+
+/** The throttle's key: the address as typed, normalised, hashed (it may name no user at all). */
+const accountHash = (email: string) => createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+
+/**
+ * Checks a user's password and opens a session that expires after ttlMinutes. Wrong passwords
+ * count per account: too many in a row lock it for a while (src/domain/access/login-throttle.ts),
+ * and while it is locked not even the right password opens it — the answer says until when.
+ */
+export async function login(
+  deps: AppDeps,
+  input: { email: string; password: string; ttlMinutes: number; traceId: string; spanId: string },
+): Promise<LoginResult | LoginRefused> {
+  const account = accountHash(input.email);
+  const locked = lockedUntil(await readThrottle(deps.db, account), deps.now());
   const user = await findUserByEmail(deps.db, input.email);
-  const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH);
-  if (!user || !ok || user.disabled_at) {
-    await appendAudit(deps.db, {
+  const refuse = (detail: Record<string, unknown>) =>
+    appendAudit(deps.db, {
       traceId: input.traceId,
       spanId: input.spanId,
       activity: 'session.login',
@@ -28,8 +44,21 @@ export async function login(deps: AppDeps, input: { email: string; password: str
       actorId: user?.id ?? 'unknown',
       organisationId: user?.organisation_id ?? null,
       outcome: 'refused',
+      detail,
     });
-    return undefined;
+  if (locked) {
+    await refuse({ reason: 'locked', lockedUntil: locked.toISOString() });
+    return { refused: 'locked', until: locked };
+  }
+  const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH);
+  if (!user || !ok || user.disabled_at) {
+    const state = await deps.db.transaction().execute(async (trx) => {
+      const next = afterFailure(await lockThrottle(trx, account, deps.now()), deps.now());
+      await writeThrottle(trx, account, next);
+      return next;
+    });
+    await refuse({ reason: 'credentials', failures: state.failures, ...(state.lockedUntil ? { lockedUntil: state.lockedUntil.toISOString() } : {}) });
+    return state.lockedUntil ? { refused: 'locked', until: state.lockedUntil } : { refused: 'credentials' };
   }
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
@@ -37,6 +66,7 @@ export async function login(deps: AppDeps, input: { email: string; password: str
   await deps.db.transaction().execute(async (trx) => {
     await trx.insertInto('sessions').values({ token_hash: hashSessionToken(token), user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt }).execute();
     await trx.deleteFrom('sessions').where('expires_at', '<', deps.now()).execute();
+    await clearThrottle(trx, account);
     await appendAudit(trx, {
       traceId: input.traceId,
       spanId: input.spanId,
@@ -54,6 +84,8 @@ export async function login(deps: AppDeps, input: { email: string; password: str
     user: { id: user.id, displayName: user.display_name, organisationId: user.organisation_id, organisationName: user.organisation_name, roles: user.roles, locale: user.locale },
   };
 }
+
+export const isRefused = (r: LoginResult | LoginRefused): r is LoginRefused => 'refused' in r;
 
 export async function logout(deps: AppDeps, token: string): Promise<void> {
   await deps.db.deleteFrom('sessions').where('token_hash', '=', hashSessionToken(token)).execute();

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../../domain/access/actor.ts';
 import type { Permission } from '../../domain/access/roles.ts';
@@ -15,6 +15,10 @@ declare module 'fastify' {
     session?: SessionActor;
     traceId: string;
     spanId: string;
+  }
+  interface FastifyContextConfig {
+    /** 'form': the route checks the session's CSRF token in its form body itself (the web app's router). */
+    csrf?: 'form';
   }
 }
 
@@ -41,11 +45,18 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>, now: () => Da
     req.traceId = m?.[1] ?? randomUUID().replaceAll('-', '');
     req.spanId = span.slice(16);
 
+    // No route: the not-found handler answers 404 or 405, and there is nothing to authenticate for.
+    if (req.is404) return;
+    // Every decision below is made on the route the router chose, never on the raw URL: a path
+    // spelled otherwise (`/%761/…`, `/v1//…`) reaches the same route and meets the same checks.
+    const route = routeOf(req);
+    const api = route.startsWith('/v1/');
+
     const auth = req.headers.authorization;
     if (auth) {
       const [scheme, token] = auth.split(' ');
       // The OAuth2 token endpoint authenticates its clients itself, by HTTP Basic (RFC 6749 § 2.3.1).
-      if (scheme?.toLowerCase() === 'basic' && req.url.split('?')[0] === OAUTH_TOKEN_PATH) return;
+      if (scheme?.toLowerCase() === 'basic' && route === OAUTH_TOKEN_PATH) return;
       if (scheme?.toLowerCase() !== 'bearer' || !token)
         throw new HttpProblem(401, 'Niet geauthenticeerd', 'Gebruik "Authorization: Bearer <API-sleutel>".', 'UNAUTHENTICATED');
       // OAuth2 access tokens (client credentials, src/app/auth/access-tokens.ts) or API keys.
@@ -61,19 +72,38 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>, now: () => Da
       const session = await authenticateSession(db, cookie, now());
       if (session) {
         // A cookie rides along on cross-site requests; a token only our own pages know must too.
-        // Web-app forms (paths outside /v1) cannot send a header: src/web checks their hidden _csrf field.
-        const safe = req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' || !req.url.startsWith('/v1/');
-        if (!safe && req.headers['x-csrf-token'] !== session.csrfToken)
-          throw new HttpProblem(403, 'Geen toegang', 'Het CSRF-token ontbreekt of klopt niet; laad de pagina opnieuw.', 'CSRF');
+        // API operations take it as a header here. Web-app forms cannot send a header: the WebApp
+        // router checks their hidden _csrf field on every POST, and only its routes say so
+        // (config.csrf 'form'); any other route that changes state with a cookie alone is refused.
+        if (!SAFE_METHODS.has(req.method)) {
+          const formChecked = !api && req.routeOptions.config?.csrf === 'form';
+          if (!formChecked && !sameToken(req.headers['x-csrf-token'], session.csrfToken))
+            throw new HttpProblem(403, 'Geen toegang', 'Het CSRF-token ontbreekt of klopt niet; laad de pagina opnieuw.', 'CSRF');
+        }
         req.session = session;
         req.actor = session.actor;
       }
     }
     // An API operation that is not public (OpenAPI `security: []`) answers an anonymous caller 401
     // before anything else: not a validation error that describes its parameters, nor a 415 or 413.
-    if (!req.actor && req.url.startsWith('/v1/') && !isPublicOperation(req))
+    if (!req.actor && api && !isPublicOperation(req))
       throw new HttpProblem(401, 'Niet geauthenticeerd', 'Log in of gebruik een API-sleutel.', 'UNAUTHENTICATED');
   });
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The route pattern the router matched (`/v1/signals/:signalId`), not the path as the client spelled it. */
+export function routeOf(req: FastifyRequest): string {
+  return req.routeOptions.url ?? '';
+}
+
+/** Compares a presented CSRF token with the session's in constant time. */
+export function sameToken(presented: unknown, expected: string): boolean {
+  if (typeof presented !== 'string') return false;
+  const a = Buffer.from(presented);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function isPublicOperation(req: FastifyRequest): boolean {

@@ -52,10 +52,15 @@ function frameworkDetail(err: FastifyError, req: FastifyRequest): string {
  * One error handler for the whole API. Clients get problem+json that says what and why; internals
  * (stack traces, SQL) stay in the server log, which never holds request bodies.
  */
-export function registerErrorHandling(app: FastifyInstance): void {
-  app.setNotFoundHandler((req, reply) =>
-    send(reply, req, { status: 404, title: 'Niet gevonden', detail: `Geen resource op ${req.method} ${req.url.split('?')[0]}.`, code: 'NOT_FOUND' }),
-  );
+export function registerErrorHandling(app: FastifyInstance, allowedMethods: (path: string) => string[]): void {
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0]!;
+    const allow = allowedMethods(path);
+    // The path exists, the method does not (RFC 9110 § 15.5.6): say which methods it has.
+    if (allow.length > 0)
+      return send(reply.header('allow', allow.join(', ')), req, { status: 405, title: 'Methode niet toegestaan', detail: `${req.method} kan niet op ${path}; wel: ${allow.join(', ')}.`, code: 'METHOD_NOT_ALLOWED' });
+    return send(reply, req, { status: 404, title: 'Niet gevonden', detail: `Geen resource op ${req.method} ${path}.`, code: 'NOT_FOUND' });
+  });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof HttpProblem)
@@ -104,6 +109,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       req.log.error({ err: { message: err.message, code: err.code, stack: err.stack } }, 'request failed');
       return send(reply, req, { status, title: 'Interne fout', detail: 'Er ging iets mis aan onze kant; probeer het later opnieuw.', code: 'INTERNAL' });
     }
+    if (status === 429)
+      return send(reply, req, { status, title: 'Te veel verzoeken', detail: `U stuurt te veel verzoeken; wacht ${String(reply.getHeader('retry-after') ?? 60)} seconden en probeer het dan opnieuw.`, code: 'TOO_MANY_REQUESTS' });
     // Fastify's own 4xx (bad JSON, body too large, unsupported media type): say it plainly, in the API's language.
     return send(reply, req, { status, title: status === 413 ? 'Te groot' : 'Ongeldig verzoek', detail: frameworkDetail(err, req), code: err.code ?? 'BAD_REQUEST' });
   });

@@ -1,7 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app/context.ts';
-import { login, logout } from '../../app/auth/login.ts';
+import { isRefused, login, logout } from '../../app/auth/login.ts';
+import type { LoginLimit } from '../rate-limits.ts';
 import { createApiKey, InvalidScopes, listOwnApiKeys, revokeOwnApiKey } from '../../app/users/create-api-key.ts';
 import { createUser, UserInputError } from '../../app/users/create-user.ts';
 import { listUsers } from '../../db/repositories/users.ts';
@@ -59,14 +60,14 @@ const NewUser = Type.Object(
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 /** Sessions (web login), the organisation's users and its API keys. */
-export function registerAccessRoutes(app: FastifyInstance, deps: AppDeps, opts: { sessionTtlMinutes: number; secureCookies: boolean }): void {
+export function registerAccessRoutes(app: FastifyInstance, deps: AppDeps, opts: { sessionTtlMinutes: number; secureCookies: boolean; loginLimit: LoginLimit }): void {
   app.addSchema(SessionView);
   app.addSchema(ApiKeyView);
 
   app.post<{ Body: Static<typeof LoginBody> }>(
     '/v1/sessions',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { rateLimit: opts.loginLimit },
       schema: {
         operationId: 'login',
         tags: ['Access'],
@@ -78,7 +79,11 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDeps, opts: 
     },
     async (req, reply) => {
       const r = await login(deps, { ...req.body, ttlMinutes: opts.sessionTtlMinutes, traceId: req.traceId, spanId: req.spanId });
-      if (!r) throw new HttpProblem(401, 'Inloggen mislukt', 'Onbekend e-mailadres of onjuist wachtwoord.', 'LOGIN_FAILED');
+      if (isRefused(r)) {
+        if (r.refused === 'credentials') throw new HttpProblem(401, 'Inloggen mislukt', 'Onbekend e-mailadres of onjuist wachtwoord.', 'LOGIN_FAILED');
+        reply.header('retry-after', String(Math.max(1, Math.ceil((r.until.getTime() - deps.now().getTime()) / 1000))));
+        throw new HttpProblem(429, 'Account tijdelijk geblokkeerd', `Te veel mislukte inlogpogingen voor dit account; probeer het na ${r.until.toISOString()} opnieuw, of vraag de beheerder van uw organisatie om hulp.`, 'LOGIN_LOCKED');
+      }
       reply.setCookie(SESSION_COOKIE, r.token, { httpOnly: true, sameSite: 'strict', secure: opts.secureCookies, path: '/', expires: r.expiresAt });
       return reply.code(201).send({ csrfToken: r.csrfToken, expiresAt: r.expiresAt.toISOString(), user: r.user });
     },

@@ -3,7 +3,7 @@ import { useWeb } from '../../web-context.ts';
 import { Alert, Button, FormField, Heading, Paragraph, Textbox } from '../../components/index.ts';
 
 /** The login form. It has no session yet, so it carries its own CSRF token (double-submit cookie). */
-export function LoginPage({ loginToken, next, email, failed, expired, loggedOut }: { loginToken: string; next: string; email?: string; failed?: boolean; expired?: boolean; loggedOut?: boolean }) {
+export function LoginPage({ loginToken, next, email, error, expired, loggedOut }: { loginToken: string; next: string; email?: string; error?: string; expired?: boolean; loggedOut?: boolean }) {
   const { locale } = useWeb();
   const t = commonMessages(locale);
   return (
@@ -11,9 +11,9 @@ export function LoginPage({ loginToken, next, email, failed, expired, loggedOut 
       <Heading level={1}>{t('loginTitle')}</Heading>
       {expired ? <Alert type="warning">{t('sessionExpired')}</Alert> : null}
       {loggedOut ? <Alert type="ok">{t('loggedOut')}</Alert> : null}
-      {failed ? (
+      {error ? (
         <Alert type="error" id="login-error">
-          {t('loginFailed')}
+          {error}
         </Alert>
       ) : null}
       <Paragraph>{t('loginIntro')}</Paragraph>

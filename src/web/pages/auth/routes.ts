@@ -1,17 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { createElement } from 'react';
-import { login, logout } from '../../../app/auth/login.ts';
+import { isRefused, login, logout } from '../../../app/auth/login.ts';
 import { SESSION_COOKIE } from '../../../http/plugins/auth.ts';
 import { commonMessages } from '../../i18n/common.ts';
 import { one, type WebApp } from '../../web-app.ts';
 import { LoginPage } from './login-page.tsx';
+import { safeRedirectPath } from '../../safe-redirect.ts';
 
 const LOGIN_COOKIE = 'vs_login';
 
 /** Only a path on this site may follow a login (no open redirect to another host). */
-export function safeNext(v: string): string {
-  return v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : '/';
-}
+export const safeNext = (v: string): string => safeRedirectPath(v);
 
 /** /inloggen and /uitloggen over the same session and login use case as the API. */
 export function registerAuthPages(web: WebApp): void {
@@ -27,14 +26,14 @@ export function registerAuthPages(web: WebApp): void {
     };
   });
 
-  web.post('/inloggen', { public: true }, async ({ req, reply, deps, locale, body }) => {
+  web.post('/inloggen', { public: true, rateLimit: web.opts.loginLimit }, async ({ req, reply, deps, locale, body }) => {
     const next = safeNext(one(body.next));
     const cookieToken = (req.cookies as Record<string, string | undefined>)[LOGIN_COOKIE];
     const t = commonMessages(locale);
-    const again = (status: number) => {
+    const again = (status: number, error = t('loginFailed')) => {
       const token = randomBytes(18).toString('base64url');
       reply.setCookie(LOGIN_COOKIE, token, cookieOpts);
-      return { status, page: { title: t('loginTitle'), body: createElement(LoginPage, { loginToken: token, next, email: one(body.email), failed: true }) } };
+      return { status, page: { title: t('loginTitle'), body: createElement(LoginPage, { loginToken: token, next, email: one(body.email), error }) } };
     };
     // A login form posted from another site would not carry the cookie's value.
     if (!cookieToken || cookieToken !== one(body._login)) return again(403);
@@ -42,7 +41,11 @@ export function registerAuthPages(web: WebApp): void {
     const password = one(body.password);
     if (!email || !password || email.length > 200 || password.length > 200) return again(400);
     const r = await login(deps, { email, password, ttlMinutes: web.opts.sessionTtlMinutes, traceId: req.traceId, spanId: req.spanId });
-    if (!r) return again(401);
+    if (isRefused(r)) {
+      if (r.refused === 'credentials') return again(401);
+      const until = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'short', timeStyle: 'short' }).format(r.until);
+      return again(429, t('loginLocked', { until }));
+    }
     reply.clearCookie(LOGIN_COOKIE, { path: '/inloggen' });
     reply.setCookie(SESSION_COOKIE, r.token, { httpOnly: true, sameSite: 'strict', secure: web.opts.secureCookies, path: '/', expires: r.expiresAt });
     return { redirect: next };

@@ -1,0 +1,163 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ENGINES } from './helpers/engines.ts';
+import { startPlatform, type Platform } from '../src/platform.ts';
+import { DEMO_PASSWORD } from '../src/app/seed/demo-organisations.ts';
+import { hashSessionToken } from '../src/app/auth/authenticate.ts';
+import { randomBytes } from 'node:crypto';
+
+// Issue 17: the outside security review's attacks, each replayed against the platform. Every test
+// here failed on the code the review saw (the attack succeeded); each now shows the refusal.
+for (const engine of ENGINES) {
+  describe(`security review, issue 17 (${engine.name})`, () => {
+    let p: Platform;
+    let drop: () => Promise<void>;
+    let clock = new Date();
+    const apiLogin = async (email: string, password = DEMO_PASSWORD, headers: Record<string, string> = {}) => {
+      const res = await fetch(`${p.url}/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ email, password }) });
+      const body = (await res.json()) as { csrfToken?: string; code?: string; title?: string; detail?: string; expiresAt?: string };
+      return { status: res.status, body, headers: res.headers, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! };
+    };
+    const loginForm = async () => {
+      const form = await fetch(`${p.url}/inloggen`);
+      const cookie = (form.headers.get('set-cookie') ?? '').split(';')[0]!;
+      const token = /name="_login" value="([^"]+)"/.exec(await form.text())![1]!;
+      return { cookie, token };
+    };
+    const webLoginPost = async (fields: Record<string, string>, headers: Record<string, string> = {}) => {
+      const f = await loginForm();
+      return fetch(`${p.url}/inloggen`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: f.cookie, ...headers },
+        body: new URLSearchParams({ _login: f.token, ...fields }).toString(),
+      });
+    };
+
+    /** A session made in the database, as the login would (the login routes' own limits are under test here). */
+    const sessionOf = async (email: string) => {
+      const user = await p.deps.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+      const token = randomBytes(24).toString('base64url');
+      const csrf = randomBytes(16).toString('hex');
+      await p.deps.db.insertInto('sessions').values({ token_hash: hashSessionToken(token), user_id: user.id, csrf_token: csrf, expires_at: new Date(clock.getTime() + 30 * 60_000) }).execute();
+      return { cookie: `vs_session=${token}`, csrf };
+    };
+
+    before(async () => {
+      const database = await engine.open();
+      drop = database.drop;
+      p = await startPlatform({ databaseUrl: undefined, dataDir: 'memory://', database, port: 0, seedDemo: true, logLevel: 'silent', rateLimitPerMinute: 1000, loginAttemptsPerMinute: 20, sessionTtlMinutes: 30, matchingIntervalMs: 0, now: () => clock });
+    });
+    after(async () => {
+      await p.stop();
+      await drop();
+    });
+
+    describe('2. open redirect after login', () => {
+      it('sends the browser nowhere but this site, whatever `next` says, and never answers 500', async () => {
+        for (const next of ['/\t/evil.example', '/\n/evil.example', '/\\evil.example', '//evil.example', '/\\/evil.example', 'https://evil.example/', '/%0a/x', '/a\r\nSet-Cookie: x=1']) {
+          const r = await webLoginPost({ next, email: 'medewerker@amsterdam.demo', password: DEMO_PASSWORD });
+          assert.equal(r.status, 303, JSON.stringify(next));
+          const to = new URL(r.headers.get('location')!, p.url);
+          assert.equal(to.origin, new URL(p.url).origin, `${JSON.stringify(next)} → ${r.headers.get('location')}`);
+        }
+        // The form itself carries only the normalised path (what the query gave: /%09/evil.example).
+        const page = await (await fetch(`${p.url}/inloggen?next=/%09/evil.example`)).text();
+        assert.match(page, /name="next" value="\/"/);
+      });
+    });
+
+    describe('3. login brute force', () => {
+      it('locks an account after five wrong passwords in a row, whatever address they come from, with a clear message', async () => {
+        const email = 'coordinator@amsterdam.demo';
+        const statuses: number[] = [];
+        for (let i = 0; i < 5; i++) statuses.push((await apiLogin(email, `fout-${i}`, { 'x-forwarded-for': `198.51.100.${i + 1}` })).status);
+        assert.deepEqual(statuses, [401, 401, 401, 401, 429]);
+        const locked = await apiLogin(email, DEMO_PASSWORD, { 'x-forwarded-for': '198.51.100.77' });
+        assert.equal(locked.status, 429, 'not even the right password while locked');
+        assert.equal(locked.body.code, 'LOGIN_LOCKED');
+        assert.match(locked.body.detail!, /Te veel mislukte inlogpogingen/);
+        assert.ok(Number(locked.headers.get('retry-after')) > 0);
+        const audit = await p.deps.db.selectFrom('audit_log').select('detail').where('activity', '=', 'session.login').where('outcome', '=', 'refused').execute();
+        assert.ok(audit.some((a) => (a.detail as { reason?: string } | null)?.reason === 'locked'), 'the lock is in the audit trail');
+        clock = new Date(clock.getTime() + 16 * 60_000);
+        assert.equal((await apiLogin(email)).status, 201, 'after the lock the right password works again');
+        clock = new Date();
+      });
+
+      it('shows the lock on the login form too', async () => {
+        let last: Response | undefined;
+        for (let i = 0; i < 5; i++) last = await webLoginPost({ next: '/', email: 'beheer@amsterdam.demo', password: `fout-${i}` });
+        assert.equal(last!.status, 429);
+        assert.match(await last!.text(), /dit account is tijdelijk geblokkeerd/);
+      });
+
+      it('limits login attempts per client address, and a made-up X-Forwarded-For does not change the address', async () => {
+        const statuses: number[] = [];
+        for (let i = 0; i < 22; i++) statuses.push((await apiLogin(`niemand-${i}@example.org`, 'geraden', { 'x-forwarded-for': `203.0.113.${i + 1}` })).status);
+        assert.ok(statuses.includes(429), `no 429 in ${statuses.join(',')}`);
+        const limited = await apiLogin('niemand@example.org', 'geraden', { 'x-forwarded-for': '192.0.2.200' });
+        assert.equal(limited.status, 429);
+        assert.equal(limited.body.title, 'Te veel verzoeken');
+      });
+    });
+
+    describe('4. CSRF and authentication on the normalised route', () => {
+      it('refuses a cookie-only change whatever the spelling of the path', async () => {
+        const s = await sessionOf('medewerker@amsterdam.demo');
+        const signal = await p.deps.db.selectFrom('signals').select('id').where('municipality_code', '=', 'GM0363').executeTakeFirst();
+        const body = JSON.stringify({ signalId: String(signal?.id ?? '1'), field: 'phone', value: '0201234567' });
+        for (const path of ['/%761/rectifications', '/v1/rectifications', '/%76%31/rectifications', '/v1/%72ectifications']) {
+          const r = await fetch(`${p.url}${path}`, { method: 'POST', headers: { cookie: s.cookie, 'content-type': 'application/json' }, body });
+          assert.equal(r.status, 403, path);
+          assert.equal(((await r.json()) as { code: string }).code, 'CSRF', path);
+        }
+        const del = await fetch(`${p.url}/%761/sessions/current`, { method: 'DELETE', headers: { cookie: s.cookie } });
+        assert.equal(del.status, 403, 'logging out by a forged request is refused too');
+        // A spelling the router does not match reaches no handler at all.
+        assert.equal((await fetch(`${p.url}/v1//rectifications`, { method: 'POST', headers: { cookie: s.cookie, 'content-type': 'application/json' }, body })).status, 404);
+      });
+
+      it('asks an anonymous caller to authenticate on any spelling of an API path', async () => {
+        for (const path of ['/%761/users', '/%76%31/users', '/v1/%75sers']) assert.equal((await fetch(`${p.url}${path}`)).status, 401, path);
+      });
+    });
+
+    describe('9. smaller findings: routing answers', () => {
+      it('answers an unknown path 404, also without credentials', async () => {
+        const r = await fetch(`${p.url}/v1/bestaat-niet`);
+        assert.equal(r.status, 404);
+        assert.match(r.headers.get('content-type') ?? '', /application\/problem\+json/);
+      });
+
+      it('answers a wrong method 405 with Allow, as problem+json', async () => {
+        const r = await fetch(`${p.url}/v1/signals`, { method: 'DELETE' });
+        assert.equal(r.status, 405);
+        assert.equal(r.headers.get('allow'), 'GET, HEAD, POST');
+        assert.match(r.headers.get('content-type') ?? '', /application\/problem\+json/);
+        assert.equal(((await r.json()) as { code: string }).code, 'METHOD_NOT_ALLOWED');
+        const batch = await fetch(`${p.url}/v1/batches/00000000-0000-4000-8000-000000000000`, { method: 'PUT' });
+        assert.equal(batch.status, 405);
+        assert.equal(batch.headers.get('allow'), 'GET, HEAD');
+      });
+
+      it('answers an Accept the operation cannot serve 406, as problem+json', async () => {
+        const key = p.seed!.apiKeys[0]!.token;
+        const r = await fetch(`${p.url}/v1/batches`, { headers: { authorization: `Bearer ${key}`, accept: 'text/xml' } });
+        assert.equal(r.status, 406);
+        assert.match(r.headers.get('content-type') ?? '', /application\/problem\+json/);
+        assert.equal((await fetch(`${p.url}/v1/batches`, { headers: { authorization: `Bearer ${key}`, accept: 'application/*;q=0.5, text/xml' } })).status, 200);
+        assert.equal((await fetch(`${p.url}/v1/batches`, { headers: { authorization: `Bearer ${key}`, accept: '*/*' } })).status, 200);
+      });
+
+      it('labels a 429 as too many requests', async () => {
+        let r: Response | undefined;
+        for (let i = 0; i < 25 && r?.status !== 429; i++) r = await fetch(`${p.url}/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":"x@example.org","password":"x"}' });
+        assert.equal(r!.status, 429);
+        const body = (await r!.json()) as { title: string; code: string };
+        assert.equal(body.title, 'Te veel verzoeken');
+        assert.equal(body.code, 'TOO_MANY_REQUESTS');
+      });
+    });
+  });
+}
