@@ -53,9 +53,11 @@ const KIND_OF_ROLE: Record<Role, keyof typeof ORGS> = {
   municipal_worker: 'municipality',
   municipal_coordinator: 'municipality',
   municipal_admin: 'municipality',
+  municipal_privacy_officer: 'municipality',
   ministry_evaluator: 'ministry',
   ministry_admin: 'ministry',
   operator_admin: 'operator',
+  operator_data_supplier: 'operator',
 };
 
 interface Principal {

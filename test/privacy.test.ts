@@ -9,6 +9,8 @@ import { systemContext } from '../src/app/auth/system-actor.ts';
 import { DEMO_PASSWORD } from '../src/app/seed/demo-organisations.ts';
 import type { SignalInput } from '../src/domain/signals/signal.ts';
 import { signalsWithState, STATE_COLUMNS } from '../src/db/repositories/signal-state.ts';
+import { insertUser } from '../src/db/repositories/users.ts';
+import { hashPassword } from '../src/app/auth/passwords.ts';
 
 const BSN = '111222333';
 const social = rentSignal('x').socialCollection!;
@@ -45,6 +47,8 @@ for (const engine of ENGINES) {
     let worker: { cookie: string; csrf: string };
     let rotterdam: { cookie: string; csrf: string };
     let admin: { cookie: string; csrf: string };
+    let officer: { cookie: string; csrf: string };
+    let rotterdamOfficer: { cookie: string; csrf: string };
     const call = (who: { cookie: string; csrf: string }, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
       fetch(`${p.url}${path}`, {
         method,
@@ -71,6 +75,9 @@ for (const engine of ENGINES) {
       worker = await login(p, 'medewerker@amsterdam.demo');
       rotterdam = await login(p, 'medewerker@rotterdam.demo');
       admin = await login(p, 'beheer@amsterdam.demo');
+      officer = await login(p, 'privacy@amsterdam.demo');
+      await insertUser(p.deps.db, { organisationId: 'GM0599', email: 'privacy@rotterdam.test', displayName: 'Privacy Rotterdam', passwordHash: await hashPassword(DEMO_PASSWORD), roles: ['municipal_privacy_officer'] });
+      rotterdamOfficer = await login(p, 'privacy@rotterdam.test');
     });
     after(async () => p.close());
 
@@ -97,7 +104,8 @@ for (const engine of ENGINES) {
     });
 
     it('gives a person access to everything held about them, found by BSN, as JSON — and records it', async () => {
-      const res = await call(worker, 'POST', '/v1/subject-access-requests', { bsn: BSN });
+      assert.equal((await call(worker, 'POST', '/v1/subject-access-requests', { bsn: BSN })).status, 403, 'for the privacy officer, not every worker');
+      const res = await call(officer, 'POST', '/v1/subject-access-requests', { bsn: BSN });
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('cache-control'), 'no-store');
       const doc = (await res.json()) as { foundBy: string; signals: Array<{ reference: string; bsn: string | null; sender: string }>; cases: Array<{ signalCount: number }>; retention: { unpickedSignalMonths: number }; processing: Array<{ activity: string }> };
@@ -106,15 +114,16 @@ for (const engine of ENGINES) {
       assert.equal(doc.signals.find((s) => s.reference === 'p-tax')!.sender, 'belastingen-amsterdam');
       assert.equal(doc.cases.length, 1);
       assert.equal(doc.retention.unpickedSignalMonths, 6);
-      assert.ok(doc.processing.some((x) => x.activity === 'signal.intake'));
-      const logged = await p.deps.db.selectFrom('audit_log').selectAll().where('activity', '=', 'subject.access').execute();
+      // The senders' own processing (their intake) is theirs to answer for: only Amsterdam's records.
+      assert.ok(doc.processing.length > 0 && doc.processing.every((x) => (x as { organisation?: string }).organisation === 'GM0363'));
+      const logged = await p.deps.db.selectFrom('audit_log').selectAll().where('activity', '=', 'subject.access').where('outcome', '=', 'success').execute();
       assert.equal(logged.length, 1);
       assert.ok(logged[0]!.subject_pseudonyms.includes(p.deps.pseudonymize('bsn', BSN)));
       assert.doesNotMatch(JSON.stringify(logged[0]), new RegExp(BSN));
     });
 
     it('renders the access document as HTML, in English on request, found by address and surname', async () => {
-      const res = await call(worker, 'POST', '/v1/subject-access-requests', { postcode: '1012 lg', houseNumber: '1', surname: 'Pietersen' }, { accept: 'text/html', 'accept-language': 'en' });
+      const res = await call(officer, 'POST', '/v1/subject-access-requests', { postcode: '1012 lg', houseNumber: '1', surname: 'Pietersen' }, { accept: 'text/html', 'accept-language': 'en' });
       assert.equal(res.status, 200);
       assert.match(res.headers.get('content-type') ?? '', /text\/html/);
       const html = await res.text();
@@ -124,12 +133,12 @@ for (const engine of ENGINES) {
     });
 
     it('shows another municipality nothing, refuses senders, and says what is wrong with a bad query', async () => {
-      const other = await call(rotterdam, 'POST', '/v1/subject-access-requests', { bsn: BSN });
+      const other = await call(rotterdamOfficer, 'POST', '/v1/subject-access-requests', { bsn: BSN });
       assert.equal(other.status, 200);
       assert.deepEqual(((await other.json()) as { signals: unknown[] }).signals, []);
       const sender = await fetch(`${p.url}/v1/subject-access-requests`, { method: 'POST', headers: { authorization: `Bearer ${p.keyOf('demo-woningcorporatie')}`, 'content-type': 'application/json' }, body: JSON.stringify({ bsn: BSN }) });
       assert.equal(sender.status, 403);
-      const bad = await call(worker, 'POST', '/v1/subject-access-requests', { bsn: '123456789' });
+      const bad = await call(officer, 'POST', '/v1/subject-access-requests', { bsn: '123456789' });
       assert.equal(bad.status, 400);
       const problem = (await bad.json()) as { invalidParams: Array<{ name: string; reason: string }> };
       assert.equal(problem.invalidParams[0]!.name, 'bsn');
@@ -181,7 +190,7 @@ for (const engine of ENGINES) {
       assert.equal(again[0]!.outcome, 'duplicate');
       const r = await matchMunicipality(p.deps, systemContext('GM0363', 'test', 'job'), 'GM0363');
       assert.equal(r.signals, 0, 'an objected signal is never matched again');
-      const access = (await (await call(worker, 'POST', '/v1/subject-access-requests', { bsn: BSN })).json()) as { signals: unknown[]; cases: unknown[] };
+      const access = (await (await call(officer, 'POST', '/v1/subject-access-requests', { bsn: BSN })).json()) as { signals: unknown[]; cases: unknown[] };
       assert.deepEqual([access.signals.length, access.cases.length], [0, 0]);
     });
 

@@ -5,6 +5,13 @@ import { startPlatform, type Platform } from '../src/platform.ts';
 import { DEMO_PASSWORD } from '../src/app/seed/demo-organisations.ts';
 import { hashSessionToken } from '../src/app/auth/authenticate.ts';
 import { randomBytes } from 'node:crypto';
+import { generateApiKeySecret } from '../src/app/auth/api-key-format.ts';
+import { insertApiKey } from '../src/db/repositories/api-keys.ts';
+import { rentSignal } from './helpers/platform.ts';
+import { submitSignals } from '../src/app/intake/submit-signals.ts';
+import { matchMunicipality } from '../src/app/matching/match-signals.ts';
+import { systemContext } from '../src/app/auth/system-actor.ts';
+import { signalsWithState } from '../src/db/repositories/signal-state.ts';
 
 // Issue 17: the outside security review's attacks, each replayed against the platform. Every test
 // here failed on the code the review saw (the attack succeeded); each now shows the refusal.
@@ -157,6 +164,77 @@ for (const engine of ENGINES) {
         const body = (await r!.json()) as { title: string; code: string };
         assert.equal(body.title, 'Te veel verzoeken');
         assert.equal(body.code, 'TOO_MANY_REQUESTS');
+      });
+    });
+
+    describe('5. API keys with more rights than their creator', () => {
+      const createKey = async (email: string, scopes: string[]) => {
+        const s = await sessionOf(email);
+        return fetch(`${p.url}/v1/api-keys`, { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'poging', scopes }) });
+      };
+
+      it('refuses a key with a right its creator lacks: operator admin → DDAS, municipal admin → submit, creditor → DDAS', async () => {
+        for (const [email, scope] of [['beheer@platform.demo', 'ddas:export'], ['beheer@amsterdam.demo', 'signals:submit'], ['aanlevering@demo-woningcorporatie.demo', 'ddas:export']] as const) {
+          const r = await createKey(email, [scope]);
+          assert.equal(r.status, 403, `${email} ${scope}`);
+          const problem = (await r.json()) as { code: string; detail: string };
+          assert.equal(problem.code, 'SCOPES_BEYOND_CREATOR');
+          assert.match(problem.detail, new RegExp(scope));
+        }
+        const keys = await p.deps.db.selectFrom('api_keys').select('id').where('name', '=', 'poging').execute();
+        assert.deepEqual(keys, [], 'no key was made');
+        const refused = await p.deps.db.selectFrom('audit_log').select('actor_id').where('activity', '=', 'api-key.create').where('outcome', '=', 'refused').execute();
+        assert.equal(refused.length, 3);
+      });
+
+      it('still makes a key within the creator’s rights', async () => {
+        assert.equal((await createKey('beheer@amsterdam.demo', ['ddas:export'])).status, 201);
+        assert.equal((await createKey('aanlevering@demo-woningcorporatie.demo', ['signals:submit'])).status, 201);
+      });
+
+      it('holds a key made before the check to what its organisation can do, and refuses to rotate one beyond the rotator', async () => {
+        const rogue = generateApiKeySecret();
+        await insertApiKey(p.deps.db, { organisationId: 'GM0363', name: 'oud', prefix: rogue.prefix, secretHash: rogue.secretHash, scopes: ['signals:submit', 'ddas:export'], createdBy: null });
+        const submit = await fetch(`${p.url}/v1/signals?dryRun=true`, { method: 'POST', headers: { authorization: `Bearer ${rogue.token}`, 'content-type': 'application/json' }, body: JSON.stringify(rentSignal('rogue-1')) });
+        assert.equal(submit.status, 403, "a municipality's key cannot submit signals");
+        const operatorKey = generateApiKeySecret();
+        const id = await insertApiKey(p.deps.db, { organisationId: 'platform-beheer', name: 'cbs', prefix: operatorKey.prefix, secretHash: operatorKey.secretHash, scopes: ['ddas:export'], createdBy: null });
+        const admin = await sessionOf('beheer@platform.demo');
+        const rotated = await fetch(`${p.url}/v1/api-keys/${id}/rotations`, { method: 'POST', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/json' }, body: '{}' });
+        assert.equal(rotated.status, 403, 'rotating makes a new key: not beyond the rotator either');
+      });
+    });
+
+    describe('1. subject-access request across municipalities', () => {
+      const BSN = '111222333';
+      it('shows only what the requesting municipality holds and did, to its privacy officer only, and audits it', async () => {
+        const tax = { reference: 'sar-tax', signalType: 'municipal_tax', signalDate: '2025-03-14', municipalityCode: 'GM0363', amount: '412.00', components: { municipal_tax: '412.00' }, arrearStartDate: '2024-10-01', bsn: BSN, person: { initials: 'J.', surname: 'Jansen' }, address: { street: 'Damrak', houseNumber: '1', postcode: '1012LG', city: 'Amsterdam' }, socialCollection: rentSignal('x').socialCollection! };
+        const [a] = await submitSignals(p.deps, systemContext('belastingen-amsterdam', 'test'), [tax], { dryRun: false });
+        const [b] = await submitSignals(p.deps, systemContext('belastingen-rotterdam', 'test'), [{ ...tax, reference: 'sar-tax-rdam', municipalityCode: 'GM0599', address: { street: 'Coolsingel', houseNumber: '5', postcode: '3011AA', city: 'Rotterdam' } }], { dryRun: false });
+        assert.deepEqual([a!.outcome, b!.outcome], ['accepted', 'accepted'], JSON.stringify([a!.refusals, b!.refusals]));
+        await matchMunicipality(p.deps, systemContext('GM0363', 'test', 'job'), 'GM0363');
+        await matchMunicipality(p.deps, systemContext('GM0599', 'test', 'job'), 'GM0599');
+        // Rotterdam works its case about the same person.
+        const rotterdamCase = await signalsWithState(p.deps.db).select('signal_states.case_id').where('signals.id', '=', b!.signalId!).executeTakeFirstOrThrow();
+        const rotterdam = await sessionOf('medewerker@rotterdam.demo');
+        assert.equal((await fetch(`${p.url}/zaken/${rotterdamCase.case_id}`, { headers: { cookie: rotterdam.cookie } })).status, 200);
+
+        const ask = async (email: string) => {
+          const s = await sessionOf(email);
+          return fetch(`${p.url}/v1/subject-access-requests`, { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' }, body: JSON.stringify({ bsn: BSN }) });
+        };
+        const worker = await ask('medewerker@amsterdam.demo');
+        assert.equal(worker.status, 403, 'a worker cannot run an access request');
+        const res = await ask('privacy@amsterdam.demo');
+        assert.equal(res.status, 200);
+        const doc = (await res.json()) as { signals: Array<{ sender: string }>; processing: Array<{ organisation: string | null; activity: string }> };
+        assert.deepEqual(doc.signals.map((s) => s.sender), ['belastingen-amsterdam'], 'only the signal Amsterdam holds, with its source');
+        const orgs = [...new Set(doc.processing.map((x) => x.organisation))];
+        assert.deepEqual(orgs, ['GM0363'], `processing records of others leaked: ${orgs.join(', ')}`);
+        assert.ok(doc.processing.length > 0);
+        assert.doesNotMatch(JSON.stringify(doc), /GM0599|belastingen-rotterdam|Coolsingel/);
+        const audit = await p.deps.db.selectFrom('audit_log').select(['outcome', 'organisation_id']).where('activity', '=', 'subject.access').orderBy('id').execute();
+        assert.deepEqual(audit.map((x) => x.outcome), ['refused', 'success']);
       });
     });
   });

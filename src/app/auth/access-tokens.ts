@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../domain/access/actor.ts';
-import type { Permission } from '../../domain/access/roles.ts';
+import { keyPermissions, type Permission } from '../../domain/access/roles.ts';
 import type { DB } from '../../db/schema.ts';
 import { findApiKeyByPrefix } from '../../db/repositories/api-keys.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
@@ -54,7 +54,8 @@ export async function issueAccessToken(deps: AppDeps, r: TokenRequest): Promise<
   const unknown = asked.filter((s) => !(s in TOKEN_SCOPES));
   if (unknown.length) throw new OAuthError('invalid_scope', `unknown scope(s): ${unknown.join(', ')}`);
   const granted = [...new Set(asked.map((s) => TOKEN_SCOPES[s]!))];
-  if (granted.some((p) => !key.scopes.includes(p))) throw new OAuthError('invalid_scope', `the client's key does not have scope ${granted.join(' ')}`);
+  const held = keyPermissions(key.scopes, key.organisation_kind);
+  if (granted.some((p) => !held.has(p))) throw new OAuthError('invalid_scope', `the client's key does not have scope ${granted.join(' ')}`);
 
   const token = `${ACCESS_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
   const expiresAt = new Date(now.getTime() + ACCESS_TOKEN_TTL_SECONDS * 1000);
@@ -86,7 +87,7 @@ export async function authenticateAccessToken(db: Kysely<DB>, token: string, now
     id: t.api_key_id,
     organisationId: t.organisation_id,
     organisationKind: t.organisation_kind,
-    permissions: new Set(t.scopes as Permission[]),
+    permissions: keyPermissions(t.scopes, t.organisation_kind),
     label: `OAuth2-client ${t.name}`,
   };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../domain/access/actor.ts';
-import { permissionsOf, type Permission } from '../../domain/access/roles.ts';
+import { keyPermissions, permissionsOf } from '../../domain/access/roles.ts';
 import type { DB } from '../../db/schema.ts';
 import { findApiKeyByPrefix, touchApiKey } from '../../db/repositories/api-keys.ts';
 import { parseApiKey, secretMatches } from './api-key-format.ts';
@@ -45,7 +45,7 @@ async function lookupApiKey(db: Kysely<DB>, token: string, now: Date): Promise<{
       id: key.id,
       organisationId: key.organisation_id,
       organisationKind: key.organisation_kind,
-      permissions: new Set(key.scopes as Permission[]),
+      permissions: keyPermissions(key.scopes, key.organisation_kind),
       label: `API-sleutel ${key.name}`,
     },
     expiresAt: key.expires_at ? new Date(key.expires_at).getTime() : Number.MAX_SAFE_INTEGER,

@@ -11,11 +11,19 @@ import { requireMunicipalityStaff } from './municipality-scope.ts';
 const PROCESSING_LIMIT = 1000;
 
 /**
- * Right of access (art. 15 AVG): everything the caller's municipality holds about one person, as a
- * document. The request is itself a processing and is recorded in the audit trail.
+ * Right of access (art. 15 AVG): everything the caller's municipality holds about one person, and
+ * what it did with it, as a document — never what other organisations hold or did (they answer
+ * for their own processing). Only a privacy officer may ask (permission subjects:access). The
+ * request is itself a processing and is recorded in the audit trail, a refused one too.
  */
 export async function getSubjectData(deps: AppDeps, ctx: CallContext, query: SubjectQuery): Promise<AccessDocument> {
-  const municipality = requireMunicipalityStaff(ctx, 'cases:read');
+  let municipality: string;
+  try {
+    municipality = requireMunicipalityStaff(ctx, 'subjects:access');
+  } catch (e) {
+    await appendAudit(deps.db, { traceId: ctx.traceId, spanId: ctx.spanId, activity: 'subject.access', actorType: ctx.actor.type, actorId: ctx.actor.id, organisationId: ctx.actor.organisationId, outcome: 'refused' });
+    throw e;
+  }
   return deps.db.transaction().execute(async (trx) => {
     const { signals, foundBy, bsnPseudonym } = await findSubject(trx, deps, municipality, query);
     const caseIdsOfSignals = [...new Set(signals.map((s) => s.case_id).filter((c): c is string => c !== null).map(String))];
@@ -28,7 +36,7 @@ export async function getSubjectData(deps: AppDeps, ctx: CallContext, query: Sub
       ...(await recordsAbout(trx, 'signals', signalIds, ['signal_states'])),
     };
     const pseudonyms = [...new Set(signals.map((s) => s.subject_pseudonym).concat(bsnPseudonym ? [bsnPseudonym] : []))];
-    const processing = await processingRecordsAbout(trx, { pseudonyms, signalIds, caseIds, limit: PROCESSING_LIMIT + 1 });
+    const processing = await processingRecordsAbout(trx, { organisationId: municipality, pseudonyms, signalIds, caseIds, limit: PROCESSING_LIMIT + 1 });
     const stored = await getRetentionSettings(trx, municipality);
     await appendAudit(trx, {
       traceId: ctx.traceId,

@@ -24,6 +24,7 @@ export const DEMO_USERS: DemoUser[] = [
   { organisationId: 'GM0363', email: 'medewerker@amsterdam.demo', displayName: 'Sanne de Wit (Amsterdam)', roles: ['municipal_worker'] },
   { organisationId: 'GM0363', email: 'coordinator@amsterdam.demo', displayName: 'Mohamed El Amrani (Amsterdam)', roles: ['municipal_coordinator'] },
   { organisationId: 'GM0363', email: 'beheer@amsterdam.demo', displayName: 'Beheer Amsterdam', roles: ['municipal_admin'] },
+  { organisationId: 'GM0363', email: 'privacy@amsterdam.demo', displayName: 'Privacyfunctionaris Amsterdam', roles: ['municipal_privacy_officer'] },
   { organisationId: 'GM0599', email: 'medewerker@rotterdam.demo', displayName: 'Kees Bakker (Rotterdam)', roles: ['municipal_worker'] },
   { organisationId: 'szw', email: 'evaluator@szw.demo', displayName: 'Evaluator SZW', roles: ['ministry_evaluator'] },
   { organisationId: 'szw', email: 'beheer@szw.demo', displayName: 'Experimentbeheer SZW', roles: ['ministry_admin'] },

@@ -1,5 +1,6 @@
 import { requirePermission } from '../../domain/access/actor.ts';
-import type { ApiKeyScope } from '../../domain/access/roles.ts';
+import { scopesBeyond, type ApiKeyScope } from '../../domain/access/roles.ts';
+import { ScopesBeyondCreator } from './create-api-key.ts';
 import { insertApiKey } from '../../db/repositories/api-keys.ts';
 import { lockRotatableKey, retireApiKey } from '../../db/repositories/api-key-rotation.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
@@ -35,6 +36,9 @@ export async function rotateApiKey(
     if (!old) return undefined;
     if (old.revoked_at || (old.expires_at && new Date(old.expires_at) <= now)) throw new RotationRefused('this key is revoked or expired; create a new key instead');
     if (old.replaced_by) throw new RotationRefused('this key was already rotated; rotate its replacement');
+    // A rotation makes a new key: it may not carry more than the person rotating holds.
+    const beyond = scopesBeyond(ctx.actor.permissions, old.scopes);
+    if (beyond.length > 0) throw new ScopesBeyondCreator(beyond);
     const id = await insertApiKey(trx, {
       organisationId: ctx.actor.organisationId,
       name: old.name,

@@ -66,16 +66,22 @@ export async function recordsAbout(db: Executor, parent: 'cases' | 'signals', id
   return out;
 }
 
-/** Processing records about the subject (Logboek Dataverwerkingen), newest first, at most `limit`. */
+/**
+ * What one organisation did with the subject's data (Logboek Dataverwerkingen), newest first, at
+ * most `limit`. Only that organisation's own records: a pseudonym is the same in every
+ * municipality, so without this filter the records would tell which creditors and which other
+ * municipalities processed the person.
+ */
 export async function processingRecordsAbout(
   db: Executor,
-  q: { pseudonyms: readonly string[]; signalIds: readonly string[]; caseIds: readonly string[]; limit: number },
+  q: { organisationId: string; pseudonyms: readonly string[]; signalIds: readonly string[]; caseIds: readonly string[]; limit: number },
 ) {
   const r = await sql<{ occurred_at: Date; activity: string; actor_type: string; organisation_id: string | null; object_type: string | null; outcome: string }>`
     select occurred_at, activity, actor_type, organisation_id, object_type, outcome from audit_log
-    where subject_pseudonyms && ${q.pseudonyms as string[]}::text[]
-       or (object_type = 'signal' and object_ids && ${q.signalIds as string[]}::text[])
-       or (object_type = 'case' and object_ids && ${q.caseIds as string[]}::text[])
+    where organisation_id = ${q.organisationId}
+      and (subject_pseudonyms && ${q.pseudonyms as string[]}::text[]
+        or (object_type = 'signal' and object_ids && ${q.signalIds as string[]}::text[])
+        or (object_type = 'case' and object_ids && ${q.caseIds as string[]}::text[]))
     order by id desc limit ${q.limit}`.execute(db);
   return r.rows;
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app/context.ts';
 import { isRefused, login, logout } from '../../app/auth/login.ts';
 import type { LoginLimit } from '../rate-limits.ts';
-import { createApiKey, InvalidScopes, listOwnApiKeys, revokeOwnApiKey } from '../../app/users/create-api-key.ts';
+import { createApiKey, InvalidScopes, listOwnApiKeys, revokeOwnApiKey, ScopesBeyondCreator } from '../../app/users/create-api-key.ts';
 import { createUser, UserInputError } from '../../app/users/create-user.ts';
 import { listUsers } from '../../db/repositories/users.ts';
 import { API_KEY_SCOPES } from '../../domain/access/roles.ts';
@@ -57,6 +57,9 @@ const NewUser = Type.Object(
   },
   { additionalProperties: false },
 );
+/** A key asked for more than its creator holds: 403, naming the scopes. */
+export const scopesProblem = (e: ScopesBeyondCreator) =>
+  new HttpProblem(403, 'Geen toegang', `Een API-sleutel kan niet meer dan uw eigen rol: u heeft zelf niet ${e.scopes.map((s) => `'${s}'`).join(', ')}.`, 'SCOPES_BEYOND_CREATOR', e.scopes.map((s) => ({ name: 'scopes', in: 'body', reason: `you do not hold '${s}' yourself` })));
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 /** Sessions (web login), the organisation's users and its API keys. */
@@ -185,6 +188,7 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDeps, opts: 
         return reply.code(201).send(k);
       } catch (e) {
         if (e instanceof InvalidScopes) throw new HttpProblem(400, 'Ongeldige invoer', e.message, 'INVALID_SCOPES');
+        if (e instanceof ScopesBeyondCreator) throw scopesProblem(e);
         throw e;
       }
     },

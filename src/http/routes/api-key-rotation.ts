@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app/context.ts';
 import { DEFAULT_ROTATION_OVERLAP_HOURS, MAX_ROTATION_OVERLAP_HOURS, rotateApiKey, RotationRefused } from '../../app/users/rotate-api-key.ts';
 import { callContext } from '../plugins/auth.ts';
+import { ScopesBeyondCreator } from '../../app/users/create-api-key.ts';
+import { scopesProblem } from './access.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 import { responses } from '../openapi-helpers.ts';
 
@@ -42,6 +44,7 @@ export function registerApiKeyRotationRoutes(app: FastifyInstance, deps: AppDeps
         return reply.code(201).send(r);
       } catch (e) {
         if (e instanceof RotationRefused) throw new HttpProblem(409, 'Kan niet vernieuwen', e.message, 'ROTATION_REFUSED');
+        if (e instanceof ScopesBeyondCreator) throw scopesProblem(e);
         throw e;
       }
     },

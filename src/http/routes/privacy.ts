@@ -180,14 +180,15 @@ export function registerPrivacyRoutes(app: FastifyInstance, deps: AppDeps): void
       schema: {
         operationId: 'requestSubjectAccess',
         tags: ['Privacy'],
-        summary: 'Right of access: everything your municipality holds about one person, found by BSN or address',
-        description: 'A POST so that a BSN never appears in a URL. Recorded in the audit trail.',
+        summary: 'Right of access: everything your municipality holds about one person, and what it did with it, found by BSN or address',
+        description: 'For privacy officers (permission subjects:access). A POST so that a BSN never appears in a URL. Shows only your own municipality\'s data and processing records. Recorded in the audit trail.',
         body: Type.Ref(SubjectQuerySchema),
         response: accessResponses,
       },
     },
     async (req, reply) => {
-      const ctx = callContext(req, 'cases:read');
+      // The permission is checked (and a refusal audited) in the use case.
+      const ctx = callContext(req);
       const doc = await getSubjectData(deps, ctx, req.body).catch(subjectProblem);
       const wantsHtml = /text\/html/.test(req.headers.accept ?? '') && !/application\/json/.test(req.headers.accept ?? '');
       reply.header('cache-control', 'no-store');

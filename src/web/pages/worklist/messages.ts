@@ -245,11 +245,13 @@ export const worklistMessages = defineMessages({
     role_municipal_worker: 'Medewerker (zaken behandelen)',
     role_municipal_coordinator: 'Coördinator (zaken, afwegingskader, rapportages)',
     role_municipal_admin: 'Beheerder (gebruikers, instellingen, audit)',
+    role_municipal_privacy_officer: 'Privacyfunctionaris (inzageverzoeken van inwoners)',
     role_sender: 'Aanleveraar (signalen sturen)',
     role_sender_admin: 'Beheerder aanlevering (ook gebruikers en sleutels)',
     role_ministry_evaluator: 'Evaluator',
     role_ministry_admin: 'Experimentbeheerder',
     role_operator_admin: 'Platformbeheerder',
+    role_operator_data_supplier: 'Gegevensleverancier DDAS (alle gemeenten, voor CBS)',
   },
   en: {
     navWorklist: 'Worklist',
@@ -495,11 +497,13 @@ export const worklistMessages = defineMessages({
     role_municipal_worker: 'Worker (handles cases)',
     role_municipal_coordinator: 'Coordinator (cases, weighing framework, reports)',
     role_municipal_admin: 'Administrator (users, settings, audit)',
+    role_municipal_privacy_officer: 'Privacy officer (residents’ access requests)',
     role_sender: 'Sender (delivers signals)',
     role_sender_admin: 'Delivery administrator (also users and keys)',
     role_ministry_evaluator: 'Evaluator',
     role_ministry_admin: 'Experiment administrator',
     role_operator_admin: 'Platform administrator',
+    role_operator_data_supplier: 'DDAS data supplier (every municipality, for CBS)',
   },
 });
 
