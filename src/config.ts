@@ -28,6 +28,12 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Login attempts per minute per client address on each login route; 0 switches the limit off. */
   loginAttemptsPerMinute: number;
+  /** Key of the audit chain's HMAC links and of its checkpoints' signatures (AUDIT_MAC_KEY). */
+  auditMacKey: string;
+  /** Where signed checkpoints of the audit chain are written, outside the database (AUDIT_CHECKPOINT_DIR). */
+  auditCheckpointDir: string;
+  /** At most one checkpoint per this many seconds while records keep coming. */
+  auditCheckpointSeconds: number;
 }
 
 /** false: no proxy; a number: that many hops; a list: these addresses or CIDR ranges (Fastify's trustProxy). */
@@ -52,15 +58,17 @@ export function parseTrustProxy(v: string | undefined): TrustProxy {
 }
 
 const DEV_PSEUDONYM_KEY = 'development-only-pseudonym-key-change-me';
+export const DEV_AUDIT_MAC_KEY = 'development-only-audit-mac-key-change-me';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
   const host = env.HOST ?? '127.0.0.1';
+  const dataDir = path.resolve(env.DATA_DIR ?? 'data');
   return {
     host,
     port,
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    dataDir,
     pseudonymKey: env.PSEUDONYM_KEY ?? DEV_PSEUDONYM_KEY,
     logLevel: env.LOG_LEVEL ?? 'info',
     seedDemo: (env.SEED_DEMO ?? 'true') !== 'false',
@@ -70,6 +78,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     intakeWorkers: Number(env.INTAKE_WORKERS ?? Math.min(2, availableParallelism())),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     loginAttemptsPerMinute: Number(env.LOGIN_ATTEMPTS_PER_MINUTE ?? 10),
+    auditMacKey: env.AUDIT_MAC_KEY ?? DEV_AUDIT_MAC_KEY,
+    auditCheckpointDir: path.resolve(env.AUDIT_CHECKPOINT_DIR ?? path.join(dataDir, 'audit-checkpoints')),
+    auditCheckpointSeconds: Number(env.AUDIT_CHECKPOINT_INTERVAL_SECONDS ?? 60),
   };
 }
 

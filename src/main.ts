@@ -5,6 +5,7 @@ import { startPlatform } from './platform.ts';
 import { DataDirInUse } from './db/pglite-lock.ts';
 import { processRoleFrom } from './jobs/queue.ts';
 import { DEMO_PASSWORD } from './app/seed/demo-organisations.ts';
+import { DirectoryCheckpointStore } from './app/audit/checkpoint-store.ts';
 
 const config = loadConfig();
 const platform = await startPlatform({
@@ -25,6 +26,9 @@ const platform = await startPlatform({
   intakeWorkers: config.intakeWorkers,
   trustProxy: config.trustProxy,
   loginAttemptsPerMinute: config.loginAttemptsPerMinute,
+  auditMacKey: config.auditMacKey,
+  auditCheckpoints: new DirectoryCheckpointStore(config.auditCheckpointDir),
+  auditCheckpointSeconds: config.auditCheckpointSeconds,
 }).catch((err: unknown) => {
   // The start-up failures an operator causes most: a second instance, or another service on the port.
   if (err instanceof DataDirInUse)

@@ -7,13 +7,14 @@ import type { RuleBookJudge } from './app/rules/rule-judge.ts';
 import { seedDemo, seedOrganisations, type SeedResult } from './app/seed/seed-demo.ts';
 import { seedDemoSignals } from './app/seed/seed-demo-signals.ts';
 import { openDatabase, type Database } from './db/database.ts';
-import { sealAuditLog } from './db/repositories/audit.ts';
+import { sealAndAnchor, type AuditAnchoring } from './app/audit/anchor-audit.ts';
+import type { CheckpointStore } from './app/audit/checkpoint-store.ts';
 import { buildServer } from './http/server.ts';
 import { startJobQueue, type JobQueue, type ProcessRole } from './jobs/queue.ts';
 import { simulateDemo } from './app/simulation/simulate-demo.ts';
 import { injectApi } from './app/simulation/api-client.ts';
 import type { BasisRegisters } from './domain/routing/person-register.ts';
-import type { TrustProxy } from './config.ts';
+import { DEV_AUDIT_MAC_KEY, type TrustProxy } from './config.ts';
 
 export interface PlatformOptions {
   databaseUrl: string | undefined;
@@ -46,6 +47,12 @@ export interface PlatformOptions {
   trustProxy?: TrustProxy;
   /** Login attempts per minute per client address (default 10; 0: off). */
   loginAttemptsPerMinute?: number;
+  /** Key of the audit chain's HMAC links and checkpoint signatures (default: the development key). */
+  auditMacKey?: string;
+  /** Where signed checkpoints of the audit chain go; absent: none are written. */
+  auditCheckpoints?: CheckpointStore;
+  /** Seconds between checkpoints while records keep coming (default 60). */
+  auditCheckpointSeconds?: number;
 }
 
 export interface Platform {
@@ -95,8 +102,18 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port });
   const addr = app.server.address() as AddressInfo;
 
-  // Seal the audit trail's hash chain shortly after records commit.
-  const sealer = setInterval(() => void sealAuditLog(database.db).catch((e: unknown) => app.log.warn({ err: String(e) }, 'audit sealing failed')), 2000);
+  // Seal the audit trail's hash chain shortly after records commit, and anchor its head outside the
+  // database now and then (signed checkpoints), so truncation and a recomputed chain show.
+  const anchoring: AuditAnchoring = { macKey: opts.auditMacKey ?? DEV_AUDIT_MAC_KEY, store: opts.auditCheckpoints, checkpointIntervalMs: (opts.auditCheckpointSeconds ?? 60) * 1000 };
+  let anchorState: { lastSeq: string | undefined; lastAt: number } = { lastSeq: undefined, lastAt: 0 };
+  let anchoringNow: Promise<unknown> = Promise.resolve();
+  const anchor = (force = false) =>
+    (anchoringNow = anchoringNow.then(() =>
+      sealAndAnchor(database.db, anchoring, anchorState, deps.now(), force)
+        .then((s) => (anchorState = s))
+        .catch((e: unknown) => app.log.warn({ err: String(e) }, 'audit sealing failed')),
+    ));
+  const sealer = setInterval(() => void anchor(), 2000);
   sealer.unref();
   // Continuous matching and scheduled work (retention) are jobs on the pg-boss queue (src/jobs):
   // any number of processes may ask for them, a job never runs twice at once.
@@ -112,6 +129,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     jobs,
     async stop() {
       clearInterval(sealer);
+      // The last records sealed and anchored, so a restart finds them checkpointed.
+      await anchor(true);
       await jobs.stop();
       await app.close();
       await deps.intakeWorkers?.close();

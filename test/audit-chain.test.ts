@@ -5,6 +5,8 @@ import { ENGINES } from './helpers/engines.ts';
 import { appendAudit, sealAuditLog, verifyAuditChain } from '../src/db/repositories/audit.ts';
 import type { Database } from '../src/db/database.ts';
 
+const KEY = 'test-audit-mac-key';
+
 for (const engine of ENGINES) {
   describe(`audit trail hash chain (${engine.name})`, () => {
     let d: Database & { drop(): Promise<void> };
@@ -27,10 +29,11 @@ for (const engine of ENGINES) {
     after(async () => d.drop());
 
     it('seals committed records in order and verifies the chain', async () => {
-      assert.equal(await sealAuditLog(d.db), 25);
-      assert.equal(await sealAuditLog(d.db), 0);
-      const v = await verifyAuditChain(d.db);
-      assert.deepEqual(v, { ok: true, checked: 25 });
+      assert.equal((await sealAuditLog(d.db, KEY)).sealed, 25);
+      assert.equal((await sealAuditLog(d.db, KEY)).sealed, 0);
+      const v = await verifyAuditChain(d.db, KEY);
+      assert.equal(v.ok, true);
+      assert.equal(v.checked, 25);
     });
 
     it('refuses updates and deletes of sealed records', async () => {
@@ -42,7 +45,7 @@ for (const engine of ENGINES) {
       await sql`alter table audit_log disable trigger audit_log_append_only`.execute(d.db);
       await sql`update audit_log set actor_id = 'tampered' where seq = 7`.execute(d.db);
       await sql`alter table audit_log enable trigger audit_log_append_only`.execute(d.db);
-      const v = await verifyAuditChain(d.db);
+      const v = await verifyAuditChain(d.db, KEY);
       assert.equal(v.ok, false);
       assert.equal(v.firstBrokenSeq, '7');
       assert.equal(v.checked, 6);

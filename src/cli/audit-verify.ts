@@ -1,19 +1,30 @@
-// npm run audit:verify — seals what is ready, then walks the audit trail's hash chain and reports
-// the first broken link, if any. Exit code 0: intact; 1: broken.
+// npm run audit:verify — seals what is ready, then checks the audit trail: every keyed link of the
+// chain (AUDIT_MAC_KEY), and the chain against the signed checkpoints in AUDIT_CHECKPOINT_DIR
+// (truncation at the end, deleted records, altered records or a recomputed chain, forged
+// checkpoints). Exit code 0: intact; 1: something is wrong (each finding is printed); 2: no
+// checkpoint to measure against (the chain alone cannot show truncation).
 import { loadConfig } from '../config.ts';
 import { openDatabaseFromConfig } from '../db/database.ts';
-import { sealAuditLog, verifyAuditChain } from '../db/repositories/audit.ts';
+import { sealAuditLog } from '../db/repositories/audit.ts';
+import { DirectoryCheckpointStore } from '../app/audit/checkpoint-store.ts';
+import { verifyAuditTrail } from '../app/audit/verify-audit.ts';
 
 const config = loadConfig();
 const database = await openDatabaseFromConfig(config);
 try {
   let sealed = 0;
-  for (let n = await sealAuditLog(database.db); n > 0; n = await sealAuditLog(database.db)) sealed += n;
-  const result = await verifyAuditChain(database.db);
-  if (result.ok) {
-    console.log(`Audit trail intact: ${result.checked} records checked (${sealed} newly sealed).`);
+  for (let r = await sealAuditLog(database.db, config.auditMacKey); r.sealed > 0; r = await sealAuditLog(database.db, config.auditMacKey)) sealed += r.sealed;
+  const v = await verifyAuditTrail(database.db, config.auditMacKey, new DirectoryCheckpointStore(config.auditCheckpointDir));
+  const last = v.lastCheckpoint ? `last checkpoint: record ${v.lastCheckpoint.seq} at ${v.lastCheckpoint.at}` : 'no checkpoint';
+  if (v.ok) {
+    console.log(`Audit trail intact: ${v.checked} records checked (${sealed} newly sealed), ${v.checkpoints} checkpoints in ${config.auditCheckpointDir} hold (${last}).`);
+    if (v.checkpoints === 0 && v.checked > 0) {
+      console.log('No checkpoint found: truncation at the end cannot be ruled out. Point AUDIT_CHECKPOINT_DIR at the checkpoints the platform writes.');
+      process.exitCode = 2;
+    }
   } else {
-    console.log(`Audit trail BROKEN at record ${result.firstBrokenSeq}: ${result.reason}. ${result.checked} records before it are intact.`);
+    console.log(`Audit trail NOT intact (${v.checked} records checked; ${last}):`);
+    for (const f of v.findings) console.log(`  ${f.kind.toUpperCase()} at record ${f.seq}: ${f.detail}`);
     process.exitCode = 1;
   }
 } finally {

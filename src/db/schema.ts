@@ -76,6 +76,8 @@ export interface AuditLogTable {
   seq: string | null;
   prev_hash: string | null;
   hash: string | null;
+  /** 1: plain SHA-256 link (before keyed links); 2: HMAC-SHA-256 with the audit MAC key. */
+  chain_version: number | null;
 }
 
 export interface BatchesTable {

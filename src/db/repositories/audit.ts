@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
 
@@ -70,8 +70,11 @@ interface AuditRowForHash {
   detail: unknown;
 }
 
-export function auditRowHash(prevHash: string, seq: string, r: AuditRowForHash): string {
-  const body = JSON.stringify([
+/** The current link: keyed, so a database writer without the key cannot recompute the chain. */
+export const CHAIN_VERSION = 2;
+
+function rowBody(seq: string, r: AuditRowForHash): string {
+  return JSON.stringify([
     seq,
     r.id,
     new Date(r.occurred_at).toISOString(),
@@ -86,7 +89,12 @@ export function auditRowHash(prevHash: string, seq: string, r: AuditRowForHash):
     r.outcome,
     r.detail ?? null,
   ]);
-  return createHash('sha256').update(prevHash).update(body).digest('hex');
+}
+
+/** A record's link: HMAC-SHA-256 under the audit MAC key (version 2), or the plain SHA-256 of records sealed before keys (version 1). */
+export function auditRowHash(macKey: string, version: number, prevHash: string, seq: string, r: AuditRowForHash): string {
+  const h = version >= 2 ? createHmac('sha256', macKey) : createHash('sha256');
+  return h.update(prevHash).update(rowBody(seq, r)).digest('hex');
 }
 
 const GENESIS = '0'.repeat(64);
@@ -94,12 +102,12 @@ const GENESIS = '0'.repeat(64);
 /**
  * Links committed, unsealed audit rows into the hash chain. Only rows of transactions older than
  * every running one are sealed (pg_snapshot_xmin), so no earlier row can still appear afterwards.
- * One sealer at a time (advisory lock); returns how many rows it sealed.
+ * One sealer at a time (advisory lock); returns how many rows it sealed and the chain's head.
  */
-export async function sealAuditLog(db: Kysely<DB>, limit = 50_000): Promise<number> {
+export async function sealAuditLog(db: Kysely<DB>, macKey: string, limit = 50_000): Promise<{ sealed: number; head: { seq: string; hash: string } | undefined }> {
   return db.transaction().execute(async (trx) => {
     const locked = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(727275) as ok`.execute(trx);
-    if (!locked.rows[0]?.ok) return 0;
+    if (!locked.rows[0]?.ok) return { sealed: 0, head: undefined };
     const last = await sql<{ seq: string; hash: string }>`
       select seq::text as seq, hash from audit_log where seq is not null order by audit_log.seq desc limit 1`.execute(trx);
     let seq = BigInt(last.rows[0]?.seq ?? '0');
@@ -116,7 +124,7 @@ export async function sealAuditLog(db: Kysely<DB>, limit = 50_000): Promise<numb
     const hashes: string[] = [];
     for (const r of rows.rows) {
       seq += 1n;
-      const hash = auditRowHash(prev, seq.toString(), r);
+      const hash = auditRowHash(macKey, CHAIN_VERSION, prev, seq.toString(), r);
       ids.push(r.id);
       seqs.push(seq.toString());
       prevs.push(prev);
@@ -124,10 +132,10 @@ export async function sealAuditLog(db: Kysely<DB>, limit = 50_000): Promise<numb
       prev = hash;
     }
     if (ids.length > 0)
-      await sql`update audit_log a set seq = v.seq, prev_hash = v.prev, hash = v.hash
+      await sql`update audit_log a set seq = v.seq, prev_hash = v.prev, hash = v.hash, chain_version = ${CHAIN_VERSION}
         from unnest(${ids}::bigint[], ${seqs}::bigint[], ${prevs}::text[], ${hashes}::text[]) as v(id, seq, prev, hash)
         where a.id = v.id`.execute(trx);
-    return rows.rows.length;
+    return { sealed: rows.rows.length, head: seq > 0n ? { seq: seq.toString(), hash: prev } : undefined };
   });
 }
 
@@ -136,26 +144,40 @@ export interface ChainVerification {
   checked: number;
   firstBrokenSeq?: string;
   reason?: string;
+  /** The last record's sequence number and link, as found. */
+  head?: { seq: string; hash: string };
+}
+
+/** The link stored for each of these sequence numbers (those that exist). */
+export async function auditLinksAt(db: Kysely<DB>, seqs: readonly string[]): Promise<Map<string, string>> {
+  if (seqs.length === 0) return new Map();
+  const r = await sql<{ seq: string; hash: string }>`select seq::text as seq, hash from audit_log where seq = any(${seqs as string[]}::bigint[])`.execute(db);
+  return new Map(r.rows.map((x) => [x.seq, x.hash]));
 }
 
 /** Walks the sealed chain in order and reports the first link that does not hold. */
-export async function verifyAuditChain(db: Kysely<DB>, pageSize = 10_000): Promise<ChainVerification> {
+export async function verifyAuditChain(db: Kysely<DB>, macKey: string, pageSize = 10_000): Promise<ChainVerification> {
   let prev = GENESIS;
   let expectedSeq = 1n;
   let checked = 0;
+  let keyed = false;
   for (;;) {
-    const page = await sql<AuditRowForHash & { seq: string; prev_hash: string; hash: string }>`
-      select id::text as id, seq::text as seq, prev_hash, hash, occurred_at, trace_id, activity, actor_type, actor_id,
+    const page = await sql<AuditRowForHash & { seq: string; prev_hash: string; hash: string; chain_version: number | null }>`
+      select id::text as id, seq::text as seq, prev_hash, hash, chain_version, occurred_at, trace_id, activity, actor_type, actor_id,
              organisation_id, object_type, object_ids, subject_pseudonyms, outcome, detail
       from audit_log where seq >= ${expectedSeq.toString()}::bigint and seq is not null
       order by audit_log.seq limit ${pageSize}`.execute(db);
-    if (page.rows.length === 0) return { ok: true, checked };
+    if (page.rows.length === 0) return { ok: true, checked, ...(checked > 0 ? { head: { seq: (expectedSeq - 1n).toString(), hash: prev } } : {}) };
     for (const r of page.rows) {
       if (r.seq !== expectedSeq.toString())
-        return { ok: false, checked, firstBrokenSeq: expectedSeq.toString(), reason: 'missing record (gap in sequence)' };
+        return { ok: false, checked, firstBrokenSeq: expectedSeq.toString(), reason: 'missing record (gap in sequence): deleted' };
       if (r.prev_hash !== prev) return { ok: false, checked, firstBrokenSeq: r.seq, reason: 'previous-hash link broken' };
-      if (auditRowHash(prev, r.seq, r) !== r.hash)
-        return { ok: false, checked, firstBrokenSeq: r.seq, reason: 'record content does not match its hash' };
+      const version = r.chain_version ?? 1;
+      // Unkeyed links only before the first keyed one: going back to them would let a writer recompute.
+      if (keyed && version < CHAIN_VERSION) return { ok: false, checked, firstBrokenSeq: r.seq, reason: 'an unkeyed link after keyed ones: rewritten' };
+      keyed ||= version >= CHAIN_VERSION;
+      if (auditRowHash(macKey, version, prev, r.seq, r) !== r.hash)
+        return { ok: false, checked, firstBrokenSeq: r.seq, reason: 'record content does not match its keyed hash: altered' };
       prev = r.hash;
       expectedSeq += 1n;
       checked += 1;

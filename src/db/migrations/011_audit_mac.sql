@@ -1,0 +1,5 @@
+-- The audit chain's links become keyed (HMAC-SHA-256 with AUDIT_MAC_KEY, which the database never
+-- holds): someone who can write to the database can no longer recompute the chain after a change.
+-- Records sealed before carry version 1 (plain SHA-256); a version-1 link after a version-2 link is
+-- reported as tampering by the verification.
+alter table audit_log add column chain_version smallint;
