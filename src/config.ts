@@ -87,3 +87,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export function usesDevelopmentPseudonymKey(config: Config): boolean {
   return config.pseudonymKey === DEV_PSEUDONYM_KEY;
 }
+
+/**
+ * With NODE_ENV=production the platform does not start on a key anyone can read in this
+ * repository: a known pseudonym key makes BSN pseudonyms reversible (there are only ~10^9 BSNs to
+ * try), a known audit key lets a database writer recompute the audit chain. Short keys are refused
+ * too. Returns the problems (empty: fine); development only warns.
+ */
+export function productionProblems(config: Config, env: NodeJS.ProcessEnv = process.env): string[] {
+  if (env.NODE_ENV !== 'production') return [];
+  const out: string[] = [];
+  const check = (name: string, value: string, dev: string) => {
+    if (value === dev) out.push(`${name} is niet gezet: de openbare ontwikkelsleutel wordt in productie niet gebruikt.`);
+    else if (value.length < 32) out.push(`${name} is te kort: gebruik minstens 32 willekeurige tekens (bijv. openssl rand -base64 32).`);
+  };
+  check('PSEUDONYM_KEY', config.pseudonymKey, DEV_PSEUDONYM_KEY);
+  check('AUDIT_MAC_KEY', config.auditMacKey, DEV_AUDIT_MAC_KEY);
+  if (config.pseudonymKey === config.auditMacKey && config.pseudonymKey !== DEV_PSEUDONYM_KEY) out.push('PSEUDONYM_KEY en AUDIT_MAC_KEY moeten verschillen.');
+  return out;
+}

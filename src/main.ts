@@ -1,13 +1,24 @@
 import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfig, usesDevelopmentPseudonymKey } from './config.ts';
+import { ConfigError, DEV_AUDIT_MAC_KEY, loadConfig, productionProblems, usesDevelopmentPseudonymKey } from './config.ts';
 import { startPlatform } from './platform.ts';
 import { DataDirInUse } from './db/pglite-lock.ts';
 import { processRoleFrom } from './jobs/queue.ts';
 import { DEMO_PASSWORD } from './app/seed/demo-organisations.ts';
 import { DirectoryCheckpointStore } from './app/audit/checkpoint-store.ts';
 
-const config = loadConfig();
+const config = (() => {
+  try {
+    const c = loadConfig();
+    const problems = productionProblems(c);
+    if (problems.length > 0) throw new ConfigError(problems.join(' '));
+    return c;
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(`vroegsignaal kan niet starten: ${e.message}`);
+    process.exit(1);
+  }
+})();
 const platform = await startPlatform({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,
@@ -46,6 +57,7 @@ const lines = [
   `  API: ${url}/v1  ·  OpenAPI: ${url}/v1/openapi.json`,
 ];
 if (usesDevelopmentPseudonymKey(config)) lines.push('  Let op: PSEUDONYM_KEY is niet gezet; er wordt een ontwikkelsleutel gebruikt.');
+if (config.auditMacKey === DEV_AUDIT_MAC_KEY) lines.push('  Let op: AUDIT_MAC_KEY is niet gezet; de audittrail gebruikt een ontwikkelsleutel.');
 const seed = platform.seed;
 if (seed?.created) {
   lines.push('', `Demo-logins (wachtwoord voor allemaal: ${DEMO_PASSWORD}):`);

@@ -5,9 +5,14 @@ import { startPlatform, type Platform } from '../src/platform.ts';
 import { DEMO_PASSWORD } from '../src/app/seed/demo-organisations.ts';
 import { hashSessionToken } from '../src/app/auth/authenticate.ts';
 import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { generateApiKeySecret } from '../src/app/auth/api-key-format.ts';
 import { insertApiKey } from '../src/db/repositories/api-keys.ts';
-import { rentSignal } from './helpers/platform.ts';
+import { CSV_HEADER, rentCsvRow, rentSignal } from './helpers/platform.ts';
+import { parse } from 'csv-parse/sync';
 import { submitSignals } from '../src/app/intake/submit-signals.ts';
 import { matchMunicipality } from '../src/app/matching/match-signals.ts';
 import { systemContext } from '../src/app/auth/system-actor.ts';
@@ -237,5 +242,54 @@ for (const engine of ENGINES) {
         assert.deepEqual(audit.map((x) => x.outcome), ['refused', 'success']);
       });
     });
+
+    describe('9. smaller findings: CSV, OAuth Basic, session expiry', () => {
+      it('neutralises formula cells in the results file, stored and dry run alike', async () => {
+        const key = p.seed!.apiKeys.find((k) => k.organisation === 'demo-woningcorporatie')!.token;
+        const csv = [CSV_HEADER, rentCsvRow('"=HYPERLINK(""https://evil.example"")"'), rentCsvRow('@SUM(1+1)', { amount: 'x' })].join('\n');
+        for (const dry of [false, true]) {
+          const res = await fetch(`${p.url}/v1/batches${dry ? '?dryRun=true' : ''}`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'text/csv' }, body: csv });
+          assert.ok(res.status < 300, String(res.status));
+          const text = dry ? await res.text() : await (await fetch(`${p.url}/v1/batches/${((await res.json()) as { id: string }).id}/results`, { headers: { authorization: `Bearer ${key}` } })).text();
+          const cells = (parse(text, { relax_column_count: true }) as string[][]).flat();
+          assert.ok(cells.includes(`'=HYPERLINK("https://evil.example")`), text);
+          assert.ok(cells.includes(`'@SUM(1+1)`), text);
+          assert.deepEqual(cells.filter((c) => /^[=+@]/.test(c)), [], text);
+        }
+      });
+
+      it('answers malformed HTTP Basic credentials at the token endpoint 400, never 5xx', async () => {
+        for (const auth of [`Basic ${Buffer.from('%zz:%zz').toString('base64')}`, 'Basic !!!', `Basic ${Buffer.from('geen-dubbele-punt').toString('base64')}`, 'Basic ']) {
+          const r = await fetch(`${p.url}/v1/oauth/token`, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' });
+          assert.equal(r.status, 400, auth);
+          assert.equal(((await r.json()) as { error: string }).error, 'invalid_request');
+        }
+      });
+
+      it('reports the real expiry of the current session', async () => {
+        const s = await sessionOf('medewerker@amsterdam.demo');
+        const stored = await p.deps.db.selectFrom('sessions').select('expires_at').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+        clock = new Date(clock.getTime() + 10 * 60_000);
+        const r = await fetch(`${p.url}/v1/sessions/current`, { headers: { cookie: s.cookie } });
+        clock = new Date();
+        assert.equal(r.status, 200);
+        assert.equal(((await r.json()) as { expiresAt: string }).expiresAt, new Date(stored.expires_at).toISOString());
+      });
+    });
   });
 }
+
+describe('9. production refuses the public default keys', () => {
+  it('does not start with NODE_ENV=production on the development pseudonym key', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'vs-prod-'));
+    try {
+      const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DATA_DIR: dir, PORT: '0', SEED_DEMO: 'false', DATABASE_URL: '', AUDIT_MAC_KEY: 'x'.repeat(40) };
+      delete env.PSEUDONYM_KEY;
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, encoding: 'utf8', timeout: 60_000 });
+      assert.equal(r.status, 1, `started anyway: ${r.stdout}${r.stderr}`);
+      assert.match(r.stderr, /vroegsignaal kan niet starten: PSEUDONYM_KEY is niet gezet/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -64,6 +64,8 @@ export interface SessionActor {
   displayName: string;
   roles: string[];
   organisationName: string;
+  /** When the session ends (fixed at login; it does not slide). */
+  expiresAt: Date;
 }
 
 /** Resolves a web session cookie to its user, or undefined when unknown or expired. */
@@ -102,5 +104,6 @@ export async function authenticateSession(db: Kysely<DB>, token: string, now: Da
     displayName: row.display_name,
     roles: row.roles,
     organisationName: row.organisation_name,
+    expiresAt: new Date(row.expires_at),
   };
 }

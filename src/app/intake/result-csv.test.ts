@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { resultCsvLines, resultHeader, RESULT_COLUMNS, type ResultLine } from './result-csv.ts';
+import { neutraliseCell } from '../../domain/csv-cell.ts';
 
 const text = fc.string({ unit: 'binary', maxLength: 30 });
 const line: fc.Arbitrary<ResultLine> = fc.record({
@@ -23,6 +24,14 @@ const line: fc.Arbitrary<ResultLine> = fc.record({
 });
 
 describe('the per-row results file', () => {
+  it('neutralises a cell a spreadsheet would run as a formula (issue 17, point 9)', () => {
+    const csv = resultCsvLines([{ row: 1, reference: '=HYPERLINK("https://evil.example","x")', outcome: 'refused', signalId: null, regulationVersion: null, refusals: [{ code: 'X', message: { nl: '@SUM(A1)', en: '+1' } }] }], 'nl');
+    const [cells] = parse(csv) as string[][];
+    assert.equal(cells![1], `'=HYPERLINK("https://evil.example","x")`);
+    assert.equal(cells![8], `'@SUM(A1)`);
+    for (const c of cells!) assert.doesNotMatch(c, /^[=+\-@]/);
+  });
+
   it('writes exactly what csv-stringify would (RFC 4180 quoting), and reads back as the same values', () => {
     fc.assert(
       fc.property(fc.array(line, { maxLength: 20 }), (lines) => {
@@ -41,6 +50,7 @@ describe('the per-row results file', () => {
               '',
               l.refusals.map((r) => r.message.en).join(' '),
             ]),
+            { cast: { string: neutraliseCell } },
           );
         assert.equal(ours, expected);
         const back = parse(ours, { columns: true }) as Array<Record<string, string>>;

@@ -1,5 +1,6 @@
 import type { Citation } from '../../domain/rules/judgement.ts';
 import { formatCitation } from '../../domain/rules/format-citation.ts';
+import { neutraliseCell } from '../../domain/csv-cell.ts';
 
 /** The per-row result file a sender downloads after a batch (or gets back from a dry run). */
 export const RESULT_COLUMNS = [
@@ -29,8 +30,12 @@ function cite(c: Citation): string {
 
 // RFC 4180 quoting, written out: a results file has a million lines, and csv-stringify spends ~10 µs
 // on each (the sync API builds and parses options per call); this is what it would write.
+// Every text cell is neutralised first: a reference like `=HYPERLINK(…)` must not run in a spreadsheet.
 const NEEDS_QUOTES = /[",\r\n]/;
-const field = (v: string) => (NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+const field = (raw: string) => {
+  const v = neutraliseCell(raw);
+  return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+};
 
 export function resultHeader(): string {
   return `${RESULT_COLUMNS.join(',')}\n`;

@@ -1,3 +1,4 @@
+import { FORMULA_START_SQL } from '../../domain/csv-cell.ts';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
 
@@ -100,8 +101,11 @@ export async function otherResultsBetween(db: Executor, batchId: string, from: n
   return res.rows;
 }
 
-/** RFC 4180 quoting in SQL, as result-csv.ts quotes in TypeScript (a test holds the two equal). */
-const csvField = (column: string) => sql.raw(`case when ${column} ~ '[",\r\n]' then '"' || replace(${column}, '"', '""') || '"' else ${column} end`);
+/** RFC 4180 quoting in SQL after neutralising a formula start, as result-csv.ts does in TypeScript (a test holds the two equal). */
+const csvField = (column: string) => {
+  const v = `(case when ${column} ~ E${FORMULA_START_SQL} then '''' || ${column} else ${column} end)`;
+  return sql.raw(`case when ${v} ~ '[",\r\n]' then '"' || replace(${v}, '"', '""') || '"' else ${v} end`);
+};
 
 /**
  * Lines per piece of result text: ~75 KB, small enough for the JavaScript engine's young generation,

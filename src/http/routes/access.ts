@@ -100,7 +100,7 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDeps, opts: 
       if (!s) throw new HttpProblem(401, 'Niet ingelogd', 'Er is geen geldige sessie; log opnieuw in.', 'UNAUTHENTICATED');
       return {
         csrfToken: s.csrfToken,
-        expiresAt: new Date(Date.now() + opts.sessionTtlMinutes * 60_000).toISOString(),
+        expiresAt: s.expiresAt.toISOString(),
         user: { id: s.userId, displayName: s.displayName, organisationId: s.actor.organisationId, organisationName: s.organisationName, roles: s.roles, locale: s.locale },
       };
     },

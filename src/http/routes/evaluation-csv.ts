@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { EvaluationTable } from '../../domain/evaluation/tables.ts';
 import type { Lang } from '../language.ts';
+import { neutraliseCell } from '../../domain/csv-cell.ts';
 
 /**
  * One evaluation table as CSV (issue 7, point 7): a header of column labels in the asked language,
@@ -10,5 +11,5 @@ export function tableCsv(t: EvaluationTable, lang: Lang): string {
   const records = t.rows.map((r) =>
     Object.fromEntries(t.columns.map((c) => [c.key, r.suppressed.includes(c.key) ? '<10' : (r[c.key] ?? '')])),
   );
-  return stringify(records, { header: true, columns: t.columns.map((c) => ({ key: c.key, header: c.label[lang] })), bom: true });
+  return stringify(records, { header: true, columns: t.columns.map((c) => ({ key: c.key, header: c.label[lang] })), bom: true, cast: { string: neutraliseCell } });
 }

@@ -20,13 +20,28 @@ const TokenResponse = Type.Object({
   scope: Type.String(),
 });
 
+/**
+ * HTTP Basic client credentials (RFC 7617; RFC 6749 § 2.3.1: both parts form-urlencoded before
+ * the Basic encoding). Anything that is not well-formed is the client's error (400
+ * invalid_request), never an exception that ends as a 500.
+ */
 function basicCredentials(header: string | undefined): { id?: string; secret?: string } {
-  const m = /^basic\s+(.+)$/i.exec(header ?? '');
+  const m = /^basic\s+(.*)$/i.exec(header ?? '');
   if (!m) return {};
-  const decoded = Buffer.from(m[1]!, 'base64').toString('utf8');
+  const malformed = new OAuthError('invalid_request', 'malformed HTTP Basic credentials: expected base64 of client_id:client_secret, each form-urlencoded');
+  const b64 = m[1]!.trim();
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) throw malformed;
+  const decoded = Buffer.from(b64, 'base64').toString('utf8');
   const i = decoded.indexOf(':');
-  // RFC 6749 § 2.3.1: both parts are form-urlencoded before the Basic encoding
-  return i < 0 ? {} : { id: decodeURIComponent(decoded.slice(0, i)), secret: decodeURIComponent(decoded.slice(i + 1)) };
+  if (i < 0) throw malformed;
+  const form = (v: string) => {
+    try {
+      return decodeURIComponent(v.replace(/\+/g, ' '));
+    } catch {
+      throw malformed;
+    }
+  };
+  return { id: form(decoded.slice(0, i)), secret: form(decoded.slice(i + 1)) };
 }
 
 /**
@@ -54,9 +69,9 @@ export function registerOAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
         },
       },
       async (req, reply) => {
-        const basic = basicCredentials(req.headers.authorization);
         reply.header('cache-control', 'no-store');
         try {
+          const basic = basicCredentials(req.headers.authorization);
           return await issueAccessToken(deps, {
             grantType: req.body.grant_type,
             clientId: basic.id ?? req.body.client_id,
