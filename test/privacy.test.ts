@@ -170,7 +170,7 @@ for (const engine of ENGINES) {
       const caseId = tax.case_id!;
       const res = await call(worker, 'POST', '/v1/objections', { subject: { bsn: BSN } });
       assert.equal(res.status, 201);
-      assert.deepEqual(await res.json(), { signals: 2, casesDeleted: 1, casesKept: 0 });
+      assert.deepEqual(await res.json(), { signals: 2, casesDeleted: 1, casesKept: 0, registered: true });
       for (const ref of ['p-tax', 'p-rent-jansen']) {
         const s = await signal(ref);
         assert.equal(s.status, 'Niet opgepakt: andere reden');
@@ -187,7 +187,7 @@ for (const engine of ENGINES) {
       const fb = await fetch(`${p.url}/v1/signals?reference=p-tax`, { headers: { authorization: `Bearer ${p.keyOf('belastingen-amsterdam')}` } });
       assert.equal(((await fb.json()) as Array<{ status: string }>)[0]!.status, 'Niet opgepakt');
       const again = await submitSignals(p.deps, systemContext('belastingen-amsterdam', 'test'), [taxSignal('p-tax')], { dryRun: false });
-      assert.equal(again[0]!.outcome, 'duplicate');
+      assert.equal(again[0]!.outcome, 'refused', 'a re-send is refused for the objection (it stores nothing either way)');
       const r = await matchMunicipality(p.deps, systemContext('GM0363', 'test', 'job'), 'GM0363');
       assert.equal(r.signals, 0, 'an objected signal is never matched again');
       const access = (await (await call(officer, 'POST', '/v1/subject-access-requests', { bsn: BSN })).json()) as { signals: unknown[]; cases: unknown[] };
@@ -197,12 +197,12 @@ for (const engine of ENGINES) {
     it('keeps a case that still holds other signals when one signal is objected to, and recounts it', async () => {
       const a = await signal('p-two-a');
       const res = await call(worker, 'POST', '/v1/objections', { signalIds: [String(a.id)] });
-      assert.deepEqual(await res.json(), { signals: 1, casesDeleted: 0, casesKept: 1 });
+      assert.deepEqual(await res.json(), { signals: 1, casesDeleted: 0, casesKept: 1, registered: true });
       const c = await p.deps.db.selectFrom('cases').selectAll().where('id', '=', (await signal('p-two-b')).case_id!).executeTakeFirstOrThrow();
       assert.equal(c.signal_count, 1);
       assert.deepEqual(c.signal_types, ['gas']);
       const none = await call(rotterdam, 'POST', '/v1/objections', { signalIds: [String((await signal('p-two-b')).id)] });
-      assert.deepEqual(await none.json(), { signals: 0, casesDeleted: 0, casesKept: 0 }, 'another municipality cannot touch it');
+      assert.deepEqual(await none.json(), { signals: 0, casesDeleted: 0, casesKept: 0, registered: false }, 'another municipality cannot touch it');
     });
 
     it('lets a coordinator read and set retention terms, refusing unsafe ones with the reason', async () => {

@@ -276,6 +276,72 @@ for (const engine of ENGINES) {
         assert.equal(((await r.json()) as { expiresAt: string }).expiresAt, new Date(stored.expires_at).toISOString());
       });
     });
+
+    describe('7. an objection works going forward', () => {
+      const BSN = '123456782';
+      const person = { initials: 'M.', surname: 'Bezwaar' };
+      const tax = (reference: string, municipalityCode = 'GM0363', postcode = '1016AA') => ({
+        reference, signalType: 'municipal_tax', signalDate: '2025-03-14', municipalityCode, amount: '412.00', components: { municipal_tax: '412.00' }, arrearStartDate: '2024-10-01',
+        bsn: BSN, person, address: { street: 'Keizersgracht', houseNumber: '3', postcode, city: 'X' }, socialCollection: rentSignal('x').socialCollection!,
+      });
+      const post = (org: string, body: unknown, query = '') =>
+        fetch(`${p.url}/v1/signals${query}`, { method: 'POST', headers: { authorization: `Bearer ${keyFor(org)}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const keyFor = (org: string) => keys.get(org)!;
+      const keys = new Map<string, string>();
+
+      it('refuses every new signal about a resident who objected, in that municipality, on every intake path, and says why', async () => {
+        for (const org of ['belastingen-amsterdam', 'belastingen-rotterdam', 'demo-woningcorporatie']) {
+          const k = generateApiKeySecret();
+          await insertApiKey(p.deps.db, { organisationId: org, name: 'bezwaar', prefix: k.prefix, secretHash: k.secretHash, scopes: ['signals:submit', 'signals:read-own', 'batches:manage'], createdBy: null });
+          keys.set(org, k.token);
+        }
+        assert.equal((await post('belastingen-amsterdam', tax('obj-1'))).status, 201);
+        await matchMunicipality(p.deps, systemContext('GM0363', 'test', 'job'), 'GM0363');
+        const worker = await sessionOf('medewerker@amsterdam.demo');
+        const objection = await fetch(`${p.url}/v1/objections`, { method: 'POST', headers: { cookie: worker.cookie, 'x-csrf-token': worker.csrf, 'content-type': 'application/json' }, body: JSON.stringify({ subject: { bsn: BSN } }) });
+        assert.equal(objection.status, 201);
+        assert.equal(((await objection.json()) as { registered: boolean }).registered, true);
+
+        // The attack: a new signal (new reference) for the same person.
+        const single = await post('belastingen-amsterdam', tax('obj-2'));
+        assert.equal(single.status, 422);
+        const problem = (await single.json()) as { invalidParams?: Array<{ code?: string }>; refusals?: Array<{ code: string; citation?: { article: string } }> };
+        assert.match(JSON.stringify(problem), /RESIDENT_OBJECTION_REGISTERED/);
+        assert.match(JSON.stringify(problem), /Algemene verordening gegevensbescherming art. 21/);
+        const dry = await post('belastingen-amsterdam', tax('obj-3'), '?dryRun=true');
+        assert.equal(dry.status, 200);
+        assert.match(await dry.text(), /RESIDENT_OBJECTION_REGISTERED/, 'a dry run says so too');
+        const list = await post('belastingen-amsterdam', { signals: [tax('obj-4')] });
+        assert.match(await list.text(), /RESIDENT_OBJECTION_REGISTERED/);
+        const stored = await p.deps.db.selectFrom('signals').select('reference').where('reference', 'in', ['obj-2', 'obj-3', 'obj-4']).execute();
+        assert.deepEqual(stored, [], 'nothing stored, so nothing exported');
+
+        // Another municipality is another controller: the objection is not theirs.
+        assert.equal((await post('belastingen-rotterdam', tax('obj-rdam', 'GM0599', '3011AA'))).status, 201);
+      });
+
+      it('refuses rows of a file (stored and dry run) about a resident who objected by address and surname, and keeps nothing of them', async () => {
+        const worker = await sessionOf('medewerker@amsterdam.demo');
+        const objection = await fetch(`${p.url}/v1/objections`, { method: 'POST', headers: { cookie: worker.cookie, 'x-csrf-token': worker.csrf, 'content-type': 'application/json' }, body: JSON.stringify({ subject: { postcode: '1015 AA', houseNumber: '12', surname: 'Vries' } }) });
+        assert.equal(objection.status, 201);
+        const other = rentCsvRow('obj-file-other', { postcode: '1015AA' }).replace(',Vries,', ',Bakker,');
+        const csv = [CSV_HEADER, rentCsvRow('obj-file-1', { postcode: '1015AA' }), other, rentCsvRow('obj-file-1', { postcode: '1015AA' })].join('\n');
+        const token = keyFor('demo-woningcorporatie');
+        const dry = await fetch(`${p.url}/v1/batches?dryRun=true`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body: csv });
+        const dryLines = (await dry.text()).trim().split('\n');
+        assert.match(dryLines[1]!, /refused.*RESIDENT_OBJECTION_REGISTERED/);
+        assert.match(dryLines[2]!, /accepted/, 'another household member at the address is not covered');
+        const res = await fetch(`${p.url}/v1/batches`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body: csv });
+        const batch = (await res.json()) as { id: string };
+        const results = await (await fetch(`${p.url}/v1/batches/${batch.id}/results`, { headers: { authorization: `Bearer ${token}` } })).text();
+        const lines = results.trim().split('\n');
+        assert.match(lines[1]!, /^1,,refused,.*RESIDENT_OBJECTION_REGISTERED/, 'refused, without even the reference');
+        assert.match(lines[2]!, /^2,obj-file-other,accepted/);
+        assert.match(lines[3]!, /^3,,refused,.*RESIDENT_OBJECTION_REGISTERED/);
+        const stored = await p.deps.db.selectFrom('signals').select('reference').where('reference', 'like', 'obj-file-%').execute();
+        assert.deepEqual(stored.map((x) => x.reference), ['obj-file-other']);
+      });
+    });
   });
 }
 

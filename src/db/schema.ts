@@ -58,6 +58,15 @@ export interface LoginThrottleTable {
   locked_until: Timestamp | null;
 }
 
+export interface ResidentObjectionsTable {
+  id: Generated<string>;
+  municipality_code: string;
+  subject_pseudonym: string;
+  surname_key: string | null;
+  registered_at: Generated<Date>;
+  registered_by: string;
+}
+
 export interface AuditLogTable {
   id: Generated<string>;
   xid: Generated<string>;
@@ -464,6 +473,7 @@ export interface DB {
   api_keys: ApiKeysTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
+  resident_objections: ResidentObjectionsTable;
   audit_log: AuditLogTable;
   batches: BatchesTable;
   signals: SignalsTable;

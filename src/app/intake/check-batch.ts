@@ -6,6 +6,9 @@ import type { AppDeps, CallContext } from '../context.ts';
 import { judgeRow } from './import-batch.ts';
 import { readBatchFile, type BatchFormat, type FileReading } from './read-batch-file.ts';
 import type { JudgedItem } from './store-chunk.ts';
+import { refuseObjected } from './check-objections.ts';
+
+const OBJECTION_GROUP = 1000;
 
 /**
  * Judges every row of a file without storing anything (dry run): yields the judged rows in order.
@@ -20,11 +23,18 @@ export async function* checkBatch(
   const sender = { organisationId: ctx.actor.organisationId, latestSignalDate: latestSignalDate(deps.now()) };
   let rows = 0;
   let outcome: 'success' | 'error' = 'success';
+  // Rows are asked about residents' objections a group at a time (one query per group), as intake stores them.
+  let group: JudgedItem[] = [];
   try {
     for await (const row of readBatchFile(input.source, input.format, input.maxBytes, input.onReading)) {
       rows++;
-      yield judgeRow(row, sender, deps);
+      group.push(judgeRow(row, sender, deps));
+      if (group.length >= OBJECTION_GROUP) {
+        yield* await refuseObjected(deps.db, deps.pseudonymize, group);
+        group = [];
+      }
     }
+    yield* await refuseObjected(deps.db, deps.pseudonymize, group);
   } catch (err) {
     outcome = 'error';
     throw err;

@@ -18,8 +18,13 @@ export type StoredRefusal = Pick<Refusal, 'code' | 'field' | 'citation' | 'messa
 export const toStoredRefusals = (refusals: readonly Refusal[]): StoredRefusal[] =>
   refusals.map((r) => ({ code: r.code, field: r.field, citation: r.citation, message: r.message }));
 
-/** A resident's objection means nothing is kept (TR art. 1.2 d): not even the sender's reference. */
-export const isObjected = (refusals: readonly Refusal[]) => refusals.some((r) => r.code === 'RESIDENT_OBJECTED');
+/**
+ * A resident's objection means nothing is kept, not even the sender's reference: one answered in
+ * the creditor's reminder (TR art. 1.2 d), or one registered with the municipality (art. 21 AVG,
+ * objection-refusal.ts).
+ */
+const OBJECTION_CODES = new Set(['RESIDENT_OBJECTED', 'RESIDENT_OBJECTION_REGISTERED']);
+export const isObjected = (refusals: readonly Refusal[]) => refusals.some((r) => OBJECTION_CODES.has(r.code));
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const short = (v: unknown) => (typeof v === 'string' && v.length > 0 && v.length <= 40 ? v : null);

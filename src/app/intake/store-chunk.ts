@@ -8,6 +8,8 @@ import { findSignalsByReference, insertSignals } from '../../db/repositories/sig
 import type { AppDeps, CallContext } from '../context.ts';
 import { toSignalRow, type SignalRow } from './signal-row.ts';
 import { CONFLICT, isObjected, refusedRowFacts, toStoredRefusals } from './row-outcomes.ts';
+import { objectedAmong } from '../../db/repositories/resident-objections.ts';
+import { OBJECTION_REGISTERED } from './objection-refusal.ts';
 
 export interface JudgedItem {
   rowNo: number;
@@ -67,6 +69,21 @@ export async function storeChunk(
     rowIndex.push(i);
   });
 
+  // Residents who objected with the municipality: one query for the chunk, before anything is stored.
+  const objected = await objectedAmong(trx, rows.map((r) => ({ municipality: r.municipality_code, subject: r.subject_pseudonym, surnameKey: r.surname_key ?? null })));
+  if (objected.size > 0) {
+    for (const k of objected) {
+      const i = rowIndex[k]!;
+      const it = items[i]!;
+      outcomes[i] = { rowNo: it.rowNo, reference: it.signal.reference, judgement: { ...it.judgement, decision: 'refused', refusals: [OBJECTION_REGISTERED] }, outcome: 'refused', refusals: [OBJECTION_REGISTERED] };
+    }
+    const keep = (_: unknown, k: number) => !objected.has(k);
+    const keptRows = rows.filter(keep);
+    const keptIndex = rowIndex.filter(keep);
+    rows.splice(0, rows.length, ...keptRows);
+    rowIndex.splice(0, rowIndex.length, ...keptIndex);
+  }
+
   const refusedCount = outcomes.filter((o) => o !== undefined && o.outcome === 'refused').length;
   const audit = {
     traceId: ctx.traceId,
@@ -97,6 +114,11 @@ export async function storeChunk(
   for (const i of laterDuplicates) {
     const it = items[i]!;
     const first = outcomes[firstByRef.get(it.signal.reference)!]!;
+    // A copy of a row refused for an objection goes the same way.
+    if (first.outcome === 'refused') {
+      outcomes[i] = { rowNo: it.rowNo, reference: it.signal.reference, judgement: first.judgement, outcome: 'refused', refusals: first.refusals };
+      continue;
+    }
     const firstRow = rows[rowIndex.indexOf(firstByRef.get(it.signal.reference)!)]!;
     const same = toSignalRow(it.signal, it.judgement, { senderOrgId, batchId: null, rowNo: null, pseudonymize: deps.pseudonymize }).content_hash === firstRow.content_hash;
     outcomes[i] = {

@@ -7,6 +7,8 @@ import { copyInto } from '../../db/copy/copy-in.ts';
 import type { CallContext } from '../context.ts';
 import type { ProcessedChunk } from './chunk-processor.ts';
 import { CONFLICT, toStoredRefusals } from './row-outcomes.ts';
+import { removeObjectedSignals } from '../../db/repositories/resident-objections.ts';
+import { OBJECTION_REGISTERED } from './objection-refusal.ts';
 import { patchSignalTuple, SIGNAL_COPY_COLUMN_NAMES } from './signal-tuple.ts';
 
 export interface ChunkCounts {
@@ -77,8 +79,17 @@ export async function storeProcessedChunk(
     }
   }
 
-  const counts: ChunkCounts = { accepted: n - prior.size, refused: 0, duplicate: prior.size };
+  // Residents who objected with the municipality (art. 21 AVG): one statement takes their signals
+  // out again before the transaction commits; the rows are refused and nothing of them is kept.
+  const stored = prior.size === 0 ? ids : ids.filter((_, k) => !prior.has(k));
+  const objectedIds = await removeObjectedSignals(trx, stored);
+  const objected = new Set<number>();
+  if (objectedIds.size > 0) for (let k = 0; k < n; k++) if (!prior.has(k) && objectedIds.has(ids[k]!)) objected.add(k);
+
+  const counts: ChunkCounts = { accepted: n - prior.size - objected.size, refused: objected.size, duplicate: prior.size };
   const rows: BatchRowInsert[] = [];
+  for (const k of objected)
+    rows.push({ row_no: batch.firstRowNo + accepted.index[k]!, reference: null, outcome: 'refused', signal_id: null, refusals: toStoredRefusals([OBJECTION_REGISTERED]) });
   for (const [k, p] of prior)
     rows.push({
       row_no: batch.firstRowNo + accepted.index[k]!,
@@ -95,6 +106,11 @@ export async function storeProcessedChunk(
       continue;
     }
     // A later row with a reference used earlier in the chunk is measured against that row.
+    if (objected.has(o.of)) {
+      counts.refused++;
+      rows.push({ row_no: rowNo, reference: null, outcome: 'refused', signal_id: null, refusals: toStoredRefusals([OBJECTION_REGISTERED]) });
+      continue;
+    }
     counts.duplicate++;
     const first = prior.get(o.of);
     const firstId = first ? first.id : String(ids[o.of]!);
@@ -105,10 +121,11 @@ export async function storeProcessedChunk(
   // The audit record lists exactly the new signals and their subjects.
   let newIds = ids;
   let subjects = accepted.subjects;
-  if (prior.size > 0) {
+  if (prior.size > 0 || objected.size > 0) {
     const all = subjects.split(',');
-    newIds = ids.filter((_, k) => !prior.has(k));
-    subjects = all.filter((_, k) => !prior.has(k)).join(',');
+    const isNew = (_: unknown, k: number) => !prior.has(k) && !objected.has(k);
+    newIds = ids.filter(isNew);
+    subjects = all.filter(isNew).join(',');
   }
   await insertBatchRows(trx, batch.id, rows);
   await addBatchProgress(trx, batch.id, { rows: chunk.rows, ...counts, bytes: batch.bytes });

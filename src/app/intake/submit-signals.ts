@@ -6,6 +6,8 @@ import type { AppDeps, CallContext } from '../context.ts';
 import { routeAndJudge } from './judge-signal.ts';
 import { storeChunk, type JudgedItem, type RowOutcome } from './store-chunk.ts';
 import { subjectPseudonymOf } from './subject.ts';
+import { refuseObjected } from './check-objections.ts';
+import { isObjected } from './row-outcomes.ts';
 
 /**
  * Delivers signals over the API: each is judged; the accepted ones are stored in one transaction
@@ -20,8 +22,10 @@ export async function submitSignals(
   requirePermission(ctx.actor, 'signals:submit');
   const orgId = ctx.actor.organisationId;
   const sender = { organisationId: orgId, latestSignalDate: latestSignalDate(deps.now()) };
-  const items: JudgedItem[] = signals.map((s, i) => ({ rowNo: i + 1, ...routeAndJudge(s, sender, deps.judge, deps.registers) }));
+  const judged: JudgedItem[] = signals.map((s, i) => ({ rowNo: i + 1, ...routeAndJudge(s, sender, deps.judge, deps.registers) }));
   if (opts.dryRun) {
+    // A dry run says what intake would: also that a resident objected with the municipality.
+    const items = await refuseObjected(deps.db, deps.pseudonymize, judged);
     await appendAudit(deps.db, {
       traceId: ctx.traceId,
       spanId: ctx.spanId,
@@ -31,7 +35,7 @@ export async function submitSignals(
       organisationId: orgId,
       // Not even a pseudonym of a resident who objected is kept (TR art. 1.2 d).
       subjectPseudonyms: items
-        .filter((it) => !it.judgement.refusals.some((r) => r.code === 'RESIDENT_OBJECTED'))
+        .filter((it) => !isObjected(it.judgement.refusals))
         .map((it) => subjectPseudonymOf(it.signal, deps.pseudonymize)),
       outcome: 'success',
       detail: { signals: items.length, dryRun: true },
@@ -45,5 +49,5 @@ export async function submitSignals(
     }));
   }
   // Without a batch, storeChunk writes with a single statement (signals + audit), atomic on its own.
-  return storeChunk(deps.db, deps, ctx, items, null);
+  return storeChunk(deps.db, deps, ctx, judged, null);
 }

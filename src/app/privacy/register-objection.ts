@@ -1,4 +1,7 @@
-import type { SubjectQuery } from '../../domain/privacy/subject-query.ts';
+import { resolveSubjectQuery, type SubjectQuery } from '../../domain/privacy/subject-query.ts';
+import { normalisePostcode } from '../../domain/signals/normalise.ts';
+import { registerObjectionKeys, type ObjectionKey } from '../../db/repositories/resident-objections.ts';
+import { addressSubjectPseudonym } from '../intake/subject.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { anonymiseSignals, casesWithoutSignals, findSignalsById, recountCases } from '../../db/repositories/privacy.ts';
 import { deleteCases, insertTombstone } from '../../db/repositories/retention.ts';
@@ -10,6 +13,34 @@ export interface ObjectionResult {
   signals: number;
   casesDeleted: number;
   casesKept: number;
+  /** Whether new signals about the person are refused from now on (false: nothing identified the person). */
+  registered: boolean;
+}
+
+/**
+ * Whom the objection covers from now on: the BSN's pseudonym when found by BSN; the household
+ * address's (as intake keys a signal without a BSN), narrowed to the surname when one was given;
+ * and each found signal's own subject key, so the spellings senders used are covered too.
+ */
+function objectionKeys(
+  deps: Pick<AppDeps, 'pseudonymize'>,
+  municipality: string,
+  input: { subject: SubjectQuery } | { signalIds: readonly string[] },
+  found: ReadonlyArray<{ subject_pseudonym: string; bsn: string | null; surname_key: string | null }>,
+): ObjectionKey[] {
+  const keys: ObjectionKey[] = found.map((s) => ({ municipality, subject: s.subject_pseudonym, surnameKey: s.bsn ? null : s.surname_key }));
+  if ('subject' in input) {
+    const r = resolveSubjectQuery(input.subject);
+    if (r.kind === 'bsn') keys.push({ municipality, subject: deps.pseudonymize('bsn', r.bsn), surnameKey: null });
+    else if ('postcode' in input.subject)
+      keys.push({
+        municipality,
+        subject: addressSubjectPseudonym(deps.pseudonymize, normalisePostcode(input.subject.postcode), input.subject.houseNumber, input.subject.houseNumberAddition),
+        surnameKey: r.surnameKey ?? null,
+      });
+  }
+  const seen = new Set<string>();
+  return keys.filter((k) => !seen.has(`${k.subject}|${k.surnameKey}`) && seen.add(`${k.subject}|${k.surnameKey}`));
 }
 
 /**
@@ -31,13 +62,16 @@ export async function registerObjection(
     const found = subject ? subject.signals : await findSignalsById(trx, municipality, 'signalIds' in input ? input.signalIds : []);
     const live = found.filter((s) => s.subject_pseudonym !== '');
     const pseudonyms = [...new Set(live.map((s) => s.subject_pseudonym))];
+    // Forward too (art. 21 AVG): intake refuses new signals about this person for this municipality.
+    const keys = objectionKeys(deps, municipality, input, live);
+    await registerObjectionKeys(trx, keys, ctx.actor.id);
     const changed = await anonymiseSignals(trx, live.map((s) => String(s.id)));
     const touched = [...new Set(changed.map((c) => c.case_id).filter((c): c is string => c !== null))];
     const empty = await casesWithoutSignals(trx, touched);
     const deleted = await deleteCases(trx, empty);
     const kept = touched.filter((c) => !empty.includes(c));
     await recountCases(trx, kept, subject?.bsnPseudonym ?? null);
-    const result = { signals: changed.length, casesDeleted: deleted.cases, casesKept: kept.length };
+    const result = { signals: changed.length, casesDeleted: deleted.cases, casesKept: kept.length, registered: keys.length > 0 };
     if (changed.length > 0)
       await insertTombstone(trx, {
         municipalityCode: municipality,

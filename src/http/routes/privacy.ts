@@ -228,13 +228,18 @@ export function registerPrivacyRoutes(app: FastifyInstance, deps: AppDeps): void
       schema: {
         operationId: 'registerObjection',
         tags: ['Privacy'],
-        summary: "A resident's objection received after the signal: stop processing and remove the personal data",
-        description: 'Leaves a tombstone that an objection was handled (counts, when), never whose. Recorded in the audit trail.',
+        summary: "A resident's objection (art. 21 AVG): stop processing, remove the personal data, and refuse new signals about the person",
+        description: 'Leaves a tombstone that an objection was handled (counts, when), never whose, and registers the person (as keyed pseudonyms) so that intake refuses every new signal about them for your municipality, from any sender. Recorded in the audit trail.',
         body: Type.Ref(ObjectionBody),
         response: responses({
           201: {
             description: 'Objection handled',
-            schema: Type.Object({ signals: Type.Integer({ description: 'Signals emptied of personal data' }), casesDeleted: Type.Integer(), casesKept: Type.Integer() }),
+            schema: Type.Object({
+              signals: Type.Integer({ description: 'Signals emptied of personal data' }),
+              casesDeleted: Type.Integer(),
+              casesKept: Type.Integer(),
+              registered: Type.Boolean({ description: 'From now on intake refuses new signals about this person for your municipality (RESIDENT_OBJECTION_REGISTERED)' }),
+            }),
           },
         }),
       },
