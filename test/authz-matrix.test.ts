@@ -243,6 +243,90 @@ for (const engine of ENGINES) {
       assert.ok(requests > 0);
     });
 
+    it('meets the same checks on every spelling of an operation\'s path: anonymous 401, a session cookie without its CSRF token 403', async () => {
+      const problems: string[] = [];
+      const cookieOnly = principals.find((x) => x.name === `municipal_admin@${ORGS.municipality!.A.id}`)!;
+      for (const { key, path, method, op } of operations()) {
+        const declaredPublic = Array.isArray(op.security) && op.security.length === 0;
+        const req = buildRequest(doc, path, method, op, hintsFor(ORGS.municipality!.A), csv);
+        for (const variant of pathVariants(req.path)) {
+          const r = { ...req, path: variant };
+          if (!declaredPublic && !PUBLIC.has(key)) {
+            const anon = await request(null, r);
+            if (anon.status !== 401) problems.push(`${key} as ${variant}: anonymous got ${anon.status}`);
+          }
+          if (method === 'get') continue;
+          const { 'x-csrf-token': _csrf, ...cookie } = await cookieOnly.auth();
+          const res = await fetch(`${p.url}${variant}`, { method: r.method, headers: { ...cookie, ...(r.contentType ? { 'content-type': r.contentType } : {}) }, ...(r.body !== undefined ? { body: r.body } : {}) });
+          const body = await res.text();
+          if (key === 'POST /sessions' || key === 'POST /oauth/token') continue; // log-ins: no session to forge with
+          if (res.status !== 403 || !body.includes('CSRF')) problems.push(`${key} as ${variant}: a cookie without CSRF token got ${res.status}`);
+        }
+      }
+      assert.deepEqual(problems, []);
+    });
+
+    it('guards every web page: anonymous callers to the login page, no other organisation\'s data, every role only its pages, forms only with the CSRF token — on any spelling', async (t) => {
+      const pages = p.app.registeredRoutes.filter((r) => (r.method === 'GET' || r.method === 'POST') && !r.url.startsWith('/v1/') && !r.url.startsWith('/assets/') && r.url !== '/metrics');
+      assert.ok(pages.length >= 40, `only ${pages.length} web routes`);
+      const experiment = await p.deps.db.selectFrom('experiments').select('id').executeTakeFirstOrThrow();
+      const fill = (url: string, h: Record<string, Json>) =>
+        url.replace(/:(\w+)/g, (_, name: string) => {
+          const v = { caseId: h.caseId, id: url.startsWith('/aanleveren') ? h.batchId : url.startsWith('/signalen') ? h.signalId : url.startsWith('/gebruikers') ? h.userId : url.startsWith('/experimenten') || url.startsWith('/dashboard') ? experiment.id : '1', row: '1', code: 'RESIDENT_OBJECTED' }[name];
+          return encodeURIComponent(String(v ?? '1'));
+        });
+      const web = async (who: Principal | null, method: string, path: string, csrf: boolean) => {
+        const auth = who ? await who.auth() : {};
+        const headers: Record<string, string> = { ...(auth.cookie ? { cookie: auth.cookie } : {}), ...(method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) };
+        const form = new URLSearchParams(csrf && auth['x-csrf-token'] ? { _csrf: auth['x-csrf-token'] } : {});
+        const res = await fetch(`${p.url}${path}`, { method, headers, redirect: 'manual', ...(method === 'POST' ? { body: form.toString() } : {}) });
+        return { status: res.status, location: res.headers.get('location') ?? '', text: await res.text() };
+      };
+      const toLogin = (r: { status: number; location: string }) => r.status === 303 && r.location.startsWith('/inloggen');
+      const problems: string[] = [];
+      const matrix: string[] = [];
+      for (const page of pages) {
+        const key = `${page.method} ${page.url}`;
+        // Anonymous, on the page's own spelling and with its first letter percent-encoded.
+        if (!page.public)
+          for (const path of [fill(page.url, hintsFor(ORGS.municipality!.A)), encodeFirst(fill(page.url, hintsFor(ORGS.municipality!.A)))]) {
+            const r = await web(null, page.method, path, false);
+            if (!toLogin(r)) problems.push(`${key} as ${path}: anonymous got ${r.status} ${r.location}`);
+          }
+        const admitted = new Set<string>();
+        for (const who of principals.filter((x) => x.session)) {
+          // Another organisation's ids: never its data, never a change.
+          const other = who.org.kind === 'creditor' || who.org.kind === 'municipality' ? ORGS[who.org.kind]![who.org.id === ORGS[who.org.kind]!.A.id ? 'B' : 'A'] : ORGS.municipality!.B;
+          const foreignPath = fill(page.url, { ...hintsFor(who.org), ...fixtures.get(other.id)!.hints });
+          if (page.method === 'GET') {
+            const foreign = await web(who, 'GET', foreignPath, false);
+            const leak = leakIn(who, foreign.text, { method: 'GET', path: foreignPath });
+            if (leak) problems.push(`${who.name} ${key} (${other.id}'s ids): page holds ${leak}`);
+            if (foreign.status >= 500) problems.push(`${who.name} ${key}: ${foreign.status}`);
+            const own = await web(who, 'GET', fill(page.url, hintsFor(who.org)), false);
+            if (own.status >= 500) problems.push(`${who.name} ${key}: ${own.status}`);
+            if (own.status !== 403 && !toLogin(own)) admitted.add(who.name);
+          } else if (!page.public) {
+            // A form posted without the session's token is refused, on any spelling of its path.
+            for (const path of [foreignPath, encodeFirst(foreignPath)]) {
+              const r = await web(who, 'POST', path, false);
+              if (r.status !== 403) problems.push(`${who.name} ${key} as ${path} without CSRF token: ${r.status}`);
+            }
+          }
+        }
+        if (page.method !== 'GET' || page.public) continue;
+        if (page.url === '/') {
+          matrix.push(`${key}: any session`);
+          continue;
+        }
+        const rule = explain(admitted, principals.filter((x) => x.session));
+        if (!rule) problems.push(`${key}: admitted {${[...admitted].join(', ')}} — no permission rule explains that set`);
+        else matrix.push(`${key}: ${rule}`);
+      }
+      for (const line of matrix) t.diagnostic(line);
+      assert.deepEqual(problems, []);
+    });
+
     it('admits to each operation exactly the principals its permission rule names, in their own organisation', async (t) => {
       const admitted = new Map<string, Set<string>>();
       const problems: string[] = [];
@@ -283,6 +367,20 @@ for (const engine of ENGINES) {
       assert.equal(matrix.length, admitted.size);
     });
   });
+}
+
+/** The spellings of a path that reach the same route: the API's `/v1` and the first letter of a segment percent-encoded. */
+function pathVariants(path: string): string[] {
+  const [p, q] = path.split('?');
+  const suffix = q ? `?${q}` : '';
+  const rest = p!.slice('/v1/'.length);
+  return [`/%761/${rest}`, `/v%31/${rest}`, `/v1/${encodeFirst(`/${rest}`).slice(1)}`].map((x) => x + suffix);
+}
+
+/** The path with its first letter percent-encoded (`/werklijst` → `/%77erklijst`). */
+function encodeFirst(path: string): string {
+  const i = path.search(/[a-z]/i);
+  return i < 0 ? path : `${path.slice(0, i)}%${path.charCodeAt(i).toString(16)}${path.slice(i + 1)}`;
 }
 
 /**

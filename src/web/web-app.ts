@@ -119,7 +119,7 @@ export class WebApp {
       url,
       schema: { hide: true },
       // The auth plugin leaves the CSRF check of these routes to the form field checked below.
-      config: { csrf: 'form', ...(access.rateLimit !== undefined ? { rateLimit: access.rateLimit } : {}) },
+      config: { csrf: 'form', publicPage: access.public === true, ...(access.rateLimit !== undefined ? { rateLimit: access.rateLimit } : {}) },
       handler: async (req, reply) => {
         const locale = this.localeOf(req, reply);
         const web = this.contextOf(req, locale);

@@ -19,6 +19,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** 'form': the route checks the session's CSRF token in its form body itself (the web app's router). */
     csrf?: 'form';
+    /** A web page open without logging in (the login page). */
+    publicPage?: boolean;
   }
 }
 
