@@ -20,6 +20,19 @@ async function addRecords(db: Database['db'], n: number, from = 0): Promise<void
     await appendAudit(db, { traceId: `t${i}`, spanId: 's', activity: 'case.read', actorType: 'user', actorId: `u${i % 3}`, organisationId: 'GM0363', objectType: 'case', objectIds: [String(i)], subjectPseudonyms: [`p${i}`], outcome: 'success' });
 }
 
+/**
+ * Seals and anchors until the chain reaches `seq`: on a PostgreSQL server a committed record is
+ * sealed only once no older transaction runs anywhere in the cluster (parallel tests run some).
+ */
+async function sealAll(db: Database['db'], a: Parameters<typeof sealAndAnchor>[1], seq: string): Promise<void> {
+  let state: { lastSeq: string | undefined; lastAt: number } = { lastSeq: undefined, lastAt: 0 };
+  for (const until = Date.now() + 60_000; state.lastSeq !== seq; ) {
+    if (Date.now() > until) throw new Error(`the chain did not reach ${seq} (at ${state.lastSeq})`);
+    state = await sealAndAnchor(db, a, state, new Date(), true);
+    if (state.lastSeq !== seq) await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** What someone with database write access (but not the key) can do: bypass the trigger. */
 async function behindTheTrigger(db: Database['db'], statement: ReturnType<typeof sql>): Promise<void> {
   await sql`alter table audit_log disable trigger audit_log_append_only`.execute(db);
@@ -41,7 +54,7 @@ for (const engine of ENGINES) {
       dir = await mkdtemp(path.join(tmpdir(), 'vs-checkpoints-'));
       store = new DirectoryCheckpointStore(dir);
       await addRecords(d.db, 30);
-      await sealAndAnchor(d.db, anchoring(), { lastSeq: undefined, lastAt: 0 }, new Date(), true);
+      await sealAll(d.db, anchoring(), '30');
     };
     const cleanUp = async () => {
       await d.drop();
@@ -136,7 +149,7 @@ describe('npm run audit:verify (command line, PGlite directory)', () => {
   it('says intact, then names the truncation against the last checkpoint', async () => {
     const db = await openDatabase({ dataDir: `${dataDir}/pglite` });
     await addRecords(db.db, 10);
-    await sealAndAnchor(db.db, { macKey: KEY, store: new DirectoryCheckpointStore(path.join(dataDir, 'cp')), checkpointIntervalMs: 0 }, { lastSeq: undefined, lastAt: 0 }, new Date(), true);
+    await sealAll(db.db, { macKey: KEY, store: new DirectoryCheckpointStore(path.join(dataDir, 'cp')), checkpointIntervalMs: 0 }, '10');
     await db.close();
     const ok = run();
     assert.equal(ok.status, 0, ok.stdout + ok.stderr);
