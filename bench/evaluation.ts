@@ -7,6 +7,7 @@
 //   npm run bench:evaluation -- [--signals 10000000] [--keep]
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres (the server to create the database on)
 import os from 'node:os';
+import { loadRuleBook } from '../src/app/rules/load-rule-files.ts';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'kysely';
@@ -134,12 +135,13 @@ try {
   const stateSize = (await sql<{ s: string }>`select pg_size_pretty(pg_total_relation_size('signal_states')) as s`.execute(db)).rows[0]!.s;
   console.log(`  signals table with indexes: ${size}; signal_states with indexes: ${stateSize}`);
 
+  const rules = loadRuleBook();
   const filter = { from: '2022-01-01', to: '2025-12-31', today: '2026-01-15' };
   for (const run of [1, 2]) {
     const start = t0();
     const cells = await readEvaluationCells(db, filter);
     const read = secs(start);
-    const tables = DIMENSIONS.flatMap((d) => buildEvaluationTables(cells, d));
+    const tables = DIMENSIONS.flatMap((d) => buildEvaluationTables(cells, d, rules.ddasPartnerOf));
     const arms = [...new Set(cells.cases.map((c) => c.arm).filter(Boolean))].sort();
     const comparisons = ARM_OUTCOMES.map((o) =>
       compareArms(o.key, o.label, arms.map((arm) => {

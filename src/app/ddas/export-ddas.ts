@@ -95,7 +95,7 @@ export async function exportDdas(deps: AppDeps, ctx: CallContext, req: DdasExpor
       signals: signals.filter((s) => s.municipalityCode === code),
       cases: cases.filter((c) => c.municipalityCode === code).map((c) => ({ ...c, contactAttempts: attempts.get(c.id) ?? [] })),
     }));
-    const { document, warnings } = mapDelivery({ supplierCode: opts.supplierCode, periodStart: from, periodEnd: to, deliveredAt: deps.now(), clientDetail: opts.clientDetail }, perMunicipality);
+    const { document, warnings } = mapDelivery({ supplierCode: opts.supplierCode, partnerOf: deps.rules.ddasPartnerOf, periodStart: from, periodEnd: to, deliveredAt: deps.now(), clientDetail: opts.clientDetail }, perMunicipality);
     await appendAudit(trx, {
       traceId: ctx.traceId,
       spanId: ctx.spanId,

@@ -65,7 +65,7 @@ export async function buildArticleReport(
   if (!experiment && signalTypes.length === 0) throw new EvaluationInputError('name the signal type(s) the report is about (signalType)', 'signalType');
   const from = input.from ?? experiment?.start ?? regulation.inForceFrom;
   const to = input.to ?? (experiment?.end && experiment.end < today ? experiment.end : today);
-  const filter = resolveEvaluationFilter(ctx, { from, to, signalTypes, experiment: experiment && experiment.arms.length ? experiment.id : undefined }, deps.now());
+  const filter = resolveEvaluationFilter(ctx, { from, to, signalTypes, experiment: experiment && experiment.arms.length ? experiment.id : undefined }, deps.now(), deps.rules);
   const params = await getCostParameters(deps, ctx, input.subjectId);
 
   const cells = await readEvaluationCells(deps.db, filter);
@@ -101,8 +101,8 @@ export async function buildArticleReport(
     due: reportDue(regulation.inForceFrom, today),
     period: { from, to },
     generatedAt: deps.now().toISOString(),
-    tables: buildEvaluationTables(cells, 'total'),
-    byMunicipality: buildEvaluationTables(cells, 'municipality').filter((t) => t.key === 'overlap' || t.key === 'funnel'),
+    tables: buildEvaluationTables(cells, 'total', deps.rules.ddasPartnerOf),
+    byMunicipality: buildEvaluationTables(cells, 'municipality', deps.rules.ddasPartnerOf).filter((t) => t.key === 'overlap' || t.key === 'funnel'),
     comparisons,
     costs,
     costsAreDefaults: params.defaults,

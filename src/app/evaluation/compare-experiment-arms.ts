@@ -37,7 +37,7 @@ export interface ArmComparisonReport {
  */
 export async function compareExperimentArms(deps: AppDeps, ctx: CallContext, q: EvaluationQuery & { reference?: string | undefined }): Promise<ArmComparisonReport> {
   requirePermission(ctx.actor, 'evaluation:read');
-  const filter = resolveEvaluationFilter(ctx, q, deps.now());
+  const filter = resolveEvaluationFilter(ctx, q, deps.now(), deps.rules);
   const cells = await deps.db.transaction().execute(async (trx) => {
     await tuneForAggregation(trx);
     const c = await caseCells(trx, filter, await findContactAttemptsSource(trx));

@@ -15,7 +15,7 @@ import { resolveEvaluationFilter, type EvaluationQuery } from './scope.ts';
  */
 export async function computeExperimentCostBenefit(deps: AppDeps, ctx: CallContext, experimentId: string, q: EvaluationQuery): Promise<CostBenefit & { experimentId: string; defaults: boolean }> {
   requirePermission(ctx.actor, 'evaluation:read');
-  const filter = resolveEvaluationFilter(ctx, q, deps.now());
+  const filter = resolveEvaluationFilter(ctx, q, deps.now(), deps.rules);
   const params = await getCostParameters(deps, ctx, experimentId);
   const inputs = await deps.db.transaction().execute(async (trx) => {
     await tuneForAggregation(trx);

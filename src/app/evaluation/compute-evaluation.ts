@@ -62,9 +62,9 @@ export function evaluationAudit(ctx: CallContext, activity: string, detail: Reco
  */
 export async function computeEvaluation(deps: AppDeps, ctx: CallContext, q: EvaluationQuery & { groupBy: Dimension }): Promise<Evaluation> {
   requirePermission(ctx.actor, 'evaluation:read');
-  const filter = resolveEvaluationFilter(ctx, q, deps.now());
+  const filter = resolveEvaluationFilter(ctx, q, deps.now(), deps.rules);
   const cells = await readEvaluationCells(deps.db, filter);
   await appendAudit(deps.db, evaluationAudit(ctx, 'evaluation.read', { filter: { ...filter }, groupBy: q.groupBy }));
-  const tables = buildEvaluationTables(cells, q.groupBy);
+  const tables = buildEvaluationTables(cells, q.groupBy, deps.rules.ddasPartnerOf);
   return { filter, groupBy: q.groupBy, generatedAt: deps.now().toISOString(), tables };
 }

@@ -1,5 +1,6 @@
 import { AccessDenied } from '../../domain/access/actor.ts';
 import { isSignalPartnerType, signalTypesOfPartner, type SignalPartnerType } from '../../domain/ddas/vocabulary.ts';
+import type { RuleBook } from '../../domain/rules/rule-book.ts';
 import type { EvaluationFilter } from '../../domain/evaluation/cells.ts';
 import type { CallContext } from '../context.ts';
 
@@ -32,7 +33,7 @@ const isoToday = (now: Date) => now.toISOString().slice(0, 10);
  * see their own municipality only; the ministry (and the platform) see every municipality — in
  * aggregates, never a person.
  */
-export function resolveEvaluationFilter(ctx: CallContext, q: EvaluationQuery, now: Date): EvaluationFilter {
+export function resolveEvaluationFilter(ctx: CallContext, q: EvaluationQuery, now: Date, rules: Pick<RuleBook, 'rulesByType' | 'ddasPartnerOf'>): EvaluationFilter {
   for (const [field, v] of [['from', q.from], ['to', q.to]] as const)
     if (!DAY.test(v) || Number.isNaN(Date.parse(v))) throw new EvaluationInputError(`${field} must be a date (YYYY-MM-DD)`, field);
   if (q.from > q.to) throw new EvaluationInputError('from lies after to', 'from');
@@ -46,7 +47,7 @@ export function resolveEvaluationFilter(ctx: CallContext, q: EvaluationQuery, no
   if (q.creditorTypes?.length) {
     const bad = q.creditorTypes.filter((t) => !isSignalPartnerType(t));
     if (bad.length) throw new EvaluationInputError(`unknown signal-partner type(s): ${bad.join(', ')}`, 'creditorType');
-    const fromPartners = q.creditorTypes.flatMap((t) => signalTypesOfPartner(t as SignalPartnerType));
+    const fromPartners = q.creditorTypes.flatMap((t) => signalTypesOfPartner(t as SignalPartnerType, [...rules.rulesByType.keys()], rules.ddasPartnerOf));
     signalTypes = signalTypes ? signalTypes.filter((t) => fromPartners.includes(t)) : fromPartners;
     // A filter that matches no signal type must select nothing, not everything.
     if (signalTypes.length === 0) signalTypes = ['-'];

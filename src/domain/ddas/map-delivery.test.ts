@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { ddasMunicipalityCode, mapDelivery, wholeEuros, type CaseFacts, type SignalFacts } from './map-delivery.ts';
-import { partOfDayOf, signalPartnerTypeOf } from './vocabulary.ts';
+import { partOfDayOf } from './vocabulary.ts';
+import { loadRuleBook } from '../../app/rules/load-rule-files.ts';
+
+const rules = loadRuleBook();
 import { planPage } from './paginate.ts';
 
 const STANDARD = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../standards/ddas/vroegsignalering-v0.9');
@@ -40,7 +43,7 @@ const kase = (id: string, signalIds: string[], o: Partial<CaseFacts> = {}): Case
   contactAttempts: [],
   ...o,
 });
-const header = { supplierCode: 'VROEGSIGNAAL', periodStart: '2025-01-01', periodEnd: '2025-01-31', deliveredAt: new Date('2025-02-05T10:30:00.123Z') };
+const header = { partnerOf: rules.ddasPartnerOf, supplierCode: 'VROEGSIGNAAL', periodStart: '2025-01-01', periodEnd: '2025-01-31', deliveredAt: new Date('2025-02-05T10:30:00.123Z') };
 
 describe('DDAS exchange model (vroegsignalering v0.9)', () => {
   it('the standard’s own examples pass the schema, so the validator is the right one', () => {
@@ -120,10 +123,14 @@ describe('DDAS exchange model (vroegsignalering v0.9)', () => {
   });
 
   it('uses the DDAS words: partner types, municipality code, part of day, whole euros', () => {
-    assert.equal(signalPartnerTypeOf('rent'), 'Huur');
-    assert.equal(signalPartnerTypeOf('heat'), 'Energie');
-    assert.equal(signalPartnerTypeOf('wmo_own_contribution'), 'CAK Eigen bijdrage');
-    assert.equal(signalPartnerTypeOf('something-new'), 'Overige');
+    // The partner types come from the rule data: every designated signal type has its own.
+    const expected: Record<string, string> = {
+      rent: 'Huur', heat: 'Energie', energy_end_of_supply: 'Energie', health_insurance: 'Zorg', mortgage: 'Hypotheek', student_debt: 'DUO',
+      wmo_own_contribution: 'CAK Eigen bijdrage', wlz_own_contribution: 'CAK Eigen bijdrage', tax_debt: 'Belastingdienst', benefits_recovery: 'Dienst Toeslagen',
+    };
+    for (const [type, partner] of Object.entries(expected)) assert.equal(rules.ddasPartnerOf(type), partner, type);
+    for (const type of rules.rulesByType.keys()) assert.ok(rules.ddasPartnerOf(type) !== 'Overige' || type === 'municipal_tax', `${type} has a DDAS partner type of its own`);
+    assert.equal(rules.ddasPartnerOf('something-new'), 'Overige');
     assert.equal(ddasMunicipalityCode('GM0518'), '0518');
     assert.equal(wholeEuros(149), 1);
     assert.equal(wholeEuros(150), 2);

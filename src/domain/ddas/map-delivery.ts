@@ -1,5 +1,5 @@
 import type { AanleverendeOrganisatie, Client, Contactpoging, Levering, Uitwisselmodel, Vroegsignaal, Vroegsignaalzaak } from './exchange-model.ts';
-import { contactTypeOf, isCaseResult, isSignalStatus, partOfDayOf, signalPartnerTypeOf, type ContactType, type PartOfDay } from './vocabulary.ts';
+import { contactTypeOf, isCaseResult, isSignalStatus, partOfDayOf, type ContactType, type PartOfDay, type PartnerOf } from './vocabulary.ts';
 
 /** What the platform knows of a signal, as the export needs it (from the signals table). */
 export interface SignalFacts {
@@ -64,6 +64,8 @@ export type ClientDetail = 'none' | 'full';
 
 export interface DeliveryHeader {
   supplierCode: string;
+  /** The signal-partner type of a signal type (rule data, RuleBook.ddasPartnerOf). */
+  partnerOf: PartnerOf;
   periodStart: string;
   periodEnd: string;
   deliveredAt: Date;
@@ -102,8 +104,8 @@ function mapClient(c: ClientFacts | undefined, detail: ClientDetail): Client {
   return out;
 }
 
-function mapSignal(s: SignalFacts, detail: ClientDetail, warnings: MappingWarning[]): Vroegsignaal {
-  const v: Vroegsignaal = { ID: s.id, crisissignaal: s.crisis, signaalpartner: { type: signalPartnerTypeOf(s.signalType) }, client: mapClient(s.client, detail) };
+function mapSignal(s: SignalFacts, header: DeliveryHeader, warnings: MappingWarning[]): Vroegsignaal {
+  const v: Vroegsignaal = { ID: s.id, crisissignaal: s.crisis, signaalpartner: { type: header.partnerOf(s.signalType) }, client: mapClient(s.client, header.clientDetail) };
   // warmeOverdracht ("al contact met persoon") is not something a creditor tells us: left out, not guessed.
   put(v, 'bedrag', s.amountCents === null ? null : wholeEuros(s.amountCents));
   put(v, 'ontstaansdatum', s.arrearStartDate);
@@ -166,7 +168,7 @@ export function mapDelivery(header: DeliveryHeader, municipalities: readonly Mun
   const warnings: MappingWarning[] = [];
   const leveringen: Levering[] = municipalities.map((m, i) => {
     const l: Levering = { teller: i + 1, gemeentecode: ddasMunicipalityCode(m.municipalityCode), aanleverende_organisatie: mapDeliverer(m.deliverer) };
-    l.vroegsignalen = m.signals.map((s) => mapSignal(s, header.clientDetail, warnings));
+    l.vroegsignalen = m.signals.map((s) => mapSignal(s, header, warnings));
     l.vroegsignaalzaken = m.cases.map((c) => mapCase(c, warnings)).filter((z): z is Vroegsignaalzaak => z !== undefined);
     return l;
   });

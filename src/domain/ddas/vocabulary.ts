@@ -54,33 +54,14 @@ export const PARTS_OF_DAY = ['Ochtend', 'Middag', 'Avond'] as const;
 export type PartOfDay = (typeof PARTS_OF_DAY)[number];
 
 /**
- * Our signal types (rules/) → DDAS signal-partner type. Municipal taxes have no code of their own
- * in v0.9 ("Belastingdienst" is the national tax authority), so they are "Overige".
+ * A signal type's DDAS signal-partner type. The mapping is rule data (each rule's
+ * `ddas_signal_partner`, rules/README.md): the rule book provides it (RuleBook.ddasPartnerOf).
  */
-const PARTNER_BY_SIGNAL_TYPE: Readonly<Record<string, SignalPartnerType>> = {
-  rent: 'Huur',
-  electricity: 'Energie',
-  gas: 'Energie',
-  heat: 'Energie',
-  drinking_water: 'Water',
-  health_insurance: 'Zorg',
-  cak_health_insurance: 'CAK Zorgverzekeringen',
-  mortgage: 'Hypotheek',
-  wmo_own_contribution: 'CAK Eigen bijdrage',
-  wlz_own_contribution: 'CAK Eigen bijdrage',
-  student_debt: 'DUO',
-  income_tax: 'Belastingdienst',
-  benefits_recovery: 'Dienst Toeslagen',
-  municipal_tax: 'Overige',
-};
+export type PartnerOf = (signalType: string) => SignalPartnerType;
 
-export function signalPartnerTypeOf(signalType: string): SignalPartnerType {
-  return PARTNER_BY_SIGNAL_TYPE[signalType] ?? 'Overige';
-}
-
-/** The signal types that map to a partner type (for filtering signals by creditor type in SQL). */
-export function signalTypesOfPartner(partner: SignalPartnerType, known: readonly string[] = Object.keys(PARTNER_BY_SIGNAL_TYPE)): string[] {
-  return known.filter((t) => signalPartnerTypeOf(t) === partner);
+/** The signal types (of `known`) that map to a partner type (for filtering signals by creditor type in SQL). */
+export function signalTypesOfPartner(partner: SignalPartnerType, known: readonly string[], partnerOf: PartnerOf): string[] {
+  return known.filter((t) => partnerOf(t) === partner);
 }
 
 export const isSignalPartnerType = (v: string): v is SignalPartnerType => (SIGNAL_PARTNER_TYPES as readonly string[]).includes(v);

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../rules/judgement.ts';
-import { signalPartnerTypeOf } from '../ddas/vocabulary.ts';
+import type { PartnerOf } from '../ddas/vocabulary.ts';
 import { suppressRows, type SuppressedRow } from '../statistics/suppress.ts';
 import type { CaseCell, EvaluationCells, RefusalReasonCell, SignalCell } from './cells.ts';
 
@@ -34,12 +34,12 @@ const DIM_LABEL: Record<Dimension, LocalizedText> = {
 };
 const TOTAL_KEY = 'totaal';
 
-function signalKeys(c: { municipality: string; signalType: string; month: string }, d: Dimension): string[] {
+function signalKeys(c: { municipality: string; signalType: string; month: string }, d: Dimension, partnerOf: PartnerOf): string[] {
   switch (d) {
     case 'municipality':
       return [c.municipality || 'onbekend'];
     case 'creditorType':
-      return [c.signalType ? signalPartnerTypeOf(c.signalType) : 'onbekend'];
+      return [c.signalType ? partnerOf(c.signalType) : 'onbekend'];
     case 'month':
       return [c.month];
     default:
@@ -47,13 +47,13 @@ function signalKeys(c: { municipality: string; signalType: string; month: string
   }
 }
 
-function caseKeys(c: CaseCell, d: Dimension): string[] {
+function caseKeys(c: CaseCell, d: Dimension, partnerOf: PartnerOf): string[] {
   switch (d) {
     case 'municipality':
       return [c.municipality];
     // a household with signals of several partner types counts under each of them
     case 'creditorType':
-      return [...new Set(c.signalTypes.map(signalPartnerTypeOf))];
+      return [...new Set(c.signalTypes.map(partnerOf))];
     case 'arm':
       return [c.arm || 'geen groep'];
     case 'month':
@@ -99,9 +99,9 @@ function table(
   };
 }
 
-function intakeTable(cells: EvaluationCells, d: Dimension): EvaluationTable {
-  const sig = rollup(cells.signals, (c) => signalKeys(c, d), ['signals']);
-  const ref = rollup(cells.refused, (c) => signalKeys(c, d), ['refusedRows']);
+function intakeTable(cells: EvaluationCells, d: Dimension, p: PartnerOf): EvaluationTable {
+  const sig = rollup(cells.signals, (c) => signalKeys(c, d, p), ['signals']);
+  const ref = rollup(cells.refused, (c) => signalKeys(c, d, p), ['refusedRows']);
   const keys = [...new Set([...sig.keys(), ...ref.keys()])].sort((a, b) => a.localeCompare(b, 'nl'));
   const rows = keys.map((k) => {
     const accepted = sig.get(k)?.signals ?? 0;
@@ -127,9 +127,9 @@ function intakeTable(cells: EvaluationCells, d: Dimension): EvaluationTable {
   );
 }
 
-function refusalsTable(cells: EvaluationCells, d: Dimension): EvaluationTable {
+function refusalsTable(cells: EvaluationCells, d: Dimension, p: PartnerOf): EvaluationTable {
   const dim = d === 'arm' ? 'total' : d;
-  const keyOf = (c: RefusalReasonCell) => signalKeys(c, dim).map((g) => JSON.stringify([g, c.code, c.article]));
+  const keyOf = (c: RefusalReasonCell) => signalKeys(c, dim, p).map((g) => JSON.stringify([g, c.code, c.article]));
   const m = rollup(cells.reasons, keyOf, ['count']);
   const rows = sorted(m).map(([k, v]) => {
     const [group, code, article] = JSON.parse(k) as [string, string, string];
@@ -152,8 +152,8 @@ const CASE_FIELDS = [
   'households4Plus', 'pickedUp', 'contactAttempted', 'reached', 'helpAccepted', 'withOutcome', 'firstContact', 'onTime', 'late', 'overdueOpen', 'daysToFirstContactSum',
 ] as const satisfies ReadonlyArray<keyof CaseCell>;
 
-function funnelTable(cells: EvaluationCells, d: Dimension, attemptsKnown: boolean): EvaluationTable {
-  const m = rollup(cells.cases, (c) => caseKeys(c, d), CASE_FIELDS);
+function funnelTable(cells: EvaluationCells, d: Dimension, p: PartnerOf, attemptsKnown: boolean): EvaluationTable {
+  const m = rollup(cells.cases, (c) => caseKeys(c, d, p), CASE_FIELDS);
   const rows = sorted(m).map(([group, v]) => ({
     group,
     signals: v.signalsInCases!,
@@ -194,8 +194,8 @@ function funnelTable(cells: EvaluationCells, d: Dimension, attemptsKnown: boolea
   );
 }
 
-function timelinessTable(cells: EvaluationCells, d: Dimension): EvaluationTable {
-  const m = rollup(cells.cases, (c) => caseKeys(c, d), CASE_FIELDS);
+function timelinessTable(cells: EvaluationCells, d: Dimension, p: PartnerOf): EvaluationTable {
+  const m = rollup(cells.cases, (c) => caseKeys(c, d, p), CASE_FIELDS);
   const rows = sorted(m).map(([group, v]) => ({
     group,
     cases: v.cases!,
@@ -230,10 +230,10 @@ function timelinessTable(cells: EvaluationCells, d: Dimension): EvaluationTable 
   );
 }
 
-function amountsTable(cells: EvaluationCells, d: Dimension): EvaluationTable {
+function amountsTable(cells: EvaluationCells, d: Dimension, p: PartnerOf): EvaluationTable {
   const dim = d === 'arm' ? 'total' : d;
   const fields = ['signals', 'withAmount', 'amountSumCents', 'bandUnder300', 'band300To1000', 'band1000To2500', 'band2500Plus', 'crisis', 'repeats'] as const satisfies ReadonlyArray<keyof SignalCell>;
-  const m = rollup(cells.signals, (c) => signalKeys(c, dim), fields);
+  const m = rollup(cells.signals, (c) => signalKeys(c, dim, p), fields);
   const rows = sorted(m).map(([group, v]) => ({
     group,
     signals: v.signals!,
@@ -267,8 +267,8 @@ function amountsTable(cells: EvaluationCells, d: Dimension): EvaluationTable {
   );
 }
 
-function householdsTable(cells: EvaluationCells, d: Dimension): EvaluationTable {
-  const m = rollup(cells.cases, (c) => caseKeys(c, d), CASE_FIELDS);
+function householdsTable(cells: EvaluationCells, d: Dimension, p: PartnerOf): EvaluationTable {
+  const m = rollup(cells.cases, (c) => caseKeys(c, d, p), CASE_FIELDS);
   const rows = sorted(m).map(([group, v]) => ({
     group,
     cases: v.cases!,
@@ -305,8 +305,8 @@ function householdsTable(cells: EvaluationCells, d: Dimension): EvaluationTable 
   );
 }
 
-function overlapTable(cells: EvaluationCells, d: Dimension): EvaluationTable {
-  const m = rollup(cells.cases, (c) => caseKeys(c, d), CASE_FIELDS);
+function overlapTable(cells: EvaluationCells, d: Dimension, p: PartnerOf): EvaluationTable {
+  const m = rollup(cells.cases, (c) => caseKeys(c, d, p), CASE_FIELDS);
   const rows = sorted(m).map(([group, v]) => ({
     group,
     cases: v.cases!,
@@ -346,7 +346,9 @@ export const TABLE_KEYS = ['intake', 'refusals', 'funnel', 'timeliness', 'amount
 export type TableKey = (typeof TABLE_KEYS)[number];
 
 /** Every evaluation table, grouped by one dimension, suppressed. */
-export function buildEvaluationTables(cells: EvaluationCells, d: Dimension): EvaluationTable[] {
+/** `partnerOf`: a signal type's DDAS signal-partner type, from the rule data (RuleBook.ddasPartnerOf). */
+export function buildEvaluationTables(cells: EvaluationCells, d: Dimension, partnerOf: PartnerOf): EvaluationTable[] {
+  const p = partnerOf;
   const attemptsKnown = cells.cases.some((c) => c.contactAttempted !== null) || cells.firstContactBasis === 'contact_attempts';
-  return [intakeTable(cells, d), refusalsTable(cells, d), funnelTable(cells, d, attemptsKnown), timelinessTable(cells, d), amountsTable(cells, d), householdsTable(cells, d), overlapTable(cells, d)];
+  return [intakeTable(cells, d, p), refusalsTable(cells, d, p), funnelTable(cells, d, p, attemptsKnown), timelinessTable(cells, d, p), amountsTable(cells, d, p), householdsTable(cells, d, p), overlapTable(cells, d, p)];
 }

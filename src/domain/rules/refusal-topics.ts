@@ -59,6 +59,7 @@ const TOPIC_OF: Record<string, RefusalTopic> = {
   AGREEMENT_NOT_OFFERED: 'social',
   RESIDENT_RESPONSE_MISSING: 'social',
   RESIDENT_OBJECTED: 'objection',
+  RESIDENT_OBJECTION_REGISTERED: 'objection',
   AMOUNT_MISSING: 'condition',
   ARREAR_START_DATE_MISSING: 'condition',
   COMPONENT_REQUIRES_OTHER: 'condition',

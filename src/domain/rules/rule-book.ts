@@ -13,7 +13,7 @@ import { DATE_MAX, DATE_MIN, requireDateKey } from './input-checks.ts';
 import type { Citation, Judgement, LocalizedText } from './judgement.ts';
 import { CONDITION_DEFAULTS } from './refusal-messages.ts';
 import type { CitationDoc, ConditionDoc, RegulationVersionDoc, RuleDoc, SocialCollectionDoc } from './regulation.ts';
-import { isSignalPartnerType as isDdasPartner } from '../ddas/vocabulary.ts';
+import { isSignalPartnerType as isDdasPartner, type SignalPartnerType } from '../ddas/vocabulary.ts';
 
 /**
  * The rule book: regulation versions and registers compiled once into maps and frozen result
@@ -125,7 +125,7 @@ export interface RuleBook {
   /** Citations for refusals no designation's own article covers (registers/legal-grounds.yaml). */
   readonly legalGrounds: ReadonlyMap<string, Citation>;
   /** The DDAS signal-partner type of a signal type ('Overige' for a type no rule knows). */
-  ddasPartnerOf(signalType: string): string;
+  ddasPartnerOf(signalType: string): SignalPartnerType;
   /** A book with the same rules and registers plus `extra` organisations (replacing earlier extras). */
   withOrganisations(extra: readonly OrganisationProfile[]): RuleBook;
   /** What may be sent: one entry per rule, for "Wat mag ik sturen?" and the docs. */
@@ -424,8 +424,8 @@ function makeBook(
   legalGrounds: ReadonlyMap<string, Citation>,
 ): RuleBook {
   const organisations = indexOrganisations(registers.organisations, registers.groups, base.kinds, base.municipalities, extra);
-  const partners = new Map<string, string>();
-  for (const [type, list] of compiled.rulesByType) partners.set(type, list[0]!.ddasPartner);
+  const partners = new Map<string, SignalPartnerType>();
+  for (const [type, list] of compiled.rulesByType) partners.set(type, list[0]!.ddasPartner as SignalPartnerType);
   const book: RuleBook = {
     versions,
     registers,

@@ -59,7 +59,7 @@ export async function readSelection(deps: AppDeps, ctx: CallContext, book: RuleB
   // another municipality (403) and a wrong period (400) just the same.
   if (problems.length === 0)
     try {
-      resolveEvaluationFilter(ctx, query, deps.now());
+      resolveEvaluationFilter(ctx, query, deps.now(), deps.rules);
     } catch (e) {
       if (!(e instanceof EvaluationInputError)) throw e;
       problems.push(e.message);
