@@ -5,19 +5,10 @@ import { getRulesInForce } from '../../app/rules/get-rules-in-force.ts';
 import { dateKey } from '../../domain/rules/input-checks.ts';
 import { responses } from '../openapi-helpers.ts';
 import { HttpProblem } from '../problem.ts';
+import { CitationSchema } from '../schemas.ts';
 
 const Localized = Type.Object({ nl: Type.String(), en: Type.String() });
-const Citation = Type.Object(
-  {
-    regulation: Type.String(),
-    title: Type.String(),
-    article: Type.String(),
-    paragraph: Type.Optional(Type.String()),
-    item: Type.Optional(Type.String()),
-    url: Type.String(),
-  },
-  { additionalProperties: true },
-);
+const Citation = Type.Ref(CitationSchema);
 const VerifyNote = Type.Object({
   part: Type.String({ description: 'What the note is about: regulation, publication, entry_into_force, transitional, designation, senders, municipalities, data, conditions, social_collection, rule, register' }),
   note: Type.String({ description: 'What could not be checked against the official text' }),

@@ -5,7 +5,7 @@ import type { Locale } from '../../i18n/locale.ts';
 import { useWeb } from '../../web-context.ts';
 import { creditorMessages, type CreditorText } from './messages.ts';
 import { CitationLink, periodText } from './parts.tsx';
-import { conditionText } from '../rules/condition-text.ts';
+import { ConditionList } from '../rules/condition-list.tsx';
 
 type Rights = Awaited<ReturnType<typeof getSendingRights>>;
 
@@ -95,18 +95,7 @@ function EntitlementSection({ e, level, idPrefix }: { e: Entitlement; level: 2 |
           { key: t('ddasPartner'), value: e.ddasPartner },
           {
             key: t('conditions'),
-            value:
-              e.conditions.length === 0 ? (
-                t('noConditions')
-              ) : (
-                <UnorderedList>
-                  {e.conditions.map((c, i) => (
-                    <ListItem key={i}>
-                      {conditionText(c, locale)} (<CitationLink c={c.citation} locale={locale} />; {t('refusalCode', { code: c.code })})
-                    </ListItem>
-                  ))}
-                </UnorderedList>
-              ),
+            value: <ConditionList conditions={e.conditions} none={t('noConditions')} locale={locale} codeText={(code) => t('refusalCode', { code })} />,
           },
           {
             key: t('social'),

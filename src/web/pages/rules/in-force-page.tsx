@@ -3,7 +3,7 @@ import { Alert, Button, DataList, Form, FormField, Heading, ListItem, Paragraph,
 import { formatDate, type Locale } from '../../i18n/locale.ts';
 import { useWeb } from '../../web-context.ts';
 import { CitationLink } from '../creditor/parts.tsx';
-import { conditionText } from './condition-text.ts';
+import { ConditionList } from './condition-list.tsx';
 import { rulesMessages, type RulesText } from './messages.ts';
 
 function period(e: InForceEntry, locale: Locale): string {
@@ -81,18 +81,7 @@ function EntrySection({ e }: { e: InForceEntry }) {
           },
           {
             key: t('conditions'),
-            value:
-              e.conditions.length === 0 ? (
-                t('noConditions')
-              ) : (
-                <UnorderedList>
-                  {e.conditions.map((c, i) => (
-                    <ListItem key={i}>
-                      {conditionText(c, locale)} <CitationLink c={c.citation} locale={locale} />
-                    </ListItem>
-                  ))}
-                </UnorderedList>
-              ),
+            value: <ConditionList conditions={e.conditions} none={t('noConditions')} locale={locale} />,
           },
           {
             key: t('social'),
