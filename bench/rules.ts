@@ -7,6 +7,10 @@
  */
 import { cpus } from 'node:os';
 import { evaluate } from '../src/domain/rules/evaluate.ts';
+import { emptyParsedSignal } from '../src/domain/rules/check-signal-input.ts';
+
+/** The judge's own scratch object, lent to every evaluation as RuleBookJudge does. */
+const scratch = emptyParsedSignal();
 import { loadRuleBook } from '../src/app/rules/load-rule-files.ts';
 import type { SignalInput } from '../src/domain/signals/signal.ts';
 
@@ -101,7 +105,7 @@ const { signals, senders } = buildSignals(SIGNALS);
 
 const decisions = new Map<string, number>();
 for (let i = 0; i < signals.length; i++) {
-  const j = evaluate(signals[i]!, senders[i]!, book);
+  const j = evaluate(signals[i]!, senders[i]!, book, scratch);
   const key = j.decision === 'accepted' ? 'accepted' : `refused:${j.refusals.map((r) => r.code).join('+')}`;
   decisions.set(key, (decisions.get(key) ?? 0) + 1);
 }
@@ -118,7 +122,7 @@ for (let round = 0; round < ROUNDS; round++) {
   const cpu0 = process.cpuUsage();
   const start = process.hrtime.bigint();
   for (let i = 0; i < signals.length; i++) {
-    if (evaluate(signals[i]!, senders[i]!, book).decision === 'accepted') accepted++;
+    if (evaluate(signals[i]!, senders[i]!, book, scratch).decision === 'accepted') accepted++;
   }
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
   const cpu = process.cpuUsage(cpu0);

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { emptyParsedSignal } from '../../domain/rules/check-signal-input.ts';
 import { evaluate } from '../../domain/rules/evaluate.ts';
 import type { RuleBook } from '../../domain/rules/rule-book.ts';
 import type { OrganisationProfile } from '../../domain/registers/registers.ts';
@@ -17,8 +18,11 @@ export class RuleBookJudge implements SignalJudge {
     return this.book;
   }
 
+  /** Lent to every evaluation: judging is synchronous, so one per judge is never in use twice. */
+  private readonly scratch = emptyParsedSignal();
+
   judge(signal: Parameters<SignalJudge['judge']>[0], sender: Parameters<SignalJudge['judge']>[1]) {
-    return evaluate(signal, sender, this.book);
+    return evaluate(signal, sender, this.book, this.scratch);
   }
 
   async reloadOrganisations(db: Kysely<DB>): Promise<void> {

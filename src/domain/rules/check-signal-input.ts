@@ -40,11 +40,7 @@ export interface ParsedSignal {
   attestations: readonly string[] | undefined;
   /** Bits (fieldBit) of the personal-data fields that carry a value. */
   present: number;
-}
-
-/** What checkSignalInput found: the parsed values, and the input errors (null: none). */
-export interface InputCheck {
-  parsed: ParsedSignal;
+  /** The input errors found (null: none); the evaluator adds what the rules refuse. */
   refusals: Refusal[] | null;
 }
 
@@ -91,13 +87,8 @@ function stringField(out: Refusal[] | null, v: unknown, field: string): Refusal[
   return v !== undefined && v !== null && typeof v !== 'string' ? push(out, inputError('FIELD_INVALID', field)) : out;
 }
 
-/** A nested object's keys; `known` are read, others refused. Returns whether any key carries a value. */
-interface NestedResult {
-  out: Refusal[] | null;
-  given: boolean;
-}
-
-function checkPerson(out: Refusal[] | null, person: Bag): NestedResult {
+/** The person's keys: names are read, others refused; sets the PERSON bit when one carries a value. */
+function checkPerson(p: ParsedSignal, out: Refusal[] | null, person: Bag): Refusal[] | null {
   let any = false;
   for (const k in person) {
     const v = person[k];
@@ -113,10 +104,12 @@ function checkPerson(out: Refusal[] | null, person: Bag): NestedResult {
         out = unknownField(out, `person.${k}`, v);
     }
   }
-  return { out, given: any };
+  if (any) p.present |= PERSON;
+  return out;
 }
 
-function checkAddress(out: Refusal[] | null, address: Bag): NestedResult {
+/** The address's keys: the postcode is checked, others refused; sets the ADDRESS bit when one carries a value. */
+function checkAddress(p: ParsedSignal, out: Refusal[] | null, address: Bag): Refusal[] | null {
   let any = false;
   for (const k in address) {
     const v = address[k];
@@ -138,7 +131,8 @@ function checkAddress(out: Refusal[] | null, address: Bag): NestedResult {
         out = unknownField(out, `address.${k}`, v);
     }
   }
-  return { out, given: any };
+  if (any) p.present |= ADDRESS;
+  return out;
 }
 
 function checkSocialCollection(p: ParsedSignal, out: Refusal[] | null, sc: unknown): Refusal[] | null {
@@ -206,9 +200,9 @@ function checkAttestations(p: ParsedSignal, out: Refusal[] | null, v: unknown): 
   return out;
 }
 
-/** Checks the syntax of every value of the signal and returns the values parsed for the rule checks. */
-export function checkSignalInput(s: Bag): InputCheck {
-  const p: ParsedSignal = {
+/** A ParsedSignal with nothing read yet. */
+export function emptyParsedSignal(): ParsedSignal {
+  return {
     date: ABSENT,
     arrearStart: ABSENT,
     supplyEnd: ABSENT,
@@ -225,7 +219,39 @@ export function checkSignalInput(s: Bag): InputCheck {
     onBehalfOf: undefined,
     attestations: undefined,
     present: 0,
+    refusals: null,
   };
+}
+
+/** Sets every field back to "nothing read", so a caller's scratch object can be used again. */
+function reset(p: ParsedSignal): ParsedSignal {
+  p.date = ABSENT;
+  p.arrearStart = ABSENT;
+  p.supplyEnd = ABSENT;
+  p.personalContact = ABSENT;
+  p.referral = ABSENT;
+  p.reminder = ABSENT;
+  p.amount = ABSENT;
+  p.componentSum = 0;
+  p.hasComponents = false;
+  p.agreement = undefined;
+  p.response = undefined;
+  p.municipality = undefined;
+  p.type = undefined;
+  p.onBehalfOf = undefined;
+  p.attestations = undefined;
+  p.present = 0;
+  p.refusals = null;
+  return p;
+}
+
+/**
+ * Checks the syntax of every value of the signal and returns the values parsed for the rule checks
+ * (with the input errors), written into `into` when given: a judge that owns one scratch object
+ * judges a million signals without allocating one per signal.
+ */
+export function checkSignalInput(s: Bag, into?: ParsedSignal): ParsedSignal {
+  const p = into === undefined ? emptyParsedSignal() : reset(into);
   let out: Refusal[] | null = null;
   let reference: unknown;
   let type: unknown;
@@ -302,22 +328,14 @@ export function checkSignalInput(s: Bag): InputCheck {
     if (!isPlainObject(address)) {
       present |= ADDRESS;
       out = push(out, inputError('FIELD_INVALID', 'address'));
-    } else {
-      const r = checkAddress(out, address);
-      out = r.out;
-      if (r.given) present |= ADDRESS;
-    }
+    } else out = checkAddress(p, out, address);
   }
 
   if (person !== undefined && person !== null) {
     if (!isPlainObject(person)) {
       present |= PERSON;
       out = push(out, inputError('FIELD_INVALID', 'person'));
-    } else {
-      const r = checkPerson(out, person);
-      out = r.out;
-      if (r.given) present |= PERSON;
-    }
+    } else out = checkPerson(p, out, person);
   }
 
   out = stringField(out, onBehalfOf, 'onBehalfOf');
@@ -343,8 +361,8 @@ export function checkSignalInput(s: Bag): InputCheck {
     out = dateOf(out, dateKey(birthDate), 'birthDate');
   }
 
-  p.present = present;
+  p.present |= present;
   out = checkComponents(p, out, components);
-  out = checkSocialCollection(p, out, sc);
-  return { parsed: p, refusals: out };
+  p.refusals = checkSocialCollection(p, out, sc);
+  return p;
 }

@@ -37,55 +37,47 @@ function isActive(org: IndexedOrganisation, date: number): boolean {
   return org.from <= date && date <= org.until;
 }
 
-/** What resolving the sender and the receiving municipality found. */
-interface Parties {
-  creditor: IndexedOrganisation | undefined;
-  municipalityOk: boolean;
-  refusals: Refusal[] | null;
-}
-
 /**
  * The creditor a signal is sent for: the sender itself, or the creditor a processor holds a mandate
  * from. Refusals cite who the designation lets send (the rule's sender article); a processor acting
  * without a mandate cites the processing-agreement article of the GDPR.
  */
-function resolveCreditor(p: ParsedSignal, senderId: unknown, rule: CompiledRule, book: RuleBook, out: Parties): void {
+function resolveCreditor(p: ParsedSignal, senderId: unknown, rule: CompiledRule, book: RuleBook): IndexedOrganisation | undefined {
   const date = p.date;
   const cite = rule.senderCitation;
   const org = typeof senderId === 'string' ? book.organisations.get(senderId) : undefined;
   if (org === undefined) {
-    out.refusals = push(out.refusals, refusal('SENDER_UNKNOWN', cite, { organisation: String(senderId) }));
-    return;
+    p.refusals = push(p.refusals, refusal('SENDER_UNKNOWN', cite, { organisation: String(senderId) }));
+    return undefined;
   }
   if (!isActive(org, date)) {
-    out.refusals = push(out.refusals, refusal('SENDER_NOT_ACTIVE', cite, { organisation: org.name, date: keyToDate(date) }));
-    return;
+    p.refusals = push(p.refusals, refusal('SENDER_NOT_ACTIVE', cite, { organisation: org.name, date: keyToDate(date) }));
+    return undefined;
   }
   const onBehalfOf = p.onBehalfOf;
   if (onBehalfOf !== undefined && onBehalfOf !== org.id) {
     const creditor = book.organisations.get(onBehalfOf);
     if (creditor === undefined) {
-      out.refusals = push(out.refusals, refusal('SENDER_UNKNOWN', cite, { organisation: onBehalfOf }, 'onBehalfOf'));
-      return;
+      p.refusals = push(p.refusals, refusal('SENDER_UNKNOWN', cite, { organisation: onBehalfOf }, 'onBehalfOf'));
+      return undefined;
     }
     if (!heldOn(org.mandates, onBehalfOf, date)) {
       const params = { sender: org.name, creditor: creditor.name, date: keyToDate(date) };
-      out.refusals = push(out.refusals, refusal('MANDATE_MISSING', book.legalGrounds.get('processor_mandate') ?? cite, params, 'onBehalfOf'));
-      return;
+      p.refusals = push(p.refusals, refusal('MANDATE_MISSING', book.legalGrounds.get('processor_mandate') ?? cite, params, 'onBehalfOf'));
+      return undefined;
     }
     if (!isActive(creditor, date)) {
-      out.refusals = push(out.refusals, refusal('SENDER_NOT_ACTIVE', cite, { organisation: creditor.name, date: keyToDate(date) }, 'onBehalfOf'));
-      return;
+      p.refusals = push(p.refusals, refusal('SENDER_NOT_ACTIVE', cite, { organisation: creditor.name, date: keyToDate(date) }, 'onBehalfOf'));
+      return undefined;
     }
-    out.creditor = creditor;
-    return;
+    return creditor;
   }
   if (org.kinds.size === 1 && org.kinds.has('processor')) {
     // Only a creditor may signal (GDPR necessity); a processor only ever acts for one.
-    out.refusals = push(out.refusals, refusal('ON_BEHALF_OF_MISSING', cite, { sender: org.name }, 'onBehalfOf'));
-    return;
+    p.refusals = push(p.refusals, refusal('ON_BEHALF_OF_MISSING', cite, { sender: org.name }, 'onBehalfOf'));
+    return undefined;
   }
-  out.creditor = org;
+  return org;
 }
 
 function senderDesignated(rule: CompiledRule, org: IndexedOrganisation, date: number): boolean {
@@ -104,32 +96,32 @@ function senderDesignated(rule: CompiledRule, org: IndexedOrganisation, date: nu
 }
 
 /** Is the receiving municipality a municipality on the signal date? Cites the article naming the receiving college. */
-function checkMunicipalityExists(p: ParsedSignal, rule: CompiledRule, book: RuleBook, out: Parties): void {
+function municipalityExists(p: ParsedSignal, rule: CompiledRule, book: RuleBook): boolean {
   const code = p.municipality;
-  if (code === undefined) return;
+  if (code === undefined) return false;
   const cite = rule.municipalityCitation;
   const m = book.municipalities.get(code);
   if (m === undefined) {
-    out.refusals = push(out.refusals, refusal('MUNICIPALITY_UNKNOWN', cite, { code }, 'municipalityCode'));
-    return;
+    p.refusals = push(p.refusals, refusal('MUNICIPALITY_UNKNOWN', cite, { code }, 'municipalityCode'));
+    return false;
   }
   const date = p.date;
   if (date > m.until) {
     const next = m.successor === undefined ? undefined : book.municipalities.get(m.successor);
     const since = keyToDate(addDays(m.until, 1));
-    out.refusals = push(
-      out.refusals,
+    p.refusals = push(
+      p.refusals,
       next === undefined
         ? refusal('MUNICIPALITY_ENDED_NO_SUCCESSOR', cite, { code, name: m.name, since }, 'municipalityCode')
         : refusal('MUNICIPALITY_ENDED', cite, { code, name: m.name, since, successor: next.code, successorName: next.name }, 'municipalityCode'),
     );
-    return;
+    return false;
   }
   if (date < m.from) {
-    out.refusals = push(out.refusals, refusal('MUNICIPALITY_NOT_YET_EXISTING', cite, { code, name: m.name, from: keyToDate(m.from) }, 'municipalityCode'));
-    return;
+    p.refusals = push(p.refusals, refusal('MUNICIPALITY_NOT_YET_EXISTING', cite, { code, name: m.name, from: keyToDate(m.from) }, 'municipalityCode'));
+    return false;
   }
-  out.municipalityOk = true;
+  return true;
 }
 
 function isPresent(v: unknown): boolean {
@@ -278,18 +270,17 @@ function checkSocialCollection(p: ParsedSignal, rule: CompiledRule, out: Refusal
 }
 
 /** The checks that depend on the rule: sender and municipality designation, field whitelist, amount, conditions, social collection. */
-function judgeRule(p: ParsedSignal, rule: CompiledRule, s: Bag, parties: Parties, book: RuleBook): Refusal[] | null {
+function judgeRule(p: ParsedSignal, rule: CompiledRule, s: Bag, creditor: IndexedOrganisation | undefined, municipalityOk: boolean, book: RuleBook): Refusal[] | null {
   let out: Refusal[] | null = null;
   const date = p.date;
   const label = rule.label;
-  const creditor = parties.creditor;
 
   if (creditor !== undefined && !senderDesignated(rule, creditor, date)) {
     out = push(out, refusal('SENDER_NOT_DESIGNATED', rule.senderCitation, { sender: creditor.name, date: keyToDate(date), label_nl: label.nl, label_en: label.en }));
   }
 
   const code = p.municipality;
-  if (code !== undefined && parties.municipalityOk) {
+  if (code !== undefined && municipalityOk) {
     if (!rule.allMunicipalities && !rule.municipalityCodes.has(code)) {
       const m = book.municipalities.get(code)!;
       const params = { code, name: m.name, date: keyToDate(date), label_nl: label.nl, label_en: label.en };
@@ -318,11 +309,8 @@ function refused(refusals: Refusal[], rule?: CompiledRule): Judgement {
   return { decision: 'refused', regulationVersion: rule.versionKey, ruleId: rule.id, applied: NO_CITATIONS, refusals };
 }
 
-/** The rules of one signal type that apply on the date. */
-interface Selection {
-  direct: CompiledRule | null;
-  /** A second rule in force for the same type (another regulation), tried when the first refuses. */
-  alternative: CompiledRule | null;
+/** The rules of one signal type that apply after a lapse (only looked for when no rule applies directly). */
+interface AfterLapse {
   transitional: CompiledRule | null;
   /** Lapsed, and the written reminder came after the lapse. */
   lapsed: CompiledRule | null;
@@ -330,15 +318,12 @@ interface Selection {
   tooLate: CompiledRule | null;
 }
 
-function select(p: ParsedSignal, candidates: readonly CompiledRule[]): Selection {
-  const sel: Selection = { direct: null, alternative: null, transitional: null, lapsed: null, tooLate: null };
+function afterLapse(p: ParsedSignal, candidates: readonly CompiledRule[]): AfterLapse {
+  const sel: AfterLapse = { transitional: null, lapsed: null, tooLate: null };
   const date = p.date;
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
-    if (c.from <= date && date <= c.until) {
-      if (sel.direct === null) sel.direct = c;
-      else if (sel.alternative === null) sel.alternative = c;
-    } else if (c.transitional !== null && date > c.versionUntil && c.until === c.versionUntil) {
+    if (c.transitional !== null && date > c.versionUntil && c.until === c.versionUntil) {
       // TR art. 3.1 lid 2: the text as it read on its last day keeps applying to procedures running
       // then: the written reminder (art. 1.2 c) sent by that day shows the procedure was running, and
       // a signal after the stated bound no longer belongs to it (rules/README.md, "After the lapse").
@@ -364,7 +349,7 @@ function notInForce(candidates: readonly CompiledRule[], type: string, date: num
 }
 
 /** Why no rule applies on the date: repealed, lapsed (no running procedure, or too late for one), or not (yet) designated. */
-function noRuleRefusal(p: ParsedSignal, sel: Selection, candidates: readonly CompiledRule[], type: string, book: RuleBook): { refusal: Refusal; rule?: CompiledRule } {
+function noRuleRefusal(p: ParsedSignal, sel: AfterLapse, candidates: readonly CompiledRule[], type: string, book: RuleBook): { refusal: Refusal; rule?: CompiledRule } {
   const date = p.date;
   const repeals = book.repealsByType.get(type);
   if (repeals !== undefined) {
@@ -384,39 +369,51 @@ function noRuleRefusal(p: ParsedSignal, sel: Selection, candidates: readonly Com
   return { refusal: notInForce(candidates, type, date) };
 }
 
-export function evaluate(signal: SignalInput, sender: Sender, book: RuleBook): Judgement {
+/**
+ * `scratch`: an object the caller owns and lends for the values read from the signal (the judge of
+ * a process reuses one); without it a fresh one is made. Nothing of it outlives the call.
+ */
+export function evaluate(signal: SignalInput, sender: Sender, book: RuleBook, scratch?: ParsedSignal): Judgement {
   if (!isPlainObject(signal)) return refused([inputError('INPUT_NOT_AN_OBJECT', undefined)]);
   const s = signal as unknown as Bag;
-  const checked = checkSignalInput(s);
-  const p = checked.parsed;
-  let out = checked.refusals;
+  const p = checkSignalInput(s, scratch);
   const latest = isPlainObject(sender) && typeof sender.latestSignalDate === 'string' ? dateKey(sender.latestSignalDate) : ABSENT;
-  if (latest > 0 && p.date > latest) out = push(out, inputError('SIGNAL_DATE_IN_FUTURE', 'signalDate', { date: keyToDate(p.date), today: keyToDate(latest) }));
+  if (latest > 0 && p.date > latest) p.refusals = push(p.refusals, inputError('SIGNAL_DATE_IN_FUTURE', 'signalDate', { date: keyToDate(p.date), today: keyToDate(latest) }));
   const type = p.type;
-  if (p.date < 0 || type === undefined || type === '') return refused(out ?? []);
+  if (p.date < 0 || type === undefined || type === '') return refused(p.refusals ?? []);
 
   const candidates = book.rulesByType.get(type);
   if (candidates === undefined) {
-    return refused(push(out, refusal('SIGNAL_TYPE_UNKNOWN', book.legalGrounds.get('signal_type_unknown'), { signalType: type }, 'signalType')));
+    return refused(push(p.refusals, refusal('SIGNAL_TYPE_UNKNOWN', book.legalGrounds.get('signal_type_unknown'), { signalType: type }, 'signalType')));
   }
 
-  const sel = select(p, candidates);
-  const direct = sel.direct;
-  const rule = direct ?? sel.transitional;
+  // The rule in force on the date, and a second one of another regulation tried when the first refuses.
+  let direct: CompiledRule | null = null;
+  let alternative: CompiledRule | null = null;
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    if (c.from <= p.date && p.date <= c.until) {
+      if (direct === null) direct = c;
+      else if (alternative === null) alternative = c;
+    }
+  }
+  let rule = direct;
   if (rule === null) {
-    const why = noRuleRefusal(p, sel, candidates, type, book);
-    return refused(push(out, why.refusal), why.rule);
+    const lapse = afterLapse(p, candidates);
+    rule = lapse.transitional;
+    if (rule === null) {
+      const why = noRuleRefusal(p, lapse, candidates, type, book);
+      return refused(push(p.refusals, why.refusal), why.rule);
+    }
   }
 
-  const parties: Parties = { creditor: undefined, municipalityOk: false, refusals: out };
-  resolveCreditor(p, isPlainObject(sender) ? sender['organisationId'] : undefined, rule, book, parties);
-  checkMunicipalityExists(p, rule, book, parties);
-  out = parties.refusals;
+  const creditor = resolveCreditor(p, isPlainObject(sender) ? sender['organisationId'] : undefined, rule, book);
+  const municipalityOk = municipalityExists(p, rule, book);
+  const out = p.refusals;
 
-  const ruleRefusals = judgeRule(p, rule, s, parties, book);
+  const ruleRefusals = judgeRule(p, rule, s, creditor, municipalityOk, book);
   if (out === null && ruleRefusals === null) return direct !== null ? rule.accepted : rule.acceptedTransitional;
-  const alternative = sel.alternative;
-  if (out === null && alternative !== null && judgeRule(p, alternative, s, parties, book) === null) return alternative.accepted;
+  if (out === null && alternative !== null && judgeRule(p, alternative, s, creditor, municipalityOk, book) === null) return alternative.accepted;
   if (out === null) return refused(ruleRefusals!, rule);
   return refused(ruleRefusals === null ? out : out.concat(ruleRefusals), rule);
 }
