@@ -137,6 +137,7 @@ describe('creditor portal in a real browser (chromium + axe)', () => {
     await anonymous.getByRole('heading', { level: 3, name: /Achterstallige studieschuld \(DUO\).*niet geverifieerd/ }).waitFor();
     assert.ok(await anonymous.getByRole('cell', { name: /Achterstand gemeentelijke belastingen/ }).isVisible(), 'the repealed tax signal is listed as not in force');
     await expectAccessible(anonymous, 'rules in force');
+    await screenshot(anonymous, 'rules-in-force');
     await anonymous.goto(`${p.url}/regels?datum=2026-12-04&lang=en`);
     await anonymous.getByRole('heading', { level: 1, name: 'Rules in force' }).waitFor();
     await expectAccessible(anonymous, 'rules in force (English)');

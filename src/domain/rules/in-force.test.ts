@@ -53,3 +53,9 @@ test('before 2023-05-01 DUO is not yet designated', () => {
   assert.equal(duo.reason, 'not_yet');
   assert.equal(duo.since, '2023-05-01');
 });
+
+test('the period is the designation\'s, over the versions that amended it', () => {
+  const duo = inForceOn(book, '2025-09-01').entries.find((e) => e.signalType === 'student_debt')!;
+  assert.deepEqual(duo.period, { from: '2023-05-01', until: '2025-12-31' });
+  assert.equal(duo.regulation.version, 'tijdelijke-regeling-signaal-betalingsachterstanden/2025-05-16');
+});

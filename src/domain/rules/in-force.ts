@@ -46,6 +46,7 @@ export interface InForceEntry {
   regulation: { id: string; title: string; version: string; validFrom: string; validUntil: string | null; url: string };
   /** 'direct': the text in force that day; 'transitional': the text of the lapsed version, for procedures running at its lapse. */
   basis: 'direct' | 'transitional';
+  /** The designation's period over every version of its regulation (a version only amends it). */
   period: { from: string | null; until: string | null };
   transitional: { reminderBy: string; signalsUntil: string; interpretation: LocalizedText; citation: Citation } | null;
   designation: Citation;
@@ -123,6 +124,11 @@ function sendersOf(book: RuleBook, rule: CompiledRule): SenderEntry[] {
   return out;
 }
 
+function designationPeriod(book: RuleBook, rule: CompiledRule): InForceEntry['period'] {
+  const same = (book.rulesByType.get(rule.signalType) ?? []).filter((r) => r.id === rule.id && r.regulationId === rule.regulationId);
+  return { from: dayOf(Math.min(...same.map((r) => r.from))), until: dayOf(Math.max(...same.map((r) => r.until))) };
+}
+
 function entryOf(book: RuleBook, rule: CompiledRule, basis: InForceEntry['basis']): InForceEntry {
   const v = versionOf(book, rule);
   const r = v.rules.find((x) => x.id === rule.id)!;
@@ -139,7 +145,7 @@ function entryOf(book: RuleBook, rule: CompiledRule, basis: InForceEntry['basis'
     ruleId: rule.id,
     regulation: { id: rule.regulationId, title: rule.regulationTitle, version: rule.versionKey, validFrom: v.valid_from, validUntil: v.valid_until, url: v.url },
     basis,
-    period: { from: dayOf(rule.from), until: dayOf(rule.until) },
+    period: designationPeriod(book, rule),
     transitional:
       rule.transitional === null || v.transitional === undefined
         ? null
