@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENGINES } from './helpers/engines.ts';
-import { startPlatform, type Platform } from '../src/platform.ts';
+import { startTestPlatform, type TestPlatform } from './helpers/platform.ts';
 import { DEFAULT_RULES_DIR, loadCaseFiles } from '../src/app/rules/load-rule-files.ts';
 import { caseSignal, compareWithExpectation, type CaseDoc, type CaseFileDoc } from '../src/domain/rules/cases.ts';
 import type { Judgement } from '../src/domain/rules/judgement.ts';
@@ -61,32 +61,17 @@ const CASE_SETS = [
 for (const set of CASE_SETS) {
   const engine = ENGINES[0]!;
   describe(`rule cases of ${set.name}: check and the API dry run judge as the cases demand (${engine.name})`, () => {
-    let p: Platform;
-    let database: Awaited<ReturnType<(typeof engine)['open']>>;
+    let p: TestPlatform;
     let today = DEFAULT_TODAY;
     const keys = new Map<string, string>();
     const dir = mkdtempSync(join(tmpdir(), 'cases-'));
 
     before(async () => {
-      database = await engine.open();
-      p = await startPlatform({
-        databaseUrl: undefined,
-        dataDir: 'memory://',
-        database,
-        port: 0,
-        seedDemo: true,
-        logLevel: 'silent',
-        rateLimitPerMinute: 0,
-        matchingIntervalMs: 0,
-        intakeWorkers: 0,
-        extraRulesDirs: set.extraRules,
-        now: () => new Date(`${today}T10:00:00Z`),
-      });
+      p = await startTestPlatform(engine, { intakeWorkers: 0, extraRulesDirs: set.extraRules, now: () => new Date(`${today}T10:00:00Z`) });
       for (const k of p.seed!.apiKeys) keys.set(k.organisation, k.token);
     });
     after(async () => {
-      await p.stop();
-      await database.drop();
+      await p.close();
       rmSync(dir, { recursive: true, force: true });
     });
 

@@ -9,7 +9,7 @@ export interface TestPlatform extends Platform {
 }
 
 /** The whole platform on a fresh database of the given engine, with the demo organisations and keys. */
-export async function startTestPlatform(engine: TestEngine, opts: { maxUploadBytes?: number; logStream?: NodeJS.WritableStream; registers?: BasisRegisters; now?: () => Date } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(engine: TestEngine, opts: { maxUploadBytes?: number; logStream?: NodeJS.WritableStream; registers?: BasisRegisters; now?: () => Date; extraRulesDirs?: string[]; intakeWorkers?: number } = {}): Promise<TestPlatform> {
   const database = await engine.open();
   const platform = await startPlatform({
     databaseUrl: undefined,
@@ -25,6 +25,8 @@ export async function startTestPlatform(engine: TestEngine, opts: { maxUploadByt
     ...(opts.maxUploadBytes ? { maxUploadBytes: opts.maxUploadBytes } : {}),
     ...(opts.registers ? { registers: opts.registers } : {}),
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.extraRulesDirs ? { extraRulesDirs: opts.extraRulesDirs } : {}),
+    ...(opts.intakeWorkers !== undefined ? { intakeWorkers: opts.intakeWorkers } : {}),
   });
   return {
     ...platform,

@@ -200,27 +200,9 @@ function checkAttestations(p: ParsedSignal, out: Refusal[] | null, v: unknown): 
   return out;
 }
 
-/** A ParsedSignal with nothing read yet. */
+/** A ParsedSignal with nothing read yet (`reset` adds the fields in one order, so every such object has one shape). */
 export function emptyParsedSignal(): ParsedSignal {
-  return {
-    date: ABSENT,
-    arrearStart: ABSENT,
-    supplyEnd: ABSENT,
-    personalContact: ABSENT,
-    referral: ABSENT,
-    reminder: ABSENT,
-    amount: ABSENT,
-    componentSum: 0,
-    hasComponents: false,
-    agreement: undefined,
-    response: undefined,
-    municipality: undefined,
-    type: undefined,
-    onBehalfOf: undefined,
-    attestations: undefined,
-    present: 0,
-    refusals: null,
-  };
+  return reset({} as ParsedSignal);
 }
 
 /** Sets every field back to "nothing read", so a caller's scratch object can be used again. */
