@@ -87,6 +87,9 @@ describe('creditor portal in a real browser (chromium + axe)', () => {
     await page.getByRole('heading', { level: 1, name: 'Wat mag ik aanleveren?' }).waitFor();
     await expectAccessible(page, 'what may I send');
     await screenshot(page, 'creditor-may-send');
+    // What of a designation is not verified stands beside it, with the way to the full list.
+    await page.getByText('Nog te verifiëren').first().waitFor();
+    await page.getByRole('link', { name: 'Alle niet geverifieerde waarden staan op Regels in werking.' }).first().waitFor();
     await page.getByLabel('Weigeringscode').fill('reminder_missing');
     await page.getByRole('button', { name: 'Uitleggen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Weigeringscode REMINDER_MISSING' }).waitFor();

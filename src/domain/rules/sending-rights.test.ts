@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { evaluate } from './evaluate.ts';
 import { loadRuleBook } from '../../app/rules/load-rule-files.ts';
 import { citationsForRefusal, sendingRights } from './sending-rights.ts';
+import { verificationOf } from './in-force.ts';
 import type { SignalInput } from '../signals/signal.ts';
 
 const book = loadRuleBook();
@@ -84,4 +85,14 @@ test('each social-collection refusal points at its own step; input errors at no 
   assert.equal(citationsForRefusal(rent, 'RESIDENT_OBJECTED')[0]!.item, 'd');
   assert.deepEqual(citationsForRefusal(rent, 'FIELD_NOT_ALLOWED'), [rent.dataCitation]);
   assert.deepEqual(citationsForRefusal(rent, 'BSN_INVALID'), []);
+});
+
+test('an entitlement carries what of its designation is not verified against the official text', () => {
+  const tax = sendingRights(book, 'belastingdienst', '2025-08-01').own.find((e) => e.signalType === 'tax_debt' && e.timing === 'current');
+  assert.ok(tax, 'the Belastingdienst may send the tax-debt signal from 1 July 2025');
+  const parts = new Set(tax.verify.map((n) => n.part));
+  assert.ok(parts.has('municipalities'), 'the designated municipalities are provisional');
+  // The page lists the same notes as "Regels in werking" for that designation.
+  const rule = book.rulesByType.get('tax_debt')!.find((r) => r.versionKey === tax.versionKey)!;
+  assert.deepEqual(tax.verify, verificationOf(book, rule));
 });

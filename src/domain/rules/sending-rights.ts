@@ -3,6 +3,7 @@ import type { DataCategory } from '../signals/signal.ts';
 import { DATE_MAX, DATE_MIN, dateKey, keyToDate } from './input-checks.ts';
 import type { Citation, LocalizedText } from './judgement.ts';
 import type { CompiledCondition, CompiledRule, RuleBook } from './rule-book.ts';
+import { verificationOf, type VerifyNote } from './in-force.ts';
 
 /**
  * "Wat mag ik aanleveren?": from the rule book, what one organisation may send — per designation
@@ -67,6 +68,8 @@ export interface Entitlement {
   dataCitation: Citation;
   conditions: readonly CompiledCondition[];
   socialSteps: ReadonlyArray<{ step: SocialStep; citation: Citation }>;
+  /** Values of the designation not yet checked against the official text (the rule files' `verify`). */
+  verify: VerifyNote[];
 }
 
 export interface SendingRights {
@@ -178,6 +181,7 @@ function entitlementsOf(book: RuleBook, org: IndexedOrganisation, today: number,
           dataCitation: rule.dataCitation,
           conditions: rule.conditions,
           socialSteps: socialStepsOf(rule),
+          verify: verificationOf(book, rule),
         });
         break; // one ground is enough to be designated; the first found is the one shown
       }

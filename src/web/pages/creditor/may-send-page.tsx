@@ -1,11 +1,12 @@
 import type { getSendingRights } from '../../../app/creditor/get-sending-rights.ts';
 import type { Entitlement } from '../../../domain/rules/sending-rights.ts';
-import { Alert, Button, DataList, Form, FormField, Heading, ListItem, Paragraph, StatusBadge, Textbox, UnorderedList } from '../../components/index.ts';
+import { Alert, Button, DataList, Form, FormField, Heading, Link, ListItem, Paragraph, StatusBadge, Textbox, UnorderedList } from '../../components/index.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { useWeb } from '../../web-context.ts';
 import { creditorMessages, type CreditorText } from './messages.ts';
 import { CitationLink, periodText } from './parts.tsx';
 import { ConditionList } from '../rules/condition-list.tsx';
+import { rulesMessages } from '../rules/messages.ts';
 
 type Rights = Awaited<ReturnType<typeof getSendingRights>>;
 
@@ -36,6 +37,7 @@ const TIMING_BADGE = { current: 'safe', future: 'active', past: 'inactive' } as 
 function EntitlementSection({ e, level, idPrefix }: { e: Entitlement; level: 2 | 3; idPrefix: string }) {
   const { locale } = useWeb();
   const t = creditorMessages(locale);
+  const rulesText = rulesMessages(locale);
   const id = `${idPrefix}-${e.ruleId}-${e.versionKey.replace(/[^a-z0-9]+/gi, '-')}`;
   return (
     <section className="vs-section vs-entitlement" aria-labelledby={id}>
@@ -112,6 +114,25 @@ function EntitlementSection({ e, level, idPrefix }: { e: Entitlement; level: 2 |
                 </UnorderedList>
               ),
           },
+          ...(e.verify.length === 0
+            ? []
+            : [
+                {
+                  key: t('verifyLabel'),
+                  value: (
+                    <>
+                      <UnorderedList>
+                        {e.verify.map((n) => (
+                          <ListItem key={`${n.part}|${n.note}`}>
+                            {rulesText(`part_${n.part}`)}: {n.note}
+                          </ListItem>
+                        ))}
+                      </UnorderedList>
+                      <Link href={e.timing === 'current' || e.from === null ? '/regels' : `/regels?date=${e.from}`}>{t('verifyMore')}</Link>
+                    </>
+                  ),
+                },
+              ]),
         ]}
       />
     </section>
