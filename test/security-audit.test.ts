@@ -277,6 +277,96 @@ for (const engine of ENGINES) {
       });
     });
 
+    describe('10. the OAuth token endpoint is a maintained library (@node-oauth/oauth2-server)', () => {
+      // The endpoint allows 30 requests a minute per address: these tests make 19, point 9 makes 4.
+      const token = (body: string, headers: Record<string, string> = {}) =>
+        fetch(`${p.url}/v1/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body });
+      const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
+      /** RFC 6749 § 5.2: the status, the `error` code, and never cached. */
+      const rfcError = async (r: Response, status: number, error: string, what: string) => {
+        const body = (await r.json()) as { error?: string; error_description?: string };
+        assert.equal(r.status, status, `${what}: ${JSON.stringify(body)}`);
+        assert.equal(body.error, error, `${what}: ${body.error_description}`);
+        assert.equal(typeof body.error_description, 'string', what);
+        assert.match(r.headers.get('content-type') ?? '', /problem\+json/, what);
+        assert.equal(r.headers.get('cache-control'), 'no-store', what);
+        return body;
+      };
+      const cbs = generateApiKeySecret();
+      const secret = cbs.token.slice(`vsk_${cbs.prefix}_`.length);
+      let cbsId = '';
+      const issued = () => p.deps.db.selectFrom('audit_log').select(['outcome', 'detail']).where('activity', '=', 'oauth.token').where('actor_id', '=', cbsId).execute();
+      before(async () => {
+        cbsId = await insertApiKey(p.deps.db, { organisationId: 'GM0363', name: 'cbs-oauth', prefix: cbs.prefix, secretHash: cbs.secretHash, scopes: ['ddas:export'], createdBy: null });
+      });
+
+      it('answers a malformed Basic header 400 invalid_request and a wrong or missing secret 401 invalid_client', async () => {
+        for (const auth of ['Basic !!!', `Basic ${Buffer.from(`${cbs.prefix}:%zz`).toString('base64')}`, basic(`${cbs.prefix}%3A`, secret)])
+          await rfcError(await token('grant_type=client_credentials', { authorization: auth }), 400, 'invalid_request', auth);
+        const wrongBasic = await token('grant_type=client_credentials', { authorization: basic(cbs.prefix, 'nope') });
+        assert.equal(wrongBasic.headers.get('www-authenticate'), 'Basic realm="vroegsignaal"');
+        assert.match((await rfcError(wrongBasic, 401, 'invalid_client', 'wrong secret by Basic')).error_description!, /^Invalid client: /, "the library's own answer");
+        const wrongForm = await token(`grant_type=client_credentials&client_id=${cbs.prefix}&client_secret=nope`);
+        assert.equal(wrongForm.headers.get('www-authenticate'), 'Basic realm="vroegsignaal"');
+        await rfcError(wrongForm, 401, 'invalid_client', 'wrong secret by form fields');
+        await rfcError(await token(`grant_type=client_credentials&client_id=${cbs.prefix}`), 401, 'invalid_client', 'no secret');
+        const expired = generateApiKeySecret();
+        await insertApiKey(p.deps.db, { organisationId: 'GM0363', name: 'verlopen', prefix: expired.prefix, secretHash: expired.secretHash, scopes: ['ddas:export'], createdBy: null, expiresAt: new Date(clock.getTime() - 1000) });
+        await rfcError(await token('grant_type=client_credentials', { authorization: basic(expired.prefix, expired.token.slice(`vsk_${expired.prefix}_`.length)) }), 401, 'invalid_client', 'expired key');
+        assert.deepEqual(await issued(), [], 'no token issued');
+      });
+
+      it('issues a 5-minute bearer token for the key: Basic (parts form-decoded) or form fields, the secret or the whole key; stored hashed, audited', async () => {
+        const percentEncoded = (s: string) => [...s].map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join('');
+        const tokens: string[] = [];
+        for (const [how, res, scope] of [
+          ['Basic, scope read', await token('grant_type=client_credentials&scope=read', { authorization: basic(cbs.prefix, secret) }), 'read'],
+          ['Basic, each part percent-encoded', await token('grant_type=client_credentials', { authorization: basic(percentEncoded(cbs.prefix), percentEncoded(secret)) }), 'ddas:export'],
+          ['form fields', await token(`grant_type=client_credentials&scope=ddas%3Aexport&client_id=${cbs.prefix}&client_secret=${secret}`), 'ddas:export'],
+          ['the whole key as secret', await token(`grant_type=client_credentials&client_id=${cbs.prefix}&client_secret=${cbs.token}`), 'ddas:export'],
+        ] as const) {
+          const body = (await res.json()) as { access_token: string; token_type: string; expires_in: number; scope: string };
+          assert.equal(res.status, 200, `${how}: ${JSON.stringify(body)}`);
+          assert.equal(res.headers.get('cache-control'), 'no-store', how);
+          assert.equal(body.token_type, 'Bearer', how);
+          assert.match(body.access_token, /^vsat_[A-Za-z0-9_-]{43}$/, how);
+          assert.ok(body.expires_in > 290 && body.expires_in <= 300, `${how}: expires_in ${body.expires_in}`);
+          assert.equal(body.scope, scope, how);
+          tokens.push(body.access_token);
+        }
+        const stored = await p.deps.db.selectFrom('access_tokens').select(['token_hash', 'scopes', 'expires_at']).where('api_key_id', '=', cbsId).execute();
+        const { createHash } = await import('node:crypto');
+        assert.deepEqual(stored.map((t) => t.token_hash).sort(), tokens.map((t) => createHash('sha256').update(t).digest('hex')).sort(), 'only the hashes are stored');
+        for (const t of stored) {
+          assert.deepEqual(t.scopes, ['ddas:export']);
+          assert.equal(new Date(t.expires_at).getTime() - clock.getTime() <= 300_000, true);
+        }
+        const audit = await issued();
+        assert.equal(audit.length, 4, 'every issue audited');
+        assert.ok(audit.every((a) => a.outcome === 'success'));
+        const pull = await fetch(`${p.url}/v1/ddas/gegevens`, { method: 'POST', headers: { authorization: `Bearer ${tokens[0]}`, 'content-type': 'application/json' }, body: JSON.stringify({ aanleverperiodeStartdatum: '2025-01-01', aanleverperiodeEinddatum: '2025-01-31' }) });
+        assert.equal(pull.status, 200);
+      });
+
+      it('refuses what the grant does not allow: JSON, other grant types, unknown or unheld scopes, repeated parameters', async () => {
+        const before = (await issued()).length;
+        const auth = { authorization: basic(cbs.prefix, secret) };
+        const json = await fetch(`${p.url}/v1/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ grant_type: 'client_credentials' }) });
+        assert.match((await rfcError(json, 400, 'invalid_request', 'JSON body (RFC 6749 asks for a form)')).error_description!, /x-www-form-urlencoded/);
+        await rfcError(await token('grant_type=urn:example:unknown', auth), 400, 'unsupported_grant_type', 'unknown grant type');
+        await rfcError(await token('grant_type=password&username=a&password=b', auth), 400, 'unauthorized_client', 'a grant type this client may not use');
+        await rfcError(await token('scope=read', auth), 400, 'invalid_request', 'no grant type');
+        await rfcError(await token('grant_type=client_credentials&scope=admin', auth), 400, 'invalid_scope', 'unknown scope');
+        await rfcError(await token('grant_type=client_credentials&scope=', auth), 400, 'invalid_scope', 'empty scope');
+        await rfcError(await token('grant_type=client_credentials&scope=read&scope=admin', auth), 400, 'invalid_request', 'a repeated parameter');
+        // A creditor's key that says ddas:export (made before creation was checked): its organisation cannot hold it.
+        const creditor = generateApiKeySecret();
+        await insertApiKey(p.deps.db, { organisationId: 'demo-woningcorporatie', name: 'oud', prefix: creditor.prefix, secretHash: creditor.secretHash, scopes: ['signals:submit', 'ddas:export'], createdBy: null });
+        await rfcError(await token('grant_type=client_credentials', { authorization: basic(creditor.prefix, creditor.token.slice(`vsk_${creditor.prefix}_`.length)) }), 400, 'invalid_scope', 'a right the key cannot hold');
+        assert.equal((await issued()).length, before, 'no token issued');
+      });
+    });
+
     describe('7. an objection works going forward', () => {
       const BSN = '123456782';
       const person = { initials: 'M.', surname: 'Bezwaar' };
