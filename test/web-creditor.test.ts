@@ -235,6 +235,14 @@ for (const engine of ENGINES) {
       assert.match(tax.html, /Achterstand gemeentelijke belastingen/);
       assert.match(tax.html, /Alleen de gemeente\(n\) waarvoor u de belastingen int: Amsterdam \(GM0363\)/);
       assert.match(tax.html, /Tijdelijke regeling signaal betalingsachterstanden, art\. 2\.1/);
+      // What is not verified stands beside each designation; for one no longer in force, the link
+      // opens the rules page on a day it was.
+      assert.match(tax.html, /Nog te verifiëren/);
+      const past = /href="\/regels\?datum=(\d{4}-\d{2}-\d{2})"/.exec(tax.html);
+      assert.ok(past, 'the repealed municipal-tax designation links to the rules of its own period');
+      const rules = await collector.get(`/regels?datum=${past[1]}`);
+      assert.equal(rules.status, 200);
+      assert.match(rules.html, /Achterstand gemeentelijke belastingen/);
       const en = await landlord.get('/wat-mag-ik-aanleveren?lang=en');
       assert.match(en.html, /<h1[^>]*>What may I send\?<\/h1>/);
       assert.match(en.html, /Rent arrear/);

@@ -128,7 +128,7 @@ function EntitlementSection({ e, level, idPrefix }: { e: Entitlement; level: 2 |
                           </ListItem>
                         ))}
                       </UnorderedList>
-                      <Link href={e.timing === 'current' || e.from === null ? '/regels' : `/regels?date=${e.from}`}>{t('verifyMore')}</Link>
+                      <Link href={e.timing === 'current' || e.from === null ? '/regels' : `/regels?datum=${e.from}`}>{t('verifyMore')}</Link>
                     </>
                   ),
                 },
