@@ -180,6 +180,17 @@ for (const engine of ENGINES) {
       assert.equal(pdf.status, 200);
       assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
       assert.equal((await get('/v1/evaluation/reports/no-such-thing', s.cookie)).status, 404);
+      // What a browser or a PDF reader asks for is documented, so content negotiation admits it.
+      const report = `${p.url}/v1/evaluation/reports/tijdelijke-regeling-signaal-betalingsachterstanden?signalType=municipal_tax&${period}`;
+      const asBrowser = await fetch(report, { headers: { cookie: s.cookie, accept: 'text/html,application/xhtml+xml,application/xml;q=0.9' } });
+      assert.equal(asBrowser.status, 200);
+      assert.match(asBrowser.headers.get('content-type') ?? '', /^text\/html/);
+      const asPdf = await fetch(`${report}&format=pdf`, { headers: { cookie: s.cookie, accept: 'application/pdf' } });
+      assert.equal(asPdf.status, 200);
+      assert.match(asPdf.headers.get('content-type') ?? '', /^application\/pdf/);
+      const csv = await fetch(`${p.url}/v1/evaluation/tables/amounts?${period}`, { headers: { cookie: s.cookie, accept: 'text/csv' } });
+      assert.equal(csv.status, 200);
+      assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/);
     });
 
     it('serves DDAS-VS: OAuth2 client credentials, a valid exchange model, paging, Digest, FSC errors, audit', async () => {

@@ -14,14 +14,25 @@ const problem = (description: string) => ({
 
 /** Standard responses every operation documents: the success ones given, plus the problems. */
 export function responses(
-  ok: Record<number, { description: string; schema?: TSchema; contentType?: string; headers?: Record<string, { description: string; schema: object }> }>,
+  ok: Record<
+    number,
+    {
+      description: string;
+      schema?: TSchema;
+      contentType?: string;
+      /** Other media types the operation can answer with (chosen by Accept or a format parameter): documented, so content negotiation admits them. */
+      alsoAs?: string[];
+      headers?: Record<string, { description: string; schema: object }>;
+    }
+  >,
 ) {
   const out: Record<string, unknown> = {};
   for (const [status, r] of Object.entries(ok)) {
     const headers = { ...VersionHeader, ...r.headers };
+    const also = Object.fromEntries((r.alsoAs ?? []).map((type) => [type, { schema: { type: 'string', ...(type.startsWith('text/') ? {} : { format: 'binary' }) } }]));
     out[status] = r.schema
-      ? { description: r.description, headers, content: { [r.contentType ?? 'application/json']: { schema: r.schema } } }
-      : { description: r.description, headers, ...(r.contentType ? { content: { [r.contentType]: { schema: { type: 'string' } } } } : {}) };
+      ? { description: r.description, headers, content: { [r.contentType ?? 'application/json']: { schema: r.schema }, ...also } }
+      : { description: r.description, headers, ...(r.contentType || r.alsoAs ? { content: { ...(r.contentType ? { [r.contentType]: { schema: { type: 'string' } } } : {}), ...also } } : {}) };
   }
   out['400'] = problem('Invalid input: the problem says which field and why');
   out['401'] = problem('Not authenticated');

@@ -138,7 +138,7 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: AppDeps): v
         summary: 'One evaluation table, as JSON or as a CSV download',
         params: TableParams,
         querystring: TableQuery,
-        response: responses({ 200: { description: 'The table (application/json), or text/csv with format=csv or Accept: text/csv', schema: Type.Ref(TableSchema) } }),
+        response: responses({ 200: { description: 'The table (application/json), or text/csv with format=csv or Accept: text/csv', schema: Type.Ref(TableSchema), alsoAs: ['text/csv'] } }),
       },
     },
     async (req, reply) => {
@@ -226,7 +226,7 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: AppDeps): v
         summary: 'The art. 1.3 report to the Minister for an experiment (or a regulation’s signal): HTML, PDF or its content as JSON',
         params: SubjectParams,
         querystring: ReportQuery,
-        response: responses({ 200: { description: 'text/html, application/pdf or application/json (format)', schema: Type.Record(Type.String(), Type.Unknown()) } }),
+        response: responses({ 200: { description: 'text/html, application/pdf or application/json (format)', schema: Type.Record(Type.String(), Type.Unknown()), alsoAs: ['text/html', 'application/pdf'] } }),
       },
     },
     async (req, reply) => {
