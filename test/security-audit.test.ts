@@ -449,3 +449,26 @@ describe('9. production refuses the public default keys', () => {
     }
   });
 });
+
+describe('3. the request limit counts requests refused for their credentials too', () => {
+  it('answers 429 to an address that keeps trying made-up API keys, before looking any of them up', async () => {
+    const engine = ENGINES[0]!;
+    const database = await engine.open();
+    const p = await startPlatform({ databaseUrl: undefined, dataDir: 'memory://', database, port: 0, seedDemo: true, logLevel: 'silent', rateLimitPerMinute: 5, matchingIntervalMs: 0, intakeWorkers: 0 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const made = `vsk_${randomBytes(6).toString('hex')}_${randomBytes(16).toString('hex')}`;
+        statuses.push((await fetch(`${p.url}/v1/batches`, { headers: { authorization: `Bearer ${made}` } })).status);
+      }
+      assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429]);
+      // The address is limited whatever it sends next: a real key from it waits too.
+      const real = await fetch(`${p.url}/v1/batches`, { headers: { authorization: `Bearer ${p.seed!.apiKeys[0]!.token}` } });
+      assert.equal(real.status, 429);
+      assert.ok(Number(real.headers.get('retry-after')) > 0);
+    } finally {
+      await p.stop();
+      await database.drop();
+    }
+  });
+});

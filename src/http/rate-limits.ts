@@ -1,21 +1,43 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { HttpProblem } from './problem.ts';
 
 const API_KEY_PREFIX = /^Bearer (vsk_[0-9a-f]{12})_/;
 
 /**
- * Whose bucket a request counts in: an API key's by its public prefix, everyone else's by client
- * address (req.ip, which believes X-Forwarded-For only from TRUST_PROXY). Not the raw
- * Authorization header: a client that sends a different made-up credential each time would get a
- * fresh bucket each time.
+ * Whose bucket an authenticated request counts in: an API key's by its public prefix, everyone
+ * else's by client address. Not the raw Authorization header: a different credential each time
+ * would be a fresh bucket each time. Requests that fail authentication count in `addressKey`'s
+ * bucket, which every request passes first.
  */
 export function rateLimitKey(req: FastifyRequest): string {
   const key = API_KEY_PREFIX.exec(req.headers.authorization ?? '');
   return key ? key[1]! : req.ip;
 }
 
+/** The client address: req.ip, which believes X-Forwarded-For only from TRUST_PROXY. */
+export function addressKey(req: FastifyRequest): string {
+  return req.ip;
+}
+
 /** A login route's own limit per client address, on top of the per-account lock (src/app/auth/login.ts); false when off. */
 export type LoginLimit = { max: number; timeWindow: string; keyGenerator: (req: FastifyRequest) => string } | false;
 
 export function loginRateLimit(perMinute: number): LoginLimit {
-  return perMinute > 0 ? { max: perMinute, timeWindow: '1 minute', keyGenerator: (req) => req.ip } : false;
+  return perMinute > 0 ? { max: perMinute, timeWindow: '1 minute', keyGenerator: addressKey } : false;
+}
+
+/**
+ * Every request of a client address counts, before authentication. The per-route limit runs after
+ * it (route hooks follow the app's), so without this a request refused with 401 never counted: a
+ * client could try made-up keys without end, each costing a key lookup. Built with
+ * createRateLimit, which leaves the per-route limits (the login routes' own) to run as well.
+ */
+export function limitEveryAddress(app: FastifyInstance, perMinute: number): void {
+  const limit = app.createRateLimit({ max: perMinute, timeWindow: '1 minute', keyGenerator: addressKey });
+  app.addHook('onRequest', async (req, reply) => {
+    const r = await limit(req);
+    if (r.isAllowed || !r.isExceeded) return;
+    reply.header('retry-after', String(r.ttlInSeconds));
+    throw new HttpProblem(429, 'Te veel verzoeken', `U stuurt te veel verzoeken; wacht ${r.ttlInSeconds} seconden en probeer het dan opnieuw.`, 'TOO_MANY_REQUESTS');
+  });
 }
