@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConfigError, parseTrustProxy } from './config.ts';
+import { ConfigError, loadConfig, parseTrustProxy, productionProblems } from './config.ts';
 
 describe('TRUST_PROXY', () => {
   it('trusts no proxy unless told which', () => {
@@ -15,5 +15,16 @@ describe('TRUST_PROXY', () => {
   it('refuses `true` (every sender) and what is no address', () => {
     assert.throws(() => parseTrustProxy('true'), ConfigError);
     assert.throws(() => parseTrustProxy('evil.example'), ConfigError);
+  });
+});
+
+describe('production start checks', () => {
+  const keys = { PSEUDONYM_KEY: 'p'.repeat(40), AUDIT_MAC_KEY: 'a'.repeat(40) };
+  it('refuses checkpoints of the audit trail in their default place beside the database', () => {
+    const env = { NODE_ENV: 'production', ...keys };
+    assert.deepEqual(productionProblems(loadConfig(env), env).length, 1);
+    assert.match(productionProblems(loadConfig(env), env)[0]!, /AUDIT_CHECKPOINT_DIR is niet gezet/);
+    const placed = { ...env, AUDIT_CHECKPOINT_DIR: '/mnt/worm/vroegsignaal' };
+    assert.deepEqual(productionProblems(loadConfig(placed), placed), []);
   });
 });

@@ -104,5 +104,8 @@ export function productionProblems(config: Config, env: NodeJS.ProcessEnv = proc
   check('PSEUDONYM_KEY', config.pseudonymKey, DEV_PSEUDONYM_KEY);
   check('AUDIT_MAC_KEY', config.auditMacKey, DEV_AUDIT_MAC_KEY);
   if (config.pseudonymKey === config.auditMacKey && config.pseudonymKey !== DEV_PSEUDONYM_KEY) out.push('PSEUDONYM_KEY en AUDIT_MAC_KEY moeten verschillen.');
+  // Checkpoints beside the database anchor nothing: whoever can rewrite the one can rewrite the other.
+  if (env.AUDIT_CHECKPOINT_DIR === undefined || env.AUDIT_CHECKPOINT_DIR === '')
+    out.push('AUDIT_CHECKPOINT_DIR is niet gezet: de controlepunten van het auditlogboek horen op opslag die de beheerders van de database niet kunnen herschrijven, niet naast de database.');
   return out;
 }

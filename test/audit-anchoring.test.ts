@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { sql } from 'kysely';
 import { ENGINES } from './helpers/engines.ts';
-import { appendAudit } from '../src/db/repositories/audit.ts';
+import { appendAudit, sealAuditLog } from '../src/db/repositories/audit.ts';
 import { sealAndAnchor } from '../src/app/audit/anchor-audit.ts';
 import { DirectoryCheckpointStore } from '../src/app/audit/checkpoint-store.ts';
 import { verifyAuditTrail } from '../src/app/audit/verify-audit.ts';
@@ -38,6 +38,20 @@ async function behindTheTrigger(db: Database['db'], statement: ReturnType<typeof
   await sql`alter table audit_log disable trigger audit_log_append_only`.execute(db);
   await statement.execute(db);
   await sql`alter table audit_log enable trigger audit_log_append_only`.execute(db);
+}
+
+/** What a writer without the key can do after a change: recompute every link from the `from`-th record on, unkeyed (version 1). */
+async function recomputeUnkeyed(db: Database['db'], from: number): Promise<void> {
+  const rows = await sql<{ seq: string; id: string; occurred_at: Date; trace_id: string; activity: string; actor_type: string; actor_id: string; organisation_id: string; object_type: string; object_ids: string[]; subject_pseudonyms: string[]; outcome: string; detail: unknown; prev_hash: string }>`
+    select seq::text as seq, id::text as id, occurred_at, trace_id, activity, actor_type, actor_id, organisation_id, object_type, object_ids, subject_pseudonyms, outcome, detail, prev_hash
+    from audit_log where seq is not null order by audit_log.seq`.execute(db);
+  let prev = rows.rows[from]!.prev_hash;
+  for (const r of rows.rows.slice(from)) {
+    const body = JSON.stringify([r.seq, r.id, new Date(r.occurred_at).toISOString(), r.trace_id, r.activity, r.actor_type, r.actor_id, r.organisation_id, r.object_type, r.object_ids, r.subject_pseudonyms, r.outcome, r.detail ?? null]);
+    const hash = createHash('sha256').update(prev).update(body).digest('hex');
+    await behindTheTrigger(db, sql`update audit_log set prev_hash = ${prev}, hash = ${hash}, chain_version = 1 where seq = ${r.seq}::bigint`);
+    prev = hash;
+  }
 }
 
 // Issue 17 point 6: the chain alone did not notice records deleted at its end, and anyone with
@@ -104,19 +118,22 @@ for (const engine of ENGINES) {
       it('reports a record altered and the chain recomputed without the key', async () => {
         // The attacker changes a record and recomputes every link after it the way a writer without the key can.
         await behindTheTrigger(d.db, sql`update audit_log set actor_id = 'tampered' where seq = 7`);
-        const rows = await sql<{ seq: string; id: string; occurred_at: Date; trace_id: string; activity: string; actor_type: string; actor_id: string; organisation_id: string; object_type: string; object_ids: string[]; subject_pseudonyms: string[]; outcome: string; detail: unknown; prev_hash: string }>`
-          select seq::text as seq, id::text as id, occurred_at, trace_id, activity, actor_type, actor_id, organisation_id, object_type, object_ids, subject_pseudonyms, outcome, detail, prev_hash
-          from audit_log order by audit_log.seq`.execute(d.db);
-        let prev = rows.rows[6]!.prev_hash;
-        for (const r of rows.rows.slice(6)) {
-          const body = JSON.stringify([r.seq, r.id, new Date(r.occurred_at).toISOString(), r.trace_id, r.activity, r.actor_type, r.actor_id, r.organisation_id, r.object_type, r.object_ids, r.subject_pseudonyms, r.outcome, r.detail ?? null]);
-          const hash = createHash('sha256').update(prev).update(body).digest('hex');
-          await behindTheTrigger(d.db, sql`update audit_log set prev_hash = ${prev}, hash = ${hash}, chain_version = 1 where seq = ${r.seq}::bigint`);
-          prev = hash;
-        }
+        await recomputeUnkeyed(d.db, 6);
         const v = await verifyAuditTrail(d.db, KEY, store);
         assert.equal(v.ok, false);
         assert.deepEqual(v.findings.map((f) => [f.kind, f.seq]), [['altered', '7'], ['altered', '30']], JSON.stringify(v.findings));
+      });
+    });
+
+    describe('recomputed unkeyed from the start', () => {
+      before(fresh);
+      after(cleanUp);
+      it('reports the chain recomputed from its first record without the key: the links hold, the checkpoints do not', async () => {
+        await behindTheTrigger(d.db, sql`update audit_log set actor_id = 'tampered' where seq = 3`);
+        await recomputeUnkeyed(d.db, 0);
+        const v = await verifyAuditTrail(d.db, KEY, store);
+        assert.equal(v.ok, false);
+        assert.ok(v.findings.length > 0 && v.findings.every((f) => f.kind === 'altered'), JSON.stringify(v.findings));
       });
     });
 
@@ -161,5 +178,21 @@ describe('npm run audit:verify (command line, PGlite directory)', () => {
     const broken = run();
     assert.equal(broken.status, 1, broken.stdout + broken.stderr);
     assert.match(broken.stdout, /TRUNCATED at record 10/);
+  });
+
+  it('does not call a chain without checkpoints intact: recomputed from its start, its links hold but it is not anchored (exit 2)', async () => {
+    const db = await openDatabase({ dataDir: `${dataDir}/unanchored/pglite` });
+    await addRecords(db.db, 5);
+    while ((await sealAuditLog(db.db, KEY)).sealed > 0);
+    await recomputeUnkeyed(db.db, 0);
+    await db.close();
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/audit-verify.ts'], {
+      env: { ...process.env, DATA_DIR: `${dataDir}/unanchored`, DATABASE_URL: '', AUDIT_MAC_KEY: KEY, AUDIT_CHECKPOINT_DIR: path.join(dataDir, 'no-checkpoints') },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    assert.equal(r.status, 2, r.stdout + r.stderr);
+    assert.match(r.stdout, /Audit trail NOT anchored/);
+    assert.doesNotMatch(r.stdout, /intact/);
   });
 });

@@ -6,7 +6,7 @@ import type { CheckpointStore } from './checkpoint-store.ts';
 
 export interface AuditAnchoring {
   macKey: string;
-  /** Absent: the chain is sealed but not anchored (tests; an operator is warned at start). */
+  /** Absent: the chain is sealed but not anchored (tests only: the platform always passes a store, and production refuses the default place). */
   store?: CheckpointStore | undefined;
   /** At most one checkpoint per this many milliseconds while records keep coming. */
   checkpointIntervalMs: number;
