@@ -403,6 +403,14 @@ for (const engine of ENGINES) {
         assert.match(await dry.text(), /RESIDENT_OBJECTION_REGISTERED/, 'a dry run says so too');
         const list = await post('belastingen-amsterdam', { signals: [tax('obj-4')] });
         assert.match(await list.text(), /RESIDENT_OBJECTION_REGISTERED/);
+        // A copy of that row goes the same way; other content under its reference (someone else) is a
+        // reused reference, and is not told that the objector's objection applies to it.
+        const someoneElse = { ...tax('obj-5', 'GM0363', '1017AB'), bsn: undefined, person: { initials: 'K.', surname: 'Bakker' } };
+        const copies = (await (await post('belastingen-amsterdam', { signals: [tax('obj-5'), tax('obj-5'), someoneElse] })).json()) as { results: Array<{ outcome: string; refusals: Array<{ code: string }> }> };
+        assert.deepEqual(
+          copies.results.map((r) => [r.outcome, r.refusals.map((x) => x.code).join()]),
+          [['refused', 'RESIDENT_OBJECTION_REGISTERED'], ['refused', 'RESIDENT_OBJECTION_REGISTERED'], ['conflict', 'REFERENCE_REUSED']],
+        );
         const stored = await p.deps.db.selectFrom('signals').select('reference').where('reference', 'in', ['obj-2', 'obj-3', 'obj-4']).execute();
         assert.deepEqual(stored, [], 'nothing stored, so nothing exported');
 
@@ -415,7 +423,8 @@ for (const engine of ENGINES) {
         const objection = await fetch(`${p.url}/v1/objections`, { method: 'POST', headers: { cookie: worker.cookie, 'x-csrf-token': worker.csrf, 'content-type': 'application/json' }, body: JSON.stringify({ subject: { postcode: '1015 AA', houseNumber: '12', surname: 'Vries' } }) });
         assert.equal(objection.status, 201);
         const other = rentCsvRow('obj-file-other', { postcode: '1015AA' }).replace(',Vries,', ',Bakker,');
-        const csv = [CSV_HEADER, rentCsvRow('obj-file-1', { postcode: '1015AA' }), other, rentCsvRow('obj-file-1', { postcode: '1015AA' })].join('\n');
+        const someoneElse = rentCsvRow('obj-file-1', { postcode: '1017AB' }).replace(',Vries,', ',Jansen,');
+        const csv = [CSV_HEADER, rentCsvRow('obj-file-1', { postcode: '1015AA' }), other, rentCsvRow('obj-file-1', { postcode: '1015AA' }), someoneElse].join('\n');
         const token = keyFor('demo-woningcorporatie');
         const dry = await fetch(`${p.url}/v1/batches?dryRun=true`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body: csv });
         const dryLines = (await dry.text()).trim().split('\n');
@@ -428,6 +437,8 @@ for (const engine of ENGINES) {
         assert.match(lines[1]!, /^1,,refused,.*RESIDENT_OBJECTION_REGISTERED/, 'refused, without even the reference');
         assert.match(lines[2]!, /^2,obj-file-other,accepted/);
         assert.match(lines[3]!, /^3,,refused,.*RESIDENT_OBJECTION_REGISTERED/);
+        assert.match(lines[4]!, /^4,obj-file-1,conflict,,.*REFERENCE_REUSED/, 'other content under the reference is not told of the objection');
+        assert.doesNotMatch(lines[4]!, /RESIDENT_OBJECTION_REGISTERED/);
         const stored = await p.deps.db.selectFrom('signals').select('reference').where('reference', 'like', 'obj-file-%').execute();
         assert.deepEqual(stored.map((x) => x.reference), ['obj-file-other']);
       });

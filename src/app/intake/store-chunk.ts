@@ -69,6 +69,10 @@ export async function storeChunk(
     rowIndex.push(i);
   });
 
+  // The content of each reference's first row, to tell a later copy (duplicate) from other content under the same reference (conflict).
+  const firstHash = new Map<number, string>();
+  rows.forEach((r, k) => firstHash.set(rowIndex[k]!, r.content_hash));
+
   // Residents who objected with the municipality: one query for the chunk, before anything is stored.
   const objected = await objectedAmong(trx, rows.map((r) => ({ municipality: r.municipality_code, subject: r.subject_pseudonym, surnameKey: r.surname_key ?? null })));
   if (objected.size > 0) {
@@ -113,14 +117,16 @@ export async function storeChunk(
 
   for (const i of laterDuplicates) {
     const it = items[i]!;
-    const first = outcomes[firstByRef.get(it.signal.reference)!]!;
-    // A copy of a row refused for an objection goes the same way.
+    const firstIndex = firstByRef.get(it.signal.reference)!;
+    const first = outcomes[firstIndex]!;
+    const same = toSignalRow(it.signal, it.judgement, { senderOrgId, batchId: null, rowNo: null, pseudonymize: deps.pseudonymize }).content_hash === firstHash.get(firstIndex);
+    // A copy of a row refused for an objection goes the same way; other content under its reference is a conflict, not that objection.
     if (first.outcome === 'refused') {
-      outcomes[i] = { rowNo: it.rowNo, reference: it.signal.reference, judgement: first.judgement, outcome: 'refused', refusals: first.refusals };
+      outcomes[i] = same
+        ? { rowNo: it.rowNo, reference: it.signal.reference, judgement: first.judgement, outcome: 'refused', refusals: first.refusals }
+        : { rowNo: it.rowNo, reference: it.signal.reference, judgement: it.judgement, outcome: 'conflict', refusals: [CONFLICT] };
       continue;
     }
-    const firstRow = rows[rowIndex.indexOf(firstByRef.get(it.signal.reference)!)]!;
-    const same = toSignalRow(it.signal, it.judgement, { senderOrgId, batchId: null, rowNo: null, pseudonymize: deps.pseudonymize }).content_hash === firstRow.content_hash;
     outcomes[i] = {
       rowNo: it.rowNo,
       reference: it.signal.reference,

@@ -105,10 +105,17 @@ export async function storeProcessedChunk(
       rows.push({ row_no: rowNo, reference: o.objected ? null : o.reference || null, outcome: 'refused', signal_id: null, refusals: o.refusals, ...(o.facts ?? {}) });
       continue;
     }
-    // A later row with a reference used earlier in the chunk is measured against that row.
+    // A later row with a reference used earlier in the chunk is measured against that row: a copy of
+    // a row refused for an objection goes the same way; other content under its reference is a
+    // conflict (nothing was stored under it), not that objection.
     if (objected.has(o.of)) {
-      counts.refused++;
-      rows.push({ row_no: rowNo, reference: null, outcome: 'refused', signal_id: null, refusals: toStoredRefusals([OBJECTION_REGISTERED]) });
+      if (o.sameContent) {
+        counts.refused++;
+        rows.push({ row_no: rowNo, reference: null, outcome: 'refused', signal_id: null, refusals: toStoredRefusals([OBJECTION_REGISTERED]) });
+      } else {
+        counts.duplicate++;
+        rows.push({ row_no: rowNo, reference: o.reference, outcome: 'conflict', signal_id: null, refusals: toStoredRefusals([CONFLICT]) });
+      }
       continue;
     }
     counts.duplicate++;
