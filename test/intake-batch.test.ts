@@ -217,6 +217,16 @@ for (const engine of ENGINES) {
       const dry = await upload(p, key, cp1252, 'text/csv', '?dryRun=true');
       assert.equal(dry.status, 200);
       assert.equal(dry.headers.get('file-format'), 'delimiter=";", encoding="windows-1252", byte-order-mark=?0, notation="nl"');
+      // UTF-8 without a byte order mark, with one stray byte: refused, not read as Windows-1252 (which
+      // would store "Ã‡elik-MÃ¼ller"), with where the byte is.
+      const lines = Buffer.from([header, row('xl-3'), ''].join('\r\n'), 'utf8');
+      const stray = Buffer.concat([lines, Buffer.from([0x80]), Buffer.from(`${row('xl-4')}\r\n`, 'utf8')]);
+      const refused = await upload(p, key, stray);
+      assert.equal(refused.status, 422, refused.text);
+      assert.equal(refused.json().code, 'FILE_NOT_UTF8');
+      assert.match(refused.json().detail, new RegExp(`rond byte ${lines.length}\\b`));
+      const none = await sql<{ n: number }>`select count(*)::int as n from signals where reference in ('xl-3', 'xl-4')`.execute(p.deps.db);
+      assert.equal(none.rows[0]!.n, 0);
     });
 
     it('refuses a file over the size limit with 413, before and while reading', async () => {

@@ -91,6 +91,9 @@ test('an onboarded landlord can be checked with --sender-kind', async () => {
 test('arguments', () => {
   assert.equal(typeof parseArgs(['x.csv']), 'string');
   assert.equal(typeof parseArgs(['--sender', 'a', 'x.txt']), 'string');
+  // A day that does not exist would switch the future-date check off.
+  assert.match(parseArgs(['--sender', 'a', '--today', '2025-02-30', 'x.csv']) as string, /--today must be a date that exists/);
+  assert.equal(typeof parseArgs(['--sender', 'a', '--today', '2024-02-29', 'x.csv']), 'object');
   const ok = parseArgs(['--sender', 'aegon', '--json', '--lang', 'en', 'x.jsonl']);
   assert.deepEqual(ok, { sender: 'aegon', json: true, lang: 'en', format: 'jsonl', file: 'x.jsonl', senderKinds: [], rulesDirs: [] });
 });

@@ -17,6 +17,7 @@ import { DEFAULT_RULES_DIR, loadRuleBook } from '../app/rules/load-rule-files.ts
 import type { RuleBook } from '../domain/rules/rule-book.ts';
 import { RuleBookJudge } from '../app/rules/rule-judge.ts';
 import { latestSignalDate } from '../domain/rules/signal-date-bound.ts';
+import { dateKey } from '../domain/rules/input-checks.ts';
 import { loadPostcodeAreaRouter } from '../app/routing/load-postcode-areas.ts';
 import { routeAndJudge } from '../app/intake/judge-signal.ts';
 import { FileRefused, readBatchFile, type BatchFormat, type FileReading } from '../app/intake/read-batch-file.ts';
@@ -69,7 +70,7 @@ export function parseArgs(argv: readonly string[]): CheckOptions | string {
     else if (a === '--rules') rulesDirs.push(value() ?? '');
     else if (a === '--today') {
       today = value();
-      if (today === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(today)) return `--today must be a date (YYYY-MM-DD)\n${USAGE}`;
+      if (today === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(today) || dateKey(today) < 0) return `--today must be a date that exists (YYYY-MM-DD)\n${USAGE}`;
     }
     else if (a === '--help' || a === '-h') return USAGE;
     else if (a.startsWith('--')) return `unknown option ${a}\n${USAGE}`;

@@ -62,16 +62,40 @@ function checkHeader(header: readonly string[]): void {
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const windows1252 = new TextDecoder('windows-1252');
 
-/** Decodes a chunk (whole characters: cut at newlines), refusing bytes that are not UTF-8 or hold a NUL. */
-export function decodeChunk(bytes: Uint8Array, offset: number): string {
-  return decodeText(bytes, offset, false).text;
+/**
+ * Where the bytes stop being UTF-8 (the index of the first byte that starts no valid sequence), and
+ * whether they hold a valid multi-byte sequence before or after it: UTF-8 text with a stray byte
+ * has them, Windows-1252 text as good as never (its accented letters are single bytes).
+ */
+function utf8Shape(bytes: Uint8Array): { firstInvalid: number; multiByte: boolean } {
+  let firstInvalid = -1;
+  let multiByte = false;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    let ok = n > 0;
+    for (let k = 1; ok && k <= n; k++) ok = i + k < bytes.length && (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      multiByte = true;
+      i += n + 1;
+    } else {
+      if (firstInvalid < 0) firstInvalid = i;
+      i++;
+    }
+  }
+  return { firstInvalid, multiByte };
 }
 
 /**
- * Decodes a chunk of a CSV file. Bytes that are not UTF-8 are, in a file without a byte order mark,
- * Windows-1252: what Excel writes for "CSV (gescheiden door lijstscheidingsteken)". Every byte is a
- * character there, so only a NUL (a binary file) is refused. JSON Lines and files with a byte order
- * mark must be UTF-8 (`legacy` false).
+ * Decodes a chunk of a file (whole characters: cut at newlines). Bytes that are not UTF-8 are, in a
+ * CSV file without a byte order mark (`legacy`), Windows-1252: what Excel writes for "CSV
+ * (gescheiden door lijstscheidingsteken)". Every byte is a character there, so only a NUL (a binary
+ * file) is refused. But UTF-8 text with a stray byte is refused, not read as Windows-1252: that would
+ * garble every accented letter around it. JSON Lines and files with a byte order mark must be UTF-8.
  */
 export function decodeText(bytes: Uint8Array, offset: number, legacy: boolean): { text: string; encoding: TextEncoding } {
   let text: string;
@@ -79,7 +103,8 @@ export function decodeText(bytes: Uint8Array, offset: number, legacy: boolean): 
   try {
     text = utf8.decode(bytes);
   } catch {
-    if (!legacy) throw fileRefusals.notUtf8(offset);
+    const shape = utf8Shape(bytes);
+    if (!legacy || shape.multiByte) throw fileRefusals.notUtf8(offset + Math.max(0, shape.firstInvalid));
     text = windows1252.decode(bytes);
     encoding = 'windows-1252';
   }
@@ -87,14 +112,13 @@ export function decodeText(bytes: Uint8Array, offset: number, legacy: boolean): 
   return { text, encoding };
 }
 
-const KNOWN_COLUMNS = new Set<string>(CSV_COLUMNS);
 
 /**
  * The separator of a header line: the one whose fields are the template's column names. Dutch Excel
  * writes ';' (the Dutch list separator); the template uses ','.
  */
 function detectDelimiter(line: string): CsvDelimiter {
-  const known = (d: CsvDelimiter) => line.split(d).filter((c) => KNOWN_COLUMNS.has(c.trim().replace(/^"|"$/g, ''))).length;
+  const known = (d: CsvDelimiter) => line.split(d).filter((c) => KNOWN.has(c.trim().replace(/^"|"$/g, ''))).length;
   return known(';') > known(',') ? ';' : ',';
 }
 
