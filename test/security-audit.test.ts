@@ -92,8 +92,17 @@ for (const engine of ENGINES) {
         assert.ok(Number(locked.headers.get('retry-after')) > 0);
         const audit = await p.deps.db.selectFrom('audit_log').select('detail').where('activity', '=', 'session.login').where('outcome', '=', 'refused').execute();
         assert.ok(audit.some((a) => (a.detail as { reason?: string } | null)?.reason === 'locked'), 'the lock is in the audit trail');
+        // The throttle's key is keyed: a known address cannot be checked against the table.
+        const { createHash } = await import('node:crypto');
+        const plain = createHash('sha256').update(email).digest('hex');
+        const rows = await p.deps.db.selectFrom('login_throttle').select('account_hash').execute();
+        assert.ok(rows.length > 0 && rows.every((r) => r.account_hash !== plain));
         clock = new Date(clock.getTime() + 16 * 60_000);
         assert.equal((await apiLogin(email)).status, 201, 'after the lock the right password works again');
+        // A failure more than a day later forgets the others' rows whose lock has ended (nobody else failed since).
+        clock = new Date(clock.getTime() + 25 * 3600_000);
+        await apiLogin('iemand-anders@example.org', 'fout', { 'x-forwarded-for': '198.51.100.99' });
+        assert.equal((await p.deps.db.selectFrom('login_throttle').select('account_hash').execute()).length, 1, 'only the new failure is kept');
         clock = new Date();
       });
 

@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { findUserByEmail } from '../../db/repositories/users.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
-import { clearThrottle, lockThrottle, readThrottle, writeThrottle } from '../../db/repositories/login-throttle.ts';
-import { afterFailure, lockedUntil } from '../../domain/access/login-throttle.ts';
+import { clearThrottle, forgetThrottles, lockThrottle, readThrottle, writeThrottle } from '../../db/repositories/login-throttle.ts';
+import { afterFailure, forgetBefore, lockedUntil } from '../../domain/access/login-throttle.ts';
 import type { AppDeps } from '../context.ts';
 import { hashSessionToken } from './authenticate.ts';
 import { verifyPassword } from './passwords.ts';
@@ -20,8 +20,11 @@ export interface LoginResult {
 /** Why a login did not open a session: wrong credentials, or an account locked after too many of them (until when). */
 export type LoginRefused = { refused: 'credentials' } | { refused: 'locked'; until: Date };
 
-/** The throttle's key: the address as typed, normalised, hashed (it may name no user at all). */
-const accountHash = (email: string) => createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+/**
+ * The throttle's key: the address as typed, normalised, keyed-hashed with the pseudonym key (it may
+ * name no user at all). Keyed, so that the table cannot be checked against a known address.
+ */
+const accountHash = (deps: Pick<AppDeps, 'pseudonymize'>, email: string) => deps.pseudonymize('login-throttle', email.trim().toLowerCase());
 
 /**
  * Checks a user's password and opens a session that expires after ttlMinutes. Wrong passwords
@@ -32,7 +35,7 @@ export async function login(
   deps: AppDeps,
   input: { email: string; password: string; ttlMinutes: number; traceId: string; spanId: string },
 ): Promise<LoginResult | LoginRefused> {
-  const account = accountHash(input.email);
+  const account = accountHash(deps, input.email);
   const locked = lockedUntil(await readThrottle(deps.db, account), deps.now());
   const user = await findUserByEmail(deps.db, input.email);
   const refuse = (detail: Record<string, unknown>) =>
@@ -55,6 +58,8 @@ export async function login(
     const state = await deps.db.transaction().execute(async (trx) => {
       const next = afterFailure(await lockThrottle(trx, account, deps.now()), deps.now());
       await writeThrottle(trx, account, next);
+      // Rows no failure can add to any more, and whose lock has ended, are kept no longer.
+      await forgetThrottles(trx, forgetBefore(deps.now()));
       return next;
     });
     await refuse({ reason: 'credentials', failures: state.failures, ...(state.lockedUntil ? { lockedUntil: state.lockedUntil.toISOString() } : {}) });

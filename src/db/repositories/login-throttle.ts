@@ -29,3 +29,7 @@ export async function writeThrottle(db: Executor, accountHash: string, s: Thrott
 export async function clearThrottle(db: Executor, accountHash: string): Promise<void> {
   await db.deleteFrom('login_throttle').where('account_hash', '=', accountHash).execute();
 }
+
+export async function forgetThrottles(db: Executor, before: Date): Promise<void> {
+  await db.deleteFrom('login_throttle').where('last_failure_at', '<', before).execute();
+}

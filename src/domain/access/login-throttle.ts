@@ -28,3 +28,8 @@ export function afterFailure(state: ThrottleState | undefined, now: Date): Throt
   const minutes = Math.min(MAX_LOCK_MINUTES, LOCK_MINUTES * 2 ** Math.min(failures - MAX_FAILURES, 10));
   return { failures, lastFailureAt: now, lockedUntil: new Date(now.getTime() + minutes * 60_000) };
 }
+
+/** Failures last seen before this moment no longer count, and their lock (at most a day) has ended. */
+export function forgetBefore(now: Date): Date {
+  return new Date(now.getTime() - Math.max(FORGET_AFTER_MS, MAX_LOCK_MINUTES * 60_000));
+}
