@@ -1,5 +1,5 @@
 import type { FileReading } from '../app/intake/read-batch-file.ts';
-import { formatCitation as citationText } from '../domain/rules/format-citation.ts';
+import { formatCitation } from '../domain/rules/format-citation.ts';
 import type { Citation, Judgement, Refusal } from '../domain/rules/judgement.ts';
 
 /** How `check` prints a judgement: readable text in Dutch or English, or one JSON object per line. */
@@ -10,10 +10,6 @@ const WORDS = {
   nl: { line: 'regel', accepted: 'toegestaan', refused: 'geweigerd', inputError: 'invoerfout', basis: 'grondslag', rule: 'regel', unreadable: 'onleesbaar' },
   en: { line: 'line', accepted: 'accepted', refused: 'refused', inputError: 'input error', basis: 'basis', rule: 'rule', unreadable: 'unreadable' },
 } as const;
-
-export function formatCitation(c: Citation, lang: Lang): string {
-  return citationText(c, lang);
-}
 
 /** How the file was read: "Gelezen als CSV, scheidingsteken ';', codering windows-1252, Nederlandse notatie". */
 export function formatReading(r: FileReading, lang: Lang): string {

@@ -22,7 +22,7 @@ export function rowLayout(format: BatchFormat, header: readonly string[] = [], f
 }
 
 /** The notation of a CSV file: a file separated by ';' is Dutch Excel's, with decimal commas and d-m-jjjj dates. */
-export function dialectOf(layout: RowLayout): CsvDialect {
+function dialectOf(layout: RowLayout): CsvDialect {
   return layout.file?.delimiter === ';' ? 'nl' : 'standard';
 }
 

@@ -71,7 +71,7 @@ interface AuditRowForHash {
 }
 
 /** The current link: keyed, so a database writer without the key cannot recompute the chain. */
-export const CHAIN_VERSION = 2;
+const CHAIN_VERSION = 2;
 
 function rowBody(seq: string, r: AuditRowForHash): string {
   return JSON.stringify([

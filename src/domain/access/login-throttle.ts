@@ -4,8 +4,8 @@
  * failure after a lock doubles it, up to a day. A success clears the count; failures a day apart
  * do not add up. Pure: the state lives in the database (src/db/repositories/login-throttle.ts).
  */
-export const MAX_FAILURES = 5;
-export const LOCK_MINUTES = 15;
+const MAX_FAILURES = 5;
+const LOCK_MINUTES = 15;
 const MAX_LOCK_MINUTES = 24 * 60;
 const FORGET_AFTER_MS = 24 * 3600_000;
 

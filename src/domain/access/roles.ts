@@ -61,7 +61,7 @@ export function scopesBeyond(creator: ReadonlySet<Permission>, scopes: readonly 
 }
 
 /** Every permission some role of this kind of organisation holds: all a key of that organisation can ever use. */
-export function permissionsForKind(kind: string): Set<Permission> {
+function permissionsForKind(kind: string): Set<Permission> {
   return permissionsOf(ROLES_BY_ORGANISATION_KIND[kind] ?? []);
 }
 

@@ -24,7 +24,7 @@ export function makeCheckpoint(key: string, head: { seq: string; hash: string },
   return { ...c, signature: sign(key, c) };
 }
 
-export function checkpointSigned(key: string, c: Checkpoint): boolean {
+function checkpointSigned(key: string, c: Checkpoint): boolean {
   const a = Buffer.from(sign(key, c), 'hex');
   const b = Buffer.from(typeof c.signature === 'string' ? c.signature : '', 'hex');
   return a.length === b.length && timingSafeEqual(a, b);

@@ -5,7 +5,7 @@ import { dutchToday } from '../worklist/deadlines.ts';
  * ahead, just after midnight, is not refused. An hour covers clock drift and time-zone slips; a day
  * later is a date in the future.
  */
-export const SIGNAL_DATE_CLOCK_TOLERANCE_MINUTES = 60;
+const SIGNAL_DATE_CLOCK_TOLERANCE_MINUTES = 60;
 
 /** The latest signal date that is not in the future at `now`: today in the Netherlands, plus the tolerance. */
 export function latestSignalDate(now: Date, toleranceMinutes = SIGNAL_DATE_CLOCK_TOLERANCE_MINUTES): string {

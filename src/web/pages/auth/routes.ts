@@ -9,25 +9,22 @@ import { safeRedirectPath } from '../../safe-redirect.ts';
 
 const LOGIN_COOKIE = 'vs_login';
 
-/** Only a path on this site may follow a login (no open redirect to another host). */
-export const safeNext = (v: string): string => safeRedirectPath(v);
-
 /** /inloggen and /uitloggen over the same session and login use case as the API. */
 export function registerAuthPages(web: WebApp): void {
   const cookieOpts = { path: '/inloggen', sameSite: 'strict' as const, httpOnly: true, secure: web.opts.secureCookies };
 
   web.get('/inloggen', { public: true }, async ({ reply, locale, query, user }) => {
-    if (user) return { redirect: safeNext(one(query.next)) };
+    if (user) return { redirect: safeRedirectPath(one(query.next)) };
     const token = randomBytes(18).toString('base64url');
     reply.setCookie(LOGIN_COOKIE, token, cookieOpts);
     return {
       title: commonMessages(locale)('loginTitle'),
-      body: createElement(LoginPage, { loginToken: token, next: safeNext(one(query.next)), expired: one(query.verlopen) === '1', loggedOut: one(query.uitgelogd) === '1' }),
+      body: createElement(LoginPage, { loginToken: token, next: safeRedirectPath(one(query.next)), expired: one(query.verlopen) === '1', loggedOut: one(query.uitgelogd) === '1' }),
     };
   });
 
   web.post('/inloggen', { public: true, rateLimit: web.opts.loginLimit }, async ({ req, reply, deps, locale, body }) => {
-    const next = safeNext(one(body.next));
+    const next = safeRedirectPath(one(body.next));
     const cookieToken = (req.cookies as Record<string, string | undefined>)[LOGIN_COOKIE];
     const t = commonMessages(locale);
     const again = (status: number, error = t('loginFailed')) => {

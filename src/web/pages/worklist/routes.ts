@@ -8,7 +8,7 @@ import { NotFoundInMunicipality, WorklistInputError } from '../../../app/worklis
 import { recordContactAttempt } from '../../../app/worklist/record-contact-attempt.ts';
 import { recordOutcome } from '../../../app/worklist/record-outcome.ts';
 import { setAgeGroup } from '../../../app/worklist/set-age-group.ts';
-import { safeNext } from '../auth/routes.ts';
+import { safeRedirectPath } from '../../safe-redirect.ts';
 import { many, one, WebNotFound, type WebApp, type WebRequest } from '../../web-app.ts';
 import { CapacityPage } from './capacity-page.tsx';
 import { CasePage, type CaseForm } from './case-page.tsx';
@@ -66,7 +66,7 @@ export function registerWorklistPages(web: WebApp): void {
 
   web.post('/werklijst/toewijzen', { permission: 'cases:work', organisationKinds: MUNICIPAL }, async ({ deps, ctx, body }) => {
     const b = body as Form;
-    const back = safeNext(one(b.back) || '/werklijst');
+    const back = safeRedirectPath(one(b.back) || '/werklijst');
     const sep = back.includes('?') ? '&' : '?';
     const ids = many(b.caseIds);
     if (ids.length === 0) return { redirect: `${back}${sep}fout=selectie` };
