@@ -59,3 +59,13 @@ test('the period is the designation\'s, over the versions that amended it', () =
   assert.deepEqual(duo.period, { from: '2023-05-01', until: '2025-12-31' });
   assert.equal(duo.regulation.version, 'tijdelijke-regeling-signaal-betalingsachterstanden/2025-05-16');
 });
+
+test('senders are named in both languages: a kind by its label, the municipal tax collector in words', () => {
+  const view = inForceOn(book, '2024-06-01');
+  const rent = view.entries.find((e) => e.signalType === 'rent')!;
+  const landlord = rent.senders.list.find((s) => s.kind === 'organisation_kind')!;
+  assert.equal(landlord.label.en, book.organisationKinds.get(landlord.id)!.label.en);
+  assert.equal(landlord.name, landlord.label.nl);
+  const tax = view.entries.find((e) => e.signalType === 'municipal_tax')!;
+  assert.deepEqual(tax.senders.list.find((s) => s.kind === 'collector')!.label.en, 'Official in charge of collecting municipal taxes');
+});

@@ -36,7 +36,9 @@ export interface VerifyNote {
 export interface SenderEntry {
   kind: 'organisation' | 'organisation_kind' | 'group' | 'collector';
   id: string;
+  /** In Dutch, as the regulation names it. */
   name: string;
+  label: LocalizedText;
 }
 
 export interface InForceEntry {
@@ -115,12 +117,16 @@ export function verificationOf(book: RuleBook, rule: CompiledRule): VerifyNote[]
   return out.filter((n) => (seen.has(`${n.part}|${n.note}`) ? false : (seen.add(`${n.part}|${n.note}`), true)));
 }
 
+const COLLECTOR: LocalizedText = { nl: 'Ambtenaar belast met de invordering van gemeentelijke belastingen', en: 'Official in charge of collecting municipal taxes' };
+
 function sendersOf(book: RuleBook, rule: CompiledRule): SenderEntry[] {
   const out: SenderEntry[] = [];
-  for (const k of rule.senderKinds) out.push({ kind: 'organisation_kind', id: k, name: book.organisationKinds.get(k)?.label.nl ?? k });
-  for (const id of rule.senderOrganisations) out.push({ kind: 'organisation', id, name: book.organisations.get(id)?.name ?? id });
-  for (const g of rule.senderGroups) out.push({ kind: 'group', id: g, name: book.registers.groups.find((x) => x.id === g)?.name ?? g });
-  if (rule.senderCollectorForDesignated) out.push({ kind: 'collector', id: 'collector_for_designated_municipality', name: 'Ambtenaar belast met de invordering van gemeentelijke belastingen' });
+  const named = (kind: SenderEntry['kind'], id: string, label: LocalizedText) => out.push({ kind, id, name: label.nl, label });
+  const same = (name: string): LocalizedText => ({ nl: name, en: name });
+  for (const k of rule.senderKinds) named('organisation_kind', k, book.organisationKinds.get(k)?.label ?? same(k));
+  for (const id of rule.senderOrganisations) named('organisation', id, same(book.organisations.get(id)?.name ?? id));
+  for (const g of rule.senderGroups) named('group', g, same(book.registers.groups.find((x) => x.id === g)?.name ?? g));
+  if (rule.senderCollectorForDesignated) named('collector', 'collector_for_designated_municipality', COLLECTOR);
   return out;
 }
 

@@ -27,7 +27,7 @@ const InForceEntrySchema = Type.Object(
       Type.Null(),
     ]),
     designation: Citation,
-    senders: Type.Object({ list: Type.Array(Type.Object({ kind: Type.String(), id: Type.String(), name: Type.String() })), citation: Citation }),
+    senders: Type.Object({ list: Type.Array(Type.Object({ kind: Type.String(), id: Type.String(), name: Type.String({ description: 'In Dutch, as the regulation names it' }), label: Type.Object({ nl: Type.String(), en: Type.String() }) })), citation: Citation }),
     municipalities: Type.Object({
       all: Type.Boolean(),
       onlyCollectedBySender: Type.Boolean(),

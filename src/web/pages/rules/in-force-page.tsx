@@ -59,7 +59,7 @@ function EntrySection({ e }: { e: InForceEntry }) {
             key: t('senders'),
             value: (
               <>
-                {e.senders.list.map((s) => s.name).join(', ')} — <CitationLink c={e.senders.citation} locale={locale} />
+                {e.senders.list.map((s) => s.label[locale]).join(', ')} — <CitationLink c={e.senders.citation} locale={locale} />
               </>
             ),
           },
