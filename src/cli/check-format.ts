@@ -1,6 +1,6 @@
 import type { FileReading } from '../app/intake/read-batch-file.ts';
 import { formatCitation } from '../domain/rules/format-citation.ts';
-import type { Citation, Judgement, Refusal } from '../domain/rules/judgement.ts';
+import type { Judgement, Refusal } from '../domain/rules/judgement.ts';
 
 /** How `check` prints a judgement: readable text in Dutch or English, or one JSON object per line. */
 
