@@ -470,7 +470,7 @@ describe('9. production refuses the public default keys', () => {
   });
 });
 
-describe('3. the request limit counts requests refused for their credentials too', () => {
+describe('3. the request limit counts requests refused for their credentials too (per address), while good keys keep their own buckets', () => {
   it('answers 429 to an address that keeps trying made-up API keys, before looking any of them up', async () => {
     const engine = ENGINES[0]!;
     const database = await engine.open();
@@ -482,6 +482,7 @@ describe('3. the request limit counts requests refused for their credentials too
         statuses.push((await fetch(`${p.url}/v1/batches`, { headers: { authorization: `Bearer ${made}` } })).status);
       }
       assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429]);
+      assert.equal(((await (await fetch(`${p.url}/v1/batches`)).json()) as { code: string }).code, 'TOO_MANY_REQUESTS', 'the address waits, whatever it sends next');
       // The address is limited whatever it sends next: a real key from it waits too.
       const real = await fetch(`${p.url}/v1/batches`, { headers: { authorization: `Bearer ${p.seed!.apiKeys[0]!.token}` } });
       assert.equal(real.status, 429);

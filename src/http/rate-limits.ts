@@ -27,17 +27,22 @@ export function loginRateLimit(perMinute: number): LoginLimit {
 }
 
 /**
- * Every request of a client address counts, before authentication. The per-route limit runs after
- * it (route hooks follow the app's), so without this a request refused with 401 never counted: a
- * client could try made-up keys without end, each costing a key lookup. Built with
+ * Requests refused for their credentials (401) count per client address, and an address that
+ * reached the limit is refused before anything else runs. The per-route limit comes after
+ * authentication (route hooks follow the app's), so without this a 401 never counted: a client could
+ * try made-up keys without end, each costing a key lookup. Only failures count, so clients with keys
+ * of their own behind one address (a gateway, a processor) keep their own buckets. Built with
  * createRateLimit, which leaves the per-route limits (the login routes' own) to run as well.
  */
-export function limitEveryAddress(app: FastifyInstance, perMinute: number): void {
-  const limit = app.createRateLimit({ max: perMinute, timeWindow: '1 minute', keyGenerator: addressKey });
+export function limitFailedAuthentication(app: FastifyInstance, perMinute: number): void {
+  const failures = app.createRateLimit({ max: perMinute, timeWindow: '1 minute', keyGenerator: addressKey });
   app.addHook('onRequest', async (req, reply) => {
-    const r = await limit(req);
-    if (r.isAllowed || !r.isExceeded) return;
-    reply.header('retry-after', String(r.ttlInSeconds));
-    throw new HttpProblem(429, 'Te veel verzoeken', `U stuurt te veel verzoeken; wacht ${r.ttlInSeconds} seconden en probeer het dan opnieuw.`, 'TOO_MANY_REQUESTS');
+    const r = await failures(req, { increment: false });
+    if (r.isAllowed || r.remaining > 0) return;
+    reply.header('retry-after', String(Math.max(1, r.ttlInSeconds)));
+    throw new HttpProblem(429, 'Te veel verzoeken', `Te veel verzoeken met ongeldige inloggegevens van uw adres; wacht ${Math.max(1, r.ttlInSeconds)} seconden en probeer het dan opnieuw.`, 'TOO_MANY_REQUESTS');
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    if (reply.statusCode === 401) await failures(req);
   });
 }

@@ -26,7 +26,7 @@ import { registerExperimentRoutes } from './routes/experiments.ts';
 import { registerPrivacyRoutes } from './routes/privacy.ts';
 import { registerApiKeyRotationRoutes } from './routes/api-key-rotation.ts';
 import { loggerOptions } from './logger.ts';
-import { limitEveryAddress, loginRateLimit, rateLimitKey } from './rate-limits.ts';
+import { limitFailedAuthentication, loginRateLimit, rateLimitKey } from './rate-limits.ts';
 import type { TrustProxy } from '../config.ts';
 import { registerWebApp } from '../web/plugin.ts';
 
@@ -85,7 +85,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions): Promise<F
     timeWindow: '1 minute',
     keyGenerator: rateLimitKey,
   });
-  if (opts.rateLimitPerMinute > 0) limitEveryAddress(app, opts.rateLimitPerMinute);
+  if (opts.rateLimitPerMinute > 0) limitFailedAuthentication(app, opts.rateLimitPerMinute);
 
   await app.register(swagger, {
     openapi: {
