@@ -8,11 +8,11 @@
 import { cpus } from 'node:os';
 import { evaluate } from '../src/domain/rules/evaluate.ts';
 import { emptyParsedSignal } from '../src/domain/rules/check-signal-input.ts';
+import { loadRuleBook } from '../src/app/rules/load-rule-files.ts';
+import type { SignalInput } from '../src/domain/signals/signal.ts';
 
 /** The judge's own scratch object, lent to every evaluation as RuleBookJudge does. */
 const scratch = emptyParsedSignal();
-import { loadRuleBook } from '../src/app/rules/load-rule-files.ts';
-import type { SignalInput } from '../src/domain/signals/signal.ts';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
