@@ -2,7 +2,8 @@ import * as crypto from 'node:crypto';
 import type { Judgement } from '../../domain/rules/judgement.ts';
 import { normalisePostcode, toCents } from '../../domain/signals/normalise.ts';
 import type { SignalInput } from '../../domain/signals/signal.ts';
-import { fieldPlace, SIGNAL_FIELDS, type SignalField, type StoredAs } from '../../domain/signals/signal-fields.ts';
+import { fieldPlace, SIGNAL_FIELDS, type SignalField } from '../../domain/signals/signal-fields.ts';
+import { compile, literal, prop } from '../../domain/signals/field-code.ts';
 import type { Pseudonymizer } from '../../domain/privacy/pseudonym.ts';
 import type { SignalsTable } from '../../db/schema.ts';
 import type { Insertable } from 'kysely';
@@ -11,69 +12,81 @@ import { addressKey, surnameKey } from '../../domain/matching/normalise-address.
 
 export type SignalRow = Insertable<SignalsTable>;
 
-/** A delivered field as intake reads and stores it: compiled once from the field table. */
-interface StoredField {
-  group: string | undefined;
-  key: string;
-  column: keyof SignalRow & string;
-  stored: StoredAs;
-  hash: SignalField['hash'];
-  default: boolean | undefined;
-}
+/** The stored fields of the field table, in table order. */
+const STORED = (SIGNAL_FIELDS as readonly SignalField[]).filter((f): f is SignalField & { column: string } => f.column !== null);
 
-const STORED: readonly StoredField[] = (SIGNAL_FIELDS as readonly SignalField[]).flatMap((f) =>
-  f.column === null ? [] : [{ ...fieldPlace(f), column: f.column as keyof SignalRow & string, stored: f.stored, hash: f.hash, default: f.default }],
-);
-const HASHED_BY_POSITION = STORED.filter((f) => f.hash === 'position');
-const HASHED_WHEN_PRESENT = STORED.filter((f) => f.hash === 'when_present');
+/** Columns intake fills in itself, after the delivered fields: in the row from the start, so every row has one shape. */
+const DERIVED = ['sender_org_id', 'batch_id', 'row_no', 'creditor_org_id', 'bsn_pseudonym', 'subject_pseudonym', 'address_key', 'surname_key', 'regulation_version', 'rule_id', 'content_hash'] as const;
 
-function valueAt(signal: SignalInput, f: StoredField): unknown {
-  const s = signal as unknown as Record<string, unknown>;
-  if (f.group === undefined) return s[f.key];
-  const g = s[f.group] as Record<string, unknown> | undefined;
-  return g === undefined ? undefined : g[f.key];
-}
-
-/** A delivered value in its stored form: cents for amounts, the canonical postcode, codes sorted once each. */
-function storedValue(f: StoredField, v: unknown): unknown {
-  if (v === undefined || v === null) return f.default ?? null;
+/** The stored form of a delivered value `v` (not null): cents for amounts, the canonical postcode, codes sorted once each. */
+function storedForm(f: SignalField): string {
   switch (f.stored) {
-    case 'cents': {
-      const cents = toCents(v as string | number);
-      return cents === undefined ? null : String(cents);
-    }
+    case 'cents':
+      return 'h.cents(v)';
     case 'components_cents':
-      return Object.fromEntries(Object.entries(v as Record<string, string | number>).map(([k, x]) => [k, toCents(x) ?? null]));
+      return 'h.componentsCents(v)';
     case 'postcode':
-      return normalisePostcode(v as string) ?? null;
-    case 'text_array': {
-      const codes = [...new Set(v as string[])].sort();
-      return codes.length === 0 ? null : codes;
-    }
+      return 'h.postcode(v)';
+    case 'text_array':
+      return 'h.codes(v)';
     case 'bool':
-      return f.default !== undefined ? v === true : v;
+      return f.default !== undefined ? 'v === true' : 'v';
     default:
-      return v;
+      return 'v';
   }
 }
+
+const STORE = {
+  cents: (v: string | number) => {
+    const cents = toCents(v);
+    return cents === undefined ? null : String(cents);
+  },
+  componentsCents: (v: Record<string, string | number>) => Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toCents(x) ?? null])),
+  postcode: (v: string) => normalisePostcode(v) ?? null,
+  codes: (v: string[]) => {
+    const codes = [...new Set(v)].sort();
+    return codes.length === 0 ? null : codes;
+  },
+};
+
+/** The row's delivered columns as one object literal, compiled from the field table (field-code.ts). */
+const deliveredColumns = compile<(s: SignalInput, h: typeof STORE) => Record<string, unknown>>(
+  ['s', 'h'],
+  [
+    'const g = { person: s.person, address: s.address, socialCollection: s.socialCollection };',
+    'let v;',
+    'return {',
+    ...STORED.map((f) => {
+      const { group, key } = fieldPlace(f);
+      const read = group === undefined ? `s.${prop(key)}` : `(g.${prop(group)} === undefined ? undefined : g.${prop(group)}.${prop(key)})`;
+      return `  ${prop(f.column)}: (v = ${read}) === undefined || v === null ? ${literal(f.default ?? null)} : ${storedForm(f)},`;
+    }),
+    ...DERIVED.filter((c) => !STORED.some((f) => f.column === c)).map((c) => `  ${prop(c)}: null,`),
+    '};',
+  ].join('\n'),
+);
+
+/**
+ * The text the content hash is taken of. Fields hashed by position keep the layout hashes always
+ * had; fields added later count only when given (with their name), so a signal stored before they
+ * existed keeps its hash.
+ */
+const hashedText = compile<(r: Record<string, unknown>, render: (v: unknown) => string) => string>(
+  ['r', 'render'],
+  `return ${[
+    ...STORED.filter((f) => f.hash === 'position').map((f) => `render(r.${prop(f.column)}) + '\\u001f'`),
+    ...STORED.filter((f) => f.hash === 'when_present').map((f) => `(r.${prop(f.column)} === null || r.${prop(f.column)} === undefined ? '' : ${literal(`${f.column}=`)} + render(r.${prop(f.column)}) + '\\u001f')`),
+  ].join(' +\n  ')};`,
+);
 
 const render = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 /**
  * Hash of the normalised content, so that re-sending the same signal (as JSON or as a CSV row,
  * '812.5' or '812,50') is a duplicate, and different content under the same reference a conflict.
- * Fields hashed by position keep the layout hashes always had; fields added later count only when
- * given, so a signal stored before they existed keeps its hash.
  */
 export function contentHash(row: SignalRow): string {
-  const r = row as unknown as Record<string, unknown>;
-  let text = '';
-  for (const f of HASHED_BY_POSITION) text += `${render(r[f.column])}\u001f`;
-  for (const f of HASHED_WHEN_PRESENT) {
-    const v = r[f.column];
-    if (v !== null && v !== undefined) text += `${f.column}=${render(v)}\u001f`;
-  }
-  return sha256(text);
+  return sha256(hashedText(row as unknown as Record<string, unknown>, render));
 }
 
 // crypto.hash (Node ≥ 20.12) hashes in one call, without a Hash object per row: a third of the cost on the intake hot path.
@@ -86,11 +99,7 @@ export function toSignalRow(
   judgement: Judgement,
   ctx: { senderOrgId: string; batchId: string | null; rowNo: number | null; pseudonymize: Pseudonymizer },
 ): SignalRow {
-  const row = {} as Record<string, unknown>;
-  for (let i = 0; i < STORED.length; i++) {
-    const f = STORED[i]!;
-    row[f.column] = storedValue(f, valueAt(signal, f));
-  }
+  const row = deliveredColumns(signal, STORE);
   const a = signal.address;
   const postcode = row['postcode'] as string | null;
   const bsnPseudonym = signal.bsn ? ctx.pseudonymize('bsn', signal.bsn) : null;

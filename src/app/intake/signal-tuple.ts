@@ -1,6 +1,7 @@
 import { BinaryCopyWriter } from '../../db/copy/binary-copy-writer.ts';
 import { SIGNAL_COPY_COLUMNS, type PgType } from '../../db/signal-columns.ts';
 import type { SignalRow } from './signal-row.ts';
+import { compile, int, prop } from '../../domain/signals/field-code.ts';
 
 /**
  * The columns intake COPYs into signals, in tuple order (signal-columns.ts). id and row_no come
@@ -15,46 +16,42 @@ const ROW_NO_AT = ID_AT + 8 + 4;
 
 if (SIGNAL_COPY_COLUMNS[0]?.name !== 'id' || SIGNAL_COPY_COLUMNS[1]?.name !== 'row_no') throw new Error('signal COPY tuples must start with id and row_no');
 
-const NAMES = SIGNAL_COPY_COLUMNS.slice(2).map((c) => c.name);
-const TYPES: readonly PgType[] = SIGNAL_COPY_COLUMNS.slice(2).map((c) => c.pg);
-
-/** Writes one accepted signal as a COPY tuple with placeholder id and row number; returns where the tuple starts. */
-export function writeSignalTuple(w: BinaryCopyWriter, r: SignalRow): number {
-  const row = r as unknown as Record<string, unknown>;
-  const start = w.row(SIGNAL_COPY_COLUMNS.length);
-  w.int8(0);
-  w.int4(0);
-  for (let i = 0; i < NAMES.length; i++) {
-    const v = row[NAMES[i]!];
-    switch (TYPES[i]) {
-      case 'text':
-        w.text(v as string | null | undefined);
-        break;
-      case 'date':
-        w.date(v as string | null | undefined);
-        break;
-      case 'int8':
-        w.int8(v as string | number | null | undefined);
-        break;
-      case 'int4':
-        w.int4(v as number | null | undefined);
-        break;
-      case 'bool':
-        w.bool(v as boolean | null | undefined);
-        break;
-      case 'uuid':
-        w.uuid(v as string | null | undefined);
-        break;
-      case 'jsonb':
-        w.jsonb(v === null || v === undefined ? null : JSON.stringify(v));
-        break;
-      case 'text[]':
-        w.textArray(v as readonly string[] | null | undefined);
-        break;
-    }
+/** The writer call for a column's value `v` by its PostgreSQL type. */
+function write(pg: PgType, v: string): string {
+  switch (pg) {
+    case 'text':
+      return `w.text(${v});`;
+    case 'date':
+      return `w.date(${v});`;
+    case 'int8':
+      return `w.int8(${v});`;
+    case 'int4':
+      return `w.int4(${v});`;
+    case 'bool':
+      return `w.bool(${v});`;
+    case 'uuid':
+      return `w.uuid(${v});`;
+    case 'jsonb':
+      return `w.jsonb(${v} === null || ${v} === undefined ? null : JSON.stringify(${v}));`;
+    case 'text[]':
+      return `w.textArray(${v});`;
   }
-  return start;
 }
+
+/**
+ * Writes one accepted signal as a COPY tuple with placeholder id and row number; returns where the
+ * tuple starts. Compiled from the column list (field-code.ts): one writer call per column, in order.
+ */
+export const writeSignalTuple = compile<(w: BinaryCopyWriter, r: SignalRow) => number>(
+  ['w', 'r'],
+  [
+    `const start = w.row(${int(SIGNAL_COPY_COLUMNS.length)});`,
+    'w.int8(0);',
+    'w.int4(0);',
+    ...SIGNAL_COPY_COLUMNS.slice(2).map((c) => write(c.pg, `r.${prop(c.name)}`)),
+    'return start;',
+  ].join('\n'),
+);
 
 /** Fills in a tuple's id and row number (big-endian, as COPY wants them). */
 export function patchSignalTuple(view: DataView, start: number, id: number, rowNo: number): void {

@@ -1,5 +1,6 @@
 import type { SignalInput } from './signal.ts';
 import { fieldPlace, SIGNAL_FIELDS, type CsvColumnName, type FieldType } from './signal-fields.ts';
+import { compile, int, prop } from './field-code.ts';
 
 /**
  * The batch-file columns (CSV header names; JSON Lines uses the SignalInput shape itself), derived
@@ -80,24 +81,6 @@ function parseCodes(v: string): string[] {
   return out;
 }
 
-function convert(type: FieldType, v: string, dialect: CsvDialect): unknown {
-  switch (type) {
-    case 'text':
-    case 'response':
-      return v;
-    case 'date':
-      return dateOf(v, dialect);
-    case 'amount':
-      return amountOf(v, dialect);
-    case 'components':
-      return parseComponents(v, dialect);
-    case 'flag':
-      return parseFlag(v);
-    case 'codes':
-      return parseCodes(v);
-  }
-}
-
 /** Column → position in a file's header: a row's fields are read without building a record object. */
 export type ColumnIndex = Partial<Record<CsvColumn, number>>;
 
@@ -109,31 +92,56 @@ export function columnIndex(header: readonly string[]): ColumnIndex {
   return index;
 }
 
-/** One header position to read: where the cell is, and where its value goes. */
-interface Step {
-  at: number;
-  group: 0 | 1 | 2 | 3; // top level, person, address, socialCollection
-  key: string;
-  type: FieldType;
+/** What the compiled row readers call: cell access and the conversions of the file's notation. */
+const READ = { cell: cellAt, dateOf, amountOf, parseComponents, parseFlag, parseCodes };
+type RowReader = (f: readonly string[], d: CsvDialect, h: typeof READ) => SignalInput;
+const READERS = new WeakMap<ColumnIndex, RowReader>();
+
+/** The value expression for a cell `v` of a field of this type. */
+function conversion(type: FieldType): string {
+  switch (type) {
+    case 'text':
+    case 'response':
+      return 'v';
+    case 'date':
+      return 'h.dateOf(v, d)';
+    case 'amount':
+      return 'h.amountOf(v, d)';
+    case 'components':
+      return 'h.parseComponents(v, d)';
+    case 'flag':
+      return 'h.parseFlag(v)';
+    case 'codes':
+      return 'h.parseCodes(v)';
+  }
 }
 
-const GROUP = { person: 1, address: 2, socialCollection: 3 } as const;
-const PLANS = new WeakMap<ColumnIndex, Step[]>();
+const GROUP_VAR = { person: 'person', address: 'address', socialCollection: 'social' } as const;
 
-/** The columns a file has, in table order, as steps: worked out once per file, not per row. */
-function planOf(x: ColumnIndex): Step[] {
-  let plan = PLANS.get(x);
-  if (plan === undefined) {
-    plan = [];
-    for (const f of SIGNAL_FIELDS) {
-      const at = x[f.csv];
-      if (at === undefined || f.path === 'reference' || f.path === 'signalType' || f.path === 'signalDate') continue;
-      const { group, key } = fieldPlace(f);
-      plan.push({ at, group: group === undefined ? 0 : GROUP[group], key, type: f.type });
+/**
+ * The reader of a file's rows, compiled once per header (field-code.ts): each column the file has,
+ * in table order, written out as a line. Nested objects exist only when one of their cells has a value.
+ */
+function readerOf(x: ColumnIndex): RowReader {
+  let reader = READERS.get(x);
+  if (reader === undefined) {
+    const at = (c: CsvColumn) => (x[c] === undefined ? 'undefined' : int(x[c]));
+    const lines = [
+      `const s = { reference: h.cell(f, ${at('reference')}) ?? '', signalType: h.cell(f, ${at('signal_type')}) ?? '', signalDate: h.dateOf(h.cell(f, ${at('signal_date')}) ?? '', d) };`,
+      'let v, person, address, social;',
+    ];
+    for (const field of SIGNAL_FIELDS) {
+      const i = x[field.csv];
+      if (i === undefined || field.path === 'reference' || field.path === 'signalType' || field.path === 'signalDate') continue;
+      const { group, key } = fieldPlace(field);
+      const target = group === undefined ? `s.${prop(key)}` : `(${GROUP_VAR[group]} ??= (s.${prop(group)} = {})).${prop(key)}`;
+      lines.push(`v = h.cell(f, ${int(i)}); if (v !== undefined) ${target} = ${conversion(field.type)};`);
     }
-    PLANS.set(x, plan);
+    lines.push('return s;');
+    reader = compile<RowReader>(['f', 'd', 'h'], lines.join('\n'));
+    READERS.set(x, reader);
   }
-  return plan;
+  return reader;
 }
 
 const TEMPLATE_INDEX = columnIndex(CSV_COLUMNS);
@@ -159,38 +167,8 @@ function cellAt(fields: readonly string[], i: number | undefined): string | unde
 /**
  * One row's fields (in header order) as the common SignalInput shape. Nested objects (person,
  * address, socialCollection) exist only when one of their cells has a value. Intake calls it a
- * million times for a big file, so the file's plan is worked out once (planOf).
+ * million times for a big file, so each header gets its own compiled reader (readerOf).
  */
 export function csvFieldsToSignal(f: readonly string[], x: ColumnIndex, dialect: CsvDialect = 'standard'): SignalInput {
-  const s: SignalInput = {
-    reference: cellAt(f, x.reference) ?? '',
-    signalType: cellAt(f, x.signal_type) ?? '',
-    signalDate: dateOf(cellAt(f, x.signal_date) ?? '', dialect),
-  };
-  const top = s as unknown as Record<string, unknown>;
-  let person: Record<string, unknown> | undefined;
-  let address: Record<string, unknown> | undefined;
-  let social: Record<string, unknown> | undefined;
-  const plan = planOf(x);
-  for (let i = 0; i < plan.length; i++) {
-    const step = plan[i]!;
-    const cell = cellAt(f, step.at);
-    if (cell === undefined) continue;
-    const v = convert(step.type, cell, dialect);
-    switch (step.group) {
-      case 0:
-        top[step.key] = v;
-        break;
-      case 1:
-        (person ??= top['person'] = {})[step.key] = v;
-        break;
-      case 2:
-        (address ??= top['address'] = {})[step.key] = v;
-        break;
-      case 3:
-        (social ??= top['socialCollection'] = {})[step.key] = v;
-        break;
-    }
-  }
-  return s;
+  return readerOf(x)(f, dialect, READ);
 }
