@@ -36,9 +36,11 @@ export async function objectedAmong(db: Executor, keys: readonly ObjectionKey[])
  */
 export async function removeObjectedSignals(trx: Transaction<DB>, ids: readonly number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
+  // Most chunks go to municipalities nobody objected to: then the chunk's signals need not be looked up one by one.
   const r = await sql<{ id: string }>`
     delete from signals s using resident_objections o
-     where s.id = any(${ids as number[]}::bigint[])
+     where exists (select 1 from resident_objections)
+       and s.id = any(${ids as number[]}::bigint[])
        and o.subject_pseudonym = s.subject_pseudonym and o.municipality_code = s.municipality_code
        and (o.surname_key is null or o.surname_key = s.surname_key)
     returning s.id::text as id`.execute(trx);
