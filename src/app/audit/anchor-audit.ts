@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { sealAuditLog } from '../../db/repositories/audit.ts';
+import { SEAL_BATCH, sealAuditLog } from '../../db/repositories/audit.ts';
 import { makeCheckpoint } from '../../domain/audit/checkpoint.ts';
 import type { CheckpointStore } from './checkpoint-store.ts';
 
@@ -25,10 +25,12 @@ export async function sealAndAnchor(
   force = false,
 ): Promise<{ lastSeq: string | undefined; lastAt: number }> {
   let head: { seq: string; hash: string } | undefined;
+  // Again only while a pass was full: under steady intake there is always a little more, and
+  // sealing it at once would keep the database busy with small passes (the next tick takes it).
   for (;;) {
     const r = await sealAuditLog(db, a.macKey);
     head = r.head ?? head;
-    if (r.sealed === 0) break;
+    if (r.sealed < SEAL_BATCH) break;
   }
   if (!a.store || !head || head.seq === state.lastSeq) return state;
   if (!force && now.getTime() - state.lastAt < a.checkpointIntervalMs) return state;

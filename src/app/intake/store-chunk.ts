@@ -8,7 +8,6 @@ import { findSignalsByReference, insertSignals } from '../../db/repositories/sig
 import type { AppDeps, CallContext } from '../context.ts';
 import { toSignalRow, type SignalRow } from './signal-row.ts';
 import { CONFLICT, isObjected, refusedRowFacts, toStoredRefusals } from './row-outcomes.ts';
-import { objectedAmong } from '../../db/repositories/resident-objections.ts';
 import { OBJECTION_REGISTERED } from './objection-refusal.ts';
 
 export interface JudgedItem {
@@ -73,21 +72,6 @@ export async function storeChunk(
   const firstHash = new Map<number, string>();
   rows.forEach((r, k) => firstHash.set(rowIndex[k]!, r.content_hash));
 
-  // Residents who objected with the municipality: one query for the chunk, before anything is stored.
-  const objected = await objectedAmong(trx, rows.map((r) => ({ municipality: r.municipality_code, subject: r.subject_pseudonym, surnameKey: r.surname_key ?? null })));
-  if (objected.size > 0) {
-    for (const k of objected) {
-      const i = rowIndex[k]!;
-      const it = items[i]!;
-      outcomes[i] = { rowNo: it.rowNo, reference: it.signal.reference, judgement: { ...it.judgement, decision: 'refused', refusals: [OBJECTION_REGISTERED] }, outcome: 'refused', refusals: [OBJECTION_REGISTERED] };
-    }
-    const keep = (_: unknown, k: number) => !objected.has(k);
-    const keptRows = rows.filter(keep);
-    const keptIndex = rowIndex.filter(keep);
-    rows.splice(0, rows.length, ...keptRows);
-    rowIndex.splice(0, rowIndex.length, ...keptIndex);
-  }
-
   const refusedCount = outcomes.filter((o) => o !== undefined && o.outcome === 'refused').length;
   const audit = {
     traceId: ctx.traceId,
@@ -97,8 +81,9 @@ export async function storeChunk(
     organisationId: senderOrgId,
     detail: { batchId: batch?.id ?? null, rows: items.length, refused: refusedCount },
   };
-  const inserted = await insertSignals(trx, rows, audit);
-  const missing = rows.filter((r) => !inserted.has(r.reference)).map((r) => r.reference);
+  // Residents who objected with the municipality (art. 21 AVG) are refused by the same statement.
+  const { inserted, objected } = await insertSignals(trx, rows, audit);
+  const missing = rows.filter((r) => !inserted.has(r.reference) && !objected.has(r.reference)).map((r) => r.reference);
   const existing = new Map((await findSignalsByReference(trx, senderOrgId, missing)).map((e) => [e.reference, e]));
 
   rows.forEach((row, k) => {
@@ -108,6 +93,10 @@ export async function storeChunk(
     const newId = inserted.get(row.reference);
     if (newId !== undefined) {
       outcomes[i] = { ...base, outcome: 'accepted', signalId: newId, refusals: [] };
+      return;
+    }
+    if (objected.has(row.reference)) {
+      outcomes[i] = { ...base, judgement: { ...it.judgement, decision: 'refused', refusals: [OBJECTION_REGISTERED] }, outcome: 'refused', refusals: [OBJECTION_REGISTERED] };
       return;
     }
     const prior = existing.get(row.reference);

@@ -104,7 +104,10 @@ const GENESIS = '0'.repeat(64);
  * every running one are sealed (pg_snapshot_xmin), so no earlier row can still appear afterwards.
  * One sealer at a time (advisory lock); returns how many rows it sealed and the chain's head.
  */
-export async function sealAuditLog(db: Kysely<DB>, macKey: string, limit = 50_000): Promise<{ sealed: number; head: { seq: string; hash: string } | undefined }> {
+/** At most this many records are sealed in one transaction. */
+export const SEAL_BATCH = 50_000;
+
+export async function sealAuditLog(db: Kysely<DB>, macKey: string, limit = SEAL_BATCH): Promise<{ sealed: number; head: { seq: string; hash: string } | undefined }> {
   return db.transaction().execute(async (trx) => {
     const locked = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(727275) as ok`.execute(trx);
     if (!locked.rows[0]?.ok) return { sealed: 0, head: undefined };

@@ -42,23 +42,36 @@ export interface IntakeAudit {
   detail: Record<string, unknown>;
 }
 
+/** What insertSignals did: the new rows' ids by reference, and the references refused for an objection. */
+export interface InsertedSignals {
+  inserted: Map<string, string>;
+  objected: Set<string>;
+}
+
 /**
  * Inserts many signals and their audit record in ONE statement: atomic without an explicit
- * transaction, and one round trip for the API's single-signal path. Rows whose (sender, reference)
- * already exists are skipped; the returned map holds the ids of the rows that were new. The audit
- * record lists exactly the new signals and their subjects' pseudonyms; the new ids are queued for
- * matching.
+ * transaction, and one round trip for the API's single-signal path. Rows about a resident who
+ * objected with the municipality (art. 21 AVG) are not inserted and come back as `objected`; rows
+ * whose (sender, reference) already exists are skipped. `inserted` holds the ids of the rows that
+ * were new. The audit record lists exactly the new signals and their subjects' pseudonyms (and
+ * counts the objected rows with the refused); the new ids are queued for matching.
  */
-export async function insertSignals(db: Executor, rows: readonly SignalRow[], audit: IntakeAudit): Promise<Map<string, string>> {
-  if (rows.length === 0) return new Map();
+export async function insertSignals(db: Executor, rows: readonly SignalRow[], audit: IntakeAudit): Promise<InsertedSignals> {
+  if (rows.length === 0) return { inserted: new Map(), objected: new Set() };
   const params = toArrays(rows);
   const arrays = sql.join(COLUMNS.map(([, type], i) => (type === 'text[]' ? sql`${params[i]}::text[]` : sql`${params[i]}::${sql.raw(type)}[]`)));
   // Prepared once per connection: the API stores each signal with this statement, and planning a
   // 38-array unnest with its audit and queue inserts costs PostgreSQL more than running it.
-  const result = await prepared('insert_signals', sql<{ id: string; reference: string }>`
-    with ins as (
+  const result = await prepared('insert_signals', sql<{ id: string | null; reference: string }>`
+    with u as materialized (
+      select ${SELECT_LIST}, exists (
+        select 1 from resident_objections o
+         where o.subject_pseudonym = u.subject_pseudonym and o.municipality_code = u.municipality_code
+           and (o.surname_key is null or o.surname_key = u.surname_key)) as objected
+      from unnest(${arrays}) as u(${COLUMN_LIST})
+    ), ins as (
       insert into signals (${COLUMN_LIST})
-      select ${SELECT_LIST} from unnest(${arrays}) as u(${COLUMN_LIST})
+      select ${COLUMN_LIST} from u where not objected
       on conflict (sender_org_id, reference) do nothing
       returning id, reference, subject_pseudonym
     ), aud as (
@@ -66,13 +79,20 @@ export async function insertSignals(db: Executor, rows: readonly SignalRow[], au
                              object_ids, subject_pseudonyms, outcome, detail)
       select ${audit.traceId}, ${audit.spanId}, 'signal.intake', ${audit.actorType}, ${audit.actorId}, ${audit.organisationId},
              'signal', array_agg(id::text order by id), array_agg(subject_pseudonym order by id), 'success',
-             ${JSON.stringify(audit.detail)}::jsonb || jsonb_build_object('accepted', count(*))
+             ${JSON.stringify(audit.detail)}::jsonb || jsonb_build_object('accepted', count(*), 'objected', (select count(*) from u where objected))
       from ins having count(*) > 0
     ), queued as (
       insert into match_queue (first_signal_id, last_signal_id) select min(id), max(id) from ins having count(*) > 0
     )
-    select id::text as id, reference from ins`).execute(db);
-  return new Map(result.rows.map((r) => [r.reference, r.id]));
+    select id::text as id, reference from ins
+    union all
+    select null, reference from u where objected`).execute(db);
+  const out: InsertedSignals = { inserted: new Map(), objected: new Set() };
+  for (const r of result.rows) {
+    if (r.id === null) out.objected.add(r.reference);
+    else out.inserted.set(r.reference, r.id);
+  }
+  return out;
 }
 
 export async function findSignalsByReference(

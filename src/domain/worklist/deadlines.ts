@@ -48,7 +48,10 @@ export function caseDeadline(c: DeadlineFacts, contactTargetDays: number | null,
   return { legalDeadline: c.legalDeadline, targetDate: target, due, state, daysLeft };
 }
 
+// One formatter for the process: making one costs a millisecond or so, and intake asks the date for every signal.
+const DUTCH_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today as 'YYYY-MM-DD' in the Netherlands (deadlines are Dutch calendar days). */
 export function dutchToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return DUTCH_DATE.format(now);
 }
