@@ -64,10 +64,7 @@ export async function insertSignals(db: Executor, rows: readonly SignalRow[], au
   // 38-array unnest with its audit and queue inserts costs PostgreSQL more than running it.
   const result = await prepared('insert_signals', sql<{ id: string | null; reference: string }>`
     with u as materialized (
-      select ${SELECT_LIST}, exists (
-        select 1 from resident_objections o
-         where o.subject_pseudonym = u.subject_pseudonym and o.municipality_code = u.municipality_code
-           and (o.surname_key is null or o.surname_key = u.surname_key)) as objected
+      select ${SELECT_LIST}, resident_objected(u.municipality_code, u.subject_pseudonym, u.surname_key) as objected
       from unnest(${arrays}) as u(${COLUMN_LIST})
     ), ins as (
       insert into signals (${COLUMN_LIST})
