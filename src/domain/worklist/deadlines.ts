@@ -51,7 +51,17 @@ export function caseDeadline(c: DeadlineFacts, contactTargetDays: number | null,
 // One formatter for the process: making one costs a millisecond or so, and intake asks the date for every signal.
 const DUTCH_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+// The date only changes on a whole minute (Dutch offsets are whole hours), and intake asks per
+// signal: the last minute's answer is kept.
+let lastMinute = Number.NaN;
+let lastDate = '';
+
 /** Today as 'YYYY-MM-DD' in the Netherlands (deadlines are Dutch calendar days). */
 export function dutchToday(now: Date): string {
-  return DUTCH_DATE.format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastDate = DUTCH_DATE.format(now);
+    lastMinute = minute;
+  }
+  return lastDate;
 }
