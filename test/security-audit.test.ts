@@ -450,6 +450,13 @@ for (const engine of ENGINES) {
         assert.doesNotMatch(lines[4]!, /RESIDENT_OBJECTION_REGISTERED/);
         const stored = await p.deps.db.selectFrom('signals').select('reference').where('reference', 'like', 'obj-file-%').execute();
         assert.deepEqual(stored.map((x) => x.reference), ['obj-file-other']);
+
+        // The API's single signal goes the same way: the objector is refused, another member of the household is not.
+        const at = (reference: string, surname: string) => rentSignal(reference, { address: { street: 'Dorpsstraat', houseNumber: '12', postcode: '1015AA', city: 'Amsterdam' }, person: { initials: 'A.', surname } });
+        const refused = await post('demo-woningcorporatie', at('obj-api-1', 'Vries'));
+        assert.equal(refused.status, 422);
+        assert.match(await refused.text(), /RESIDENT_OBJECTION_REGISTERED/);
+        assert.equal((await post('demo-woningcorporatie', at('obj-api-2', 'Bakker'))).status, 201);
       });
     });
   });

@@ -25,7 +25,7 @@ export async function objectedAmong(db: Executor, keys: readonly ObjectionKey[])
   if (keys.length === 0) return new Set();
   const r = await sql<{ i: string }>`
     select (k.i - 1)::text as i from unnest(${keys.map((k) => k.municipality)}::text[], ${keys.map((k) => k.subject)}::text[], ${keys.map((k) => k.surnameKey)}::text[]) with ordinality as k(m, s, n, i)
-    where resident_objected(k.m, k.s, k.n)`.execute(db);
+    where exists (select 1 from resident_objections o where o.subject_pseudonym = k.s and o.municipality_code = k.m and (o.surname_key is null or o.surname_key = k.n))`.execute(db);
   return new Set(r.rows.map((x) => Number(x.i)));
 }
 

@@ -9,6 +9,8 @@ type Executor = Kysely<DB> | Transaction<DB>;
 /** Column → PostgreSQL array type for the unnest() bulk insert, from the one column list. */
 const COLUMNS: ReadonlyArray<readonly [string, string]> = SIGNAL_INSERT_COLUMNS.map((c) => [c.name, c.pg] as const);
 
+const SUBJECT_COLUMN = COLUMNS.findIndex(([c]) => c === 'subject_pseudonym');
+
 const COLUMN_LIST = sql.raw(COLUMNS.map(([c]) => c).join(', '));
 const SELECT_LIST = sql.raw(COLUMNS.map(([c, type]) => (type === 'text[]' ? `${c}::text[]` : c)).join(', '));
 
@@ -60,11 +62,21 @@ export async function insertSignals(db: Executor, rows: readonly SignalRow[], au
   if (rows.length === 0) return { inserted: new Map(), objected: new Set() };
   const params = toArrays(rows);
   const arrays = sql.join(COLUMNS.map(([, type], i) => (type === 'text[]' ? sql`${params[i]}::text[]` : sql`${params[i]}::${sql.raw(type)}[]`)));
+  // Objections are looked up once for the statement's subjects and then probed per row (hashed
+  // subplans): a per-row EXISTS has a cost PostgreSQL cannot bound for a prepared statement's
+  // parameter arrays, and it would then plan the statement anew for every signal.
+  const subjects = params[SUBJECT_COLUMN];
   // Prepared once per connection: the API stores each signal with this statement, and planning a
   // 38-array unnest with its audit and queue inserts costs PostgreSQL more than running it.
   const result = await prepared('insert_signals', sql<{ id: string | null; reference: string }>`
     with u as materialized (
-      select ${SELECT_LIST}, resident_objected(u.municipality_code, u.subject_pseudonym, u.surname_key) as objected
+      select ${SELECT_LIST},
+        (u.subject_pseudonym, u.municipality_code) in (
+          select o.subject_pseudonym, o.municipality_code from resident_objections o
+           where o.subject_pseudonym = any(${subjects}::text[]) and o.surname_key is null)
+        or coalesce((u.subject_pseudonym, u.municipality_code, u.surname_key) in (
+          select o.subject_pseudonym, o.municipality_code, o.surname_key from resident_objections o
+           where o.subject_pseudonym = any(${subjects}::text[]) and o.surname_key is not null), false) as objected
       from unnest(${arrays}) as u(${COLUMN_LIST})
     ), ins as (
       insert into signals (${COLUMN_LIST})
