@@ -1,5 +1,5 @@
 /**
- * The DDAS vocabulary (Model Vroegsignalering v0.9, ../shared/standards/ddas/vroegsignalering-v0.9):
+ * The DDAS vocabulary (Model Vroegsignalering v0.9, standards/ddas/vroegsignalering-v0.9):
  * the enumerations of the exchange model, word for word, so that an export needs no translation.
  */
 

@@ -2,7 +2,7 @@ import { normalisePostcode } from '../signals/normalise.ts';
 
 /**
  * Address and name keys that survive the ways senders write the same thing differently
- * (LEGAL-FRAMEWORK.md, known pain points): spacing and case in postcodes, house-number additions
+ * (docs/background/LEGAL-FRAMEWORK.md, known pain points): spacing and case in postcodes, house-number additions
  * as '12-A', '12a', '12 A' or '12 hs', diacritics, and surname prefixes (tussenvoegsels) written
  * inside or outside the surname.
  */

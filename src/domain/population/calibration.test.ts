@@ -1,6 +1,6 @@
 /**
  * The calibration test: the generated stream hits the public figures in the parameter file
- * (calibration.*, from LEGAL-FRAMEWORK.md) within their stated tolerance, every valid BSN passes
+ * (calibration.*, from docs/background/LEGAL-FRAMEWORK.md) within their stated tolerance, every valid BSN passes
  * the elfproef, and the same seed gives the same stream.
  */
 import assert from 'node:assert/strict';

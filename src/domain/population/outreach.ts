@@ -1,7 +1,7 @@
 /**
  * The municipality's first outreach on a case and the chance that it reaches the resident
  * (municipal_handling.outreach in the parameters). Multiple or crisis signals get more intensive
- * channels (a home visit), as the weighing frameworks of municipalities do (LEGAL-FRAMEWORK.md).
+ * channels (a home visit), as the weighing frameworks of municipalities do (docs/background/LEGAL-FRAMEWORK.md).
  * The simulation draws outcomes with it; the calibration uses its expected value.
  */
 import type { PopulationParams } from './params.ts';

@@ -3,7 +3,7 @@ import type { LocalizedText } from '../rules/judgement.ts';
 
 /**
  * How long a municipality keeps what the platform holds about residents. No statutory term exists
- * for signal data (LEGAL-FRAMEWORK.md, Retention); the defaults are the practice example of a
+ * for signal data (docs/background/LEGAL-FRAMEWORK.md, Retention); the defaults are the practice example of a
  * municipal processing register: signals never picked up 6 months, picked up 12 months, case files
  * 18 months after closing. Each municipality may set its own, within the safety bounds below.
  */

@@ -10,7 +10,7 @@
 export interface SourceNote {
   /** Where the value came from. */
   source?: string;
-  /** What still needs checking against an official source (LEGAL-FRAMEWORK.md: "verify"). */
+  /** What still needs checking against an official source (docs/background/LEGAL-FRAMEWORK.md: "verify"). */
   verify?: string;
 }
 

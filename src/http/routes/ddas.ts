@@ -40,7 +40,7 @@ function fscCode(status: number, hadAuthorization: boolean): string | undefined 
 }
 
 /**
- * DDAS-VS (`../shared/standards/ddas/api-v1.0/DDAS-VS.yaml`) served under /v1/ddas, so that CBS's
+ * DDAS-VS (`standards/ddas/api-v1.0/DDAS-VS.yaml`) served under /v1/ddas, so that CBS's
  * base URL is `<platform>/v1/ddas` and the spec's path `/gegevens` applies unchanged. OAuth2 client
  * credentials (POST /v1/oauth/token, scope ddas:export), a Digest header over every body, FSC error
  * codes on authentication failures. JAdES payload signing needs a PKIoverheid certificate and is not done here.
