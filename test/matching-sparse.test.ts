@@ -24,7 +24,7 @@ for (const engine of ENGINES) {
     before(async () => {
       p = await startTestPlatform(engine);
     });
-    after(async () => p.stop());
+    after(async () => p.close());
 
     it('adds late signals to the open cases of their households, not to new ones', async () => {
       const known = Array.from({ length: 400 }, (_, i) => rentSignal(`sp-rent-${i + 1}`, { address: house(i + 1), person: { surname: `Bakker${i + 1}` } }));

@@ -14,6 +14,8 @@ export interface Database {
   db: Kysely<DB>;
   engine: Engine;
   close(): Promise<void>;
+  /** PGlite only: the whole database as a data-directory dump, to start another one from (OpenOptions.pgliteSnapshot). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 // Dates stay 'YYYY-MM-DD' strings (as the domain uses them) instead of becoming local-time Dates.
@@ -25,6 +27,11 @@ export interface OpenOptions {
   /** PGlite directory; 'memory://' for a throw-away database. */
   dataDir?: string;
   poolSize?: number;
+  /**
+   * PGlite only: start from this data-directory dump (Database.dumpDataDir) instead of a new
+   * cluster. Creating a cluster runs initdb, ~2 s; loading a migrated one ~0.6 s: the tests' databases.
+   */
+  pgliteSnapshot?: Blob;
 }
 
 /** Opens PostgreSQL when a URL is given, else embedded PGlite, and brings the schema up to date. */
@@ -48,10 +55,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   try {
     const pglite = await PGlite.create(dir, {
       parsers: { 1082: (v: string) => v, 20: (v: string) => v },
+      ...(opts.pgliteSnapshot ? { loadDataDir: opts.pgliteSnapshot } : {}),
     });
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
     await migrate(db as Kysely<unknown>);
-    return { db, engine: 'pglite', close: () => db.destroy().finally(unlock) };
+    return { db, engine: 'pglite', close: () => db.destroy().finally(unlock), dumpDataDir: () => pglite.dumpDataDir('none') as Promise<Blob> };
   } catch (e) {
     await unlock();
     throw e;

@@ -26,6 +26,7 @@ import { registerExperimentRoutes } from './routes/experiments.ts';
 import { registerPrivacyRoutes } from './routes/privacy.ts';
 import { registerApiKeyRotationRoutes } from './routes/api-key-rotation.ts';
 import { loggerOptions } from './logger.ts';
+import { lazySerializers } from './lazy-serializers.ts';
 import { limitFailedAuthentication, loginRateLimit, rateLimitKey } from './rate-limits.ts';
 import type { TrustProxy } from '../config.ts';
 import { registerWebApp } from '../web/plugin.ts';
@@ -63,6 +64,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions): Promise<F
     // pick its own address, and so its own rate-limit bucket.
     trustProxy: typeof opts.trustProxy === 'number' ? hops(opts.trustProxy) : opts.trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers() } },
   });
 
   // Before any route is added: the not-found handler tells a wrong method (405) from a wrong path.
