@@ -99,14 +99,14 @@ export function auditRowHash(macKey: string, version: number, prevHash: string, 
 
 const GENESIS = '0'.repeat(64);
 
+/** At most this many records are sealed in one transaction. */
+export const SEAL_BATCH = 50_000;
+
 /**
  * Links committed, unsealed audit rows into the hash chain. Only rows of transactions older than
  * every running one are sealed (pg_snapshot_xmin), so no earlier row can still appear afterwards.
  * One sealer at a time (advisory lock); returns how many rows it sealed and the chain's head.
  */
-/** At most this many records are sealed in one transaction. */
-export const SEAL_BATCH = 50_000;
-
 export async function sealAuditLog(db: Kysely<DB>, macKey: string, limit = SEAL_BATCH): Promise<{ sealed: number; head: { seq: string; hash: string } | undefined }> {
   return db.transaction().execute(async (trx) => {
     const locked = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(727275) as ok`.execute(trx);
