@@ -9,7 +9,7 @@ import { listWorklist } from '../src/app/worklist/list-worklist.ts';
 import { openCase } from '../src/app/worklist/open-case.ts';
 import { recordContactAttempt } from '../src/app/worklist/record-contact-attempt.ts';
 import { recordOutcome } from '../src/app/worklist/record-outcome.ts';
-import { assignCases } from '../src/app/worklist/assign-cases.ts';
+import { assignCases } from '../src/app/worklist/assign-to-colleague.ts';
 import { addNote } from '../src/app/worklist/add-note.ts';
 import { getFramework, previewRule } from '../src/app/worklist/framework.ts';
 import { moveRule, saveRule } from '../src/app/worklist/save-framework.ts';

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { matchAddress, type MatchSettings } from '../../domain/matching/assign-cases.ts';
+import { matchAddress, type MatchSettings } from '../../domain/matching/match-address.ts';
 import { addMonths, monthStart } from '../../domain/matching/dates.ts';
 import {
   allocateCaseIds,

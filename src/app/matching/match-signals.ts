@@ -1,4 +1,4 @@
-import type { MatchSettings } from '../../domain/matching/assign-cases.ts';
+import type { MatchSettings } from '../../domain/matching/match-address.ts';
 import { addDays, monthStart } from '../../domain/matching/dates.ts';
 import {
   clearMatchedQueue,

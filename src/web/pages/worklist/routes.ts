@@ -1,6 +1,6 @@
 import { createElement } from 'react';
 import { addNote } from '../../../app/worklist/add-note.ts';
-import { assignCases } from '../../../app/worklist/assign-cases.ts';
+import { assignCases } from '../../../app/worklist/assign-to-colleague.ts';
 import { getCapacity } from '../../../app/worklist/capacity.ts';
 import { listWorklist } from '../../../app/worklist/list-worklist.ts';
 import { openCase } from '../../../app/worklist/open-case.ts';
