@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { auditLinksAt, verifyAuditChain } from '../../db/repositories/audit.ts';
+import { auditLinksAt, lastAuditSeq, verifyAuditChain } from '../../db/repositories/audit.ts';
 import { compareWithCheckpoints, type Finding } from '../../domain/audit/checkpoint.ts';
 import type { CheckpointStore } from './checkpoint-store.ts';
 
@@ -28,8 +28,7 @@ export async function verifyAuditTrail(db: Kysely<DB>, macKey: string, store: Ch
     findings.push({ kind: /deleted/.test(reason) ? 'deleted' : 'altered', seq: chain.firstBrokenSeq ?? '?', detail: reason });
   }
   const checkpoints = store ? await store.list() : [];
-  const maxSeq = await db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
-  const headSeq = BigInt((maxSeq?.seq as string | null) ?? '0');
+  const headSeq = BigInt(await lastAuditSeq(db));
   const links = await auditLinksAt(db, checkpoints.map((c) => String(c.seq)).filter((x) => /^\d+$/.test(x)));
   findings.push(...compareWithCheckpoints(macKey, checkpoints, links, headSeq));
   const last = checkpoints.at(-1);

@@ -4,6 +4,7 @@ import type { Actor } from '../../domain/access/actor.ts';
 import { keyPermissions, permissionsOf } from '../../domain/access/roles.ts';
 import type { DB } from '../../db/schema.ts';
 import { findApiKeyByPrefix, touchApiKey } from '../../db/repositories/api-keys.ts';
+import { findSession } from '../../db/repositories/sessions.ts';
 import { parseApiKey, secretMatches } from './api-key-format.ts';
 
 const TOUCH_INTERVAL_MS = 60_000;
@@ -70,24 +71,7 @@ export interface SessionActor {
 
 /** Resolves a web session cookie to its user, or undefined when unknown or expired. */
 export async function authenticateSession(db: Kysely<DB>, token: string, now: Date): Promise<SessionActor | undefined> {
-  const row = await db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
-    .select([
-      'sessions.csrf_token',
-      'sessions.expires_at',
-      'users.id as user_id',
-      'users.display_name',
-      'users.roles',
-      'users.locale',
-      'users.disabled_at',
-      'users.organisation_id',
-      'organisations.kind as organisation_kind',
-      'organisations.name as organisation_name',
-    ])
-    .where('sessions.token_hash', '=', hashSessionToken(token))
-    .executeTakeFirst();
+  const row = await findSession(db, hashSessionToken(token));
   if (!row || row.disabled_at || new Date(row.expires_at) <= now) return undefined;
   return {
     actor: {

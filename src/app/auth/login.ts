@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { findUserByEmail } from '../../db/repositories/users.ts';
+import { deleteExpiredSessions, deleteSession, insertSession } from '../../db/repositories/sessions.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { clearThrottle, forgetThrottles, lockThrottle, readThrottle, writeThrottle } from '../../db/repositories/login-throttle.ts';
 import { afterFailure, forgetBefore, lockedUntil } from '../../domain/access/login-throttle.ts';
@@ -69,8 +70,8 @@ export async function login(
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(deps.now().getTime() + input.ttlMinutes * 60_000);
   await deps.db.transaction().execute(async (trx) => {
-    await trx.insertInto('sessions').values({ token_hash: hashSessionToken(token), user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt }).execute();
-    await trx.deleteFrom('sessions').where('expires_at', '<', deps.now()).execute();
+    await insertSession(trx, { tokenHash: hashSessionToken(token), userId: user.id, csrfToken, expiresAt });
+    await deleteExpiredSessions(trx, deps.now());
     await clearThrottle(trx, account);
     await appendAudit(trx, {
       traceId: input.traceId,
@@ -93,5 +94,5 @@ export async function login(
 export const isRefused = (r: LoginResult | LoginRefused): r is LoginRefused => 'refused' in r;
 
 export async function logout(deps: AppDeps, token: string): Promise<void> {
-  await deps.db.deleteFrom('sessions').where('token_hash', '=', hashSessionToken(token)).execute();
+  await deleteSession(deps.db, hashSessionToken(token));
 }

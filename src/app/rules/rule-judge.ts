@@ -4,6 +4,7 @@ import { evaluate } from '../../domain/rules/evaluate.ts';
 import type { RuleBook } from '../../domain/rules/rule-book.ts';
 import type { OrganisationProfile } from '../../domain/registers/registers.ts';
 import type { DB } from '../../db/schema.ts';
+import { listUnregisteredSenders } from '../../db/repositories/organisations.ts';
 import type { SignalJudge } from './signal-judge.ts';
 
 /**
@@ -26,12 +27,7 @@ export class RuleBookJudge implements SignalJudge {
   }
 
   async reloadOrganisations(db: Kysely<DB>): Promise<void> {
-    const rows = await db
-      .selectFrom('organisations')
-      .select(['id', 'name', 'creditor_kinds'])
-      .where('register_id', 'is', null)
-      .where('kind', 'in', ['creditor', 'processor'])
-      .execute();
+    const rows = await listUnregisteredSenders(db);
     const extra: OrganisationProfile[] = rows
       .filter((r) => r.creditor_kinds.length > 0)
       .map((r) => ({ id: r.id, name: r.name, kinds: r.creditor_kinds }));

@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
 import type { Registers } from '../../domain/registers/registers.ts';
 import { upsertOrganisation } from '../../db/repositories/organisations.ts';
-import { insertUser } from '../../db/repositories/users.ts';
+import { countUsers, insertUser } from '../../db/repositories/users.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { createApiKey } from '../users/create-api-key.ts';
 import { systemContext } from '../auth/system-actor.ts';
@@ -38,8 +37,7 @@ export async function seedOrganisations(deps: AppDeps, registers: Registers): Pr
 
 export async function seedDemo(deps: AppDeps, registers: Registers): Promise<SeedResult> {
   await seedOrganisations(deps, registers);
-  const existing = await sql<{ n: number }>`select count(*)::int as n from users`.execute(deps.db);
-  if ((existing.rows[0]?.n ?? 0) > 0) return { created: false, users: [], apiKeys: [] };
+  if ((await countUsers(deps.db)) > 0) return { created: false, users: [], apiKeys: [] };
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const known = new Set(registers.organisations.map((o) => o.id));

@@ -2,6 +2,8 @@ import { requirePermission } from '../../domain/access/actor.ts';
 import { ROLES_BY_ORGANISATION_KIND } from '../../domain/access/roles.ts';
 import { getOrganisation } from '../../db/repositories/organisations.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
+import { deleteSessionsOfUser } from '../../db/repositories/sessions.ts';
+import { updateUserAccess } from '../../db/repositories/users.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import { UserInputError } from './create-user.ts';
 
@@ -20,15 +22,9 @@ export async function updateUser(deps: AppDeps, ctx: CallContext, userId: string
   if (userId === ctx.actor.id && (input.disabled || !input.roles.some((r) => r.endsWith('_admin')))) throw new UserInputError('you cannot disable yourself or take away your own user management');
   if (!/^[0-9a-f-]{36}$/i.test(userId)) return false;
   return deps.db.transaction().execute(async (trx) => {
-    const r = await trx
-      .updateTable('users')
-      .set({ roles: [...new Set(input.roles)], disabled_at: input.disabled ? deps.now() : null })
-      .where('id', '=', userId)
-      .where('organisation_id', '=', org.id)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) return false;
+    if (!(await updateUserAccess(trx, org.id, userId, { roles: [...new Set(input.roles)], disabledAt: input.disabled ? deps.now() : null }))) return false;
     // A disabled user's sessions end at once.
-    if (input.disabled) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    if (input.disabled) await deleteSessionsOfUser(trx, userId);
     await appendAudit(trx, { traceId: ctx.traceId, spanId: ctx.spanId, activity: 'user.update', actorType: ctx.actor.type, actorId: ctx.actor.id, organisationId: org.id, objectType: 'user', objectIds: [userId], outcome: 'success', detail: { roles: input.roles, disabled: input.disabled } });
     return true;
   });

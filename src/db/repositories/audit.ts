@@ -187,3 +187,9 @@ export async function verifyAuditChain(db: Kysely<DB>, macKey: string, pageSize 
     }
   }
 }
+
+/** The newest record's sequence number ('0' when the trail is empty), sealed or not. */
+export async function lastAuditSeq(db: Kysely<DB>): Promise<string> {
+  const row = await db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+  return (row?.seq as string | null) ?? '0';
+}

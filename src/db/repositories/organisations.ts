@@ -26,3 +26,19 @@ export async function getOrganisation(db: Executor, id: string) {
 export async function listOrganisations(db: Executor) {
   return db.selectFrom('organisations').selectAll().orderBy('name').execute();
 }
+
+/** Creditors and processors added here rather than in the register (rules/registers), which can send. */
+export async function listUnregisteredSenders(db: Executor) {
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'creditor_kinds'])
+    .where('register_id', 'is', null)
+    .where('kind', 'in', ['creditor', 'processor'])
+    .execute();
+}
+
+export async function organisationNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -50,3 +50,19 @@ export async function listUsers(db: Executor, organisationId: string) {
     .orderBy('display_name')
     .execute();
 }
+
+/** New roles for a user of the organisation, and disabled or enabled; false when no such user there. */
+export async function updateUserAccess(db: Executor, organisationId: string, userId: string, access: { roles: string[]; disabledAt: Date | null }): Promise<boolean> {
+  const r = await db
+    .updateTable('users')
+    .set({ roles: access.roles, disabled_at: access.disabledAt })
+    .where('id', '=', userId)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function countUsers(db: Executor): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
