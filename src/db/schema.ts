@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CaseStatus } from '../domain/cases/case-status.ts';
 
 /** Kysely table types. Keep in step with src/db/migrations/*.sql. */
 
@@ -200,7 +201,7 @@ export interface CasesTable {
   address_key: string;
   bsn_pseudonym: string | null;
   surname_key: string | null;
-  status: 'open' | 'picked_up' | 'closed';
+  status: CaseStatus;
   opened_at: Generated<Date>;
   first_signal_date: DateCol;
   last_signal_date: DateCol;

@@ -3,6 +3,7 @@ import type { AppDeps, CallContext } from '../context.ts';
 import { requirePermission } from '../../domain/access/actor.ts';
 import { creditorFeedbackStatus } from '../../domain/feedback/creditor-feedback.ts';
 import { NOT_YET_PICKED_UP, signalsWithState } from '../../db/repositories/signal-state.ts';
+import type { CaseStatus } from '../../domain/cases/case-status.ts';
 
 const COLUMNS = [
   'signals.id',
@@ -25,7 +26,7 @@ function toFeedback(r: {
   regulation_version: string;
   received_at: Date;
   status: string;
-  case_status: 'open' | 'picked_up' | 'closed' | null;
+  case_status: CaseStatus | null;
 }) {
   return {
     id: String(r.id),

@@ -1,5 +1,6 @@
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { appendCaseEvents, getCaseOf, insertContactAttempt, setCaseProgress } from '../../db/repositories/case-work.ts';
+import { checkCaseTransition } from '../../domain/cases/case-status.ts';
 import { afterContactAttempt, parseContactAttempt } from '../../domain/worklist/case-work.ts';
 import { dutchToday } from '../../domain/worklist/deadlines.ts';
 import type { AppDeps, CallContext } from '../context.ts';
@@ -20,7 +21,8 @@ export async function recordContactAttempt(
   return deps.db.transaction().execute(async (trx) => {
     const c = await getCaseOf(trx, municipality, caseId);
     if (!c) throw new NotFoundInMunicipality(`case ${caseId}`);
-    if (c.status === 'closed') throw new WorklistInputError({ case: 'the case is closed' });
+    const transition = checkCaseTransition(c, 'picked_up');
+    if (!transition.allowed) throw new WorklistInputError({ case: transition.reason });
     const parsed = parseContactAttempt(input, { today: dutchToday(deps.now()), notBefore: c.first_signal_date });
     if (!parsed.value) throw new WorklistInputError(parsed.errors as Record<string, string>);
     const a = parsed.value;

@@ -1,5 +1,6 @@
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { appendCaseEvents, closeCase, getCaseOf, setStatusOfCaseSignals } from '../../db/repositories/case-work.ts';
+import { checkCaseTransition } from '../../domain/cases/case-status.ts';
 import { signalStatusForCaseResult } from '../../domain/feedback/creditor-feedback.ts';
 import { parseOutcome } from '../../domain/worklist/case-work.ts';
 import type { AppDeps, CallContext } from '../context.ts';
@@ -11,7 +12,8 @@ export async function recordOutcome(deps: AppDeps, ctx: CallContext, caseId: str
   await deps.db.transaction().execute(async (trx) => {
     const c = await getCaseOf(trx, municipality, caseId);
     if (!c) throw new NotFoundInMunicipality(`case ${caseId}`);
-    if (c.status === 'closed') throw new WorklistInputError({ result: `the case is already closed (${c.result ?? ''})` });
+    const transition = checkCaseTransition(c, 'closed');
+    if (!transition.allowed) throw new WorklistInputError({ result: transition.reason });
     const parsed = parseOutcome(input.result);
     if (!parsed.value) throw new WorklistInputError(parsed.errors as Record<string, string>);
     await closeCase(trx, municipality, c.id, parsed.value, deps.now());

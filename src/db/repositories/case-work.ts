@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
 import { NOT_YET_PICKED_UP } from './signal-state.ts';
+import type { CaseStatus } from '../../domain/cases/case-status.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -11,7 +12,7 @@ export async function getCaseOf(db: Executor, municipality: string, caseId: stri
     id: string;
     address_key: string;
     bsn_pseudonym: string | null;
-    status: 'open' | 'picked_up' | 'closed';
+    status: CaseStatus;
     opened_at: Date;
     first_signal_date: string;
     last_signal_date: string;
@@ -179,7 +180,7 @@ export async function insertNote(db: Executor, n: { caseId: string; municipality
   return String(r.id);
 }
 
-export async function setCaseProgress(db: Executor, municipality: string, caseId: string, p: { status: 'open' | 'picked_up' | 'closed'; pickedUpOn: string | null }): Promise<void> {
+export async function setCaseProgress(db: Executor, municipality: string, caseId: string, p: { status: CaseStatus; pickedUpOn: string | null }): Promise<void> {
   await db.updateTable('cases').set({ status: p.status, picked_up_on: p.pickedUpOn }).where('municipality_code', '=', municipality).where('id', '=', caseId).execute();
 }
 

@@ -3,6 +3,7 @@ import type { DB } from '../schema.ts';
 import type { BatchResultRow } from './batches.ts';
 import { PICKED_UP_CASE_STATES, type StoredStatusFilter } from '../../domain/feedback/creditor-status-filter.ts';
 import { NOT_YET_PICKED_UP, signalsWithState } from './signal-state.ts';
+import type { CaseStatus } from '../../domain/cases/case-status.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -33,7 +34,7 @@ export interface OwnSignalRow {
   rule_id: string;
   status: string;
   /** The status of the signal's case: the feedback says "Opgepakt" once the municipality picked it up. */
-  case_status: 'open' | 'picked_up' | 'closed' | null;
+  case_status: CaseStatus | null;
   received_at: Date;
   sender_org_id: string;
   creditor_org_id: string;

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
+import type { CaseStatus } from '../../domain/cases/case-status.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -185,7 +186,7 @@ export interface WorklistQuery {
   contactTargetDays: number | null;
   /** 'all', a queue id, or 'none' (no rule caught the case). */
   queue: string;
-  status: 'active' | 'open' | 'picked_up';
+  status: 'active' | Exclude<CaseStatus, 'closed'>;
   /** '' anyone, 'none' unassigned, or a user id. */
   assignedTo: string;
   overdueOnly: boolean;
@@ -200,7 +201,7 @@ export interface WorklistQuery {
 export interface WorklistRow {
   id: string;
   addressKey: string;
-  status: 'open' | 'picked_up' | 'closed';
+  status: CaseStatus;
   signalTypes: string[];
   signalCount: number;
   amountCents: number | null;

@@ -4,6 +4,7 @@
  * the creditor may only be told that the signal was not picked up — never why.
  */
 import { SIGNAL_STATUSES, type SignalStatus } from '../ddas/vocabulary.ts';
+import type { CaseStatus } from '../cases/case-status.ts';
 
 // The one DDAS list (EnumSignaalstatus), under the names the feedback code has always used.
 export const DDAS_SIGNAL_STATUSES = SIGNAL_STATUSES;
@@ -35,7 +36,7 @@ export function signalStatusForCaseResult(result: string): DdasSignalStatus | un
  * What the creditor sees for one signal: its own DDAS status once it has one other than "Nog niet
  * opgepakt"; otherwise whether the municipality has picked up the case the signal is in.
  */
-export function creditorFeedbackStatus(signalStatus: string, caseStatus: 'open' | 'picked_up' | 'closed' | null): string {
+export function creditorFeedbackStatus(signalStatus: string, caseStatus: CaseStatus | null): string {
   if (signalStatus !== 'Nog niet opgepakt') return creditorVisibleStatus(signalStatus);
   return caseStatus === 'picked_up' || caseStatus === 'closed' ? PICKED_UP : signalStatus;
 }

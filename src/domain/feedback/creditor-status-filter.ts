@@ -1,3 +1,4 @@
+import type { CaseStatus } from '../cases/case-status.ts';
 import { DDAS_SIGNAL_STATUSES, NOT_PICKED_UP, PICKED_UP } from './creditor-feedback.ts';
 
 /**
@@ -12,7 +13,7 @@ export const CREDITOR_VISIBLE_STATUSES: readonly string[] = [
 ];
 
 /** The case states in which the municipality has picked up a signal's case. */
-export const PICKED_UP_CASE_STATES = ['picked_up', 'closed'] as const;
+export const PICKED_UP_CASE_STATES = ['picked_up', 'closed'] as const satisfies readonly CaseStatus[];
 
 /**
  * Which stored signals show as a visible status (mirrors creditorFeedbackStatus):

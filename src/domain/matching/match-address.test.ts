@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { matchAddress, REPEAT_RESULT, type MatchSettings, type SignalToMatch, type OpenCase, type PriorSignal } from './match-address.ts';
+import { REPEAT_RESULT } from '../cases/case-status.ts';
+import { matchAddress, type MatchSettings, type SignalToMatch, type OpenCase, type PriorSignal } from './match-address.ts';
 import { addWorkingDays, isPublicHoliday } from './dates.ts';
 
 const settings: MatchSettings = {

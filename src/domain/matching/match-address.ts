@@ -1,5 +1,6 @@
 import { sameSurname } from './normalise-address.ts';
 import { addDays, addMonths, addWorkingDays, monthEnd, monthStart } from './dates.ts';
+import { checkCaseTransition, REPEAT_RESULT, type CaseStatus } from '../cases/case-status.ts';
 
 /**
  * Matching of signals into cases (DDAS vroegsignaalzaak) for ONE address of one municipality.
@@ -56,7 +57,7 @@ export interface OpenCase {
   signalCount: number;
   signalTypes: string[];
   crisis: boolean;
-  status: 'open' | 'picked_up' | 'closed';
+  status: CaseStatus;
   result: string | null;
   /** Existing cases keep their deadline unless a crisis signal brings it forward. */
   deadline?: string;
@@ -79,7 +80,6 @@ export interface AddressMatch {
   cases: Array<OpenCase & CaseFlags & { isNew: boolean }>;
 }
 
-export const REPEAT_RESULT = 'Niet opgepakt: herhaalde melding';
 const FIRST_CONVERSATION_DAYS = 28;
 const CRISIS_WORKING_DAYS = 3;
 
@@ -160,7 +160,7 @@ export function matchAddress(
     if (s.signalDate < c.firstSignalDate) c.firstSignalDate = s.signalDate;
     if (s.signalDate > c.lastSignalDate) c.lastSignalDate = s.signalDate;
     c.crisis ||= s.crisis;
-    if (c.status === 'closed' && c.result === REPEAT_RESULT && !repeatOf) {
+    if (c.status === 'closed' && !repeatOf && checkCaseTransition(c, 'open').allowed) {
       c.status = 'open';
       c.result = null;
     }

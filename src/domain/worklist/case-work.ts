@@ -1,4 +1,5 @@
 import { isContactType, isEndResult, isPartOfDay, type ContactType, type EndResult, type PartOfDay } from './ddas.ts';
+import type { CaseStatus } from '../cases/case-status.ts';
 
 /**
  * Checks of what a worker records on a case: a contact attempt (DDAS Contactpoging: soort,
@@ -57,7 +58,7 @@ export function parseNote(body: string): { value?: string; errors: FieldErrors<'
  * An administrative step (DDAS 'Administratief': handled without contact) offers nothing, so it
  * does not.
  */
-export function afterContactAttempt(c: { status: 'open' | 'picked_up' | 'closed'; pickedUpOn: string | null }, attempt: ContactAttempt): { status: 'open' | 'picked_up' | 'closed'; pickedUpOn: string | null } {
+export function afterContactAttempt(c: { status: CaseStatus; pickedUpOn: string | null }, attempt: ContactAttempt): { status: CaseStatus; pickedUpOn: string | null } {
   if (c.status === 'closed' || attempt.contactType === 'Administratief') return c;
   const pickedUpOn = c.pickedUpOn && c.pickedUpOn <= attempt.date ? c.pickedUpOn : attempt.date;
   return { status: 'picked_up', pickedUpOn };

@@ -1,4 +1,5 @@
 import { addDays } from '../matching/dates.ts';
+import type { CaseStatus } from '../cases/case-status.ts';
 
 /**
  * When a case must be acted on. The legal deadline (offer of a first conversation: 4 weeks, 3
@@ -9,7 +10,7 @@ import { addDays } from '../matching/dates.ts';
 export type DeadlineState = 'done' | 'overdue' | 'over_target' | 'due_soon' | 'on_time';
 
 export interface DeadlineFacts {
-  status: 'open' | 'picked_up' | 'closed';
+  status: CaseStatus;
   legalDeadline: string;
   matchingDate: string;
 }

@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { CASE_STATUSES, CASE_TRANSITIONS, checkCaseTransition, REPEAT_RESULT, type CaseStatus } from './case-status.ts';
+
+test('an open case is picked up by a first contact attempt or closed by an end result', () => {
+  assert.deepEqual(checkCaseTransition({ status: 'open', result: null }, 'picked_up'), { allowed: true });
+  assert.deepEqual(checkCaseTransition({ status: 'open', result: null }, 'closed'), { allowed: true });
+  assert.deepEqual(checkCaseTransition({ status: 'picked_up', result: null }, 'closed'), { allowed: true });
+});
+
+test('keeping a status is no change (a later contact attempt), but a picked-up case does not go back to open', () => {
+  assert.deepEqual(checkCaseTransition({ status: 'open', result: null }, 'open'), { allowed: true });
+  assert.deepEqual(checkCaseTransition({ status: 'picked_up', result: null }, 'picked_up'), { allowed: true });
+  assert.deepEqual(checkCaseTransition({ status: 'picked_up', result: null }, 'open'), { allowed: false, reason: 'a case that is picked_up cannot become open' });
+});
+
+test('a closed case takes no more work, and says so as the worklist always did', () => {
+  const closed = { status: 'closed', result: 'Niet opgepakt: andere reden' } as const;
+  assert.deepEqual(checkCaseTransition(closed, 'picked_up'), { allowed: false, reason: 'the case is closed' });
+  assert.deepEqual(checkCaseTransition(closed, 'closed'), { allowed: false, reason: 'the case is already closed (Niet opgepakt: andere reden)' });
+  assert.deepEqual(checkCaseTransition({ status: 'closed', result: null }, 'closed'), { allowed: false, reason: 'the case is already closed ()' });
+  assert.equal(checkCaseTransition(closed, 'open').allowed, false, 'an end result a worker recorded is final');
+});
+
+test('only a case closed as a repeat opens again', () => {
+  assert.deepEqual(checkCaseTransition({ status: 'closed', result: REPEAT_RESULT }, 'open'), { allowed: true });
+  assert.equal(checkCaseTransition({ status: 'closed', result: REPEAT_RESULT }, 'picked_up').allowed, false);
+});
+
+test('the transition table names only known statuses', () => {
+  for (const from of CASE_STATUSES) for (const to of Object.keys(CASE_TRANSITIONS[from])) assert.ok(CASE_STATUSES.includes(to as CaseStatus), `${from} → ${to}`);
+});
