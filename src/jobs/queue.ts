@@ -1,9 +1,8 @@
 import { hostname } from 'node:os';
-import { CompiledQuery, type Kysely } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { AppDeps } from '../app/context.ts';
-import type { DB } from '../db/schema.ts';
-import { finishJobRun, startJobRun } from '../db/repositories/job-runs.ts';
+import { jobQueueDatabase } from '../app/jobs/job-queue-database.ts';
+import { runRecorded } from '../app/jobs/record-job-run.ts';
 import type { JobDefinition } from './job.ts';
 import { matchingJob } from './matching.ts';
 import { retentionJob } from './retention.ts';
@@ -35,28 +34,13 @@ export interface JobQueue {
 }
 
 /**
- * pg-boss over the platform's own Kysely connection, so it works the same on PostgreSQL and on
- * embedded PGlite: PGlite is a single session, and going through Kysely's driver queues pg-boss's
- * statements between (never inside) the platform's transactions. pg-boss's multi-statement schema
- * scripts carry no parameters and so run as one simple query on both engines.
- */
-export function kyselyBossDb(db: Kysely<DB>): { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> } {
-  return {
-    async executeSql(text, values) {
-      const r = await db.executeQuery(CompiledQuery.raw(text, values ?? []));
-      return { rows: r.rows as unknown[] };
-    },
-  };
-}
-
-/**
  * Starts the job queue: every role can send; workers ('all', 'worker') also work the queues, keep
  * pg-boss's maintenance going and own the schedules. Every run is recorded in job_runs.
  */
 export async function startJobQueue(deps: AppDeps, opts: JobQueueOptions): Promise<JobQueue> {
   const works = opts.role !== 'api';
   const boss = new PgBoss({
-    db: kyselyBossDb(deps.db),
+    db: jobQueueDatabase(deps),
     schema: 'pgboss',
     migrate: true,
     supervise: works,
@@ -73,14 +57,7 @@ export async function startJobQueue(deps: AppDeps, opts: JobQueueOptions): Promi
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: job.tz ?? 'UTC' });
     await boss.work(job.name, { pollingIntervalSeconds: job.pollingIntervalSeconds }, async (batch) => {
       for (const j of batch) {
-        const runId = await startJobRun(deps.db, { jobId: j.id, queue: job.name, process: process_, at: new Date() });
-        try {
-          const detail = await job.run(deps);
-          await finishJobRun(deps.db, runId, { outcome: 'success', at: new Date(), detail });
-        } catch (e) {
-          await finishJobRun(deps.db, runId, { outcome: 'error', at: new Date(), detail: { error: e instanceof Error ? e.message : String(e) } });
-          throw e;
-        }
+        await runRecorded(deps, { jobId: j.id, queue: job.name, process: process_ }, () => job.run(deps));
       }
     });
   }

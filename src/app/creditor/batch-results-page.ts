@@ -5,6 +5,7 @@ import type { ResultLine } from '../intake/result-csv.ts';
 import { auditBy, type AppDeps, type CallContext } from '../context.ts';
 import { BATCH_ID, ownOrganisation } from './sender-access.ts';
 
+export type { ResultOutcome };
 export const RESULT_OUTCOMES: readonly ResultOutcome[] = ['accepted', 'refused', 'duplicate', 'conflict'];
 export const RESULTS_PAGE_SIZE = 50;
 

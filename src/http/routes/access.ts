@@ -5,7 +5,7 @@ import { isRefused, login, logout } from '../../app/auth/login.ts';
 import type { LoginLimit } from '../rate-limits.ts';
 import { createApiKey, InvalidScopes, listOwnApiKeys, revokeOwnApiKey, ScopesBeyondCreator } from '../../app/users/create-api-key.ts';
 import { createUser, UserInputError } from '../../app/users/create-user.ts';
-import { listUsers } from '../../db/repositories/users.ts';
+import { listOwnUsers } from '../../app/users/list-users.ts';
 import { API_KEY_SCOPES } from '../../domain/access/roles.ts';
 import { callContext, SESSION_COOKIE } from '../plugins/auth.ts';
 import { HttpProblem, notFound } from '../problem.ts';
@@ -134,7 +134,7 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDeps, opts: 
     },
     async (req) => {
       const ctx = callContext(req, 'users:manage');
-      return (await listUsers(deps.db, ctx.actor.organisationId)).map((u) => ({ id: u.id, email: u.email, displayName: u.display_name, roles: u.roles, disabled: u.disabled_at !== null }));
+      return listOwnUsers(deps, ctx);
     },
   );
 

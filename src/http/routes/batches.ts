@@ -12,8 +12,8 @@ import { checkBatch } from '../../app/intake/check-batch.ts';
 import { openBatchResults } from '../../app/intake/batch-results.ts';
 import { resultCsvLines, resultHeader } from '../../app/intake/result-csv.ts';
 import { FileRefused, type BatchFormat, type FileReading } from '../../app/intake/read-batch-file.ts';
-import { getBatch, listBatches } from '../../db/repositories/batches.ts';
-import { requirePermission } from '../../domain/access/actor.ts';
+import { getOwnBatch, type OwnBatch } from '../../app/creditor/get-own-batch.ts';
+import { listOwnBatches } from '../../app/creditor/list-own-batches.ts';
 import { callContext } from '../plugins/auth.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 import { responses } from '../openapi-helpers.ts';
@@ -29,9 +29,7 @@ const FILE_TYPES: Record<string, BatchFormat> = {
   'application/jsonlines': 'jsonl',
 };
 
-type BatchRow = NonNullable<Awaited<ReturnType<typeof getBatch>>>;
-
-export function batchView(b: BatchRow, lang: 'nl' | 'en') {
+export function batchView(b: OwnBatch, lang: 'nl' | 'en') {
   const err = b.error as { code: string; nl: string; en: string } | null;
   return {
     id: b.id,
@@ -192,9 +190,8 @@ export function registerBatchRoutes(app: FastifyInstance, deps: AppDeps, opts: {
     },
     async (req) => {
       const ctx = callContext(req, 'batches:manage');
-      requirePermission(ctx.actor, 'batches:manage');
       const lang = requestLang(req);
-      return (await listBatches(deps.db, ctx.actor.organisationId)).map((b) => batchView(b, lang));
+      return (await listOwnBatches(deps, ctx)).map((b) => batchView(b, lang));
     },
   );
 
@@ -213,7 +210,7 @@ export function registerBatchRoutes(app: FastifyInstance, deps: AppDeps, opts: {
     },
     async (req) => {
       const ctx = callContext(req, 'batches:manage');
-      const b = await getBatch(deps.db, ctx.actor.organisationId, req.params.batchId);
+      const b = await getOwnBatch(deps, ctx, req.params.batchId);
       if (!b) throw notFound('Deze batch');
       return batchView(b, requestLang(req));
     },

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { databaseAnswers } from '../../app/operations/database-ready.ts';
 import type { DB } from '../../db/schema.ts';
 import { responses } from '../openapi-helpers.ts';
 import { ProblemSchema } from '../problem.ts';
@@ -26,15 +27,11 @@ export function registerHealthRoutes(app: FastifyInstance, db: Kysely<DB>): void
       },
     },
     async (_req, reply) => {
-      try {
-        await sql`select 1`.execute(db);
-        return { status: 'ok', checks: { database: 'ok' } };
-      } catch {
-        return reply
-          .code(503)
-          .type('application/problem+json')
-          .send({ type: 'about:blank', status: 503, title: 'Niet gereed', detail: 'De database antwoordt niet.', code: 'NOT_READY' });
-      }
+      if (await databaseAnswers(db)) return { status: 'ok', checks: { database: 'ok' } };
+      return reply
+        .code(503)
+        .type('application/problem+json')
+        .send({ type: 'about:blank', status: 503, title: 'Niet gereed', detail: 'De database antwoordt niet.', code: 'NOT_READY' });
     },
   );
 }

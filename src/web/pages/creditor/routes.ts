@@ -1,5 +1,6 @@
 import { createElement } from 'react';
-import { getBatchResultsPage, RESULT_OUTCOMES } from '../../../app/creditor/batch-results-page.ts';
+import { getBatchResultsPage, RESULT_OUTCOMES, type ResultOutcome } from '../../../app/creditor/batch-results-page.ts';
+import { organisationNames } from '../../../app/creditor/organisation-names.ts';
 import { downloadBatchResults } from '../../../app/creditor/download-batch-results.ts';
 import { explainBatchRow } from '../../../app/creditor/explain-batch-row.ts';
 import { explainRefusalCode, getSendingRights } from '../../../app/creditor/get-sending-rights.ts';
@@ -10,7 +11,6 @@ import type { Actor } from '../../../domain/access/actor.ts';
 import { CREDITOR_VISIBLE_STATUSES } from '../../../domain/feedback/creditor-status-filter.ts';
 import { dateKey } from '../../../domain/rules/input-checks.ts';
 import { KNOWN_REFUSAL_CODES, REFUSAL_CODE, refusalTopic } from '../../../domain/rules/refusal-topics.ts';
-import type { ResultOutcome } from '../../../db/repositories/creditor-portal.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { one, WebNotFound, type WebApp } from '../../web-app.ts';
 import { BatchPage } from './batch-page.tsx';
@@ -126,13 +126,13 @@ export function registerCreditorPages(web: WebApp): void {
   web.get<Query, { id: string }>('/signalen/:id', SIGNALS, async ({ deps, ctx, locale, params, user }) => {
     const signal = await getOwnSignalView(deps, ctx, params.id);
     if (!signal) throw new WebNotFound();
-    const names = await deps.db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', [signal.senderOrgId, signal.creditorOrgId]).execute();
+    const orgNames = await organisationNames(deps, [signal.senderOrgId, signal.creditorOrgId]);
     const typeLabel = signalTypeOptions(web, locale).find((x) => x.value === signal.signalType)?.label ?? signal.signalType;
     // The batch belongs to the organisation that sent it: a creditor does not see its processor's deliveries.
     const shown = signal.senderOrgId === user?.organisationId ? signal : { ...signal, batchId: null };
     return {
       title: creditorMessages(locale)('signalTitle', { reference: signal.reference }),
-      body: createElement(SignalPage, { signal: shown, typeLabel, orgNames: Object.fromEntries(names.map((n) => [n.id, n.name])) }),
+      body: createElement(SignalPage, { signal: shown, typeLabel, orgNames }),
     };
   });
 

@@ -5,9 +5,7 @@ import { getFramework, previewRule } from '../../../app/worklist/framework.ts';
 import { getMunicipalitySettings, RetentionRefused, updateMunicipalitySettings } from '../../../app/worklist/municipality-settings.ts';
 import { NotFoundInMunicipality, WorklistInputError } from '../../../app/worklist/own-municipality.ts';
 import { deleteQueue, deleteRule, moveRule, saveQueue, saveRule } from '../../../app/worklist/save-framework.ts';
-import { getOrganisation } from '../../../db/repositories/organisations.ts';
-import { listUsers } from '../../../db/repositories/users.ts';
-import { ROLES_BY_ORGANISATION_KIND } from '../../../domain/access/roles.ts';
+import { assignableRoles, listOwnUsers } from '../../../app/users/list-users.ts';
 import { ruleFormOf, type RuleForm } from '../../../domain/worklist/rule-input.ts';
 import { many, one, WebNotFound, type WebApp, type WebRequest } from '../../web-app.ts';
 import { localReasons, worklistMessages } from '../worklist/messages.ts';
@@ -148,14 +146,13 @@ export function registerMunicipalityAdminPages(web: WebApp): void {
   });
 
   // ---- users and roles (any organisation's user admin) ----
-  const allowedRoles = async (orgId: string) => ROLES_BY_ORGANISATION_KIND[(await getOrganisation(web.deps.db, orgId))?.kind ?? ''] ?? [];
-  const usersOf = async (orgId: string): Promise<UserRow[]> =>
-    (await listUsers(web.deps.db, orgId)).map((u) => ({ id: String(u.id), email: u.email, displayName: u.display_name, roles: u.roles, disabled: u.disabled_at !== null }));
+  const allowedRoles = (r: WebRequest<unknown, unknown, unknown>) => assignableRoles(r.deps, r.ctx);
+  const usersOf = (r: WebRequest<unknown, unknown, unknown>): Promise<UserRow[]> => listOwnUsers(r.deps, r.ctx);
   const USERS = { permission: 'users:manage' } as const;
   web.get('/gebruikers', USERS, async (r) => {
     const t = worklistMessages(r.locale);
     const ok = one((r.query as Form).opgeslagen);
-    return { title: t('usersTitle'), body: createElement(UsersPage, { users: await usersOf(r.ctx.actor.organisationId), allowed: await allowedRoles(r.ctx.actor.organisationId), ...(ok ? { notice: t('userSaved') } : {}) }) };
+    return { title: t('usersTitle'), body: createElement(UsersPage, { users: await usersOf(r), allowed: await allowedRoles(r), ...(ok ? { notice: t('userSaved') } : {}) }) };
   });
   web.post<Form>('/gebruikers', USERS, async (r) => {
     const t = worklistMessages(r.locale);
@@ -167,27 +164,27 @@ export function registerMunicipalityAdminPages(web: WebApp): void {
       if (!(e instanceof UserInputError)) throw e;
       return {
         status: 400,
-        page: { title: t('usersTitle'), body: createElement(UsersPage, { users: await usersOf(r.ctx.actor.organisationId), allowed: await allowedRoles(r.ctx.actor.organisationId), error: e.message, values: { email: input.email, displayName: input.displayName, roles: input.roles } }) },
+        page: { title: t('usersTitle'), body: createElement(UsersPage, { users: await usersOf(r), allowed: await allowedRoles(r), error: e.message, values: { email: input.email, displayName: input.displayName, roles: input.roles } }) },
       };
     }
     return { redirect: '/gebruikers?opgeslagen=1' };
   });
-  const userOf = async (orgId: string, id: string) => {
-    const u = (await usersOf(orgId)).find((x) => x.id === id);
+  const userOf = async (r: WebRequest<unknown, unknown, unknown>, id: string) => {
+    const u = (await usersOf(r)).find((x) => x.id === id);
     if (!u) throw new WebNotFound();
     return u;
   };
   web.get<Record<string, string>, { id: string }>('/gebruikers/:id', USERS, async (r) => {
-    const u = await userOf(r.ctx.actor.organisationId, r.params.id);
-    return { title: worklistMessages(r.locale)('editUserTitle', { name: u.displayName }), body: createElement(UserPage, { u, allowed: await allowedRoles(r.ctx.actor.organisationId) }) };
+    const u = await userOf(r, r.params.id);
+    return { title: worklistMessages(r.locale)('editUserTitle', { name: u.displayName }), body: createElement(UserPage, { u, allowed: await allowedRoles(r) }) };
   });
   web.post<Form, { id: string }>('/gebruikers/:id', USERS, async (r) => {
-    const u = await userOf(r.ctx.actor.organisationId, r.params.id);
+    const u = await userOf(r, r.params.id);
     try {
       if (!(await updateUser(r.deps, r.ctx, u.id, { roles: many(r.body.roles), disabled: one(r.body.disabled) === '1' }))) throw new WebNotFound();
     } catch (e) {
       if (!(e instanceof UserInputError)) throw e;
-      return { status: 400, page: { title: worklistMessages(r.locale)('editUserTitle', { name: u.displayName }), body: createElement(UserPage, { u, allowed: await allowedRoles(r.ctx.actor.organisationId), error: e.message }) } };
+      return { status: 400, page: { title: worklistMessages(r.locale)('editUserTitle', { name: u.displayName }), body: createElement(UserPage, { u, allowed: await allowedRoles(r), error: e.message }) } };
     }
     return { redirect: '/gebruikers?opgeslagen=1' };
   });

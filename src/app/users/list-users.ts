@@ -1,0 +1,25 @@
+import { requirePermission } from '../../domain/access/actor.ts';
+import { ROLES_BY_ORGANISATION_KIND } from '../../domain/access/roles.ts';
+import { getOrganisation } from '../../db/repositories/organisations.ts';
+import { listUsers } from '../../db/repositories/users.ts';
+import type { AppDeps, CallContext } from '../context.ts';
+
+export interface UserView {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: string[];
+  disabled: boolean;
+}
+
+/** The users of the caller's own organisation, by name. */
+export async function listOwnUsers(deps: AppDeps, ctx: CallContext): Promise<UserView[]> {
+  requirePermission(ctx.actor, 'users:manage');
+  return (await listUsers(deps.db, ctx.actor.organisationId)).map((u) => ({ id: String(u.id), email: u.email, displayName: u.display_name, roles: u.roles, disabled: u.disabled_at !== null }));
+}
+
+/** The roles a user of the caller's own organisation may be given (they depend on its kind). */
+export async function assignableRoles(deps: AppDeps, ctx: CallContext): Promise<readonly string[]> {
+  requirePermission(ctx.actor, 'users:manage');
+  return ROLES_BY_ORGANISATION_KIND[(await getOrganisation(deps.db, ctx.actor.organisationId))?.kind ?? ''] ?? [];
+}
