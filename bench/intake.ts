@@ -25,7 +25,7 @@ const file = path.join(dir, 'signals.csv');
 console.log(`bench:intake — ${machineLine()}`);
 const gen = spawnSync(
   process.execPath,
-  ['--import', 'tsx', 'src/cli/generate-signals.ts', '--count', String(count), '--format', 'csv', '--out', file, '--sender-type', 'rent', '--sender', SENDER, '--municipality', 'GM0363'],
+  ['--import', 'tsx', 'src/simulation/cli/generate-signals.ts', '--count', String(count), '--format', 'csv', '--out', file, '--sender-type', 'rent', '--sender', SENDER, '--municipality', 'GM0363'],
   { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
 );
 if (gen.status !== 0) throw new Error('generating the file failed');

@@ -51,7 +51,7 @@ for (const feed of FEEDS) {
   const n = Math.ceil(count * feed.share * DELIVERED_PER_STORED);
   const gen = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'src/cli/generate-signals.ts', '--count', String(n), '--format', 'csv', '--out', file,
+    ['--import', 'tsx', 'src/simulation/cli/generate-signals.ts', '--count', String(n), '--format', 'csv', '--out', file,
       '--sender-type', feed.types, '--sender', feed.sender, '--municipality', municipality, '--scale', args.scale!],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );

@@ -5,14 +5,12 @@ import type { AppDeps } from './app/context.ts';
 import { createAppDeps } from './app-deps.ts';
 import type { RuleBookJudge } from './app/rules/rule-judge.ts';
 import { seedDemo, seedOrganisations, type SeedResult } from './app/seed/seed-demo.ts';
-import { seedDemoSignals } from './app/seed/seed-demo-signals.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { sealAndAnchor, type AuditAnchoring } from './app/audit/anchor-audit.ts';
 import type { CheckpointStore } from './app/audit/checkpoint-store.ts';
 import { buildServer } from './http/server.ts';
 import { startJobQueue, type JobQueue, type ProcessRole } from './jobs/queue.ts';
-import { simulateDemo } from './app/simulation/simulate-demo.ts';
-import { injectApi } from './app/simulation/api-client.ts';
+import { seedDemoData } from './simulation/demo.ts';
 import type { BasisRegisters } from './domain/routing/person-register.ts';
 import { DEV_AUDIT_MAC_KEY, type TrustProxy } from './config.ts';
 
@@ -86,19 +84,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     trustProxy: opts.trustProxy ?? false,
     loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 10,
   });
-  if (seed?.created && opts.seedDemoSignals) {
-    // Demo history: a year of the experiments (2025) simulated through the platform's own API,
-    // matching and worklist (src/app/simulation), then fresh signals of the last two months.
-    // Its few hundred injected requests are not the operator's traffic: kept out of the request log.
-    const level = app.log.level;
-    if (level !== 'silent') app.log.level = 'warn';
-    try {
-      await simulateDemo(deps, { api: injectApi(app), reloadOrganisations: () => judge.reloadOrganisations(database.db), months: 12, scale: 0.005 });
-    } finally {
-      app.log.level = level;
-    }
-    await seedDemoSignals(deps);
-  }
+  if (seed?.created && opts.seedDemoSignals) await seedDemoData(deps, app, () => judge.reloadOrganisations(database.db));
   await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port });
   const addr = app.server.address() as AddressInfo;
 

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { ENGINES } from './helpers/engines.ts';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.ts';
-import { httpApi } from '../src/app/simulation/api-client.ts';
-import { simulateDemo, type SimulationSummary } from '../src/app/simulation/simulate-demo.ts';
-import { loadPopulationParams } from '../src/cli/generate-params.ts';
+import { httpApi } from '../src/simulation/run/api-client.ts';
+import { simulateDemo, type SimulationSummary } from '../src/simulation/run/simulate-demo.ts';
+import { loadPopulationParams } from '../src/simulation/params/load-population-params.ts';
 
 const base = loadPopulationParams();
 // More broken rows, objections and re-sent signals than real life, so that a small run shows every flow.

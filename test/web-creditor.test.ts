@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { ENGINES } from './helpers/engines.ts';
 import { CSV_HEADER, rentCsvRow, startTestPlatform, type TestPlatform } from './helpers/platform.ts';
 import { webLogin, type WebSession } from './helpers/web.ts';
-import { seedDemoSignals } from '../src/app/seed/seed-demo-signals.ts';
+import { seedDemoSignals } from '../src/simulation/demo.ts';
 import { setStatusOutsideCase, signalsWithState } from '../src/db/repositories/signal-state.ts';
 
 const LANDLORD = 'aanlevering@demo-woningcorporatie.demo';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { ENGINES } from './helpers/engines.ts';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.ts';
 import { webLogin } from './helpers/web.ts';
-import { seedDemoSignals } from '../src/app/seed/seed-demo-signals.ts';
+import { seedDemoSignals } from '../src/simulation/demo.ts';
 import { dutchToday } from '../src/domain/worklist/deadlines.ts';
 
 for (const engine of ENGINES) {

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { ENGINES } from './helpers/engines.ts';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.ts';
 import { userContext } from './helpers/web.ts';
-import { seedDemoSignals } from '../src/app/seed/seed-demo-signals.ts';
+import { seedDemoSignals } from '../src/simulation/demo.ts';
 import { listWorklist } from '../src/app/worklist/list-worklist.ts';
 import { openCase } from '../src/app/worklist/open-case.ts';
 import { recordContactAttempt } from '../src/app/worklist/record-contact-attempt.ts';

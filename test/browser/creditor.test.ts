@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ENGINES } from '../helpers/engines.ts';
 import { CSV_HEADER, rentCsvRow, startTestPlatform, type TestPlatform } from '../helpers/platform.ts';
-import { seedDemoSignals } from '../../src/app/seed/seed-demo-signals.ts';
+import { seedDemoSignals } from '../../src/simulation/demo.ts';
 import { expectAccessible, launchBrowser, logIn, screenshot } from './helpers.ts';
 
 describe('creditor portal in a real browser (chromium + axe)', () => {

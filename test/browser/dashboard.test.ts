@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { ENGINES } from '../helpers/engines.ts';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.ts';
-import { seedDemoSignals } from '../../src/app/seed/seed-demo-signals.ts';
+import { seedDemoSignals } from '../../src/simulation/demo.ts';
 import { expectAccessible, launchBrowser, logIn, screenshot } from './helpers.ts';
 
 describe('evaluation dashboard in a real browser (chromium + axe)', () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { ENGINES } from '../helpers/engines.ts';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.ts';
-import { seedDemoSignals } from '../../src/app/seed/seed-demo-signals.ts';
+import { seedDemoSignals } from '../../src/simulation/demo.ts';
 import { expectAccessible, launchBrowser, logIn, screenshot } from './helpers.ts';
 
 describe('municipal worklist in a real browser (chromium + axe)', () => {

@@ -1,12 +1,11 @@
 import { AccessDenied, requirePermission } from '../../domain/access/actor.ts';
 import { listCapacityStatements, listExperimentSignals } from '../../db/repositories/capacity-statements.ts';
 import { listPreselectionRules } from '../../db/repositories/experiments.ts';
-import { forecastSignals, ForecastInputError, type Forecast, type ForecastInput } from '../../domain/capacity/forecast.ts';
+import { ForecastInputError, type Forecast, type ForecastInput } from '../../domain/capacity/forecast.ts';
 import { scaleFor, whatIfScenarios, type WhatIfQuestion } from '../../domain/capacity/scenarios.ts';
 import type { Selection } from '../../domain/capacity/selection.ts';
 import { compareWithCapacity, statedCapacity, type WhatIfResult } from '../../domain/capacity/what-if.ts';
-import type { PopulationParams } from '../../domain/population/params.ts';
-import { loadPopulationParams } from '../../cli/generate-params.ts';
+import { forecastSignals, loadPopulationParams, type PopulationParams } from '../../simulation/what-if.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 
 export interface WhatIfRequest {
@@ -113,7 +112,7 @@ export async function whatIfCapacity(deps: AppDeps, ctx: CallContext, req: WhatI
       : capacity.size > 0
         ? [...capacity.keys()].filter((c) => known.has(c)).sort()
         : p.municipalities.map((m) => m.code);
-  if (own && !known.has(own)) throw new ForecastInputError([{ name: 'municipality', reason: `${own} is not in the synthetic population (sim/population.params.yaml)` }]);
+  if (own && !known.has(own)) throw new ForecastInputError([{ name: 'municipality', reason: `${own} is not in the synthetic population (src/simulation/params/population.params.yaml)` }]);
   const inhabitants = p.municipalities.filter((m) => municipalities.includes(m.code)).reduce((s, m) => s + m.inhabitants, 0);
   const forecast = cachedForecast(p, {
     municipalities,

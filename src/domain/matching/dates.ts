@@ -2,7 +2,7 @@
  * Calendar arithmetic on 'YYYY-MM-DD' strings, by integer arithmetic on the digits (no Date objects:
  * matching a million signals calls these millions of times), so no time zone can shift a day.
  */
-import { dayNumber, isoDate } from '../population/calendar.ts';
+import { dayNumber, isoDate } from '../calendar.ts';
 
 function toDate(d: string): Date {
   return new Date(`${d}T00:00:00Z`);

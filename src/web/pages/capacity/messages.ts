@@ -1,6 +1,6 @@
 import { defineMessages } from '../../i18n/locale.ts';
 
-/** Texts of the capacity what-if, for the web page and the CLI (src/cli/what-if.ts). */
+/** Texts of the capacity what-if, for the web page and the CLI (src/simulation/cli/what-if.ts). */
 export const whatIfMessages = defineMessages({
   nl: {
     nav: 'Wat-als capaciteit',
@@ -41,7 +41,7 @@ export const whatIfMessages = defineMessages({
     noCapacity: 'Geen capaciteit opgegeven door: {list}. Zonder opgave is niet te zeggen of de instroom past.',
     notDesignated: '{type} is nu niet aangewezen in {list}; de verwachting rekent alsof het daar wel wordt verzonden.',
     belowModelled: '{type}: de generator modelleert achterstanden pas vanaf € {min} (de huidige selectie); een lagere drempel ({scenario}) laat daardoor niet méér signalen zien.',
-    source: 'Synthetische populatie (sim/population.params.yaml), seed {seed}, schaal {scale}; capaciteit: {capacity}.',
+    source: 'Synthetische populatie (src/simulation/params/population.params.yaml), seed {seed}, schaal {scale}; capaciteit: {capacity}.',
     sourceExperiments: 'opgave in de experimenten',
     selectionNone: 'geen drempel',
     selectionAmount: 'minimaal € {amount}',
@@ -88,7 +88,7 @@ export const whatIfMessages = defineMessages({
     noCapacity: 'No capacity stated by: {list}. Without a statement, whether the inflow fits cannot be said.',
     notDesignated: '{type} is not designated in {list} now; the forecast counts as if it were sent there.',
     belowModelled: '{type}: the generator models arrears only from € {min} (the current selection); a lower threshold ({scenario}) therefore shows no more signals.',
-    source: 'Synthetic population (sim/population.params.yaml), seed {seed}, scale {scale}; capacity: {capacity}.',
+    source: 'Synthetic population (src/simulation/params/population.params.yaml), seed {seed}, scale {scale}; capacity: {capacity}.',
     sourceExperiments: 'as stated in the experiments',
     selectionNone: 'no threshold',
     selectionAmount: 'at least € {amount}',

@@ -1,0 +1,30 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app/context.ts';
+import { injectApi } from './run/api-client.ts';
+import { seedDemoSignals } from './run/seed-demo-signals.ts';
+import { simulateDemo } from './run/simulate-demo.ts';
+
+/**
+ * The simulator's entry for the platform's start-up (src/platform.ts): demo data on first start,
+ * all synthetic. The platform reaches the simulator only here and through what-if.ts
+ * (.dependency-cruiser.cjs holds it to that).
+ */
+export { seedDemoSignals };
+
+/**
+ * A year of the experiments (2025) simulated through the platform's own API, matching and worklist
+ * (so the dashboard and the register have history), then fresh signals of the last two months
+ * (so the worklist opens on cases with deadlines ahead). Runs before the server listens: the
+ * creditors' requests go in through Fastify's inject.
+ */
+export async function seedDemoData(deps: AppDeps, app: FastifyInstance, reloadOrganisations: () => Promise<void>): Promise<void> {
+  // Its few hundred injected requests are not the operator's traffic: kept out of the request log.
+  const level = app.log.level;
+  if (level !== 'silent') app.log.level = 'warn';
+  try {
+    await simulateDemo(deps, { api: injectApi(app), reloadOrganisations, months: 12, scale: 0.005 });
+  } finally {
+    app.log.level = level;
+  }
+  await seedDemoSignals(deps);
+}
