@@ -2,7 +2,7 @@ import { requirePermission } from '../../domain/access/actor.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { acceptedResultLinesBetween, getBatch, otherResultsBetween } from '../../db/repositories/batches.ts';
 import { auditBy, type AppDeps, type CallContext } from '../context.ts';
-import type { StoredRefusal } from './row-outcomes.ts';
+import type { StoredRefusal } from '../../domain/intake/row-outcomes.ts';
 import { resultCsvLines, resultHeader } from './result-csv.ts';
 
 /**

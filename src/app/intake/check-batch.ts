@@ -5,7 +5,7 @@ import { appendAudit } from '../../db/repositories/audit.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import { judgeRow } from './import-batch.ts';
 import { readBatchFile, type BatchFormat, type FileReading } from './read-batch-file.ts';
-import type { JudgedItem } from './store-chunk.ts';
+import type { JudgedItem } from './store-signals.ts';
 import { refuseObjected } from './check-objections.ts';
 
 const OBJECTION_GROUP = 1000;

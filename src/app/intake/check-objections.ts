@@ -2,8 +2,9 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { objectedAmong } from '../../db/repositories/resident-objections.ts';
 import type { Pseudonymizer } from '../../domain/privacy/pseudonym.ts';
-import { OBJECTION_REGISTERED, objectionKeyOf } from './objection-refusal.ts';
-import type { JudgedItem } from './store-chunk.ts';
+import { OBJECTION_REGISTERED } from '../../domain/intake/row-outcomes.ts';
+import { objectionKeyOf } from './objection-refusal.ts';
+import type { JudgedItem } from './store-signals.ts';
 
 /**
  * Judged items as intake would store them, with those about a resident who objected with the

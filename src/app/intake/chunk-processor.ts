@@ -7,9 +7,10 @@ import { decodeRows, forEachChunkRow, type RowLayout, type ShapeCheck } from './
 import type { TextEncoding } from './file-chunks.ts';
 import { FileRefused, type FileRefusal } from './file-refused.ts';
 import { routeAndJudge } from './judge-signal.ts';
-import { isObjected, refusedRowFacts, toStoredRefusals, type StoredRefusal } from './row-outcomes.ts';
-import { writeSignalTuple } from './signal-tuple.ts';
-import { toSignalRow } from './signal-row.ts';
+import { CandidateIndex, type OtherRow as ChunkOtherRow } from '../../domain/intake/chunk-decision.ts';
+import { isObjected, refusedRowFacts, toStoredRefusals, type StoredRefusal } from '../../domain/intake/row-outcomes.ts';
+import { writeSignalTuple } from '../../db/copy/signal-tuple.ts';
+import { toSignalRow } from '../../db/signal-row.ts';
 
 /** What judging a chunk needs: in a worker thread it is rebuilt from a snapshot (intake-workers.ts). */
 export interface IntakeKit {
@@ -32,9 +33,7 @@ export interface ChunkJob {
 }
 
 /** A row that is not stored as a new signal: refused, or a later copy (same reference) of a row earlier in the chunk. */
-export type OtherRow =
-  | { index: number; reference: string; outcome: 'refused'; refusals: StoredRefusal[]; facts: ReturnType<typeof refusedRowFacts> | null; objected: boolean }
-  | { index: number; reference: string; outcome: 'repeat'; of: number; sameContent: boolean };
+export type OtherRow = ChunkOtherRow<StoredRefusal>;
 
 /**
  * A judged chunk, ready to store: binary COPY tuples of its accepted rows (their id and row number
@@ -97,10 +96,9 @@ export function processChunk(kit: IntakeKit, job: ChunkJob, output: (bytes: numb
   const index: number[] = [];
   const at: number[] = [];
   const references: string[] = [];
-  const contentHashes: string[] = [];
   const subjects: string[] = [];
   const others: OtherRow[] = [];
-  const firstByReference = new Map<string, number>();
+  const candidates = new CandidateIndex();
   const refuse = (i: number, reference: string, refusals: readonly Refusal[], facts: ReturnType<typeof refusedRowFacts> | null) =>
     others.push({ index: i, reference, outcome: 'refused', refusals: toStoredRefusals(refusals), facts, objected: isObjected(refusals) });
 
@@ -110,9 +108,9 @@ export function processChunk(kit: IntakeKit, job: ChunkJob, output: (bytes: numb
     const { signal, judgement } = routeAndJudge(row.signal, sender, kit.judge, kit.router);
     if (judgement.decision === 'refused') return refuse(row.index, signal.reference, judgement.refusals, refusedRowFacts(signal));
     const stored = toSignalRow(signal, judgement, { senderOrgId: job.senderOrgId, batchId: job.batchId, rowNo: 0, pseudonymize: kit.pseudonymize });
-    const first = firstByReference.get(stored.reference);
-    if (first !== undefined) {
-      others.push({ index: row.index, reference: stored.reference, outcome: 'repeat', of: first, sameContent: contentHashes[first] === stored.content_hash });
+    const place = candidates.add(stored.reference, stored.content_hash);
+    if ('of' in place) {
+      others.push({ index: row.index, reference: stored.reference, outcome: 'repeat', ...place });
       return;
     }
     let start: number;
@@ -121,13 +119,12 @@ export function processChunk(kit: IntakeKit, job: ChunkJob, output: (bytes: numb
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
       writer.discardRow();
+      candidates.dropLast(stored.reference);
       return refuse(row.index, stored.reference, [UNSTORABLE], refusedRowFacts(signal));
     }
-    firstByReference.set(stored.reference, references.length);
     index.push(row.index);
     at.push(start);
     references.push(stored.reference);
-    contentHashes.push(stored.content_hash);
     subjects.push(stored.subject_pseudonym);
   }, kit.checkShape);
   // A copy (Buffer#slice would only be a view into the shared writer), into a buffer that can be
@@ -140,7 +137,7 @@ export function processChunk(kit: IntakeKit, job: ChunkJob, output: (bytes: numb
     lines: read.lines,
     encoding,
     tuples,
-    accepted: { index: Int32Array.from(index), at: Int32Array.from(at), references, contentHashes, subjects: subjects.join(',') },
+    accepted: { index: Int32Array.from(index), at: Int32Array.from(at), references, contentHashes: candidates.contentHashes, subjects: subjects.join(',') },
     others,
     ...(read.syntax ? { syntax: read.syntax } : {}),
   };

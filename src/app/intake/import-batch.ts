@@ -4,7 +4,7 @@ import { requirePermission } from '../../domain/access/actor.ts';
 import { latestSignalDate } from '../../domain/rules/signal-date-bound.ts';
 import type { Sender } from '../rules/signal-judge.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
-import { createBatch, finishBatch, getBatch } from '../../db/repositories/batches.ts';
+import { createBatch, finishBatch, getBatch, setBytesExpected } from '../../db/repositories/batches.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import { processChunk, type ChunkJob, type IntakeKit, type ProcessedChunk } from './chunk-processor.ts';
 import { rowLayout, type RowLayout } from './chunk-rows.ts';
@@ -13,8 +13,8 @@ import { FileRefused, fileRefusals } from './file-refused.ts';
 import { snapshotIntakeKit } from './intake-kit.ts';
 import { routeAndJudge } from './judge-signal.ts';
 import { noteReading, UNREAD, type BatchFormat, type FileRow } from './read-batch-file.ts';
-import type { JudgedItem } from './store-chunk.ts';
-import { storeProcessedChunk } from './store-processed-chunk.ts';
+import type { JudgedItem } from './store-signals.ts';
+import { storeBatchChunk } from './store-batch-chunk.ts';
 import { checkSignalShape } from '../validation/signal-validator.ts';
 
 export interface ImportBatchInput {
@@ -56,8 +56,7 @@ async function importBatchIn(deps: AppDeps, ctx: CallContext, input: ImportBatch
   const batchId =
     input.batchId ??
     (await createBatch(deps.db, { organisationId: orgId, filename: input.filename, format: input.format, createdBy: ctx.actor.id }));
-  if (input.bytesExpected !== undefined)
-    await deps.db.updateTable('batches').set({ bytes_expected: String(input.bytesExpected) }).where('id', '=', batchId).execute();
+  if (input.bytesExpected !== undefined) await setBytesExpected(deps.db, batchId, input.bytesExpected);
 
   const local: IntakeKit = { judge: deps.judge, router: deps.registers, pseudonymize: deps.pseudonymize, checkShape: checkSignalShape };
   const workers = deps.intakeWorkers;
@@ -86,7 +85,7 @@ async function importBatchIn(deps: AppDeps, ctx: CallContext, input: ImportBatch
     if (r.refused) throw FileRefused.from(r.refused);
     // A chunk that breaks the CSV syntax is refused whole: a refused file keeps none of that chunk's rows.
     if (r.syntax) throw fileRefusals.notCsv(linesBefore + r.syntax.line, r.syntax.code);
-    await deps.db.transaction().execute((trx) => storeProcessedChunk(trx, ctx, r, { id: batchId, firstRowNo: rowsBefore + 1, bytes: chunk.end }));
+    await deps.db.transaction().execute((trx) => storeBatchChunk(trx, ctx, r, { id: batchId, firstRowNo: rowsBefore + 1, bytes: chunk.end }));
     reading = noteReading(reading, layout, r.encoding);
     workers?.recycle(r);
     rowsBefore += r.rows;

@@ -4,10 +4,10 @@ import type { SignalInput } from '../../domain/signals/signal.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import { routeAndJudge } from './judge-signal.ts';
-import { storeChunk, type JudgedItem, type RowOutcome } from './store-chunk.ts';
-import { subjectPseudonymOf } from './subject.ts';
+import { storeSignals, type JudgedItem, type RowOutcome } from './store-signals.ts';
+import { subjectPseudonymOf } from '../../domain/intake/subject.ts';
 import { refuseObjected } from './check-objections.ts';
-import { isObjected } from './row-outcomes.ts';
+import { isObjected } from '../../domain/intake/row-outcomes.ts';
 
 /**
  * Delivers signals over the API: each is judged; the accepted ones are stored in one transaction
@@ -48,6 +48,6 @@ export async function submitSignals(
       refusals: it.judgement.refusals,
     }));
   }
-  // Without a batch, storeChunk writes with a single statement (signals + audit), atomic on its own.
-  return storeChunk(deps.db, deps, ctx, judged, null);
+  // One statement stores the signals with their audit record: atomic on its own.
+  return storeSignals(deps.db, deps, ctx, judged);
 }

@@ -3,7 +3,7 @@ import { checkRectification, type RectifiableFieldName } from '../../domain/priv
 import type { LocalizedText } from '../../domain/rules/judgement.ts';
 import { normalisePostcode } from '../../domain/signals/normalise.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
-import { addressSubjectPseudonym } from '../intake/subject.ts';
+import { addressSubjectPseudonym } from '../../domain/intake/subject.ts';
 import { findSignalsById, RECTIFIABLE, updateSignalFields } from '../../db/repositories/privacy.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import { requireMunicipalityStaff } from './municipality-scope.ts';

@@ -1,7 +1,7 @@
 import { resolveSubjectQuery, type SubjectQuery } from '../../domain/privacy/subject-query.ts';
 import { normalisePostcode } from '../../domain/signals/normalise.ts';
 import { registerObjectionKeys, type ObjectionKey } from '../../db/repositories/resident-objections.ts';
-import { addressSubjectPseudonym } from '../intake/subject.ts';
+import { addressSubjectPseudonym } from '../../domain/intake/subject.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { anonymiseSignals, casesWithoutSignals, findSignalsById, recountCases } from '../../db/repositories/privacy.ts';
 import { deleteCases, insertTombstone } from '../../db/repositories/retention.ts';

@@ -16,6 +16,11 @@ export async function createBatch(
   return row.id;
 }
 
+/** How many bytes the upload announced, so its progress can be shown as a share. */
+export async function setBytesExpected(db: Executor, batchId: string, bytes: number): Promise<void> {
+  await db.updateTable('batches').set({ bytes_expected: String(bytes) }).where('id', '=', batchId).execute();
+}
+
 export async function addBatchProgress(
   db: Executor,
   batchId: string,

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
 import { prepared } from '../prepared.ts';
-import type { SignalRow } from '../../app/intake/signal-row.ts';
+import type { SignalRow } from '../signal-row.ts';
 import { SIGNAL_INSERT_COLUMNS } from '../signal-columns.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -35,13 +35,19 @@ function toArrays(rows: readonly SignalRow[]): unknown[][] {
   return arrays;
 }
 
+/** Who stores the signals, and what the audit record must count besides the new signals (intakeAuditDetail). */
 export interface IntakeAudit {
   traceId: string;
   spanId: string;
   actorType: string;
   actorId: string;
   organisationId: string;
-  detail: Record<string, unknown>;
+  /** Rows delivered in all. */
+  rows: number;
+  /** Rows the rules refused (not among `rows` given to insertSignals). */
+  refusedByRules: number;
+  /** Per row given: how many delivered rows it stands for (itself and later copies with the same content), to count the objected ones. */
+  copies: readonly number[];
 }
 
 /** What insertSignals did: the new rows' ids by reference, and the references refused for an objection. */
@@ -55,8 +61,9 @@ export interface InsertedSignals {
  * transaction, and one round trip for the API's single-signal path. Rows about a resident who
  * objected with the municipality (art. 21 AVG) are not inserted and come back as `objected`; rows
  * whose (sender, reference) already exists are skipped. `inserted` holds the ids of the rows that
- * were new. The audit record lists exactly the new signals and their subjects' pseudonyms (and
- * counts the objected rows with the refused); the new ids are queued for matching.
+ * were new. The audit record lists exactly the new signals and their subjects' pseudonyms, with the
+ * detail intakeAuditDetail gives a batch chunk (objected rows and their copies count as refused, the
+ * rest of what is not new as duplicates); the new ids are queued for matching.
  */
 export async function insertSignals(db: Executor, rows: readonly SignalRow[], audit: IntakeAudit): Promise<InsertedSignals> {
   if (rows.length === 0) return { inserted: new Map(), objected: new Set() };
@@ -77,7 +84,10 @@ export async function insertSignals(db: Executor, rows: readonly SignalRow[], au
         or coalesce((u.subject_pseudonym, u.municipality_code, u.surname_key) in (
           select o.subject_pseudonym, o.municipality_code, o.surname_key from resident_objections o
            where o.subject_pseudonym = any(${subjects}::text[]) and o.surname_key is not null), false) as objected
-      from unnest(${arrays}) as u(${COLUMN_LIST})
+      , u.copies
+      from unnest(${arrays}, ${audit.copies}::int4[]) as u(${COLUMN_LIST}, copies)
+    ), refused as (
+      select ${audit.refusedByRules}::int + coalesce(sum(copies) filter (where objected), 0)::int as n from u
     ), ins as (
       insert into signals (${COLUMN_LIST})
       select ${COLUMN_LIST} from u where not objected
@@ -88,7 +98,8 @@ export async function insertSignals(db: Executor, rows: readonly SignalRow[], au
                              object_ids, subject_pseudonyms, outcome, detail)
       select ${audit.traceId}, ${audit.spanId}, 'signal.intake', ${audit.actorType}, ${audit.actorId}, ${audit.organisationId},
              'signal', array_agg(id::text order by id), array_agg(subject_pseudonym order by id), 'success',
-             ${JSON.stringify(audit.detail)}::jsonb || jsonb_build_object('accepted', count(*), 'objected', (select count(*) from u where objected))
+             jsonb_build_object('batchId', null, 'rows', ${audit.rows}::int, 'accepted', count(*), 'refused', (select n from refused),
+                                'duplicate', ${audit.rows}::int - count(*) - (select n from refused))
       from ins having count(*) > 0
     ), queued as (
       insert into match_queue (first_signal_id, last_signal_id) select min(id), max(id) from ins having count(*) > 0

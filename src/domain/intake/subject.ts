@@ -1,6 +1,6 @@
-import type { Pseudonymizer } from '../../domain/privacy/pseudonym.ts';
-import { normalisePostcode } from '../../domain/signals/normalise.ts';
-import type { SignalInput } from '../../domain/signals/signal.ts';
+import type { Pseudonymizer } from '../privacy/pseudonym.ts';
+import { normalisePostcode } from '../signals/normalise.ts';
+import type { SignalInput } from '../signals/signal.ts';
 
 /** The pseudonym of a household address ('postcode|number|addition', postcode normalised) as the data subject. */
 export function addressSubjectPseudonym(

@@ -1,6 +1,6 @@
-import { BinaryCopyWriter } from '../../db/copy/binary-copy-writer.ts';
-import { SIGNAL_COPY_COLUMNS, type PgType } from '../../db/signal-columns.ts';
-import type { SignalRow } from './signal-row.ts';
+import { BinaryCopyWriter } from './binary-copy-writer.ts';
+import { SIGNAL_COPY_COLUMNS, type PgType } from '../signal-columns.ts';
+import type { SignalRow } from '../signal-row.ts';
 import { compile, int, prop } from '../../domain/signals/field-code.ts';
 
 /**

@@ -1,14 +1,14 @@
 import * as crypto from 'node:crypto';
-import type { Judgement } from '../../domain/rules/judgement.ts';
-import { normalisePostcode, toCents } from '../../domain/signals/normalise.ts';
-import type { SignalInput } from '../../domain/signals/signal.ts';
-import { fieldPlace, SIGNAL_FIELDS, type SignalField } from '../../domain/signals/signal-fields.ts';
-import { compile, literal, prop } from '../../domain/signals/field-code.ts';
-import type { Pseudonymizer } from '../../domain/privacy/pseudonym.ts';
-import type { SignalsTable } from '../../db/schema.ts';
+import type { Judgement } from '../domain/rules/judgement.ts';
+import { normalisePostcode, toCents } from '../domain/signals/normalise.ts';
+import type { SignalInput } from '../domain/signals/signal.ts';
+import { fieldPlace, SIGNAL_FIELDS, type SignalField } from '../domain/signals/signal-fields.ts';
+import { compile, literal, prop } from '../domain/signals/field-code.ts';
+import type { Pseudonymizer } from '../domain/privacy/pseudonym.ts';
+import type { SignalsTable } from './schema.ts';
 import type { Insertable } from 'kysely';
-import { addressSubjectPseudonym } from './subject.ts';
-import { addressKey, surnameKey } from '../../domain/matching/normalise-address.ts';
+import { addressSubjectPseudonym } from '../domain/intake/subject.ts';
+import { addressKey, surnameKey } from '../domain/matching/normalise-address.ts';
 
 export type SignalRow = Insertable<SignalsTable>;
 
