@@ -6,15 +6,14 @@
 // from its start with unkeyed links).
 import { loadConfig } from '../config.ts';
 import { openDatabaseFromConfig } from '../db/database.ts';
-import { sealAuditLog } from '../db/repositories/audit.ts';
 import { DirectoryCheckpointStore } from '../app/audit/checkpoint-store.ts';
+import { sealWaitingAuditRecords } from '../app/audit/seal-audit.ts';
 import { verifyAuditTrail } from '../app/audit/verify-audit.ts';
 
 const config = loadConfig();
 const database = await openDatabaseFromConfig(config);
 try {
-  let sealed = 0;
-  for (let r = await sealAuditLog(database.db, config.auditMacKey); r.sealed > 0; r = await sealAuditLog(database.db, config.auditMacKey)) sealed += r.sealed;
+  const sealed = await sealWaitingAuditRecords(database.db, config.auditMacKey);
   const v = await verifyAuditTrail(database.db, config.auditMacKey, new DirectoryCheckpointStore(config.auditCheckpointDir));
   const last = v.lastCheckpoint ? `last checkpoint: record ${v.lastCheckpoint.seq} at ${v.lastCheckpoint.at}` : 'no checkpoint';
   if (v.ok && v.checkpoints === 0 && v.checked > 0) {
