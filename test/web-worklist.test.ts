@@ -13,7 +13,7 @@ import { assignCases } from '../src/app/worklist/assign-to-colleague.ts';
 import { addNote } from '../src/app/worklist/add-note.ts';
 import { getFramework, previewRule } from '../src/app/worklist/framework.ts';
 import { moveRule, saveRule } from '../src/app/worklist/save-framework.ts';
-import { getCapacity } from '../src/app/worklist/capacity.ts';
+import { getWorkload } from '../src/app/worklist/workload.ts';
 import { RetentionRefused, updateMunicipalitySettings } from '../src/app/worklist/municipality-settings.ts';
 import { NotFoundInMunicipality, WorklistInputError } from '../src/app/worklist/own-municipality.ts';
 import { AccessDenied } from '../src/domain/access/actor.ts';
@@ -131,7 +131,7 @@ for (const engine of ENGINES) {
       assert.deepEqual(mine.rows.map((r) => r.id).sort(), [...ids].sort());
       const rotterdamUser = await userContext(p, 'medewerker@rotterdam.demo');
       await assert.rejects(assignCases(p.deps, ctx, { caseIds: ids, userId: rotterdamUser.actor.id }), WorklistInputError);
-      const cap = await getCapacity(p.deps, ctx);
+      const cap = await getWorkload(p.deps, ctx);
       assert.equal(cap.perWorker.find((w) => w.userId === worker.actor.id)?.open, 3);
       assert.equal(cap.inflow.length, 12);
       assert.ok(cap.inflow.reduce((n, w) => n + w.count, 0) > 0);

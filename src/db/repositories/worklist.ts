@@ -319,7 +319,7 @@ export async function assignCases(db: Executor, municipality: string, caseIds: r
   return r.rows.map((x) => x.id);
 }
 
-// ---- capacity ------------------------------------------------------------------------------------
+// ---- workload (open cases per worker, inflow per week) -------------------------------------------
 
 export async function openCasesPerWorker(db: Executor, municipality: string, today: string, contactTargetDays: number | null) {
   const r = await sql<{ assigned_to: string | null; name: string | null; open: number; overdue: number }>`

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { caseDeadline, dutchToday } from './deadlines.ts';
 import { afterContactAttempt, parseContactAttempt, parseNote, parseOutcome } from './case-work.ts';
-import { isoWeekLabel, weeklySeries, weekStart } from './capacity.ts';
+import { isoWeekLabel, weeklySeries, weekStart } from './iso-weeks.ts';
 import { visibleSignalFields, type StoredSignalFields } from './visible-signal.ts';
 
 describe('case deadlines', () => {
@@ -60,7 +60,7 @@ describe('work on a case', () => {
   });
 });
 
-describe('capacity', () => {
+describe('ISO weeks of the workload view', () => {
   it('labels ISO weeks and fills weeks without cases', () => {
     assert.equal(weekStart('2025-03-13'), '2025-03-10');
     assert.equal(isoWeekLabel('2024-12-30'), '2025-W01');

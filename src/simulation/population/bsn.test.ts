@@ -24,21 +24,21 @@ test('elfproef: agrees with the intake check on any nine digits', () => {
 
 test('the 9999 test range: every key gives a distinct valid number with the prefix', () => {
   const space = createBsnSpace('9999', 17);
-  assert.equal(space.capacity, 9000);
+  assert.equal(space.size, 9000);
   const seen = new Set<string>();
-  for (let k = 0; k < space.capacity; k++) {
+  for (let k = 0; k < space.size; k++) {
     const bsn = space.bsnFor(k);
     assert.ok(bsn.startsWith('9999'), bsn);
     assert.ok(passesElfproef(bsn), bsn);
     seen.add(bsn);
   }
-  assert.equal(seen.size, space.capacity);
+  assert.equal(seen.size, space.size);
 });
 
 test('prefix 9: keys map one-to-one onto valid numbers, and the order depends on the salt', () => {
   const a = createBsnSpace('9', 1);
   const b = createBsnSpace('9', 2);
-  assert.equal(a.capacity, 9_000_000);
+  assert.equal(a.size, 9_000_000);
   const seen = new Set<string>();
   for (let k = 0; k < 200_000; k++) {
     const bsn = a.bsnFor(k);
@@ -50,7 +50,7 @@ test('prefix 9: keys map one-to-one onto valid numbers, and the order depends on
   assert.equal(seen.size, 200_000);
   assert.notEqual(a.bsnFor(0), b.bsnFor(0));
   // Wrapping: the key after the last one repeats the first.
-  assert.equal(a.bsnFor(a.capacity), a.bsnFor(0));
+  assert.equal(a.bsnFor(a.size), a.bsnFor(0));
 });
 
 test('breakBsn gives nine digits that fail the elfproef', () => {

@@ -23,8 +23,8 @@ export function passesElfproef(bsn: string): boolean {
 export interface BsnSpace {
   readonly prefix: string;
   /** How many distinct valid numbers the prefix holds. */
-  readonly capacity: number;
-  /** The BSN for a key; keys beyond the capacity wrap around (the caller is told via `capacity`). */
+  readonly size: number;
+  /** The BSN for a key; keys beyond the size wrap around (the caller is told via `size`). */
   bsnFor(key: number): string;
 }
 
@@ -36,18 +36,18 @@ export function createBsnSpace(prefix: string, salt = 0): BsnSpace {
   if (!/^[0-9]{1,7}$/.test(prefix)) throw new Error(`BSN prefix must be 1 to 7 digits, got '${prefix}'`);
   const freeDigits = 7 - prefix.length;
   const blocks = 10 ** freeDigits;
-  const capacity = blocks * 9;
+  const size = blocks * 9;
   let prefixSum = 0;
   for (let i = 0; i < prefix.length; i++) prefixSum += (prefix.charCodeAt(i) - 48) * (WEIGHTS[i] ?? 0);
-  // An affine map with a multiplier coprime to the capacity (whose only prime factors are 2, 3
+  // An affine map with a multiplier coprime to the size (whose only prime factors are 2, 3
   // and 5) is a permutation: it hides the sequential order without breaking uniqueness.
-  const multiplier = 1_000_003 % capacity || 1;
-  const offset = salt % capacity;
+  const multiplier = 1_000_003 % size || 1;
+  const offset = salt % size;
 
   const prefixValue = Number(prefix) * 10 ** (9 - prefix.length);
 
   function bsnFor(key: number): string {
-    const k = ((key % capacity) * multiplier + offset) % capacity;
+    const k = ((key % size) * multiplier + offset) % size;
     const block = Math.floor(k / 9);
     const j = k % 9;
     let sum = prefixSum;
@@ -68,7 +68,7 @@ export function createBsnSpace(prefix: string, salt = 0): BsnSpace {
     throw new Error('unreachable: every block holds at least nine valid numbers');
   }
 
-  return { prefix, capacity, bsnFor };
+  return { prefix, size, bsnFor };
 }
 
 /** A number that looks like a BSN but fails the elfproef (for deliberately invalid rows). */

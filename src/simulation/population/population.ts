@@ -401,7 +401,7 @@ export interface Population {
   readonly municipalities: readonly MunicipalityPopulation[];
   readonly residentCount: number;
   /** Distinct BSNs available; when residentCount exceeds it, BSNs repeat (see bsnsRepeat). */
-  readonly bsnCapacity: number;
+  readonly bsnSpaceSize: number;
   readonly bsnsRepeat: boolean;
   municipality(code: string): MunicipalityPopulation | undefined;
 }
@@ -431,8 +431,8 @@ export function generatePopulation(params: PopulationParams, seed: number, optio
     scale,
     municipalities,
     residentCount: base,
-    bsnCapacity: bsnSpace.capacity,
-    bsnsRepeat: base > bsnSpace.capacity,
+    bsnSpaceSize: bsnSpace.size,
+    bsnsRepeat: base > bsnSpace.size,
     municipality: (code) => byCode.get(code),
   };
 }

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { addNote } from '../../../app/worklist/add-note.ts';
 import { assignCases } from '../../../app/worklist/assign-to-colleague.ts';
-import { getCapacity } from '../../../app/worklist/capacity.ts';
+import { getWorkload } from '../../../app/worklist/workload.ts';
 import { listWorklist } from '../../../app/worklist/list-worklist.ts';
 import { openCase } from '../../../app/worklist/open-case.ts';
 import { NotFoundInMunicipality, WorklistInputError } from '../../../app/worklist/own-municipality.ts';
@@ -10,7 +10,7 @@ import { recordOutcome } from '../../../app/worklist/record-outcome.ts';
 import { setAgeGroup } from '../../../app/worklist/set-age-group.ts';
 import { safeRedirectPath } from '../../safe-redirect.ts';
 import { many, one, WebNotFound, type WebApp, type WebRequest } from '../../web-app.ts';
-import { CapacityPage } from './capacity-page.tsx';
+import { WorkloadPage } from './workload-page.tsx';
 import { CasePage, type CaseForm } from './case-page.tsx';
 import { localReasons, worklistMessages } from './messages.ts';
 import { ruleDataOf } from './rule-data.ts';
@@ -29,7 +29,7 @@ async function orNotFound<T>(p: Promise<T>): Promise<T> {
   }
 }
 
-/** The worklist, the capacity view and the case page with its forms (points 2 and 3 of issue 5). */
+/** The worklist, the workload view ("Capaciteit") and the case page with its forms (points 2 and 3 of issue 5). */
 export function registerWorklistPages(web: WebApp): void {
   const rules = ruleDataOf(web.ruleBook);
   web.addNav(
@@ -81,7 +81,7 @@ export function registerWorklistPages(web: WebApp): void {
 
   web.get('/capaciteit', { permission: 'cases:read', organisationKinds: MUNICIPAL }, async ({ deps, ctx, locale }) => ({
     title: worklistMessages(locale)('capacityTitle'),
-    body: createElement(CapacityPage, { data: await getCapacity(deps, ctx) }),
+    body: createElement(WorkloadPage, { data: await getWorkload(deps, ctx) }),
   }));
 
   const NOTICES: Record<string, Parameters<ReturnType<typeof worklistMessages>>[0]> = {

@@ -1,4 +1,4 @@
-/** Capacity figures for coordinators: inflow per ISO week and open cases per worker. */
+/** ISO weeks for the workload view: a week's Monday, its label, and a series of weekly counts. */
 
 /** Monday of the ISO week of a date ('YYYY-MM-DD'). */
 export function weekStart(date: string): string {

@@ -1,6 +1,6 @@
 import { getWorklistSettings } from '../../db/repositories/municipality-settings.ts';
 import { inflowPerWeek, openCasesPerWorker } from '../../db/repositories/worklist.ts';
-import { weeklySeries, weekStart } from '../../domain/worklist/capacity.ts';
+import { weeklySeries, weekStart } from '../../domain/worklist/iso-weeks.ts';
 import { addDays } from '../../domain/matching/dates.ts';
 import { dutchToday } from '../../domain/worklist/deadlines.ts';
 import type { AppDeps, CallContext } from '../context.ts';
@@ -9,7 +9,7 @@ import { ownMunicipality } from './own-municipality.ts';
 export const INFLOW_WEEKS = 12;
 
 /** Open cases per worker (and unassigned) and new cases per week: aggregates only, no personal data. */
-export async function getCapacity(deps: AppDeps, ctx: CallContext) {
+export async function getWorkload(deps: AppDeps, ctx: CallContext) {
   const municipality = await ownMunicipality(deps, ctx, 'cases:read');
   const today = dutchToday(deps.now());
   const settings = await getWorklistSettings(deps.db, municipality);

@@ -1,13 +1,13 @@
-import type { getCapacity } from '../../../app/worklist/capacity.ts';
+import type { getWorkload } from '../../../app/worklist/workload.ts';
 import { Heading, Table } from '../../components/index.ts';
 import { formatDate, formatNumber } from '../../i18n/locale.ts';
 import { useWeb } from '../../web-context.ts';
 import { worklistMessages } from './messages.ts';
 
-type Capacity = Awaited<ReturnType<typeof getCapacity>>;
+type Workload = Awaited<ReturnType<typeof getWorkload>>;
 
-/** Capacity: open cases per worker and inflow per week, as tables (bars are decoration; the numbers are the content). */
-export function CapacityPage({ data }: { data: Capacity }) {
+/** The workload view ("Capaciteit"): open cases per worker and inflow per week, as tables (bars are decoration; the numbers are the content). */
+export function WorkloadPage({ data }: { data: Workload }) {
   const { locale } = useWeb();
   const t = worklistMessages(locale);
   const maxInflow = Math.max(1, ...data.inflow.map((w) => w.count));
