@@ -12,4 +12,19 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // Repositories (src/db) are the only place with SQL: no statement built on a Kysely handed in
+    // elsewhere. The layers themselves are checked by dependency-cruiser (npm run lint:layers).
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/db/**', '**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(selectFrom|selectNoFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto|executeQuery)$/]',
+          message: 'SQL belongs in a repository under src/db/repositories; call it from a use case (src/app).',
+        },
+      ],
+    },
+  },
 );
