@@ -8,6 +8,3 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function neutraliseCell(v: string): string {
   return FORMULA_START.test(v) ? `'${v}` : v;
 }
-
-/** The same test for SQL that renders CSV lines itself (src/db/repositories/batches.ts). */
-export const FORMULA_START_SQL = "'^[-=+@\\t\\r]'";

@@ -1,4 +1,3 @@
-import { FORMULA_START_SQL } from '../../domain/csv-cell.ts';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
 
@@ -95,45 +94,4 @@ export interface BatchResultRow {
   signal_id: string | null;
   regulation_version: string | null;
   refusals: unknown;
-}
-
-/** The non-accepted rows (refused, duplicate, conflict) of rows `from`…`to` of a batch, in row order. */
-export async function otherResultsBetween(db: Executor, batchId: string, from: number, to: number): Promise<BatchResultRow[]> {
-  const res = await sql<BatchResultRow>`
-    select row_no, reference, outcome, signal_id::text as signal_id, null as regulation_version, refusals
-      from batch_rows where batch_id = ${batchId}::uuid and row_no between ${from} and ${to}
-     order by row_no`.execute(db);
-  return res.rows;
-}
-
-/** RFC 4180 quoting in SQL after neutralising a formula start, as result-csv.ts does in TypeScript (a test holds the two equal). */
-const csvField = (column: string) => {
-  const v = `(case when ${column} ~ E${FORMULA_START_SQL} then '''' || ${column} else ${column} end)`;
-  return sql.raw(`case when ${v} ~ '[",\r\n]' then '"' || replace(${v}, '"', '""') || '"' else ${v} end`);
-};
-
-/**
- * Lines per piece of result text: ~75 KB, small enough for the JavaScript engine's young generation,
- * where it dies cheaply once written (larger strings go straight to the old generation and pile
- * up there until a full collection).
- */
-const LINES_PER_PIECE = 1000;
-
-/**
- * The accepted rows of rows `from`…`to` of a batch as result-file lines, rendered by the server:
- * a million accepted rows are a million identical-looking lines, and shipping them as values to
- * format here cost more than the ingest's judging of a chunk. The lines come grouped in the runs
- * between the rows in `others` (the page's non-accepted row numbers, ascending): `runs[k]` holds
- * the text of the accepted rows after the k-th of them (`runs[0]`: before the first), in pieces.
- */
-export async function acceptedResultLinesBetween(db: Executor, batchId: string, from: number, to: number, others: readonly number[]): Promise<string[][]> {
-  const res = await sql<{ run: number; lines: string }>`
-    select width_bucket(row_no, ${others}::int4[]) as run, row_no / ${LINES_PER_PIECE} as piece,
-           string_agg(row_no || ',' || ${csvField('reference')} || ',accepted,' || id || ',' || ${csvField('regulation_version')} || ${',,,,\n'}, '' order by row_no) as lines
-      from signals where batch_id = ${batchId}::uuid and row_no between ${from} and ${to}
-     group by 1, 2
-     order by 1, 2`.execute(db);
-  const runs = Array.from({ length: others.length + 1 }, (): string[] => []);
-  for (const r of res.rows) runs[r.run]!.push(r.lines);
-  return runs;
 }
