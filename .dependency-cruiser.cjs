@@ -92,9 +92,33 @@ const cycleRules = names.map((name) => ({
   to: { circular: true, viaSomeNot: pathOf([name]) },
 }));
 
+// The simulator (src/simulation) is a client of the platform and may use every layer; the platform
+// reaches it only through its entry points, each from the one place that needs it: start-up seeds the
+// demo data (demo.ts), the capacity what-if forecasts from the synthetic population (what-if.ts).
+const SIMULATOR_ENTRIES = [
+  { entry: 'src/simulation/demo.ts', from: ['src/platform.ts', 'src/main.ts', 'src/app/seed/'] },
+  { entry: 'src/simulation/what-if.ts', from: ['src/app/capacity/what-if-capacity.ts'] },
+];
+const simulatorRules = [
+  {
+    name: 'simulator-through-its-entries',
+    comment: `outside src/simulation only ${SIMULATOR_ENTRIES.map((e) => e.entry).join(' and ')} may be imported (src/simulation/README.md)`,
+    severity: 'error',
+    from: { pathNot: '^src/simulation/' },
+    to: { path: '^src/simulation/', pathNot: SIMULATOR_ENTRIES.map((e) => prefix(e.entry)) },
+  },
+  ...SIMULATOR_ENTRIES.map((e) => ({
+    name: 'simulator-entry-users',
+    comment: `${e.entry} is imported only by ${e.from.join(', ')}`,
+    severity: 'error',
+    from: { pathNot: ['^src/simulation/', ...e.from.map(prefix)] },
+    to: { path: prefix(e.entry) },
+  })),
+];
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
-  forbidden: [...layerRules, sqlRule, ...cycleRules],
+  forbidden: [...layerRules, sqlRule, ...cycleRules, ...simulatorRules],
   options: {
     // Tests may reach into any layer to set up and inspect.
     exclude: { path: ['\\.test\\.tsx?$', '^test/'] },
