@@ -404,7 +404,7 @@ export interface ExperimentHistoryTable {
   from_stage: string | null;
   to_stage: string | null;
   reason: string;
-  changes: ColumnType<unknown, string | null | undefined, string | null>;
+  changes: ColumnType<unknown, string | null | undefined, string | null> | null;
 }
 
 /** 004_worklist */
