@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CaseStatus } from '../domain/cases/case-status.ts';
 
-/** Kysely table types. Keep in step with src/db/migrations/*.sql. */
+/** Kysely table types. Keep in step with src/db/migrations/*.sql (test/schema-matches-migrations.test.ts checks). */
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateCol = ColumnType<string, string, string>;
