@@ -2,7 +2,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { ENGINES } from './helpers/engines.ts';
-import { BinaryCopyWriter } from '../src/db/copy/binary-copy-writer.ts';
+import { BinaryCopyWriter } from '../src/infra/copy/binary-copy-writer.ts';
 import { copyInto } from '../src/db/copy/copy-in.ts';
 import { prepared } from '../src/db/prepared.ts';
 

@@ -1,7 +1,7 @@
 import type { Pseudonymizer } from '../../domain/privacy/pseudonym.ts';
 import type { AddressRouter } from '../../domain/routing/address-router.ts';
 import type { Refusal } from '../../domain/rules/judgement.ts';
-import { BinaryCopyWriter } from '../../db/copy/binary-copy-writer.ts';
+import { BinaryCopyWriter } from '../../infra/copy/binary-copy-writer.ts';
 import type { SignalJudge } from '../rules/signal-judge.ts';
 import { decodeRows, forEachChunkRow, type RowLayout, type ShapeCheck } from './chunk-rows.ts';
 import type { TextEncoding } from './file-chunks.ts';

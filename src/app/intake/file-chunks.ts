@@ -1,8 +1,9 @@
 import type { Readable } from 'node:stream';
 import { CSV_COLUMNS, REQUIRED_CSV_COLUMNS } from '../../domain/signals/csv-columns.ts';
-import { lastLineEnd, lastRecordEnd } from './csv-boundary.ts';
-import { CsvSyntaxError, forEachCsvRecord, type CsvDelimiter } from './csv-chunk.ts';
+import { lastLineEnd, lastRecordEnd } from '../../infra/csv/record-boundary.ts';
+import { CsvSyntaxError, forEachCsvRecord, type CsvDelimiter } from '../../infra/csv/csv-records.ts';
 import { FileRefused, fileRefusals } from './file-refused.ts';
+import { decodeUtf8OrWindows1252, type TextEncoding } from '../../infra/text/decode-text.ts';
 
 export type BatchFormat = 'csv' | 'jsonl';
 
@@ -33,7 +34,7 @@ export interface CsvFileFormat {
   byteOrderMark: boolean;
 }
 
-export type TextEncoding = 'utf-8' | 'windows-1252';
+export type { TextEncoding };
 
 function checkHeader(header: readonly string[]): void {
   const cols = header.map((h) => h.trim());
@@ -59,37 +60,6 @@ function checkHeader(header: readonly string[]): void {
     throw new FileRefused('FILE_MISSING_COLUMNS', `Verplichte kolom(men) ontbreken: ${missing.join(', ')}.`, `Required column(s) missing: ${missing.join(', ')}.`);
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const windows1252 = new TextDecoder('windows-1252');
-
-/**
- * Where the bytes stop being UTF-8 (the index of the first byte that starts no valid sequence), and
- * whether they hold a valid multi-byte sequence before or after it: UTF-8 text with a stray byte
- * has them, Windows-1252 text as good as never (its accented letters are single bytes).
- */
-function utf8Shape(bytes: Uint8Array): { firstInvalid: number; multiByte: boolean } {
-  let firstInvalid = -1;
-  let multiByte = false;
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    let ok = n > 0;
-    for (let k = 1; ok && k <= n; k++) ok = i + k < bytes.length && (bytes[i + k]! & 0xc0) === 0x80;
-    if (ok) {
-      multiByte = true;
-      i += n + 1;
-    } else {
-      if (firstInvalid < 0) firstInvalid = i;
-      i++;
-    }
-  }
-  return { firstInvalid, multiByte };
-}
-
 /**
  * Decodes a chunk of a file (whole characters: cut at newlines). Bytes that are not UTF-8 are, in a
  * CSV file without a byte order mark (`legacy`), Windows-1252: what Excel writes for "CSV
@@ -98,18 +68,10 @@ function utf8Shape(bytes: Uint8Array): { firstInvalid: number; multiByte: boolea
  * garble every accented letter around it. JSON Lines and files with a byte order mark must be UTF-8.
  */
 export function decodeText(bytes: Uint8Array, offset: number, legacy: boolean): { text: string; encoding: TextEncoding } {
-  let text: string;
-  let encoding: TextEncoding = 'utf-8';
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    const shape = utf8Shape(bytes);
-    if (!legacy || shape.multiByte) throw fileRefusals.notUtf8(offset + Math.max(0, shape.firstInvalid));
-    text = windows1252.decode(bytes);
-    encoding = 'windows-1252';
-  }
-  if (text.includes('\u0000')) throw fileRefusals.binary();
-  return { text, encoding };
+  const decoded = decodeUtf8OrWindows1252(bytes, legacy);
+  if ('notUtf8At' in decoded) throw fileRefusals.notUtf8(offset + decoded.notUtf8At);
+  if (decoded.text.includes('\u0000')) throw fileRefusals.binary();
+  return decoded;
 }
 
 

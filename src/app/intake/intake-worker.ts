@@ -1,7 +1,7 @@
 // A worker thread of intake: judges and encodes chunks of batch files (processChunk) so that the
 // main thread only streams bytes and talks to the database. See intake-workers.ts.
 import { parentPort, workerData } from 'node:worker_threads';
-import { BufferPool } from './buffer-pool.ts';
+import { BufferPool } from '../../infra/buffer-pool.ts';
 import { processChunk, type IntakeKit } from './chunk-processor.ts';
 import { kitFromSnapshot } from './intake-kit.ts';
 import type { WorkerMessage, WorkerReply } from './intake-workers.ts';

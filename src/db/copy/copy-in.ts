@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
-import { BinaryCopyWriter } from './binary-copy-writer.ts';
+import { BinaryCopyWriter } from '../../infra/copy/binary-copy-writer.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 

@@ -1,4 +1,4 @@
-import { BinaryCopyWriter } from './binary-copy-writer.ts';
+import { BinaryCopyWriter } from '../../infra/copy/binary-copy-writer.ts';
 import { SIGNAL_COPY_COLUMNS, type PgType } from '../signal-columns.ts';
 import type { SignalRow } from '../signal-row.ts';
 import { compile, int, prop } from '../../domain/signals/field-code.ts';

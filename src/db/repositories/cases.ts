@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type Selectable, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
 import type { OpenCase, PriorSignal, SignalToMatch, CaseFlags } from '../../domain/matching/match-address.ts';
-import { BinaryCopyWriter } from '../copy/binary-copy-writer.ts';
+import { BinaryCopyWriter } from '../../infra/copy/binary-copy-writer.ts';
 import { copyInto } from '../copy/copy-in.ts';
 import { NOT_YET_PICKED_UP } from './signal-state.ts';
 

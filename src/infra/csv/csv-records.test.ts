@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
-import { lastLineEnd, lastRecordEnd } from './csv-boundary.ts';
-import { CsvSyntaxError, forEachCsvRecord, type CsvSyntaxCode } from './csv-chunk.ts';
+import { lastLineEnd, lastRecordEnd } from './record-boundary.ts';
+import { CsvSyntaxError, forEachCsvRecord, type CsvSyntaxCode } from './csv-records.ts';
 
 interface Parsed {
   records: string[][];
