@@ -4,7 +4,7 @@ import { DEFAULT_RULES_DIR } from './app/rules/load-rule-files.ts';
 import { RuleBookJudge } from './app/rules/rule-judge.ts';
 import { ExperimentRuntime } from './app/experiments/runtime.ts';
 import { ExperimentScreeningJudge } from './app/experiments/screening-judge.ts';
-import { IntakeWorkers } from './app/intake/intake-workers.ts';
+import { IntakeWorkers } from './app/intake/judging/intake-workers.ts';
 import { loadPostcodeAreaRouter } from './app/routing/load-postcode-areas.ts';
 import type { Database } from './db/database.ts';
 import { createPseudonymizer } from './domain/privacy/pseudonym.ts';

@@ -6,9 +6,9 @@ import { parse } from 'csv-parse/sync';
 import { ENGINES } from './helpers/engines.ts';
 import { CSV_HEADER, rentCsvRow, rentSignal, startTestPlatform, type TestPlatform } from './helpers/platform.ts';
 import { importBatch } from '../src/app/intake/import-batch.ts';
-import { CHUNK_BYTES } from '../src/app/intake/file-chunks.ts';
+import { CHUNK_BYTES } from '../src/app/intake/file/file-chunks.ts';
 import { openBatchResults } from '../src/app/intake/batch-results.ts';
-import { resultCsvLines, resultHeader } from '../src/app/intake/result-csv.ts';
+import { resultCsvLines, resultHeader } from '../src/app/intake/file/result-csv.ts';
 import { pageBatchResultRows } from '../src/db/repositories/creditor-portal.ts';
 
 /** Rows of about this size make a file of several chunks. */
@@ -47,7 +47,8 @@ for (const engine of ENGINES) {
     let p: TestPlatform;
     let key: string;
     before(async () => {
-      p = await startTestPlatform(engine, { maxUploadBytes: 2 * 1024 * 1024 });
+      // Files of several chunks: the chunks after the first are judged in worker threads.
+      p = await startTestPlatform(engine, { maxUploadBytes: 2 * 1024 * 1024, intakeWorkers: 2 });
       key = p.keyOf('demo-woningcorporatie');
     });
     after(async () => p.close());

@@ -8,7 +8,7 @@ import { seedOrganisations } from '../../src/app/seed/seed-demo.ts';
 import { importBatch } from '../../src/app/intake/import-batch.ts';
 import { openBatchResults } from '../../src/app/intake/batch-results.ts';
 import { systemContext } from '../../src/app/auth/system-actor.ts';
-import { snapshotIntakeKit } from '../../src/app/intake/intake-kit.ts';
+import { snapshotIntakeKit } from '../../src/app/intake/judging/intake-kit.ts';
 import { availableParallelism } from 'node:os';
 
 const [databaseUrl, file, sender, resultsFile] = process.argv.slice(2) as [string, string, string, string];

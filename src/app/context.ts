@@ -6,7 +6,7 @@ import type { RuleBook } from '../domain/rules/rule-book.ts';
 import type { SignalJudge } from './rules/signal-judge.ts';
 import type { ExperimentRuntime } from './experiments/runtime.ts';
 import type { BasisRegisters } from '../domain/routing/person-register.ts';
-import type { IntakeWorkers } from './intake/intake-workers.ts';
+import type { IntakeWorkers } from './intake/judging/intake-workers.ts';
 
 /** What every use case may depend on. Adapters build it once and pass it in. */
 export interface AppDeps {

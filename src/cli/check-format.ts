@@ -1,4 +1,4 @@
-import type { FileReading } from '../app/intake/read-batch-file.ts';
+import type { FileReading } from '../app/intake/file/read-batch-file.ts';
 import { formatCitation } from '../domain/rules/format-citation.ts';
 import type { Judgement, Refusal } from '../domain/rules/judgement.ts';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseArgs, runCheck, type CheckOptions } from './check.ts';
-import { FileRefused } from '../app/intake/read-batch-file.ts';
+import { FileRefused } from '../app/intake/file/read-batch-file.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'check-'));
 

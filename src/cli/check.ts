@@ -19,8 +19,8 @@ import { RuleBookJudge } from '../app/rules/rule-judge.ts';
 import { latestSignalDate } from '../domain/rules/signal-date-bound.ts';
 import { dateKey } from '../domain/rules/input-checks.ts';
 import { loadPostcodeAreaRouter } from '../app/routing/load-postcode-areas.ts';
-import { routeAndJudge } from '../app/intake/judge-signal.ts';
-import { FileRefused, readBatchFile, type BatchFormat, type FileReading } from '../app/intake/read-batch-file.ts';
+import { routeAndJudge } from '../app/intake/judging/judge-signal.ts';
+import { FileRefused, readBatchFile, type BatchFormat, type FileReading } from '../app/intake/file/read-batch-file.ts';
 import { formatHuman, formatReading, formatSummary, formatUnreadable, type Lang, type Tally } from './check-format.ts';
 
 /** The file's format from its name; undefined when the name does not tell. */

@@ -1,7 +1,7 @@
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { getBatch } from '../../db/repositories/batches.ts';
 import { getBatchResultRow } from '../../db/repositories/creditor-portal.ts';
-import type { ResultLine } from '../intake/result-csv.ts';
+import type { ResultLine } from '../intake/file/result-csv.ts';
 import { auditBy, type AppDeps, type CallContext } from '../context.ts';
 import type { ResultRow } from './batch-results-page.ts';
 import { BATCH_ID, ownOrganisation } from './sender-access.ts';

@@ -4,7 +4,7 @@ import { getBatch, type BatchResultRow } from '../../db/repositories/batches.ts'
 import { pageBatchResultRows } from '../../db/repositories/creditor-portal.ts';
 import { auditBy, type AppDeps, type CallContext } from '../context.ts';
 import type { StoredRefusal } from '../../domain/intake/row-outcomes.ts';
-import { resultCsvLines, resultHeader, type ResultLine } from './result-csv.ts';
+import { resultCsvLines, resultHeader, type ResultLine } from './file/result-csv.ts';
 
 /** Lines per piece of result text (~75 KB): small enough to die young in the JavaScript heap once written. */
 const LINES_PER_PIECE = 1000;

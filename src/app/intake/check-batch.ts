@@ -4,9 +4,9 @@ import { latestSignalDate } from '../../domain/rules/signal-date-bound.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import { judgeRow } from './import-batch.ts';
-import { readBatchFile, type BatchFormat, type FileReading } from './read-batch-file.ts';
-import type { JudgedItem } from './store-signals.ts';
-import { refuseObjected } from './check-objections.ts';
+import { readBatchFile, type BatchFormat, type FileReading } from './file/read-batch-file.ts';
+import type { JudgedItem } from './storing/store-signals.ts';
+import { refuseObjected } from './storing/check-objections.ts';
 
 const OBJECTION_GROUP = 1000;
 

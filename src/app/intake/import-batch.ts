@@ -6,15 +6,15 @@ import type { Sender } from '../rules/signal-judge.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { createBatch, finishBatch, getBatch, setBytesExpected } from '../../db/repositories/batches.ts';
 import type { AppDeps, CallContext } from '../context.ts';
-import { processChunk, type ChunkJob, type IntakeKit, type ProcessedChunk } from './chunk-processor.ts';
-import { rowLayout, type RowLayout } from './chunk-rows.ts';
-import { fileChunks, type FileChunk } from './file-chunks.ts';
-import { FileRefused, fileRefusals } from './file-refused.ts';
-import { snapshotIntakeKit } from './intake-kit.ts';
-import { routeAndJudge } from './judge-signal.ts';
-import { noteReading, UNREAD, type BatchFormat, type FileRow } from './read-batch-file.ts';
-import type { JudgedItem } from './store-signals.ts';
-import { storeBatchChunk } from './store-batch-chunk.ts';
+import { processChunk, type ChunkJob, type IntakeKit, type ProcessedChunk } from './judging/chunk-processor.ts';
+import { rowLayout, type RowLayout } from './file/chunk-rows.ts';
+import { fileChunks, type FileChunk } from './file/file-chunks.ts';
+import { FileRefused, fileRefusals } from './file/file-refused.ts';
+import { snapshotIntakeKit } from './judging/intake-kit.ts';
+import { routeAndJudge } from './judging/judge-signal.ts';
+import { noteReading, UNREAD, type BatchFormat, type FileRow } from './file/read-batch-file.ts';
+import type { JudgedItem } from './storing/store-signals.ts';
+import { storeBatchChunk } from './storing/store-batch-chunk.ts';
 import { checkSignalShape } from '../validation/signal-validator.ts';
 
 export interface ImportBatchInput {

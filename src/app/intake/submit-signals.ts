@@ -3,10 +3,10 @@ import { latestSignalDate } from '../../domain/rules/signal-date-bound.ts';
 import type { SignalInput } from '../../domain/signals/signal.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { AppDeps, CallContext } from '../context.ts';
-import { routeAndJudge } from './judge-signal.ts';
-import { storeSignals, type JudgedItem, type RowOutcome } from './store-signals.ts';
+import { routeAndJudge } from './judging/judge-signal.ts';
+import { storeSignals, type JudgedItem, type RowOutcome } from './storing/store-signals.ts';
 import { subjectPseudonymOf } from '../../domain/intake/subject.ts';
-import { refuseObjected } from './check-objections.ts';
+import { refuseObjected } from './storing/check-objections.ts';
 import { isObjected } from '../../domain/intake/row-outcomes.ts';
 
 /**

@@ -3,7 +3,7 @@ import { formatCitation } from '../../domain/rules/format-citation.ts';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app/context.ts';
 import { submitSignals } from '../../app/intake/submit-signals.ts';
-import type { RowOutcome } from '../../app/intake/store-signals.ts';
+import type { RowOutcome } from '../../app/intake/storing/store-signals.ts';
 import { getOwnSignal, findOwnSignalByReference } from '../../app/intake/get-own-signal.ts';
 import { SignalInputSchema } from '../../domain/signals/signal-schema.ts';
 import type { SignalInput } from '../../domain/signals/signal.ts';

@@ -1,6 +1,6 @@
-import type { Citation } from '../../domain/rules/judgement.ts';
-import { formatCitation } from '../../domain/rules/format-citation.ts';
-import { neutraliseCell } from '../../domain/csv-cell.ts';
+import type { Citation } from '../../../domain/rules/judgement.ts';
+import { formatCitation } from '../../../domain/rules/format-citation.ts';
+import { neutraliseCell } from '../../../domain/csv-cell.ts';
 
 /** The per-row result file a sender downloads after a batch (or gets back from a dry run). */
 export const RESULT_COLUMNS = [

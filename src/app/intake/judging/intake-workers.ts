@@ -1,7 +1,7 @@
 import type { ChunkJob, ProcessedChunk } from './chunk-processor.ts';
 import type { IntakeKitSnapshot } from './intake-kit.ts';
-import { BufferPool } from '../../infra/buffer-pool.ts';
-import { WorkerPool, type PoolSlot } from '../../infra/workers/worker-pool.ts';
+import { BufferPool } from '../../../infra/buffer-pool.ts';
+import { WorkerPool, type PoolSlot } from '../../../infra/workers/worker-pool.ts';
 
 export interface WorkerRequest {
   seq: number;

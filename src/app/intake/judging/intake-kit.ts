@@ -1,13 +1,13 @@
-import { createPseudonymizer } from '../../domain/privacy/pseudonym.ts';
-import type { OrganisationProfile, Registers } from '../../domain/registers/registers.ts';
-import { LocalBasisRegisters } from '../../domain/routing/local-registers.ts';
-import { PostcodeAreaRouter, type PostcodeArea } from '../../domain/routing/postcode-areas.ts';
-import type { RegulationVersionDoc } from '../../domain/rules/regulation.ts';
-import { buildRuleBook } from '../../domain/rules/rule-book.ts';
-import type { AppDeps } from '../context.ts';
-import { RunningExperiments, type RunningExperiment } from '../experiments/running-experiments.ts';
-import { ExperimentScreeningJudge } from '../experiments/screening-judge.ts';
-import { RuleBookJudge } from '../rules/rule-judge.ts';
+import { createPseudonymizer } from '../../../domain/privacy/pseudonym.ts';
+import type { OrganisationProfile, Registers } from '../../../domain/registers/registers.ts';
+import { LocalBasisRegisters } from '../../../domain/routing/local-registers.ts';
+import { PostcodeAreaRouter, type PostcodeArea } from '../../../domain/routing/postcode-areas.ts';
+import type { RegulationVersionDoc } from '../../../domain/rules/regulation.ts';
+import { buildRuleBook } from '../../../domain/rules/rule-book.ts';
+import type { AppDeps } from '../../context.ts';
+import { RunningExperiments, type RunningExperiment } from '../../experiments/running-experiments.ts';
+import { ExperimentScreeningJudge } from '../../experiments/screening-judge.ts';
+import { RuleBookJudge } from '../../rules/rule-judge.ts';
 import type { IntakeKit } from './chunk-processor.ts';
 
 /**

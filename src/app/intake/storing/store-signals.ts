@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
-import type { Judgement, Refusal } from '../../domain/rules/judgement.ts';
-import type { SignalInput } from '../../domain/signals/signal.ts';
-import { CandidateIndex, decideChunk, intakeAuditDetail, type OtherRow } from '../../domain/intake/chunk-decision.ts';
-import { CONFLICT, isObjected, OBJECTION_REGISTERED } from '../../domain/intake/row-outcomes.ts';
-import type { DB } from '../../db/schema.ts';
-import { appendAudit } from '../../db/repositories/audit.ts';
-import { findSignalsByReference, insertSignals } from '../../db/repositories/signals.ts';
-import { toSignalRow, type SignalRow } from '../../db/signal-row.ts';
-import { auditBy, type AppDeps, type CallContext } from '../context.ts';
+import type { Judgement, Refusal } from '../../../domain/rules/judgement.ts';
+import type { SignalInput } from '../../../domain/signals/signal.ts';
+import { CandidateIndex, decideChunk, intakeAuditDetail, type OtherRow } from '../../../domain/intake/chunk-decision.ts';
+import { CONFLICT, isObjected, OBJECTION_REGISTERED } from '../../../domain/intake/row-outcomes.ts';
+import type { DB } from '../../../db/schema.ts';
+import { appendAudit } from '../../../db/repositories/audit.ts';
+import { findSignalsByReference, insertSignals } from '../../../db/repositories/signals.ts';
+import { toSignalRow, type SignalRow } from '../../../db/signal-row.ts';
+import { auditBy, type AppDeps, type CallContext } from '../../context.ts';
 
 export interface JudgedItem {
   rowNo: number;

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { resultCsvLines, resultHeader, RESULT_COLUMNS, type ResultLine } from './result-csv.ts';
-import { neutraliseCell } from '../../domain/csv-cell.ts';
+import { neutraliseCell } from '../../../domain/csv-cell.ts';
 
 const text = fc.string({ unit: 'binary', maxLength: 30 });
 const line: fc.Arbitrary<ResultLine> = fc.record({

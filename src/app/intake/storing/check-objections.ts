@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.ts';
-import { objectedAmong } from '../../db/repositories/resident-objections.ts';
-import type { Pseudonymizer } from '../../domain/privacy/pseudonym.ts';
-import { OBJECTION_REGISTERED } from '../../domain/intake/row-outcomes.ts';
+import type { DB } from '../../../db/schema.ts';
+import { objectedAmong } from '../../../db/repositories/resident-objections.ts';
+import type { Pseudonymizer } from '../../../domain/privacy/pseudonym.ts';
+import { OBJECTION_REGISTERED } from '../../../domain/intake/row-outcomes.ts';
 import { objectionKeyOf } from './objection-refusal.ts';
 import type { JudgedItem } from './store-signals.ts';
 

@@ -1,7 +1,7 @@
-import type { Refusal } from '../../domain/rules/judgement.ts';
-import { columnIndex, csvFieldsToSignal, type ColumnIndex, type CsvDialect } from '../../domain/signals/csv-columns.ts';
-import type { SignalInput } from '../../domain/signals/signal.ts';
-import { CsvSyntaxError, forEachCsvRecord } from '../../infra/csv/csv-records.ts';
+import type { Refusal } from '../../../domain/rules/judgement.ts';
+import { columnIndex, csvFieldsToSignal, type ColumnIndex, type CsvDialect } from '../../../domain/signals/csv-columns.ts';
+import type { SignalInput } from '../../../domain/signals/signal.ts';
+import { CsvSyntaxError, forEachCsvRecord } from '../../../infra/csv/csv-records.ts';
 import { decodeText, MAX_RECORD_BYTES, type BatchFormat, type CsvFileFormat, type TextEncoding } from './file-chunks.ts';
 
 /** One data row of a chunk, numbered from 0 within it: a signal to judge, or a row that could not be read as one. */

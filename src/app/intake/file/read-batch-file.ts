@@ -1,10 +1,10 @@
 import type { Readable } from 'node:stream';
-import type { Refusal } from '../../domain/rules/judgement.ts';
-import type { SignalInput } from '../../domain/signals/signal.ts';
+import type { Refusal } from '../../../domain/rules/judgement.ts';
+import type { SignalInput } from '../../../domain/signals/signal.ts';
 import { decodeRows, forEachChunkRow, rowLayout, type ChunkRow, type RowLayout } from './chunk-rows.ts';
 import { fileChunks, type BatchFormat, type CsvFileFormat, type TextEncoding } from './file-chunks.ts';
 import { fileRefusals } from './file-refused.ts';
-import { checkSignalShape } from '../validation/signal-validator.ts';
+import { checkSignalShape } from '../../validation/signal-validator.ts';
 
 export { FileRefused } from './file-refused.ts';
 export type { BatchFormat } from './file-chunks.ts';

@@ -1,16 +1,16 @@
-import type { Pseudonymizer } from '../../domain/privacy/pseudonym.ts';
-import type { AddressRouter } from '../../domain/routing/address-router.ts';
-import type { Refusal } from '../../domain/rules/judgement.ts';
-import { BinaryCopyWriter } from '../../infra/copy/binary-copy-writer.ts';
-import type { SignalJudge } from '../rules/signal-judge.ts';
-import { decodeRows, forEachChunkRow, type RowLayout, type ShapeCheck } from './chunk-rows.ts';
-import type { TextEncoding } from './file-chunks.ts';
-import { FileRefused, type FileRefusal } from './file-refused.ts';
+import type { Pseudonymizer } from '../../../domain/privacy/pseudonym.ts';
+import type { AddressRouter } from '../../../domain/routing/address-router.ts';
+import type { Refusal } from '../../../domain/rules/judgement.ts';
+import { BinaryCopyWriter } from '../../../infra/copy/binary-copy-writer.ts';
+import type { SignalJudge } from '../../rules/signal-judge.ts';
+import { decodeRows, forEachChunkRow, type RowLayout, type ShapeCheck } from '../file/chunk-rows.ts';
+import type { TextEncoding } from '../file/file-chunks.ts';
+import { FileRefused, type FileRefusal } from '../file/file-refused.ts';
 import { routeAndJudge } from './judge-signal.ts';
-import { CandidateIndex, type OtherRow as ChunkOtherRow } from '../../domain/intake/chunk-decision.ts';
-import { isObjected, refusedRowFacts, toStoredRefusals, type StoredRefusal } from '../../domain/intake/row-outcomes.ts';
-import { writeSignalTuple } from '../../db/copy/signal-tuple.ts';
-import { toSignalRow } from '../../db/signal-row.ts';
+import { CandidateIndex, type OtherRow as ChunkOtherRow } from '../../../domain/intake/chunk-decision.ts';
+import { isObjected, refusedRowFacts, toStoredRefusals, type StoredRefusal } from '../../../domain/intake/row-outcomes.ts';
+import { writeSignalTuple } from '../../../db/copy/signal-tuple.ts';
+import { toSignalRow } from '../../../db/signal-row.ts';
 
 /** What judging a chunk needs: in a worker thread it is rebuilt from a snapshot (intake-workers.ts). */
 export interface IntakeKit {

@@ -1,9 +1,9 @@
 import type { Readable } from 'node:stream';
-import { CSV_COLUMNS, REQUIRED_CSV_COLUMNS } from '../../domain/signals/csv-columns.ts';
-import { lastLineEnd, lastRecordEnd } from '../../infra/csv/record-boundary.ts';
-import { CsvSyntaxError, forEachCsvRecord, type CsvDelimiter } from '../../infra/csv/csv-records.ts';
+import { CSV_COLUMNS, REQUIRED_CSV_COLUMNS } from '../../../domain/signals/csv-columns.ts';
+import { lastLineEnd, lastRecordEnd } from '../../../infra/csv/record-boundary.ts';
+import { CsvSyntaxError, forEachCsvRecord, type CsvDelimiter } from '../../../infra/csv/csv-records.ts';
 import { FileRefused, fileRefusals } from './file-refused.ts';
-import { decodeUtf8OrWindows1252, type TextEncoding } from '../../infra/text/decode-text.ts';
+import { decodeUtf8OrWindows1252, type TextEncoding } from '../../../infra/text/decode-text.ts';
 
 export type BatchFormat = 'csv' | 'jsonl';
 

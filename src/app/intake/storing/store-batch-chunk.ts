@@ -1,15 +1,15 @@
 import type { Transaction } from 'kysely';
-import { decideChunk, intakeAuditDetail, type ChunkCounts } from '../../domain/intake/chunk-decision.ts';
-import { CONFLICT, OBJECTION_REGISTERED, toStoredRefusals } from '../../domain/intake/row-outcomes.ts';
-import type { DB } from '../../db/schema.ts';
-import { patchSignalTuple } from '../../db/copy/signal-tuple.ts';
-import { appendAuditOfMany } from '../../db/repositories/audit.ts';
-import { addBatchProgress, insertBatchRows } from '../../db/repositories/batches.ts';
-import { removeObjectedSignals } from '../../db/repositories/resident-objections.ts';
-import { copySignalTuples } from '../../db/repositories/signal-copy.ts';
-import { findSignalsByReference, queueForMatching, reserveSignalIds } from '../../db/repositories/signals.ts';
-import type { CallContext } from '../context.ts';
-import type { ProcessedChunk } from './chunk-processor.ts';
+import { decideChunk, intakeAuditDetail, type ChunkCounts } from '../../../domain/intake/chunk-decision.ts';
+import { CONFLICT, OBJECTION_REGISTERED, toStoredRefusals } from '../../../domain/intake/row-outcomes.ts';
+import type { DB } from '../../../db/schema.ts';
+import { patchSignalTuple } from '../../../db/copy/signal-tuple.ts';
+import { appendAuditOfMany } from '../../../db/repositories/audit.ts';
+import { addBatchProgress, insertBatchRows } from '../../../db/repositories/batches.ts';
+import { removeObjectedSignals } from '../../../db/repositories/resident-objections.ts';
+import { copySignalTuples } from '../../../db/repositories/signal-copy.ts';
+import { findSignalsByReference, queueForMatching, reserveSignalIds } from '../../../db/repositories/signals.ts';
+import type { CallContext } from '../../context.ts';
+import type { ProcessedChunk } from '../judging/chunk-processor.ts';
 
 /** Another upload of the same references can win the race for them more than once; after this many rounds the chunk fails (and is re-sent). */
 const COPY_ATTEMPTS = 4;

@@ -1,7 +1,7 @@
-import type { Judgement } from '../../domain/rules/judgement.ts';
-import { normalisePostcode } from '../../domain/signals/normalise.ts';
-import type { SignalInput } from '../../domain/signals/signal.ts';
-import type { AddressRouter, Sender, SignalJudge } from '../rules/signal-judge.ts';
+import type { Judgement } from '../../../domain/rules/judgement.ts';
+import { normalisePostcode } from '../../../domain/signals/normalise.ts';
+import type { SignalInput } from '../../../domain/signals/signal.ts';
+import type { AddressRouter, Sender, SignalJudge } from '../../rules/signal-judge.ts';
 
 /**
  * Routes a signal without a municipality code to the municipality of its address, then judges it.

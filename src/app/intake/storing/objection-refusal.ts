@@ -1,10 +1,10 @@
-import type { SignalInput } from '../../domain/signals/signal.ts';
-import type { Pseudonymizer } from '../../domain/privacy/pseudonym.ts';
-import { surnameKey } from '../../domain/matching/normalise-address.ts';
-import type { ObjectionKey } from '../../db/repositories/resident-objections.ts';
-import { subjectPseudonymOf } from '../../domain/intake/subject.ts';
+import type { SignalInput } from '../../../domain/signals/signal.ts';
+import type { Pseudonymizer } from '../../../domain/privacy/pseudonym.ts';
+import { surnameKey } from '../../../domain/matching/normalise-address.ts';
+import type { ObjectionKey } from '../../../db/repositories/resident-objections.ts';
+import { subjectPseudonymOf } from '../../../domain/intake/subject.ts';
 
-export { OBJECTION_REGISTERED } from '../../domain/intake/row-outcomes.ts';
+export { OBJECTION_REGISTERED } from '../../../domain/intake/row-outcomes.ts';
 
 /** The objection key a signal would be stored under: its subject's pseudonym (BSN, else household address) and, without a BSN, its surname. */
 export function objectionKeyOf(signal: SignalInput, pseudonymize: Pseudonymizer): ObjectionKey {
