@@ -29,7 +29,7 @@ export async function createAppDeps(
   },
 ) {
   const rules = await loadRules(opts.extraRulesDirs?.length ? [DEFAULT_RULES_DIR, ...opts.extraRulesDirs] : undefined);
-  const judge = new RuleBookJudge(rules.book);
+  const judge = new RuleBookJudge(rules.book, database.db);
   const experiments = new ExperimentRuntime(rules.book, database.db);
   const pseudonymKey = opts.pseudonymKey ?? 'development-only-pseudonym-key-change-me';
   const deps: AppDeps = {

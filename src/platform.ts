@@ -72,7 +72,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     opts.database ?? (await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir === 'memory://' ? 'memory://' : `${opts.dataDir}/pglite` }));
   const { deps, judge, registers } = await createAppDeps(database, { ...opts, intakeWorkers: opts.intakeWorkers ?? Math.min(2, availableParallelism()) });
   const seed = opts.seedDemo ? await seedDemo(deps, registers) : (await seedOrganisations(deps, registers), undefined);
-  await judge.reloadOrganisations(database.db);
+  await judge.reload();
   await deps.experiments.reload();
 
   const app = await buildServer(deps, {
@@ -84,7 +84,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     trustProxy: opts.trustProxy ?? false,
     loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 10,
   });
-  if (seed?.created && opts.seedDemoSignals) await seedDemoData(deps, app, () => judge.reloadOrganisations(database.db));
+  if (seed?.created && opts.seedDemoSignals) await seedDemoData(deps, app);
   await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port });
   const addr = app.server.address() as AddressInfo;
 

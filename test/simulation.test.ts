@@ -25,7 +25,6 @@ for (const engine of ENGINES) {
       p = await startTestPlatform(engine);
       s = await simulateDemo(p.deps, {
         api: httpApi(p.url),
-        reloadOrganisations: () => p.judge.reloadOrganisations(p.database.db),
         municipalities: ['GM0363', 'GM0599'],
         firstMonth: '2025-02',
         months: 2,

@@ -17,12 +17,12 @@ export { seedDemoSignals };
  * (so the worklist opens on cases with deadlines ahead). Runs before the server listens: the
  * creditors' requests go in through Fastify's inject.
  */
-export async function seedDemoData(deps: AppDeps, app: FastifyInstance, reloadOrganisations: () => Promise<void>): Promise<void> {
+export async function seedDemoData(deps: AppDeps, app: FastifyInstance): Promise<void> {
   // Its few hundred injected requests are not the operator's traffic: kept out of the request log.
   const level = app.log.level;
   if (level !== 'silent') app.log.level = 'warn';
   try {
-    await simulateDemo(deps, { api: injectApi(app), reloadOrganisations, months: 12, scale: 0.005 });
+    await simulateDemo(deps, { api: injectApi(app), months: 12, scale: 0.005 });
   } finally {
     app.log.level = level;
   }

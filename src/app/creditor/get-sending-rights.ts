@@ -8,7 +8,7 @@ import type { AppDeps, CallContext } from '../context.ts';
 
 /**
  * The rule book as intake sees this organisation: a creditor onboarded in the database (a landlord
- * not named in any regulation) is added with its kinds, as RuleBookJudge.reloadOrganisations does.
+ * not named in any regulation) is added with its kinds, as RuleBookJudge.reload does.
  */
 async function bookFor(deps: AppDeps, organisationId: string): Promise<RuleBook> {
   const book = deps.experiments.ruleBook;

@@ -23,6 +23,10 @@ export class ExperimentScreeningJudge implements SignalJudge {
     readonly runtime: RunningExperiments,
   ) {}
 
+  reload(): Promise<void> {
+    return this.inner.reload?.() ?? Promise.resolve();
+  }
+
   judge(signal: SignalInput, sender: Sender): ScreenedJudgement {
     const j = this.inner.judge(signal, sender);
     const senderOrganisationId = sender.organisationId;

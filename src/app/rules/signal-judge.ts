@@ -7,4 +7,6 @@ export type { Sender };
 /** Judges one signal from one sending organisation by the rules in force on its date. */
 export interface SignalJudge {
   judge(signal: SignalInput, sender: Sender): Judgement;
+  /** Re-reads what the judge knows from the database (the onboarded organisations), where it knows any. */
+  reload?(): Promise<void>;
 }

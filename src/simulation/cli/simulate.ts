@@ -120,7 +120,6 @@ async function main(argv: string[]): Promise<number> {
     const capacity = capacityOf(values.capacity);
     const summary = await simulateDemo(platform.deps, {
       api: httpApi(platform.url),
-      reloadOrganisations: () => platform.judge.reloadOrganisations(platform.database.db),
       municipalities: values.municipality.split(',').map((s) => s.trim()),
       firstMonth: values.from,
       months: Number(values.months),

@@ -24,8 +24,6 @@ import { emptyWorkTally, workQueue, type WorkTally } from './work-queues.ts';
 export interface SimulateOptions {
   /** The platform's HTTP API: httpApi(url) for a running platform, injectApi(app) before it listens. */
   api: SimulationApi;
-  /** Makes the rule judge see newly onboarded creditors: `() => platform.judge.reloadOrganisations(db)`. */
-  reloadOrganisations: () => Promise<void>;
   /** CBS codes (default GM0363, GM0599: the demo's municipalities). */
   municipalities?: readonly string[];
   /** 'YYYY-MM' (default 2025-01: the experiments' designations run until the end of 2025). */
@@ -144,7 +142,6 @@ export async function simulateDemo(deps: AppDeps, opts: SimulateOptions): Promis
       const r = await onboardSenders(deps, fresh.map((id) => directory.get(id) ?? { id, name: id, kinds: [] }));
       for (const [id, token] of r.tokens) tokens.set(id, token);
       onboarded += r.added.length;
-      if (r.added.length > 0) await opts.reloadOrganisations();
     }
     // The senders with most signals deliver a file; the rest use the API.
     const senders = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
