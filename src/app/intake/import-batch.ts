@@ -40,7 +40,7 @@ export function judgeRow(row: FileRow, sender: Sender, deps: Pick<AppDeps, 'judg
 const AHEAD_PER_WORKER = 1;
 
 /**
- * Imports a batch file: streams it in chunks of whole rows (~1 MiB), judges each chunk — the first
+ * Imports a batch file: streams it in chunks of whole rows (512 KiB, file-chunks.ts), judges each chunk — the first
  * in this thread, so a small file waits for nothing, the rest in worker threads while earlier
  * chunks are stored — and stores each chunk in one transaction, in file order. A crash therefore
  * leaves every row stored once or not at all; re-sending the file completes it (rows already

@@ -128,7 +128,7 @@ function readHeader(buf: Buffer, final: boolean, legacy: boolean): { header: str
 }
 
 /**
- * Cuts a batch file's byte stream into chunks of whole records (~1 MiB), streaming: the file never
+ * Cuts a batch file's byte stream into chunks of whole records (CHUNK_BYTES, 512 KiB), streaming: the file never
  * sits in memory. Refuses a file over `maxBytes` (413) as soon as it gets there. For CSV the header
  * row is read and checked first (onHeader, with how the file is written); chunks then hold rows
  * only. The byte order mark goes.
