@@ -1,6 +1,8 @@
 import type { FastifyRequest } from 'fastify';
+import type { Locale } from '../domain/i18n/index.ts';
 
-export type Lang = 'nl' | 'en';
+/** The API's languages are the platform's (src/domain/i18n). */
+export type Lang = Locale;
 
 /** Dutch unless the client prefers English (Accept-Language, or the user's own setting). */
 export function requestLang(req: FastifyRequest): Lang {

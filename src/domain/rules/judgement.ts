@@ -1,3 +1,5 @@
+import type { LocalizedText } from '../i18n/index.ts';
+
 /**
  * The outcome of judging one signal against the regulation in force on its date.
  * Produced by the pure evaluator (src/domain/rules/evaluate.ts); consumed by intake, `check`,
@@ -16,10 +18,8 @@ export interface Citation {
   url: string;
 }
 
-export interface LocalizedText {
-  nl: string;
-  en: string;
-}
+// Refusals carry their wording in every language, as data (src/domain/i18n).
+export type { LocalizedText };
 
 export interface Refusal {
   /** Stable machine code, e.g. 'SENDER_NOT_DESIGNATED', 'FIELD_NOT_ALLOWED', 'BSN_INVALID'. */

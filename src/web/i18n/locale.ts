@@ -1,27 +1,10 @@
-/** The languages of the web app: Dutch by default, English available (persisted in a cookie). */
-export const LOCALES = ['nl', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'nl';
+import type { Locale } from '../../domain/i18n/index.ts';
+
+// The catalog machinery is shared with the API, refusals and reports (src/domain/i18n); the web app adds its cookie and formats.
+export { LOCALES, DEFAULT_LOCALE, isLocale, defineMessages, type Locale, type Messages } from '../../domain/i18n/index.ts';
+
+/** The language a person chose in the web app, persisted in a cookie. */
 export const LOCALE_COOKIE = 'vs_lang';
-
-export function isLocale(v: unknown): v is Locale {
-  return v === 'nl' || v === 'en';
-}
-
-/** A dictionary per area: the Dutch text is the source, the English one must have the same keys. */
-export type Messages<K extends string> = { nl: Record<K, string>; en: Record<K, string> };
-
-/**
- * Defines an area's texts. Each page area keeps its own dictionary beside its pages (no shared
- * file to edit); `{name}` placeholders are filled from `vars`.
- */
-export function defineMessages<K extends string>(m: Messages<K>) {
-  return (locale: Locale) =>
-    (key: K, vars?: Record<string, string | number>): string => {
-      const text = m[locale][key] ?? m.nl[key];
-      return vars ? text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`)) : text;
-    };
-}
 
 const DATE_FMT = { nl: new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Amsterdam' }), en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Amsterdam' }) };
 const DATETIME_FMT = {

@@ -2,7 +2,7 @@ import type { CompiledCondition } from '../../../domain/rules/rule-book.ts';
 import { defineMessages, type Locale } from '../../i18n/locale.ts';
 
 /** A designation's condition in words, for "Wat mag ik aanleveren?" and "Regels in werking". */
-const messages = defineMessages({
+export const conditionMessages = defineMessages({
   nl: {
     min_amount: 'De achterstand is ten minste € {amount}.',
     min_arrear_age_months: 'De oudste vordering is op de signaaldatum ten minste {months} maanden onbetaald.',
@@ -26,7 +26,7 @@ const messages = defineMessages({
 });
 
 export function conditionText(c: CompiledCondition, locale: Locale): string {
-  const t = messages(locale);
+  const t = conditionMessages(locale);
   switch (c.kind) {
     case 'min_amount':
       return t('min_amount', { amount: c.amount });

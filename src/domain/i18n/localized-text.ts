@@ -1,0 +1,18 @@
+import type { Locale } from './locale.ts';
+
+/**
+ * One text in every language, as data: a refusal or a file's refusal travels as JSON with both
+ * languages (the API, batch results and the worklist each pick their own), so it carries them all
+ * instead of a catalog key.
+ */
+export type LocalizedText = Readonly<Record<Locale, string>>;
+
+/** The one way to pick a language from a LocalizedText. */
+export function textIn(text: LocalizedText, locale: Locale): string {
+  return text[locale];
+}
+
+/** A text that has no translation (a value, an identifier, a message from elsewhere): the same in every language. */
+export function untranslated(text: string): LocalizedText {
+  return { nl: text, en: text };
+}
