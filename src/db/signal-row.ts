@@ -85,7 +85,7 @@ const render = (v: unknown): string => (v === null || v === undefined ? '' : typ
  * Hash of the normalised content, so that re-sending the same signal (as JSON or as a CSV row,
  * '812.5' or '812,50') is a duplicate, and different content under the same reference a conflict.
  */
-export function contentHash(row: SignalRow): string {
+function contentHash(row: SignalRow): string {
   return sha256(hashedText(row as unknown as Record<string, unknown>, render));
 }
 

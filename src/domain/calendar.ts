@@ -84,9 +84,3 @@ export function deliveryDays(month: number, weekdaysOnly: boolean): number[] {
   }
   return out;
 }
-
-/** Month number of a day number. */
-export function monthOfDay(days: number): number {
-  const [y, m] = civil(days);
-  return y * 12 + m - 1;
-}

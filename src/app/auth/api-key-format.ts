@@ -17,7 +17,7 @@ export function generateApiKeySecret(): NewApiKeySecret {
   return { token: `vsk_${prefix}_${secret}`, prefix, secretHash: hashSecret(secret) };
 }
 
-export function hashSecret(secret: string): string {
+function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 

@@ -14,7 +14,7 @@ const TOUCH_INTERVAL_MS = 60_000;
  * round trip per request. Revoking a key clears it here at once; another API process may accept
  * it for at most CACHE_TTL_MS longer (documented in the README).
  */
-export const API_KEY_CACHE_TTL_MS = 5_000;
+const API_KEY_CACHE_TTL_MS = 5_000;
 const cache = new Map<string, { actor: Actor; until: number; expiresAt: number }>();
 
 export function forgetApiKey(keyId: string): void {

@@ -5,7 +5,7 @@ import { storedStatusesFor } from '../../domain/feedback/creditor-status-filter.
 import { auditBy, type AppDeps, type CallContext } from '../context.ts';
 import { ownOrganisation } from './sender-access.ts';
 
-export const SIGNALS_PAGE_SIZE = 50;
+const SIGNALS_PAGE_SIZE = 50;
 
 export interface OwnSignalQuery {
   /** A status as the creditor sees it (CREDITOR_VISIBLE_STATUSES). */

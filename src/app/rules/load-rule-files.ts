@@ -59,7 +59,7 @@ function readYaml(path: string, problems: string[]): unknown {
 
 let cachedValidators: { dir: string; validators: SchemaValidators } | undefined;
 
-export function loadValidators(schemaDir = join(DEFAULT_RULES_DIR, 'schema')): SchemaValidators {
+function loadValidators(schemaDir = join(DEFAULT_RULES_DIR, 'schema')): SchemaValidators {
   if (cachedValidators?.dir === schemaDir) return cachedValidators.validators;
   const read = (name: string): object => JSON.parse(readFileSync(join(schemaDir, name), 'utf8')) as object;
   const validators = compileSchemas({ regulation: read('regulation.schema.json'), register: read('register.schema.json') });

@@ -9,7 +9,7 @@ import { isStage } from '../../domain/experiments/stages.ts';
 import type { LocalizedText } from '../../domain/rules/judgement.ts';
 import type { AppDeps } from '../context.ts';
 
-export const EXPERIMENTS_FILE = new URL('./experiments.yaml', import.meta.url);
+const EXPERIMENTS_FILE = new URL('./experiments.yaml', import.meta.url);
 
 interface SeedExperiment {
   id: string;

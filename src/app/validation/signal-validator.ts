@@ -13,7 +13,7 @@ addFormats(ajv);
 for (const s of SIGNAL_SUB_SCHEMAS) ajv.addSchema(s);
 const validate = ajv.compile(SignalInputSchema);
 
-export function describeSchemaError(e: ErrorObject, root = ''): Refusal {
+function describeSchemaError(e: ErrorObject, root = ''): Refusal {
   const field = (root + e.instancePath).replace(/^\//, '').replace(/\//g, '.') || undefined;
   let nl = `ongeldige waarde: ${e.message ?? ''}`;
   let en = `invalid value: ${e.message ?? ''}`;

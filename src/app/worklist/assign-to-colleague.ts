@@ -4,7 +4,7 @@ import { assignCases as assignRows } from '../../db/repositories/worklist.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import { auditActor, ownMunicipality, timelineActor, WorklistInputError } from './own-municipality.ts';
 
-export const MAX_BULK = 500;
+const MAX_BULK = 500;
 
 /**
  * Assigns one or many open cases of the caller's municipality to a colleague ('' or null:

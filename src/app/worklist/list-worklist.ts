@@ -9,8 +9,8 @@ import { classifyCases } from './classify-cases.ts';
 import { auditActor, ownMunicipality } from './own-municipality.ts';
 
 export const PAGE_SIZE = 50;
-export const SORTS = ['due', 'opened', 'amount', 'signals'] as const;
-export const STATUSES = ['active', 'open', 'picked_up'] as const;
+const SORTS = ['due', 'opened', 'amount', 'signals'] as const;
+const STATUSES = ['active', 'open', 'picked_up'] as const;
 
 export interface WorklistFilters {
   queue?: string;
@@ -39,7 +39,7 @@ export interface WorklistView {
 }
 
 /** What the search box means: a case number, a postcode (prefix), or a surname. */
-export function parseSearch(q: string): WorklistQuery['search'] {
+function parseSearch(q: string): WorklistQuery['search'] {
   const t = q.trim();
   if (!t) return undefined;
   if (/^\d{1,12}$/.test(t) && !/^\d{4}$/.test(t)) return { caseId: t };

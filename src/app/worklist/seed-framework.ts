@@ -42,7 +42,7 @@ const DEMO_TARGETS: Record<string, number | null> = { GM0363: 14, GM0599: null }
  * Gives a municipality the default framework when it has no queues yet (demo data, and a sane
  * start for a new municipality). Safe to run again: it does nothing once queues exist.
  */
-export async function seedDefaultFramework(deps: AppDeps, municipality: string): Promise<boolean> {
+async function seedDefaultFramework(deps: AppDeps, municipality: string): Promise<boolean> {
   return deps.db.transaction().execute(async (trx) => {
     if ((await listQueues(trx, municipality)).length > 0) return false;
     let pos = 10;

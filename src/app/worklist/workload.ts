@@ -6,7 +6,7 @@ import { dutchToday } from '../../domain/worklist/deadlines.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import { ownMunicipality } from './own-municipality.ts';
 
-export const INFLOW_WEEKS = 12;
+const INFLOW_WEEKS = 12;
 
 /** Open cases per worker (and unassigned) and new cases per week: aggregates only, no personal data. */
 export async function getWorkload(deps: AppDeps, ctx: CallContext) {

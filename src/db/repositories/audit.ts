@@ -92,7 +92,7 @@ function rowBody(seq: string, r: AuditRowForHash): string {
 }
 
 /** A record's link: HMAC-SHA-256 under the audit MAC key (version 2), or the plain SHA-256 of records sealed before keys (version 1). */
-export function auditRowHash(macKey: string, version: number, prevHash: string, seq: string, r: AuditRowForHash): string {
+function auditRowHash(macKey: string, version: number, prevHash: string, seq: string, r: AuditRowForHash): string {
   const h = version >= 2 ? createHmac('sha256', macKey) : createHash('sha256');
   return h.update(prevHash).update(rowBody(seq, r)).digest('hex');
 }

@@ -18,7 +18,3 @@ export async function finishJobRun(db: Kysely<DB>, id: string, r: { outcome: 'su
     .where('id', '=', id)
     .execute();
 }
-
-export async function recentJobRuns(db: Kysely<DB>, queue: string, limit = 20) {
-  return db.selectFrom('job_runs').selectAll().where('queue', '=', queue).orderBy('id', 'desc').limit(limit).execute();
-}

@@ -23,10 +23,6 @@ export async function getOrganisation(db: Executor, id: string) {
   return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function listOrganisations(db: Executor) {
-  return db.selectFrom('organisations').selectAll().orderBy('name').execute();
-}
-
 /** Creditors and processors added here rather than in the register (rules/registers), which can send. */
 export async function listUnregisteredSenders(db: Executor) {
   return db

@@ -90,7 +90,7 @@ export async function processingRecordsAbout(
  * The columns that identify a resident or reach them; an objection empties all of them. What is
  * left (type, dates, amounts, the sender's reference) no longer points at anyone on the platform.
  */
-export const PERSONAL_SIGNAL_COLUMNS = [
+const PERSONAL_SIGNAL_COLUMNS = [
   'bsn', 'bsn_pseudonym', 'initials', 'given_name', 'prefix', 'surname', 'street', 'house_number', 'house_number_addition',
   'postcode', 'city', 'phone', 'email', 'customer_number', 'surname_key',
 ] as const satisfies ReadonlyArray<keyof SignalsTable>;

@@ -75,7 +75,7 @@ export function keyPermissions(scopes: readonly string[], organisationKind: stri
   return new Set(scopes.filter((s): s is Permission => possible.has(s as Permission)));
 }
 
-export function isRole(value: string): value is Role {
+function isRole(value: string): value is Role {
   return Object.hasOwn(ROLES, value);
 }
 

@@ -12,7 +12,7 @@ export interface WhatIfQuestion {
 }
 
 export const CURRENT = 'huidig';
-export const PROPOSED = 'voorstel';
+const PROPOSED = 'voorstel';
 
 /** The two scenarios of a question: the current selection and the proposal (same stream, see forecast.ts). */
 export function whatIfScenarios(q: WhatIfQuestion): Scenario[] {

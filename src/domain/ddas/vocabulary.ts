@@ -68,7 +68,7 @@ export const isSignalPartnerType = (v: string): v is SignalPartnerType => (SIGNA
 
 export const isSignalStatus = (v: string): v is SignalStatus => (SIGNAL_STATUSES as readonly string[]).includes(v);
 export const isCaseResult = (v: string): v is CaseResult => (CASE_RESULTS as readonly string[]).includes(v);
-export const isContactType = (v: string): v is ContactType => (CONTACT_TYPES as readonly string[]).includes(v);
+const isContactType = (v: string): v is ContactType => (CONTACT_TYPES as readonly string[]).includes(v);
 
 /** End results that mean the resident was reached (there was contact), whatever the attempts say. */
 export const RESULTS_WITH_CONTACT: ReadonlySet<CaseResult> = new Set<CaseResult>([

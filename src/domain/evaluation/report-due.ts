@@ -2,9 +2,9 @@ import { addMonths } from '../matching/dates.ts';
 import type { LocalizedText } from '../rules/judgement.ts';
 
 /** TR art. 1.3: the joint report to the Minister is due within three years of entry into force. */
-export const REPORT_DUE_YEARS = 3;
+const REPORT_DUE_YEARS = 3;
 /** From this many days before the due date the register and the report warn. */
-export const DUE_SOON_DAYS = 180;
+const DUE_SOON_DAYS = 180;
 
 export interface ReportDue {
   inForceFrom: string;

@@ -66,7 +66,7 @@ export function blockSize(arms: readonly ArmDesign[]): number {
 }
 
 /** The arm codes of one block, in shuffled order. */
-export function stratifiedBlock(design: AssignmentDesign, municipalityCode: string, block: number): string[] {
+function stratifiedBlock(design: AssignmentDesign, municipalityCode: string, block: number): string[] {
   const reps = repeats(design.arms);
   const cells = design.arms.flatMap((a) => Array.from({ length: a.weight * reps }, () => a.code));
   for (let i = cells.length - 1; i > 0; i--) {

@@ -20,7 +20,7 @@ export const GROUND_RULES = [
 
 export type GroundRuleCode = (typeof GROUND_RULES)[number]['code'];
 export const COMPUTED_GROUND_RULES: ReadonlySet<GroundRuleCode> = new Set(['max_duration_5_years']);
-export const MAX_EXPERIMENT_YEARS = 5;
+const MAX_EXPERIMENT_YEARS = 5;
 
 export function isGroundRuleCode(s: string): s is GroundRuleCode {
   return GROUND_RULES.some((g) => g.code === s);

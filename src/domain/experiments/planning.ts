@@ -7,8 +7,8 @@ import { lastAllowedDay } from './ground-rules.ts';
  * take about four months, counted from the 80 % version of the plan. The monitoring and evaluation
  * report is due within three years of entry into force (TR art. 1.3).
  */
-export const LEAD_TIME_MONTHS = 4;
-export const EVALUATION_DUE_YEARS = 3;
+const LEAD_TIME_MONTHS = 4;
+const EVALUATION_DUE_YEARS = 3;
 
 export interface PlanningInput {
   plan80On: string | null;

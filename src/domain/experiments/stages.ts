@@ -53,9 +53,3 @@ export function moverOf(from: Stage, to: Stage): Mover | undefined {
 export function designEditable(stage: Stage): boolean {
   return !['running', 'evaluated', 'stopped'].includes(stage);
 }
-
-/** The ground rules gate these stages: from 'submitted' on, the plan must meet all of them. */
-export function isAtOrAfter(stage: Stage, ref: Stage): boolean {
-  if (stage === 'stopped') return false;
-  return STAGES.indexOf(stage) >= STAGES.indexOf(ref);
-}

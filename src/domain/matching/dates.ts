@@ -45,7 +45,7 @@ export function addWorkingDays(d: string, days: number): string {
   return x;
 }
 
-export function isWorkingDay(d: string): boolean {
+function isWorkingDay(d: string): boolean {
   const wd = toDate(d).getUTCDay();
   return wd !== 0 && wd !== 6 && !isPublicHoliday(d);
 }

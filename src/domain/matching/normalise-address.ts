@@ -42,7 +42,7 @@ export function normaliseAddition(raw: string | undefined | null): string {
 }
 
 /** Splits '12A', '12-2', '12 bis' into number and addition when the number field holds both. */
-export function splitHouseNumber(houseNumber: string | undefined | null, addition: string | undefined | null): { number: string; addition: string } {
+function splitHouseNumber(houseNumber: string | undefined | null, addition: string | undefined | null): { number: string; addition: string } {
   const hn = (houseNumber ?? '').trim();
   const m = /^0*(\d+)\s*[-/ ]?\s*(.*)$/.exec(hn);
   if (!m) return { number: hn.toUpperCase(), addition: normaliseAddition(addition) };
@@ -81,7 +81,7 @@ export function surnameKey(prefix: string | undefined | null, surname: string | 
 }
 
 /** Damerau-Levenshtein distance, bounded: returns max+1 as soon as it is exceeded. */
-export function editDistance(a: string, b: string, max = 2): number {
+function editDistance(a: string, b: string, max = 2): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0]![j] = j;

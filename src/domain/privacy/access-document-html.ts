@@ -46,7 +46,7 @@ const SIGNAL_FIELDS: Array<[{ nl: string; en: string }, (s: AccessSignal) => str
   [{ nl: 'Zaak', en: 'Case' }, (s) => s.caseId],
 ];
 
-export function escapeHtml(v: unknown): string {
+function escapeHtml(v: unknown): string {
   return String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 

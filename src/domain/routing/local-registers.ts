@@ -5,7 +5,7 @@ import type { BasisRegisters, PersonRegister, Residence } from './person-registe
  * An in-memory person register for tests and the demo: each person's dated residences. Recording a
  * move ends nothing explicitly; the latest residence that started on or before a date applies.
  */
-export class LocalPersonRegister implements PersonRegister {
+class LocalPersonRegister implements PersonRegister {
   private readonly residences = new Map<string, Residence[]>();
 
   recordResidence(bsn: string, residence: Residence): void {

@@ -8,7 +8,7 @@ import type { RegulationVersionDoc } from './regulation.ts';
  * versions may span more than five years (from its first day up to and including its last day).
  */
 
-export const MAX_DESIGNATION_YEARS = 5;
+const MAX_DESIGNATION_YEARS = 5;
 
 function exceeds(from: number, until: number): boolean {
   return until >= addYears(from, MAX_DESIGNATION_YEARS);

@@ -141,7 +141,7 @@ export function parseAmount(value: unknown): number {
 }
 
 /** The largest amount accepted, in euros (found by fuzzing: 6e42 overflowed the cents column). */
-export const MAX_AMOUNT_EUROS = 1_000_000_000_000;
+const MAX_AMOUNT_EUROS = 1_000_000_000_000;
 
 function parseAmountUnbounded(value: unknown): number {
   if (value === undefined || value === null || value === '') return ABSENT;

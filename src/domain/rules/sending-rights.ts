@@ -36,8 +36,7 @@ export type MunicipalityScope =
   /** Only the municipalities whose taxes the organisation collects ("diezelfde gemeente"), within the rule's list. */
   | { scope: 'own'; municipalities: NamedMunicipality[] };
 
-export const SOCIAL_STEPS = ['personal_contact', 'debt_assistance_referral', 'written_reminder', 'agreement_offered'] as const;
-export type SocialStep = (typeof SOCIAL_STEPS)[number];
+export type SocialStep = 'personal_contact' | 'debt_assistance_referral' | 'written_reminder' | 'agreement_offered';
 
 export interface Entitlement {
   ruleId: string;

@@ -49,9 +49,9 @@ function propertiesOf(group: FieldGroup | undefined): Record<string, TSchema> {
   return out;
 }
 
-export const SignalAddressSchema = Type.Object(propertiesOf('address'), { additionalProperties: false, $id: 'SignalAddress', title: 'SignalAddress' });
-export const SignalPersonSchema = Type.Object(propertiesOf('person'), { additionalProperties: false, $id: 'SignalPerson', title: 'SignalPerson' });
-export const SocialCollectionSchema = Type.Object(propertiesOf('socialCollection'), {
+const SignalAddressSchema = Type.Object(propertiesOf('address'), { additionalProperties: false, $id: 'SignalAddress', title: 'SignalAddress' });
+const SignalPersonSchema = Type.Object(propertiesOf('person'), { additionalProperties: false, $id: 'SignalPerson', title: 'SignalPerson' });
+const SocialCollectionSchema = Type.Object(propertiesOf('socialCollection'), {
   additionalProperties: false,
   $id: 'SocialCollection',
   title: 'SocialCollection',

@@ -3,8 +3,8 @@ import { compareProportions, wilsonInterval, type Interval, type TestResult } fr
 import { MIN_CELL } from './suppress.ts';
 
 /** Below this many per arm a comparison is shown, with a warning that it cannot carry a conclusion. */
-export const SMALL_GROUP = 30;
-export const ALPHA = 0.05;
+const SMALL_GROUP = 30;
+const ALPHA = 0.05;
 
 export interface ArmCount {
   arm: string;

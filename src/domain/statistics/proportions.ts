@@ -1,7 +1,7 @@
 import { errorFunction, gammaln } from 'simple-statistics';
 
 /** Standard normal cumulative distribution, via the error function. */
-export const normalCdf = (z: number): number => 0.5 * (1 + errorFunction(z / Math.SQRT2));
+const normalCdf = (z: number): number => 0.5 * (1 + errorFunction(z / Math.SQRT2));
 
 export interface Interval {
   rate: number;

@@ -16,7 +16,7 @@ export interface ContactAttempt {
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-export function isIsoDate(s: string): boolean {
+function isIsoDate(s: string): boolean {
   if (!ISO_DATE.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
@@ -44,7 +44,7 @@ export function parseOutcome(result: string): { value?: EndResult; errors: Field
   return isEndResult(result) ? { value: result, errors: {} } : { errors: { result: 'choose a DDAS end result' } };
 }
 
-export const NOTE_MAX_LENGTH = 4000;
+const NOTE_MAX_LENGTH = 4000;
 export function parseNote(body: string): { value?: string; errors: FieldErrors<'body'> } {
   const t = body.trim();
   if (!t) return { errors: { body: 'the note is empty' } };

@@ -26,9 +26,9 @@ export interface CaseDeadline {
   daysLeft: number;
 }
 
-export const DUE_SOON_DAYS = 3;
+const DUE_SOON_DAYS = 3;
 
-export function daysBetween(from: string, to: string): number {
+function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 

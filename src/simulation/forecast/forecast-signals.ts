@@ -21,7 +21,7 @@ import { generateSignals } from '../population/signal-stream.ts';
  * whole period (the question is "what if this signal were sent here"); other types keep their real
  * designation, so how they share the calibrated rate with the new one stays as the generator models it.
  */
-export function asDesignated(params: PopulationParams, types: ReadonlySet<string>): PopulationParams {
+function asDesignated(params: PopulationParams, types: ReadonlySet<string>): PopulationParams {
   return {
     ...params,
     signalTypes: params.signalTypes.map((t) => {
@@ -42,7 +42,7 @@ function designatedIn(params: PopulationParams, type: string, municipality: stri
   return t.available.some((a) => (a.municipalities === undefined || a.municipalities.includes(municipality)) && a.from <= from && a.until >= until);
 }
 
-export function forecastErrors(params: PopulationParams, input: ForecastInput): Array<{ name: string; reason: string }> {
+function forecastErrors(params: PopulationParams, input: ForecastInput): Array<{ name: string; reason: string }> {
   const errors: Array<{ name: string; reason: string }> = [];
   const known = new Set(params.municipalities.map((m) => m.code));
   const types = new Set(params.signalTypes.map((t) => t.code));

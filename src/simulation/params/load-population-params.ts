@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { parsePopulationParams, type PopulationParams } from '../population/params.ts';
 
 /** src/simulation/params/population.params.yaml of this repository. */
-export const DEFAULT_PARAMS_PATH = fileURLToPath(new URL('./population.params.yaml', import.meta.url));
+const DEFAULT_PARAMS_PATH = fileURLToPath(new URL('./population.params.yaml', import.meta.url));
 
 export function loadPopulationParams(path: string = DEFAULT_PARAMS_PATH): PopulationParams {
   return parsePopulationParams(parse(readFileSync(path, 'utf8')));

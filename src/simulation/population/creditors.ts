@@ -23,7 +23,7 @@ interface Window {
 }
 
 /** "'s-Gravenhage" → 's-gravenhage', 'Midden-Groningen' → 'midden-groningen': for organisation ids. */
-export function municipalitySlug(name: string): string {
+function municipalitySlug(name: string): string {
   return name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -16,7 +16,7 @@ export interface OutreachCase {
   phoneKnown: boolean;
 }
 
-export function caseKind(c: OutreachCase): CaseKind {
+function caseKind(c: OutreachCase): CaseKind {
   if (c.crisis) return 'crisis';
   return c.signalCount >= 2 ? 'multiple' : 'single';
 }

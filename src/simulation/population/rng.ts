@@ -8,7 +8,7 @@
  */
 
 /** 32-bit finaliser (murmur3 fmix32): spreads every input bit over the output. */
-export function mix32(x: number): number {
+function mix32(x: number): number {
   let h = x | 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);

@@ -20,7 +20,7 @@ export function csvCell(value: string | undefined): string {
 export const CSV_HEADER_LINE = `${CSV_COLUMNS.join(',')}\n`;
 
 /** Euros with two decimals and a dot, as the batch format asks ('812.50'). */
-export function eurosText(v: number): string {
+function eurosText(v: number): string {
   const cents = Math.round(v * 100);
   const sign = cents < 0 ? '-' : '';
   const abs = Math.abs(cents);

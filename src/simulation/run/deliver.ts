@@ -27,7 +27,7 @@ function countCodes(t: DeliveryTally, codes: readonly string[]) {
   for (const c of codes) if (c) t.refusalCodes[c] = (t.refusalCodes[c] ?? 0) + 1;
 }
 
-export class DeliveryError extends Error {}
+class DeliveryError extends Error {}
 
 /** One monthly file, as a creditor uploads it (POST /v1/batches), then its per-row results. */
 export async function deliverFile(api: SimulationApi, token: string, filename: string, signals: readonly GeneratedSignal[], t: DeliveryTally): Promise<void> {

@@ -4,8 +4,6 @@ import { surnameKey } from '../../../domain/matching/normalise-address.ts';
 import type { ObjectionKey } from '../../../db/repositories/resident-objections.ts';
 import { subjectPseudonymOf } from '../../../domain/intake/subject.ts';
 
-export { OBJECTION_REGISTERED } from '../../../domain/intake/row-outcomes.ts';
-
 /** The objection key a signal would be stored under: its subject's pseudonym (BSN, else household address) and, without a BSN, its surname. */
 export function objectionKeyOf(signal: SignalInput, pseudonymize: Pseudonymizer): ObjectionKey {
   return {
