@@ -26,7 +26,9 @@ export async function startTestPlatform(engine: TestEngine, opts: { maxUploadByt
     ...(opts.registers ? { registers: opts.registers } : {}),
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.extraRulesDirs ? { extraRulesDirs: opts.extraRulesDirs } : {}),
-    ...(opts.intakeWorkers !== undefined ? { intakeWorkers: opts.intakeWorkers } : {}),
+    // Batch files judged in this thread (the path a platform without workers takes); the tests
+    // about the worker threads ask for them (test/intake-batch.test.ts, test/intake-workers.test.ts).
+    intakeWorkers: opts.intakeWorkers ?? 0,
   });
   return {
     ...platform,
