@@ -1,22 +1,15 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
-import type { CaseStatus } from '../../domain/cases/case-status.ts';
+import type { OwnSignalRow } from './creditor-portal.ts';
 import { NOT_YET_PICKED_UP, signalsWithState } from './signal-state.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
 /** What a sender may read back of a signal it sent: what it was about, never who. */
-export interface OwnSignalState {
-  id: string;
-  reference: string;
-  signal_type: string;
-  signal_date: string;
-  municipality_code: string;
-  regulation_version: string;
-  received_at: Date;
-  status: string;
-  case_status: CaseStatus | null;
-}
+export type OwnSignalState = Pick<
+  OwnSignalRow,
+  'id' | 'reference' | 'signal_type' | 'signal_date' | 'municipality_code' | 'regulation_version' | 'received_at' | 'status' | 'case_status'
+>;
 
 const COLUMNS = [
   'signals.id',
