@@ -8,7 +8,7 @@ import { addBatchProgress, insertBatchRows } from '../../../db/repositories/batc
 import { removeObjectedSignals } from '../../../db/repositories/resident-objections.ts';
 import { copySignalTuples } from '../../../db/repositories/signal-copy.ts';
 import { findSignalsByReference, queueForMatching, reserveSignalIds } from '../../../db/repositories/signals.ts';
-import type { CallContext } from '../../context.ts';
+import { auditBy, type CallContext } from '../../context.ts';
 import type { ProcessedChunk } from '../judging/chunk-processor.ts';
 
 /** Another upload of the same references can win the race for them more than once; after this many rounds the chunk fails (and is re-sent). */
@@ -98,12 +98,8 @@ export async function storeBatchChunk(
   await queueForMatching(trx, newIds);
   if (newIds.length > 0 || counts.refused > 0)
     await appendAuditOfMany(trx, {
-      traceId: ctx.traceId,
-      spanId: ctx.spanId,
+      ...auditBy(ctx),
       activity: 'signal.intake',
-      actorType: ctx.actor.type,
-      actorId: ctx.actor.id,
-      organisationId: sender,
       objectType: 'signal',
       objectIds: newIds.join(','),
       subjectPseudonyms: subjects,
