@@ -96,6 +96,31 @@ for (const engine of ENGINES) {
       assert.match(((await badJson.json()) as { detail: string }).detail, /geen geldige JSON/);
     });
 
+    it("answers a problem in the caller's language: Dutch unless English is asked for, the code the same (issue 22 point 6)", async () => {
+      const badJson = (lang?: string) =>
+        fetch(`${p.url}/v1/signals`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${landlord}`, 'content-type': 'application/json', ...(lang ? { 'accept-language': lang } : {}) },
+          body: '{"reference": ',
+        }).then(async (r) => (await r.json()) as { title: string; detail: string; code: string });
+      const nl = await badJson();
+      const en = await badJson('en-GB,en;q=0.9');
+      assert.equal(nl.title, 'Ongeldig verzoek');
+      assert.equal(en.title, 'Invalid request');
+      assert.match(en.detail, /not valid JSON/);
+      assert.equal(en.code, nl.code);
+      const unknownKey = await fetch(`${p.url}/v1/signals?lang=en`, { headers: { authorization: 'Bearer vs_nonsense' } });
+      assert.equal(unknownKey.status, 401);
+      assert.deepEqual(await unknownKey.json(), {
+        type: 'about:blank',
+        instance: '/v1/signals',
+        status: 401,
+        title: 'Not authenticated',
+        detail: 'The API key is unknown, revoked or expired.',
+        code: 'UNAUTHENTICATED',
+      });
+    });
+
     it('tells a caller only about the body shape it used: one signal, or a list of them', async () => {
       const { signalDate: _, ...undated } = rentSignal('shape-1');
       const one = await post(p, landlord, '/v1/signals', undated);

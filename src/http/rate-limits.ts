@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { HttpProblem } from './problem.ts';
+import { HttpProblem, problemDetail } from './problem.ts';
 
 const API_KEY_PREFIX = /^Bearer (vsk_[0-9a-f]{12})_/;
 
@@ -40,7 +40,7 @@ export function limitFailedAuthentication(app: FastifyInstance, perMinute: numbe
     const r = await failures(req, { increment: false });
     if (r.isAllowed || r.remaining > 0) return;
     reply.header('retry-after', String(Math.max(1, r.ttlInSeconds)));
-    throw new HttpProblem(429, 'Te veel verzoeken', `Te veel verzoeken met ongeldige inloggegevens van uw adres; wacht ${Math.max(1, r.ttlInSeconds)} seconden en probeer het dan opnieuw.`, 'TOO_MANY_REQUESTS');
+    throw new HttpProblem(429, 'tooManyRequests', problemDetail('tooManyFailedCredentials', { seconds: Math.max(1, r.ttlInSeconds) }), 'TOO_MANY_REQUESTS');
   });
   app.addHook('onResponse', async (req, reply) => {
     if (reply.statusCode === 401) await failures(req);

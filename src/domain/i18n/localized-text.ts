@@ -1,4 +1,4 @@
-import type { Locale } from './locale.ts';
+import { LOCALES, type Locale } from './locale.ts';
 
 /**
  * One text in every language, as data: a refusal or a file's refusal travels as JSON with both
@@ -15,4 +15,9 @@ export function textIn(text: LocalizedText, locale: Locale): string {
 /** A text that has no translation (a value, an identifier, a message from elsewhere): the same in every language. */
 export function untranslated(text: string): LocalizedText {
   return { nl: text, en: text };
+}
+
+/** Several texts as one, language by language (the refusals of one signal, as one problem detail). */
+export function joinTexts(texts: readonly LocalizedText[], separator: string): LocalizedText {
+  return Object.fromEntries(LOCALES.map((l) => [l, texts.map((t) => t[l]).join(separator)])) as Record<Locale, string>;
 }

@@ -17,8 +17,11 @@ export type Translate<K extends string> = (key: K, vars?: Vars) => string;
 
 export interface Catalog<K extends string> {
   (locale: Locale): Translate<K>;
-  /** The same text in every language, as data (for what is sent with all its languages, or rendered later). */
-  readonly inAll: (key: K, vars?: Vars) => LocalizedText;
+  /**
+   * The text in every language, as data (for what is sent with all its languages, or rendered
+   * later); `vars` may differ per language (a list joined with 'of' or 'or', a refusal's own text).
+   */
+  readonly inAll: (key: K, vars?: Vars | ((locale: Locale) => Vars)) => LocalizedText;
   /** The texts themselves, so a test can check every language has the same keys. */
   readonly messages: Messages<K>;
 }
@@ -29,7 +32,7 @@ export interface Catalog<K extends string> {
  */
 export function defineMessages<K extends string>(messages: Messages<K>): Catalog<K> {
   const translate = (locale: Locale): Translate<K> => (key, vars) => fill(messages[locale][key] ?? messages.nl[key], vars);
-  const inAll = (key: K, vars?: Vars): LocalizedText =>
-    Object.fromEntries(LOCALES.map((l) => [l, translate(l)(key, vars)])) as Record<Locale, string>;
+  const inAll = (key: K, vars?: Vars | ((locale: Locale) => Vars)): LocalizedText =>
+    Object.fromEntries(LOCALES.map((l) => [l, translate(l)(key, typeof vars === 'function' ? vars(l) : vars)])) as Record<Locale, string>;
   return Object.assign(translate, { inAll, messages });
 }

@@ -7,7 +7,7 @@ import { authenticateApiKey, authenticateSession, type SessionActor } from '../.
 import { ACCESS_TOKEN_PREFIX, authenticateAccessToken, OAUTH_TOKEN_PATH } from '../../app/auth/access-tokens.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { HttpProblem } from '../problem.ts';
+import { HttpProblem, problemDetail } from '../problem.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -60,12 +60,12 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>, now: () => Da
       // The OAuth2 token endpoint authenticates its clients itself, by HTTP Basic (RFC 6749 § 2.3.1).
       if (scheme?.toLowerCase() === 'basic' && route === OAUTH_TOKEN_PATH) return;
       if (scheme?.toLowerCase() !== 'bearer' || !token)
-        throw new HttpProblem(401, 'Niet geauthenticeerd', 'Gebruik "Authorization: Bearer <API-sleutel>".', 'UNAUTHENTICATED');
+        throw new HttpProblem(401, 'unauthenticated', problemDetail('bearerMissing'), 'UNAUTHENTICATED');
       // OAuth2 access tokens (client credentials, src/app/auth/access-tokens.ts) or API keys.
       const isAccessToken = token.startsWith(ACCESS_TOKEN_PREFIX);
       const actor = isAccessToken ? await authenticateAccessToken(db, token, now()) : await authenticateApiKey(db, token, now());
       if (!actor)
-        throw new HttpProblem(401, 'Niet geauthenticeerd', isAccessToken ? 'Het toegangstoken is onbekend of verlopen; vraag een nieuw aan.' : 'De API-sleutel is onbekend, ingetrokken of verlopen.', 'UNAUTHENTICATED');
+        throw new HttpProblem(401, 'unauthenticated', problemDetail(isAccessToken ? 'accessTokenUnknown' : 'apiKeyUnknown'), 'UNAUTHENTICATED');
       req.actor = actor;
       return;
     }
@@ -80,7 +80,7 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>, now: () => Da
         if (!SAFE_METHODS.has(req.method)) {
           const formChecked = !api && req.routeOptions.config?.csrf === 'form';
           if (!formChecked && !sameToken(req.headers['x-csrf-token'], session.csrfToken))
-            throw new HttpProblem(403, 'Geen toegang', 'Het CSRF-token ontbreekt of klopt niet; laad de pagina opnieuw.', 'CSRF');
+            throw new HttpProblem(403, 'forbidden', problemDetail('csrf'), 'CSRF');
         }
         req.session = session;
         req.actor = session.actor;
@@ -89,7 +89,7 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>, now: () => Da
     // An API operation that is not public (OpenAPI `security: []`) answers an anonymous caller 401
     // before anything else: not a validation error that describes its parameters, nor a 415 or 413.
     if (!req.actor && api && !isPublicOperation(req))
-      throw new HttpProblem(401, 'Niet geauthenticeerd', 'Log in of gebruik een API-sleutel.', 'UNAUTHENTICATED');
+      throw new HttpProblem(401, 'unauthenticated', problemDetail('logInOrUseApiKey'), 'UNAUTHENTICATED');
   });
 }
 
@@ -116,8 +116,8 @@ function isPublicOperation(req: FastifyRequest): boolean {
 /** The call context of an authenticated request, demanding a permission when one is given. */
 export function callContext(req: FastifyRequest, permission?: Permission): CallContext {
   const actor = req.actor;
-  if (!actor) throw new HttpProblem(401, 'Niet geauthenticeerd', 'Log in of gebruik een API-sleutel.', 'UNAUTHENTICATED');
+  if (!actor) throw new HttpProblem(401, 'unauthenticated', problemDetail('logInOrUseApiKey'), 'UNAUTHENTICATED');
   if (permission && !actor.permissions.has(permission))
-    throw new HttpProblem(403, 'Geen toegang', `Uw rol of sleutel heeft niet de bevoegdheid '${permission}'.`, 'FORBIDDEN');
+    throw new HttpProblem(403, 'forbidden', problemDetail('permissionMissing', { permission }), 'FORBIDDEN');
   return { actor, traceId: req.traceId, spanId: req.spanId };
 }

@@ -1,13 +1,27 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AccessDenied } from '../../domain/access/actor.ts';
-import { HttpProblem } from '../problem.ts';
+import { untranslated, type LocalizedText } from '../../domain/i18n/index.ts';
+import { requestLang } from '../language.ts';
+import { HttpProblem, problemDetail, type ProblemTitle } from '../problem.ts';
 
-function send(reply: FastifyReply, req: FastifyRequest, body: Record<string, unknown>): FastifyReply {
+/** Sends a problem, its title and detail in the request's language. */
+function send(reply: FastifyReply, req: FastifyRequest, problem: HttpProblem): FastifyReply {
+  const { status, code, invalidParams } = problem;
   return reply
-    .code(body.status as number)
+    .code(status)
     .type('application/problem+json')
-    .send({ type: 'about:blank', instance: req.url.split('?')[0], ...body });
+    .send({
+      type: 'about:blank',
+      instance: req.url.split('?')[0],
+      status,
+      ...problem.textIn(requestLang(req)),
+      ...(code ? { code } : {}),
+      ...(invalidParams ? { invalidParams } : {}),
+    });
 }
+
+const sendNew = (reply: FastifyReply, req: FastifyRequest, status: number, title: ProblemTitle, detail: LocalizedText, code: string, invalidParams?: HttpProblem['invalidParams']) =>
+  send(reply, req, new HttpProblem(status, title, detail, code, invalidParams));
 
 type ValidationErrors = NonNullable<FastifyError['validation']>;
 
@@ -32,19 +46,19 @@ function unionBranchErrors(req: FastifyRequest, errors: ValidationErrors): Valid
   return kept.length > 0 ? kept : errors;
 }
 
-/** Fastify's English messages for what a client got wrong before any route ran, in Dutch. */
-function frameworkDetail(err: FastifyError, req: FastifyRequest): string {
+/** Fastify's English messages for what a client got wrong before any route ran, in the problems catalog. */
+function frameworkDetail(err: FastifyError, req: FastifyRequest): LocalizedText {
   switch (err.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return 'De body is geen geldige JSON, terwijl Content-Type application/json zegt.';
+      return problemDetail('invalidJson');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return 'De body is leeg, terwijl Content-Type application/json zegt.';
+      return problemDetail('emptyJson');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return `Content-Type '${String(req.headers['content-type'] ?? '')}' wordt hier niet aangenomen; zie /v1/openapi.json voor de typen per operatie.`;
+      return problemDetail('mediaTypeNotAccepted', { contentType: String(req.headers['content-type'] ?? '') });
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return 'De body is groter dan deze operatie aanneemt.';
+      return problemDetail('bodyTooLarge');
     default:
-      return err.message;
+      return untranslated(err.message);
   }
 }
 
@@ -58,26 +72,13 @@ export function registerErrorHandling(app: FastifyInstance, allowedMethods: (pat
     const allow = allowedMethods(path);
     // The path exists, the method does not (RFC 9110 § 15.5.6): say which methods it has.
     if (allow.length > 0)
-      return send(reply.header('allow', allow.join(', ')), req, { status: 405, title: 'Methode niet toegestaan', detail: `${req.method} kan niet op ${path}; wel: ${allow.join(', ')}.`, code: 'METHOD_NOT_ALLOWED' });
-    return send(reply, req, { status: 404, title: 'Niet gevonden', detail: `Geen resource op ${req.method} ${path}.`, code: 'NOT_FOUND' });
+      return sendNew(reply.header('allow', allow.join(', ')), req, 405, 'methodNotAllowed', problemDetail('methodNotAllowed', { method: req.method, path, allow: allow.join(', ') }), 'METHOD_NOT_ALLOWED');
+    return sendNew(reply, req, 404, 'notFound', problemDetail('noResource', { method: req.method, path }), 'NOT_FOUND');
   });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (err instanceof HttpProblem)
-      return send(reply, req, {
-        status: err.status,
-        title: err.title,
-        detail: err.detail,
-        ...(err.code ? { code: err.code } : {}),
-        ...(err.invalidParams ? { invalidParams: err.invalidParams } : {}),
-      });
-    if (err instanceof AccessDenied)
-      return send(reply, req, {
-        status: 403,
-        title: 'Geen toegang',
-        detail: `Uw rol of sleutel heeft niet de bevoegdheid '${err.permission}'.`,
-        code: 'FORBIDDEN',
-      });
+    if (err instanceof HttpProblem) return send(reply, req, err);
+    if (err instanceof AccessDenied) return sendNew(reply, req, 403, 'forbidden', problemDetail('permissionMissing', { permission: err.permission }), 'FORBIDDEN');
     if (err.validation) {
       const seen = new Set<string>();
       const invalidParams = unionBranchErrors(req, err.validation).flatMap((v) => {
@@ -96,22 +97,17 @@ export function registerErrorHandling(app: FastifyInstance, allowedMethods: (pat
         seen.add(key);
         return [{ name, in: err.validationContext ?? 'body', reason }];
       });
-      return send(reply, req, {
-        status: 400,
-        title: 'Ongeldige invoer',
-        detail: invalidParams.map((p) => `${p.name}: ${p.reason}`).join('; '),
-        code: 'INVALID_INPUT',
-        invalidParams,
-      });
+      // The validator's reasons are English in both languages (its own messages).
+      return sendNew(reply, req, 400, 'invalidInput', untranslated(invalidParams.map((p) => `${p.name}: ${p.reason}`).join('; ')), 'INVALID_INPUT', invalidParams);
     }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
     if (status >= 500) {
       req.log.error({ err: { message: err.message, code: err.code, stack: err.stack } }, 'request failed');
-      return send(reply, req, { status, title: 'Interne fout', detail: 'Er ging iets mis aan onze kant; probeer het later opnieuw.', code: 'INTERNAL' });
+      return sendNew(reply, req, status, 'internal', problemDetail('internal'), 'INTERNAL');
     }
     if (status === 429)
-      return send(reply, req, { status, title: 'Te veel verzoeken', detail: `U stuurt te veel verzoeken; wacht ${String(reply.getHeader('retry-after') ?? 60)} seconden en probeer het dan opnieuw.`, code: 'TOO_MANY_REQUESTS' });
+      return sendNew(reply, req, status, 'tooManyRequests', problemDetail('tooManyRequests', { seconds: String(reply.getHeader('retry-after') ?? 60) }), 'TOO_MANY_REQUESTS');
     // Fastify's own 4xx (bad JSON, body too large, unsupported media type): say it plainly, in the API's language.
-    return send(reply, req, { status, title: status === 413 ? 'Te groot' : 'Ongeldig verzoek', detail: frameworkDetail(err, req), code: err.code ?? 'BAD_REQUEST' });
+    return sendNew(reply, req, status, status === 413 ? 'tooLarge' : 'invalidRequest', frameworkDetail(err, req), err.code ?? 'BAD_REQUEST');
   });
 }

@@ -1,6 +1,7 @@
 import Negotiator from 'negotiator';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { HttpProblem } from '../problem.ts';
+import { HttpProblem, problemDetail } from '../problem.ts';
+import { problemDetails } from '../problem-messages.ts';
 import { routeOf } from './auth.ts';
 
 type ResponseSchemas = Record<string, { content?: Record<string, unknown> } | undefined>;
@@ -25,6 +26,6 @@ export function registerNegotiation(app: FastifyInstance): void {
     const offered = successTypes(req);
     if (offered.length === 0) return;
     if (new Negotiator({ headers: { accept } }).mediaType(offered) === undefined)
-      throw new HttpProblem(406, 'Niet aanvaardbaar', `Deze operatie antwoordt met ${offered.join(' of ')}; de Accept-header '${accept.slice(0, 100)}' laat geen daarvan toe.`, 'NOT_ACCEPTABLE');
+      throw new HttpProblem(406, 'notAcceptable', problemDetail('notAcceptable', (l) => ({ offered: offered.join(problemDetails(l)('or')), accept: accept.slice(0, 100) })), 'NOT_ACCEPTABLE');
   });
 }

@@ -8,7 +8,8 @@ import { createUser, UserInputError } from '../../app/users/create-user.ts';
 import { listOwnUsers } from '../../app/users/list-users.ts';
 import { API_KEY_SCOPES } from '../../domain/access/roles.ts';
 import { callContext, SESSION_COOKIE } from '../plugins/auth.ts';
-import { HttpProblem, notFound } from '../problem.ts';
+import { untranslated } from '../../domain/i18n/index.ts';
+import { HttpProblem, notFound, problemDetail } from '../problem.ts';
 import { responses } from '../openapi-helpers.ts';
 
 const LoginBody = Type.Object(
@@ -59,7 +60,7 @@ const NewUser = Type.Object(
 );
 /** A key asked for more than its creator holds: 403, naming the scopes. */
 export const scopesProblem = (e: ScopesBeyondCreator) =>
-  new HttpProblem(403, 'Geen toegang', `Een API-sleutel kan niet meer dan uw eigen rol: u heeft zelf niet ${e.scopes.map((s) => `'${s}'`).join(', ')}.`, 'SCOPES_BEYOND_CREATOR', e.scopes.map((s) => ({ name: 'scopes', in: 'body', reason: `you do not hold '${s}' yourself` })));
+  new HttpProblem(403, 'forbidden', problemDetail('scopesBeyondCreator', { scopes: e.scopes.map((s) => `'${s}'`).join(', ') }), 'SCOPES_BEYOND_CREATOR', e.scopes.map((s) => ({ name: 'scopes', in: 'body', reason: `you do not hold '${s}' yourself` })));
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 /** Sessions (web login), the organisation's users and its API keys. */
@@ -83,9 +84,9 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDeps, opts: 
     async (req, reply) => {
       const r = await login(deps, { ...req.body, ttlMinutes: opts.sessionTtlMinutes, traceId: req.traceId, spanId: req.spanId });
       if (isRefused(r)) {
-        if (r.refused === 'credentials') throw new HttpProblem(401, 'Inloggen mislukt', 'Onbekend e-mailadres of onjuist wachtwoord.', 'LOGIN_FAILED');
+        if (r.refused === 'credentials') throw new HttpProblem(401, 'loginFailed', problemDetail('loginFailed'), 'LOGIN_FAILED');
         reply.header('retry-after', String(Math.max(1, Math.ceil((r.until.getTime() - deps.now().getTime()) / 1000))));
-        throw new HttpProblem(429, 'Account tijdelijk geblokkeerd', `Te veel mislukte inlogpogingen voor dit account; probeer het na ${r.until.toISOString()} opnieuw, of vraag de beheerder van uw organisatie om hulp.`, 'LOGIN_LOCKED');
+        throw new HttpProblem(429, 'accountLocked', problemDetail('accountLocked', { until: r.until.toISOString() }), 'LOGIN_LOCKED');
       }
       reply.setCookie(SESSION_COOKIE, r.token, { httpOnly: true, sameSite: 'strict', secure: opts.secureCookies, path: '/', expires: r.expiresAt });
       return reply.code(201).send({ csrfToken: r.csrfToken, expiresAt: r.expiresAt.toISOString(), user: r.user });
@@ -97,7 +98,7 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDeps, opts: 
     { schema: { operationId: 'getSession', tags: ['Access'], summary: 'The current session', response: responses({ 200: { description: 'Session', schema: Type.Ref(SessionView) } }) } },
     async (req) => {
       const s = req.session;
-      if (!s) throw new HttpProblem(401, 'Niet ingelogd', 'Er is geen geldige sessie; log opnieuw in.', 'UNAUTHENTICATED');
+      if (!s) throw new HttpProblem(401, 'notLoggedIn', problemDetail('noSession'), 'UNAUTHENTICATED');
       return {
         csrfToken: s.csrfToken,
         expiresAt: s.expiresAt.toISOString(),
@@ -146,7 +147,7 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDeps, opts: 
       try {
         return reply.code(201).send({ id: await createUser(deps, ctx, req.body) });
       } catch (e) {
-        if (e instanceof UserInputError) throw new HttpProblem(400, 'Ongeldige invoer', e.message, 'INVALID_USER');
+        if (e instanceof UserInputError) throw new HttpProblem(400, 'invalidInput', untranslated(e.message), 'INVALID_USER');
         throw e;
       }
     },
@@ -187,7 +188,7 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDeps, opts: 
         const k = await createApiKey(deps, ctx, { name: req.body.name, scopes: req.body.scopes, expiresAt: req.body.expiresAt ? new Date(req.body.expiresAt) : null });
         return reply.code(201).send(k);
       } catch (e) {
-        if (e instanceof InvalidScopes) throw new HttpProblem(400, 'Ongeldige invoer', e.message, 'INVALID_SCOPES');
+        if (e instanceof InvalidScopes) throw new HttpProblem(400, 'invalidInput', untranslated(e.message), 'INVALID_SCOPES');
         if (e instanceof ScopesBeyondCreator) throw scopesProblem(e);
         throw e;
       }
@@ -207,7 +208,7 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDeps, opts: 
     },
     async (req, reply) => {
       const ctx = callContext(req, 'users:manage');
-      if (!(await revokeOwnApiKey(deps, ctx, req.params.apiKeyId))) throw notFound('Deze API-sleutel');
+      if (!(await revokeOwnApiKey(deps, ctx, req.params.apiKeyId))) throw notFound('apiKeyNotFound');
       return reply.code(204).send();
     },
   );

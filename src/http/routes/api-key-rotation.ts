@@ -5,6 +5,7 @@ import { DEFAULT_ROTATION_OVERLAP_HOURS, MAX_ROTATION_OVERLAP_HOURS, rotateApiKe
 import { callContext } from '../plugins/auth.ts';
 import { ScopesBeyondCreator } from '../../app/users/create-api-key.ts';
 import { scopesProblem } from './access.ts';
+import { untranslated } from '../../domain/i18n/index.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 import { responses } from '../openapi-helpers.ts';
 
@@ -40,10 +41,10 @@ export function registerApiKeyRotationRoutes(app: FastifyInstance, deps: AppDeps
       const ctx = callContext(req, 'users:manage');
       try {
         const r = await rotateApiKey(deps, ctx, { apiKeyId: req.params.apiKeyId, ...(req.body?.overlapHours !== undefined ? { overlapHours: req.body.overlapHours } : {}) });
-        if (!r) throw notFound('Deze API-sleutel');
+        if (!r) throw notFound('apiKeyNotFound');
         return reply.code(201).send(r);
       } catch (e) {
-        if (e instanceof RotationRefused) throw new HttpProblem(409, 'Kan niet vernieuwen', e.message, 'ROTATION_REFUSED');
+        if (e instanceof RotationRefused) throw new HttpProblem(409, 'cannotRotate', untranslated(e.message), 'ROTATION_REFUSED');
         if (e instanceof ScopesBeyondCreator) throw scopesProblem(e);
         throw e;
       }

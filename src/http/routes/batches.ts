@@ -11,11 +11,12 @@ import { importBatch } from '../../app/intake/import-batch.ts';
 import { checkBatch } from '../../app/intake/check-batch.ts';
 import { openBatchResults } from '../../app/intake/batch-results.ts';
 import { resultCsvLines, resultHeader } from '../../app/intake/file/result-csv.ts';
-import { FileRefused, type BatchFormat, type FileReading } from '../../app/intake/file/read-batch-file.ts';
+import { FileRefused, type BatchFormat, type FileReading, type FileRefusal } from '../../app/intake/file/read-batch-file.ts';
+import { textIn, type Locale } from '../../domain/i18n/index.ts';
 import { getOwnBatch, type OwnBatch } from '../../app/creditor/get-own-batch.ts';
 import { listOwnBatches } from '../../app/creditor/list-own-batches.ts';
 import { callContext } from '../plugins/auth.ts';
-import { HttpProblem, notFound } from '../problem.ts';
+import { HttpProblem, notFound, problemDetail } from '../problem.ts';
 import { responses } from '../openapi-helpers.ts';
 import { requestLang } from '../language.ts';
 import { BatchSchema } from '../schemas.ts';
@@ -29,8 +30,8 @@ const FILE_TYPES: Record<string, BatchFormat> = {
   'application/jsonlines': 'jsonl',
 };
 
-export function batchView(b: OwnBatch, lang: 'nl' | 'en') {
-  const err = b.error as { code: string; nl: string; en: string } | null;
+export function batchView(b: OwnBatch, lang: Locale) {
+  const err = b.error as FileRefusal | null;
   return {
     id: b.id,
     filename: b.filename,
@@ -42,7 +43,7 @@ export function batchView(b: OwnBatch, lang: 'nl' | 'en') {
     rowsAccepted: b.rows_accepted,
     rowsRefused: b.rows_refused,
     rowsDuplicate: b.rows_duplicate,
-    error: err ? { code: err.code, message: err[lang] } : null,
+    error: err ? { code: err.code, message: textIn(err, lang) } : null,
     fileFormat: (b.file_format as FileReading | null) ?? null,
     createdAt: new Date(b.created_at).toISOString(),
     completedAt: b.completed_at ? new Date(b.completed_at).toISOString() : null,
@@ -59,7 +60,7 @@ function formatOf(req: FastifyRequest): BatchFormat {
   const ct = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   const f = FILE_TYPES[ct];
   if (!f)
-    throw new HttpProblem(415, 'Onbekend bestandstype', 'Stuur het bestand als text/csv of application/x-ndjson (JSON Lines).', 'UNSUPPORTED_MEDIA_TYPE');
+    throw new HttpProblem(415, 'unsupportedMediaType', problemDetail('fileType'), 'UNSUPPORTED_MEDIA_TYPE');
   return f;
 }
 
@@ -106,7 +107,7 @@ async function sendDryRun(deps: AppDeps, req: FastifyRequest, reply: FastifyRepl
   } catch (err) {
     out.destroy();
     await rm(dir, { recursive: true, force: true });
-    if (err instanceof FileRefused) throw new HttpProblem(err.status, 'Bestand geweigerd', err[lang], err.code);
+    if (err instanceof FileRefused) throw new HttpProblem(err.status, 'fileRefused', err, err.code);
     throw err;
   }
   const stream = createReadStream(file);
@@ -156,7 +157,7 @@ export function registerBatchRoutes(app: FastifyInstance, deps: AppDeps, opts: {
       const format = formatOf(req);
       const length = Number(req.headers['content-length'] ?? NaN);
       if (Number.isFinite(length) && length > opts.maxUploadBytes)
-        throw new HttpProblem(413, 'Te groot', `Het bestand (${length} bytes) is groter dan de toegestane ${opts.maxUploadBytes} bytes; splits het op.`, 'FILE_TOO_LARGE');
+        throw new HttpProblem(413, 'tooLarge', problemDetail('fileTooLarge', { length, max: opts.maxUploadBytes }), 'FILE_TOO_LARGE');
       if (req.query.dryRun) return sendDryRun(deps, req, reply, format, opts.maxUploadBytes);
       const batch = await importBatch(deps, ctx, {
         source: req.body as Readable,
@@ -168,11 +169,11 @@ export function registerBatchRoutes(app: FastifyInstance, deps: AppDeps, opts: {
       const lang = requestLang(req);
       const view = batchView(batch, lang);
       if (batch.status === 'failed') {
-        const err = batch.error as { code: string; status: number; nl: string; en: string };
+        const err = batch.error as FileRefusal;
         // The rest of a refused upload is not read; close the connection rather than drain gigabytes.
         reply.header('Connection', 'close');
-        throw new HttpProblem(err.status ?? 422, lang === 'en' ? 'File refused' : 'Bestand geweigerd',
-          `${err[lang]} (batch ${batch.id}: ${batch.rows_total} regels verwerkt vóór de fout)`, err.code);
+        const detail = problemDetail('fileRefusedAfterRows', (l) => ({ reason: textIn(err, l), batchId: batch.id, rows: batch.rows_total }));
+        throw new HttpProblem(err.status ?? 422, 'fileRefused', detail, err.code);
       }
       return reply.code(201).header('Location', `/v1/batches/${batch.id}`).send(view);
     },
@@ -211,7 +212,7 @@ export function registerBatchRoutes(app: FastifyInstance, deps: AppDeps, opts: {
     async (req) => {
       const ctx = callContext(req, 'batches:manage');
       const b = await getOwnBatch(deps, ctx, req.params.batchId);
-      if (!b) throw notFound('Deze batch');
+      if (!b) throw notFound('batchNotFound');
       return batchView(b, requestLang(req));
     },
   );
@@ -231,7 +232,7 @@ export function registerBatchRoutes(app: FastifyInstance, deps: AppDeps, opts: {
       const ctx = callContext(req, 'batches:manage');
       const lang = requestLang(req);
       const opened = await openBatchResults(deps, ctx, req.params.batchId, lang);
-      if (!opened) throw notFound('Deze batch');
+      if (!opened) throw notFound('batchNotFound');
       const body = Readable.from(opened.pages);
       return reply
         .type('text/csv; charset=utf-8')

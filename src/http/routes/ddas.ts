@@ -6,6 +6,7 @@ import { DdasRequestError, exportDdas } from '../../app/ddas/export-ddas.ts';
 import type { ClientDetail } from '../../domain/ddas/map-delivery.ts';
 import { MAX_SIGNALS_PER_MESSAGE } from '../../domain/ddas/paginate.ts';
 import { callContext } from '../plugins/auth.ts';
+import { untranslated } from '../../domain/i18n/index.ts';
 import { HttpProblem } from '../problem.ts';
 import { responses } from '../openapi-helpers.ts';
 
@@ -86,7 +87,7 @@ export function registerDdasRoutes(app: FastifyInstance, deps: AppDeps, opts: Dd
         try {
           result = await exportDdas(deps, ctx, req.body ?? {}, opts);
         } catch (e) {
-          if (e instanceof DdasRequestError) throw new HttpProblem(e.status, e.status === 400 ? 'Ongeldig verzoek' : 'Niet verwerkbaar', e.message, 'INVALID_REQUEST', [{ name: e.field, in: 'body', reason: e.message }]);
+          if (e instanceof DdasRequestError) throw new HttpProblem(e.status, e.status === 400 ? 'invalidRequest' : 'unprocessable', untranslated(e.message), 'INVALID_REQUEST', [{ name: e.field, in: 'body', reason: e.message }]);
           throw e;
         }
         if (result.warnings.length) req.log.warn({ warnings: result.warnings.map((w) => w.code) }, 'DDAS export: values not mappable were left out');

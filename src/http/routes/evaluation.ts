@@ -15,7 +15,8 @@ import { SIGNAL_PARTNER_TYPES } from '../../domain/ddas/vocabulary.ts';
 import { DEFAULT_COST_PARAMETERS } from '../../domain/statistics/costs.ts';
 import { callContext } from '../plugins/auth.ts';
 import { requestLang } from '../language.ts';
-import { HttpProblem } from '../problem.ts';
+import { untranslated } from '../../domain/i18n/index.ts';
+import { HttpProblem, problemDetail } from '../problem.ts';
 import { responses } from '../openapi-helpers.ts';
 import { tableCsv } from './evaluation-csv.ts';
 
@@ -82,10 +83,10 @@ const toQuery = (q: Partial<FilterQ> & { from: string; to: string }): Evaluation
 
 /** Known failures of the evaluation use cases as problem+json. */
 function asProblem(e: unknown): never {
-  if (e instanceof EvaluationInputError) throw new HttpProblem(400, 'Ongeldige invoer', e.message, 'INVALID_INPUT', [{ name: e.field, in: 'query', reason: e.message }]);
-  if (e instanceof CostParameterError) throw new HttpProblem(400, 'Ongeldige invoer', e.message, 'INVALID_PARAMETERS', e.errors.map((x) => ({ ...x, in: 'body' })));
-  if (e instanceof ReportSubjectNotFound) throw new HttpProblem(404, 'Niet gevonden', `${e.message}.`, 'NOT_FOUND');
-  if (e instanceof ExperimentNotFound) throw new HttpProblem(404, 'Niet gevonden', `Geen experiment '${e.experimentId}' waaraan uw organisatie deelneemt.`, 'NOT_FOUND');
+  if (e instanceof EvaluationInputError) throw new HttpProblem(400, 'invalidInput', untranslated(e.message), 'INVALID_INPUT', [{ name: e.field, in: 'query', reason: e.message }]);
+  if (e instanceof CostParameterError) throw new HttpProblem(400, 'invalidInput', untranslated(e.message), 'INVALID_PARAMETERS', e.errors.map((x) => ({ ...x, in: 'body' })));
+  if (e instanceof ReportSubjectNotFound) throw new HttpProblem(404, 'notFound', untranslated(`${e.message}.`), 'NOT_FOUND');
+  if (e instanceof ExperimentNotFound) throw new HttpProblem(404, 'notFound', problemDetail('experimentNotParticipating', { experimentId: e.experimentId }), 'NOT_FOUND');
   throw e;
 }
 const guard = async <T>(f: () => Promise<T>): Promise<T> => {

@@ -20,7 +20,9 @@ import type { Stage } from '../../domain/experiments/stages.ts';
 import { requestLang } from '../language.ts';
 import { responses } from '../openapi-helpers.ts';
 import { callContext } from '../plugins/auth.ts';
-import { HttpProblem, ProblemSchema } from '../problem.ts';
+import { joinTexts, textIn, untranslated } from '../../domain/i18n/index.ts';
+import { HttpProblem, ProblemSchema, problemDetail } from '../problem.ts';
+import { problemDetails } from '../problem-messages.ts';
 import {
   ArmsBody,
   CapacityBody,
@@ -54,18 +56,18 @@ async function run<T>(req: FastifyRequest, permission: Permission, fn: (ctx: Cal
   try {
     return await fn(ctx);
   } catch (e) {
-    if (e instanceof ExperimentNotFound) throw new HttpProblem(404, lang === 'en' ? 'Not found' : 'Niet gevonden', lang === 'en' ? `No experiment '${e.experimentId}' you may see.` : `Geen experiment '${e.experimentId}' dat u mag zien.`, 'NOT_FOUND');
-    if (e instanceof ExperimentInputError) throw new HttpProblem(400, lang === 'en' ? 'Invalid input' : 'Ongeldige invoer', e.message, 'INVALID_INPUT', [...e.params]);
+    if (e instanceof ExperimentNotFound) throw new HttpProblem(404, 'notFound', problemDetail('experimentNotVisible', { experimentId: e.experimentId }), 'NOT_FOUND');
+    if (e instanceof ExperimentInputError) throw new HttpProblem(400, 'invalidInput', untranslated(e.message), 'INVALID_INPUT', [...e.params]);
     if (e instanceof ExperimentRefused)
       throw new HttpProblem(
         e.status,
-        lang === 'en' ? 'Not possible' : 'Niet mogelijk',
-        e.problems.map((p) => p.message[lang]).join(' '),
+        'notPossible',
+        joinTexts(e.problems.map((p) => p.message), ' '),
         e.code,
         e.problems.flatMap((p) =>
           p.groundRules?.length
-            ? p.groundRules.map((g) => ({ name: `groundRules.${g}`, reason: lang === 'en' ? 'ground rule not met' : 'randvoorwaarde niet voldaan', code: 'GROUND_RULE_UNMET' }))
-            : [{ name: 'experiment', reason: p.message[lang], code: p.code }],
+            ? p.groundRules.map((g) => ({ name: `groundRules.${g}`, reason: problemDetails(lang)('groundRuleUnmet'), code: 'GROUND_RULE_UNMET' }))
+            : [{ name: 'experiment', reason: textIn(p.message, lang), code: p.code }],
         ),
       );
     throw e;
@@ -208,7 +210,7 @@ export function registerExperimentRoutes(app: FastifyInstance, deps: AppDeps): v
       run(req, 'experiments:read', async (ctx) => {
         const lang = requestLang(req);
         const r = await checkPreselection(deps, ctx, req.params.experimentId, req.body);
-        const text = (m: (typeof r.refusals)[number]) => ({ code: m.code, mode: m.mode, message: m.message[lang] });
+        const text = (m: (typeof r.refusals)[number]) => ({ code: m.code, mode: m.mode, message: textIn(m.message, lang) });
         return { decision: r.decision, refusals: r.refusals.map(text), flags: r.flags.map(text) };
       }),
   );

@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
 import { databaseAnswers } from '../../app/operations/database-ready.ts';
 import type { DB } from '../../db/schema.ts';
 import { responses } from '../openapi-helpers.ts';
-import { ProblemSchema } from '../problem.ts';
+import { requestLang } from '../language.ts';
+import { HttpProblem, ProblemSchema, problemDetail } from '../problem.ts';
 
 const Health = Type.Object({ status: Type.String(), checks: Type.Optional(Type.Record(Type.String(), Type.String())) }, { $id: 'Health', title: 'Health' });
 
@@ -26,12 +27,12 @@ export function registerHealthRoutes(app: FastifyInstance, db: Kysely<DB>): void
         response: responses({ 200: { description: 'Ready', schema: Health }, 503: { description: 'Not ready: the database does not answer', schema: ProblemSchema, contentType: 'application/problem+json' } }),
       },
     },
-    async (_req, reply) => {
+    async (req, reply) => {
       if (await databaseAnswers(db)) return { status: 'ok', checks: { database: 'ok' } };
       return reply
         .code(503)
         .type('application/problem+json')
-        .send({ type: 'about:blank', status: 503, title: 'Niet gereed', detail: 'De database antwoordt niet.', code: 'NOT_READY' });
+        .send({ type: 'about:blank', status: 503, ...new HttpProblem(503, 'notReady', problemDetail('databaseNotAnswering')).textIn(requestLang(req)), code: 'NOT_READY' });
     },
   );
 }

@@ -5,6 +5,8 @@ import type { AppDeps } from '../../app/context.ts';
 import { ACCESS_TOKEN_TTL_SECONDS, OAUTH_TOKEN_PATH } from '../../app/auth/access-tokens.ts';
 import { createOAuthModel } from '../../app/auth/oauth-model.ts';
 import { responses } from '../openapi-helpers.ts';
+import { requestLang } from '../language.ts';
+import { problemTitles } from '../problem-messages.ts';
 
 const { Request: OAuthRequest, Response: OAuthResponse, OAuthError, InvalidRequestError } = OAuth2Server;
 
@@ -94,7 +96,7 @@ function parseForm(text: string): Record<string, string | string[]> {
  * its credentials (the RFC allows it for form fields and demands it for Basic; the library would
  * answer 400 for form fields): this endpoint always answered so.
  */
-function sendOAuthError(reply: FastifyReply, e: OAuth2Server.OAuthError) {
+function sendOAuthError(req: FastifyRequest, reply: FastifyReply, e: OAuth2Server.OAuthError) {
   const status = e.name === 'invalid_client' ? 401 : e.code;
   if (status === 401) reply.header('www-authenticate', 'Basic realm="vroegsignaal"');
   return reply
@@ -102,7 +104,7 @@ function sendOAuthError(reply: FastifyReply, e: OAuth2Server.OAuthError) {
     .type('application/problem+json')
     .send(
       // a string, so the Problem response schema does not strip RFC 6749's own fields
-      JSON.stringify({ type: 'about:blank', title: status === 401 ? 'Niet geauthenticeerd' : 'Ongeldig verzoek', status, detail: e.message, code: e.name.toUpperCase(), error: e.name, error_description: e.message, instance: OAUTH_TOKEN_PATH }),
+      JSON.stringify({ type: 'about:blank', title: problemTitles(requestLang(req))(status === 401 ? 'unauthenticated' : 'invalidRequest'), status, detail: e.message, code: e.name.toUpperCase(), error: e.name, error_description: e.message, instance: OAUTH_TOKEN_PATH }),
     );
 }
 
@@ -154,7 +156,7 @@ export function registerOAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
           // server_error; the platform's error handler logs the cause and answers like any other route.
           if (!(e instanceof OAuthError)) throw e;
           if (e.code >= 500) throw (e as { inner?: unknown }).inner ?? e;
-          return sendOAuthError(reply, e);
+          return sendOAuthError(req, reply, e);
         }
       },
     );

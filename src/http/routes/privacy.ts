@@ -11,7 +11,8 @@ import { RECTIFIABLE_FIELDS } from '../../domain/privacy/rectification.ts';
 import { SubjectQueryError, type SubjectQuery } from '../../domain/privacy/subject-query.ts';
 import { callContext } from '../plugins/auth.ts';
 import { requestLang } from '../language.ts';
-import { HttpProblem, notFound } from '../problem.ts';
+import { joinTexts, textIn } from '../../domain/i18n/index.ts';
+import { HttpProblem, notFound, problemDetail } from '../problem.ts';
 import { responses } from '../openapi-helpers.ts';
 
 const Months = (description: string) => Type.Integer({ description, minimum: 0, maximum: 1200 });
@@ -117,7 +118,7 @@ const ObjectionBody = Type.Union(
 
 function subjectProblem(e: unknown): never {
   if (e instanceof SubjectQueryError)
-    throw new HttpProblem(400, 'Ongeldige invoer', `${e.field}: ${e.text.nl}`, 'INVALID_SUBJECT', [{ name: e.field, in: 'body', reason: e.text.en }]);
+    throw new HttpProblem(400, 'invalidInput', problemDetail('fieldText', (l) => ({ field: e.field, text: textIn(e.text, l) })), 'INVALID_SUBJECT', [{ name: e.field, in: 'body', reason: textIn(e.text, 'en') }]);
   throw e;
 }
 
@@ -138,7 +139,7 @@ export function registerPrivacyRoutes(app: FastifyInstance, deps: AppDeps): void
     async (req) => {
       const v = await getOwnRetentionSettings(deps, callContext(req, 'municipality:configure'));
       const lang = requestLang(req);
-      return { ...v, warnings: v.warnings.map((w) => ({ field: w.field, code: w.code, message: w.message[lang] })) };
+      return { ...v, warnings: v.warnings.map((w) => ({ field: w.field, code: w.code, message: textIn(w.message, lang) })) };
     },
   );
 
@@ -157,15 +158,15 @@ export function registerPrivacyRoutes(app: FastifyInstance, deps: AppDeps): void
       const lang = requestLang(req);
       try {
         const v = await setOwnRetentionSettings(deps, callContext(req, 'municipality:configure'), req.body);
-        return { ...v, warnings: v.warnings.map((w) => ({ field: w.field, code: w.code, message: w.message[lang] })) };
+        return { ...v, warnings: v.warnings.map((w) => ({ field: w.field, code: w.code, message: textIn(w.message, lang) })) };
       } catch (e) {
         if (e instanceof UnsafeRetention)
           throw new HttpProblem(
             400,
-            lang === 'en' ? 'Unsafe retention terms' : 'Onveilige bewaartermijnen',
-            e.issues.map((i) => i.message[lang]).join(' '),
+            'unsafeRetention',
+            joinTexts(e.issues.map((i) => i.message), ' '),
             'UNSAFE_RETENTION',
-            e.issues.map((i) => ({ name: i.field, in: 'body', reason: i.message[lang], code: i.code })),
+            e.issues.map((i) => ({ name: i.field, in: 'body', reason: textIn(i.message, lang), code: i.code })),
           );
         throw e;
       }
@@ -211,10 +212,10 @@ export function registerPrivacyRoutes(app: FastifyInstance, deps: AppDeps): void
       const ctx = callContext(req, 'cases:work');
       const lang = requestLang(req);
       try {
-        if (!(await rectifySignal(deps, ctx, req.body))) throw notFound('Dit signaal');
+        if (!(await rectifySignal(deps, ctx, req.body))) throw notFound('signalNotFound');
       } catch (e) {
         if (e instanceof RectificationRefused)
-          throw new HttpProblem(400, 'Ongeldige invoer', `${e.field}: ${e.text[lang]}`, 'INVALID_RECTIFICATION', [{ name: 'value', in: 'body', reason: e.text[lang] }]);
+          throw new HttpProblem(400, 'invalidInput', problemDetail('fieldText', (l) => ({ field: e.field, text: textIn(e.text, l) })), 'INVALID_RECTIFICATION', [{ name: 'value', in: 'body', reason: textIn(e.text, lang) }]);
         throw e;
       }
       return { signalId: req.body.signalId, field: req.body.field, rectified: true };

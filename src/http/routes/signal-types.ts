@@ -4,7 +4,7 @@ import type { AppDeps } from '../../app/context.ts';
 import { getRulesInForce } from '../../app/rules/get-rules-in-force.ts';
 import { dateKey } from '../../domain/rules/input-checks.ts';
 import { responses } from '../openapi-helpers.ts';
-import { HttpProblem } from '../problem.ts';
+import { HttpProblem, problemDetail } from '../problem.ts';
 import { CitationSchema } from '../schemas.ts';
 
 const Localized = Type.Object({ nl: Type.String(), en: Type.String() });
@@ -82,7 +82,7 @@ export function registerSignalTypeRoutes(app: FastifyInstance, deps: AppDeps): v
     },
     async (req) => {
       const date = req.query.date;
-      if (date !== undefined && dateKey(date) < 0) throw new HttpProblem(400, 'Ongeldige datum', `De datum '${date}' bestaat niet (JJJJ-MM-DD).`, 'DATE_INVALID');
+      if (date !== undefined && dateKey(date) < 0) throw new HttpProblem(400, 'invalidDate', problemDetail('dateInvalid', { date }), 'DATE_INVALID');
       return getRulesInForce(deps, date);
     },
   );

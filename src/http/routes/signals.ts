@@ -8,6 +8,7 @@ import { getOwnSignal, findOwnSignalByReference } from '../../app/intake/get-own
 import { SignalInputSchema } from '../../domain/signals/signal-schema.ts';
 import type { SignalInput } from '../../domain/signals/signal.ts';
 import { callContext } from '../plugins/auth.ts';
+import { joinTexts, textIn, untranslated } from '../../domain/i18n/index.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 import { responses } from '../openapi-helpers.ts';
 import { ProblemSchema as ProblemRef } from '../problem.ts';
@@ -45,7 +46,7 @@ export function toResult(o: RowOutcome, lang: Lang) {
       inputError: r.inputError,
       ...(r.field ? { field: r.field } : {}),
       ...(r.citation ? { citation: r.citation } : {}),
-      message: r.message[lang],
+      message: textIn(r.message, lang),
     })),
   };
 }
@@ -95,17 +96,17 @@ export function registerSignalRoutes(app: FastifyInstance, deps: AppDeps): void 
       if (only.outcome === 'refused')
         throw new HttpProblem(
           422,
-          lang === 'en' ? 'Signal refused' : 'Signaal geweigerd',
-          only.refusals.map((r) => r.message[lang]).join(' '),
+          'signalRefused',
+          joinTexts(only.refusals.map((r) => r.message), ' '),
           'SIGNAL_REFUSED',
           only.refusals.map((r) => ({
             name: r.field ?? 'signal',
-            reason: r.citation ? `${r.message[lang]} (${formatCitation(r.citation, lang)})` : r.message[lang],
+            reason: r.citation ? `${textIn(r.message, lang)} (${formatCitation(r.citation, lang)})` : textIn(r.message, lang),
             code: r.code,
           })),
         );
       if (only.outcome === 'conflict')
-        throw new HttpProblem(409, 'Conflict', only.refusals[0]?.message[lang] ?? 'reference reused', 'REFERENCE_REUSED');
+        throw new HttpProblem(409, 'conflict', only.refusals[0]?.message ?? untranslated('reference reused'), 'REFERENCE_REUSED');
       if (only.outcome === 'accepted') reply.header('Location', `/v1/signals/${only.signalId}`);
       return reply.code(only.outcome === 'accepted' ? 201 : 200).send(body);
     },
@@ -125,7 +126,7 @@ export function registerSignalRoutes(app: FastifyInstance, deps: AppDeps): void 
     async (req) => {
       const ctx = callContext(req, 'signals:read-own');
       const s = await getOwnSignal(deps, ctx, req.params.signalId);
-      if (!s) throw notFound('Dit signaal');
+      if (!s) throw notFound('signalNotFound');
       return s;
     },
   );

@@ -1,5 +1,7 @@
+import type { LocalizedText } from '../../../domain/i18n/index.ts';
+
 /** A problem with a batch file as a whole; rows before it were still processed. */
-export class FileRefused extends Error {
+export class FileRefused extends Error implements FileRefusal {
   constructor(
     public readonly code: string,
     public readonly nl: string,
@@ -19,10 +21,12 @@ export class FileRefused extends Error {
   }
 }
 
-export interface FileRefusal {
+/**
+ * A file's refusal as data: stored with its batch (batches.error) and read back in whichever
+ * language is asked, so it carries its text in every language itself (a LocalizedText, picked with textIn).
+ */
+export interface FileRefusal extends LocalizedText {
   code: string;
-  nl: string;
-  en: string;
   status: number;
 }
 

@@ -6,7 +6,7 @@ import { fileChunks, type BatchFormat, type CsvFileFormat, type TextEncoding } f
 import { fileRefusals } from './file-refused.ts';
 import { checkSignalShape } from '../../validation/signal-validator.ts';
 
-export { FileRefused } from './file-refused.ts';
+export { FileRefused, type FileRefusal } from './file-refused.ts';
 export type { BatchFormat } from './file-chunks.ts';
 
 /** One data row of a file: either a signal to judge, or a row that could not be read as one. */
