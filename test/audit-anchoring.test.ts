@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { sql } from 'kysely';
-import { ENGINES } from './helpers/engines.ts';
+import { ENGINES, migratedSnapshot } from './helpers/engines.ts';
 import { appendAudit, sealAuditLog } from '../src/db/repositories/audit.ts';
 import { sealAndAnchor } from '../src/app/audit/anchor-audit.ts';
 import { DirectoryCheckpointStore } from '../src/app/audit/checkpoint-store.ts';
@@ -164,7 +164,8 @@ describe('npm run audit:verify (command line, PGlite directory)', () => {
     });
 
   it('says intact, then names the truncation against the last checkpoint', async () => {
-    const db = await openDatabase({ dataDir: `${dataDir}/pglite` });
+    // A new directory starts from the migrated snapshot (initdb once per run, not per test).
+    const db = await openDatabase({ dataDir: `${dataDir}/pglite`, pgliteSnapshot: await migratedSnapshot() });
     await addRecords(db.db, 10);
     await sealAll(db.db, { macKey: KEY, store: new DirectoryCheckpointStore(path.join(dataDir, 'cp')), checkpointIntervalMs: 0 }, '10');
     await db.close();
@@ -181,7 +182,7 @@ describe('npm run audit:verify (command line, PGlite directory)', () => {
   });
 
   it('does not call a chain without checkpoints intact: recomputed from its start, its links hold but it is not anchored (exit 2)', async () => {
-    const db = await openDatabase({ dataDir: `${dataDir}/unanchored/pglite` });
+    const db = await openDatabase({ dataDir: `${dataDir}/unanchored/pglite`, pgliteSnapshot: await migratedSnapshot() });
     await addRecords(db.db, 5);
     while ((await sealAuditLog(db.db, KEY)).sealed > 0);
     await recomputeUnkeyed(db.db, 0);

@@ -40,7 +40,7 @@ let snapshot: Promise<Blob> | undefined;
  * migration makes a new one). Each test database still runs the migrations (they find nothing to
  * do) and is a database of its own; only initdb is not repeated for every test.
  */
-function migratedSnapshot(): Promise<Blob> {
+export function migratedSnapshot(): Promise<Blob> {
   snapshot ??= (async () => {
     const migrations = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../src/db/migrations');
     // The package's own files name its version (its exports do not include package.json).

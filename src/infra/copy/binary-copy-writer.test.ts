@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { BinaryCopyWriter } from './binary-copy-writer.ts';
+import { migratedSnapshot } from '../../../test/helpers/engines.ts';
 
 const PG_EPOCH_MS = Date.UTC(2000, 0, 1);
 const DAY_MS = 86_400_000;
@@ -33,7 +34,8 @@ interface Engine {
 }
 
 async function openPglite(): Promise<Engine> {
-  const db = await PGlite.create('memory://');
+  // From the tests' migrated snapshot: initdb once per run, not per test.
+  const db = await PGlite.create('memory://', { loadDataDir: await migratedSnapshot() });
   return {
     async exec(sql) {
       await db.exec(sql);
