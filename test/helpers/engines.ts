@@ -40,15 +40,21 @@ let snapshot: Promise<Blob> | undefined;
  * migration makes a new one). Each test database still runs the migrations (they find nothing to
  * do) and is a database of its own; only initdb is not repeated for every test.
  */
+/** A short hash of the migrations (and whatever else is given), naming a migrated database. */
+async function migrationsKey(...more: string[]): Promise<string> {
+  const migrations = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../src/db/migrations');
+  const h = createHash('sha256');
+  for (const m of more) h.update(m);
+  for (const f of (await readdir(migrations)).sort()) h.update(f).update(await readFile(path.join(migrations, f)));
+  return h.digest('hex').slice(0, 16);
+}
+
 export function migratedSnapshot(): Promise<Blob> {
   snapshot ??= (async () => {
-    const migrations = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../src/db/migrations');
     // The package's own files name its version (its exports do not include package.json).
     const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
     const pkg = JSON.parse(await readFile(path.join(entry.slice(0, entry.lastIndexOf(`${path.sep}dist${path.sep}`)), 'package.json'), 'utf8')) as { version: string };
-    const h = createHash('sha256').update(pkg.version);
-    for (const f of (await readdir(migrations)).sort()) h.update(f).update(await readFile(path.join(migrations, f)));
-    const file = path.join(tmpdir(), 'vroegsignaal-tests', `pglite-${h.digest('hex').slice(0, 16)}.tar`);
+    const file = path.join(tmpdir(), 'vroegsignaal-tests', `pglite-${await migrationsKey(pkg.version)}.tar`);
     try {
       return new Blob([await readFile(file)]);
     } catch {
@@ -72,9 +78,10 @@ if (serverUrl) {
     name: 'postgres',
     async open() {
       const name = `vs_test_${randomBytes(6).toString('hex')}`;
+      const template = await migratedTemplate(serverUrl);
       const admin = new pg.Client({ connectionString: serverUrl });
       await admin.connect();
-      await admin.query(`create database ${name}`);
+      await admin.query(`create database ${name} template ${template}`);
       await admin.end();
       const db = await openDatabase({ databaseUrl: withDatabaseName(serverUrl, name), poolSize: 4 });
       return {
@@ -89,4 +96,36 @@ if (serverUrl) {
       };
     },
   });
+}
+
+let template: Promise<string> | undefined;
+
+/**
+ * The server's counterpart of the PGlite snapshot: a migrated, empty database that test databases
+ * are copied from (CREATE DATABASE … TEMPLATE), named after the migrations, made by the first test
+ * process that needs it and kept on the server. The migrations still run on each copy (nothing to do).
+ */
+function migratedTemplate(url: string): Promise<string> {
+  template ??= (async () => {
+    const name = `vs_test_template_${await migrationsKey()}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      // Test processes starting at once: one makes it, the others wait here and find it made.
+      await admin.query('select pg_advisory_lock(727275)');
+      if (!(await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount) {
+        // Made under another name and renamed when complete: a broken-off run leaves no half template.
+        const making = `${name}_making`;
+        await admin.query(`drop database if exists ${making} with (force)`);
+        await admin.query(`create database ${making}`);
+        const db = await openDatabase({ databaseUrl: withDatabaseName(url, making), poolSize: 1 });
+        await db.close();
+        await admin.query(`alter database ${making} rename to ${name}`);
+      }
+    } finally {
+      await admin.end();
+    }
+    return name;
+  })();
+  return template;
 }
