@@ -1,4 +1,5 @@
 import { LOCALES, type Locale } from './locale.ts';
+import { fill, type Vars } from './messages.ts';
 
 /**
  * One text in every language, as data: a refusal or a file's refusal travels as JSON with both
@@ -20,4 +21,9 @@ export function untranslated(text: string): LocalizedText {
 /** Several texts as one, language by language (the refusals of one signal, as one problem detail). */
 export function joinTexts(texts: readonly LocalizedText[], separator: string): LocalizedText {
   return Object.fromEntries(LOCALES.map((l) => [l, texts.map((t) => t[l]).join(separator)])) as Record<Locale, string>;
+}
+
+/** Fills `{name}` placeholders in every language of a text (a refusal's template, with its values). */
+export function fillText(text: LocalizedText, vars: Vars): LocalizedText {
+  return Object.fromEntries(LOCALES.map((l) => [l, fill(text[l], vars)])) as Record<Locale, string>;
 }

@@ -1,4 +1,4 @@
-import type { LocalizedText } from './judgement.ts';
+import { fillText, type LocalizedText, type Vars } from '../i18n/index.ts';
 
 /**
  * The wording of refusals that do not come from a rule file (input errors, sender, municipality,
@@ -44,14 +44,7 @@ export function fieldName(field: string): LocalizedText {
   return { nl: field, en: field };
 }
 
-type Params = Record<string, string | number>;
-
-function fill(template: string, params: Params): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const v = params[key];
-    return v === undefined ? whole : String(v);
-  });
-}
+type Params = Vars;
 
 const CATALOGUE: Record<string, LocalizedText> = {
   INPUT_NOT_AN_OBJECT: { nl: 'Het signaal is geen object met velden.', en: 'The signal is not an object with fields.' },
@@ -254,9 +247,9 @@ export function message(code: string, params: Params = {}): LocalizedText {
   const t = CATALOGUE[code];
   if (t === undefined) return { nl: code, en: code };
   const p = withFieldParams(params);
-  return { nl: fill(t.nl, p), en: fill(t.en, p) };
+  return fillText(t, p);
 }
 
 export function fillMessage(template: LocalizedText, params: Params): LocalizedText {
-  return { nl: fill(template.nl, params), en: fill(template.en, params) };
+  return fillText(template, params);
 }

@@ -1,6 +1,8 @@
 import type { getBatchResultsPage, ResultRow } from '../../../app/creditor/batch-results-page.ts';
 import { RESULT_OUTCOMES, RESULTS_PAGE_SIZE } from '../../../app/creditor/batch-results-page.ts';
 import { Alert, Button, ButtonLink, DataList, Form, FormField, Heading, Link, Paragraph, Select, Table, type Column } from '../../components/index.ts';
+import type { FileRefusal } from '../../../app/intake/file/file-refused.ts';
+import { textIn } from '../../../domain/i18n/index.ts';
 import { formatDateTime, formatNumber } from '../../i18n/locale.ts';
 import { useWeb } from '../../web-context.ts';
 import { creditorMessages } from './messages.ts';
@@ -14,7 +16,7 @@ export function BatchPage({ view, outcome }: { view: View; outcome: string }) {
   const t = creditorMessages(locale);
   const b = view.batch;
   const base = `/aanleveren/batches/${b.id}`;
-  const err = b.error as { code: string; nl: string; en: string } | null;
+  const err = b.error as FileRefusal | null;
   const rowsWithCheck = view.rows;
   const columns: Column<ResultRow>[] = [
     { key: 'row', header: t('colRow'), numeric: true, cell: (r) => formatNumber(locale, r.row) },
@@ -72,7 +74,7 @@ export function BatchPage({ view, outcome }: { view: View; outcome: string }) {
           <Alert type="info">{t('stillReceiving')}</Alert>
         </div>
       ) : null}
-      {err ? <Alert type="error">{t('fileError', { message: err[locale] })}</Alert> : null}
+      {err ? <Alert type="error">{t('fileError', { message: textIn(err, locale) })}</Alert> : null}
       <section aria-labelledby="facts-heading" className="vs-section">
         <Heading level={2} id="facts-heading">
           {t('batchFacts')}
