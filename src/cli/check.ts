@@ -21,6 +21,7 @@ import { dateKey } from '../domain/rules/input-checks.ts';
 import { loadPostcodeAreaRouter } from '../app/routing/load-postcode-areas.ts';
 import { routeAndJudge } from '../app/intake/judging/judge-signal.ts';
 import { FileRefused, readBatchFile, type BatchFormat, type FileReading } from '../app/intake/file/read-batch-file.ts';
+import { textIn } from '../domain/i18n/index.ts';
 import { formatHuman, formatReading, formatSummary, formatUnreadable, type Lang, type Tally } from './check-format.ts';
 
 /** The file's format from its name; undefined when the name does not tell. */
@@ -148,7 +149,7 @@ async function main(): Promise<void> {
     );
   } catch (e) {
     if (e instanceof FileRefused) {
-      process.stderr.write(`${parsed.lang === 'nl' ? e.nl : e.en}\n`);
+      process.stderr.write(`${textIn(e, parsed.lang)}\n`);
       process.exitCode = 2;
       return;
     }

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../i18n/index.ts';
 import type { RetentionPolicy } from './retention.ts';
 
 /**
@@ -9,7 +10,7 @@ export interface AccessDocument {
   generatedAt: string;
   municipalityCode: string;
   foundBy: 'bsn' | 'address';
-  purpose: { nl: string; en: string };
+  purpose: LocalizedText;
   retention: RetentionPolicy;
   signals: AccessSignal[];
   cases: AccessCase[];
