@@ -3,6 +3,7 @@ import { commonMessages } from './i18n/common.ts';
 import { useWeb } from './web-context.ts';
 import { SkipLink } from './components/text.tsx';
 import type { NavItem } from './nav.ts';
+import { textIn } from '../domain/i18n/index.ts';
 
 /** The URL of the current page in the other language (the switch persists the choice in a cookie). */
 function withLang(url: string, lang: string): string {
@@ -70,7 +71,7 @@ export function Layout({ title, nav, children, scripts = [] }: { title: string; 
                 {nav.map((i) => (
                   <li className="utrecht-nav-list__item" key={i.href}>
                     <a className="utrecht-nav-list__link" href={i.href} aria-current={isCurrent(url, i.href) ? 'page' : undefined}>
-                      {i.label[locale]}
+                      {textIn(i.label, locale)}
                     </a>
                   </li>
                 ))}

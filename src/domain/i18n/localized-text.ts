@@ -8,9 +8,11 @@ import { fill, type Vars } from './messages.ts';
  */
 export type LocalizedText = Readonly<Record<Locale, string>>;
 
-/** The one way to pick a language from a LocalizedText. */
-export function textIn(text: LocalizedText, locale: Locale): string {
-  return text[locale];
+/** The one way to pick a language from a LocalizedText (of one that may be absent, as `?.` would). */
+export function textIn(text: LocalizedText, locale: Locale): string;
+export function textIn(text: LocalizedText | null | undefined, locale: Locale): string | undefined;
+export function textIn(text: LocalizedText | null | undefined, locale: Locale): string | undefined {
+  return text?.[locale];
 }
 
 /** A text that has no translation (a value, an identifier, a message from elsewhere): the same in every language. */

@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import { CSV_COLUMNS, CSV_COLUMN_DOCS, REQUIRED_CSV_COLUMNS } from '../../domain/signals/csv-columns.ts';
 import { responses } from '../openapi-helpers.ts';
 import { requestLang } from '../language.ts';
+import { textIn } from '../../domain/i18n/index.ts';
 
 /** The CSV template and its documentation: public, so integrators can read them before they have a key. */
 export function registerTemplateRoutes(app: FastifyInstance): void {
@@ -48,7 +49,7 @@ export function registerTemplateRoutes(app: FastifyInstance): void {
       return CSV_COLUMNS.map((c) => ({
         name: c,
         required: REQUIRED_CSV_COLUMNS.includes(c),
-        description: CSV_COLUMN_DOCS[c][lang],
+        description: textIn(CSV_COLUMN_DOCS[c], lang),
         example: CSV_COLUMN_DOCS[c].example,
       }));
     },

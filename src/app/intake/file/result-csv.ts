@@ -1,6 +1,7 @@
 import type { Citation } from '../../../domain/rules/judgement.ts';
 import { formatCitation } from '../../../domain/rules/format-citation.ts';
 import { neutraliseCell } from '../../../domain/csv-cell.ts';
+import { textIn } from '../../../domain/i18n/index.ts';
 
 /** The per-row result file a sender downloads after a batch (or gets back from a dry run). */
 export const RESULT_COLUMNS = [
@@ -52,7 +53,7 @@ export function resultCsvLines(lines: readonly ResultLine[], lang: 'nl' | 'en'):
     const codes = l.refusals.map((r) => r.code).join(' ');
     const fields = l.refusals.map((r) => r.field ?? '').filter(Boolean).join(' ');
     const articles = l.refusals.map((r) => (r.citation ? cite(r.citation) : '')).filter(Boolean).join('; ');
-    const message = l.refusals.map((r) => r.message[lang]).join(' ');
+    const message = l.refusals.map((r) => textIn(r.message, lang)).join(' ');
     out += `${head},${field(codes)},${field(fields)},${field(articles)},${field(message)}\n`;
   }
   return out;

@@ -5,6 +5,7 @@ import { useWeb } from '../../web-context.ts';
 import { whatIfMessages } from './messages.ts';
 import { WhatIfChart } from './what-if-chart.tsx';
 import { scenarioLabel, selectionText, whatIfColumns, whatIfNotes } from './what-if-columns.ts';
+import { textIn } from '../../../domain/i18n/index.ts';
 
 export interface WhatIfFormValues {
   signal: string[];
@@ -66,7 +67,7 @@ export function WhatIfPage({ form, choices, view, problems }: WhatIfPageProps) {
             <Checkboxes name="add" legend={t('addSignalTypes')} options={types} checked={form.add} />
             <div>
               <FormField id="experiment" label={t('experiment')}>
-                <Select id="experiment" name="experiment" value={form.experiment} options={[{ value: '', label: t('anyExperiment') }, ...choices.experiments.map((e) => ({ value: e.id, label: `${e.name[locale]} (${e.signalType})` }))]} />
+                <Select id="experiment" name="experiment" value={form.experiment} options={[{ value: '', label: t('anyExperiment') }, ...choices.experiments.map((e) => ({ value: e.id, label: `${textIn(e.name, locale)} (${e.signalType})` }))]} />
               </FormField>
               <FormField id="minAmount" label={t('currentMinAmount')}>
                 <Textbox id="minAmount" name="minAmount" value={form.minAmount} inputMode="decimal" size={8} />

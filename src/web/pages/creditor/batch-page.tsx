@@ -42,7 +42,7 @@ export function BatchPage({ view, outcome }: { view: View; outcome: string }) {
           <ul className="utrecht-unordered-list vs-compact-list">
             {r.refusals.map((x, i) => (
               <li className="utrecht-unordered-list__item" key={i}>
-                {x.message[locale]}
+                {textIn(x.message, locale)}
                 {x.citation ? (
                   <>
                     {' ('}

@@ -3,6 +3,7 @@ import { ButtonLink, Heading, Link, Paragraph, Table, type Column } from '../../
 import { commonMessages } from '../../i18n/common.ts';
 import { useWeb } from '../../web-context.ts';
 import { creditorMessages } from './messages.ts';
+import { textIn } from '../../../domain/i18n/index.ts';
 
 /** The CSV template's columns, from the same list the parser and GET /v1/templates/signals-columns use. */
 export function ColumnsPage() {
@@ -12,7 +13,7 @@ export function ColumnsPage() {
   const columns: Column<CsvColumn>[] = [
     { key: 'name', header: t('colColumn'), cell: (col) => <code>{col}</code> },
     { key: 'required', header: t('colRequired'), cell: (col) => (REQUIRED_CSV_COLUMNS.includes(col) ? c('yes') : c('no')) },
-    { key: 'meaning', header: t('colMeaning'), cell: (col) => CSV_COLUMN_DOCS[col][locale] },
+    { key: 'meaning', header: t('colMeaning'), cell: (col) => textIn(CSV_COLUMN_DOCS[col], locale) },
     { key: 'example', header: t('colExample'), cell: (col) => (CSV_COLUMN_DOCS[col].example ? <code>{CSV_COLUMN_DOCS[col].example}</code> : '—') },
   ];
   return (

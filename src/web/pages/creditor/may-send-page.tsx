@@ -7,13 +7,14 @@ import { creditorMessages, type CreditorText } from './messages.ts';
 import { CitationLink, periodText } from './parts.tsx';
 import { ConditionList } from '../rules/condition-list.tsx';
 import { rulesMessages } from '../rules/messages.ts';
+import { textIn } from '../../../domain/i18n/index.ts';
 
 type Rights = Awaited<ReturnType<typeof getSendingRights>>;
 
 function basisText(e: Entitlement, locale: Locale, t: CreditorText): string {
   switch (e.basis.kind) {
     case 'organisation_kind':
-      return t('basis_organisation_kind', { kind: e.basis.label[locale] });
+      return t('basis_organisation_kind', { kind: textIn(e.basis.label, locale) });
     case 'group':
       return t('basis_group', { group: e.basis.name });
     case 'organisation':
@@ -42,7 +43,7 @@ function EntitlementSection({ e, level, idPrefix }: { e: Entitlement; level: 2 |
   return (
     <section className="vs-section vs-entitlement" aria-labelledby={id}>
       <Heading level={level} id={id}>
-        {e.label[locale]} <StatusBadge status={TIMING_BADGE[e.timing]}>{t(`timing_${e.timing}`)}</StatusBadge>
+        {textIn(e.label, locale)} <StatusBadge status={TIMING_BADGE[e.timing]}>{t(`timing_${e.timing}`)}</StatusBadge>
       </Heading>
       <DataList
         items={[

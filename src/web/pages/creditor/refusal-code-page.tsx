@@ -4,6 +4,7 @@ import { Heading, Link, ListItem, Paragraph, UnorderedList } from '../../compone
 import { useWeb } from '../../web-context.ts';
 import { creditorMessages } from './messages.ts';
 import { CitationLink, periodText } from './parts.tsx';
+import { textIn } from '../../../domain/i18n/index.ts';
 
 type View = Awaited<ReturnType<typeof explainRefusalCode>>;
 
@@ -25,7 +26,7 @@ export function RefusalCodePage({ code, topic, view }: { code: string; topic: Re
         <UnorderedList>
           {view.articles.map((a, i) => (
             <ListItem key={i}>
-              <strong>{a.entitlement.label[locale]}</strong>
+              <strong>{textIn(a.entitlement.label, locale)}</strong>
               {a.onBehalfOf ? ` — ${t('onBehalfOf', { creditor: a.onBehalfOf })}` : ''} ({periodText(a.entitlement.from, a.entitlement.until, locale, t)}):{' '}
               {a.citations.map((c, j) => (
                 <span key={j}>

@@ -23,6 +23,7 @@ import { RefusalCodePage } from './refusal-code-page.tsx';
 import { RowPage } from './row-page.tsx';
 import { SignalPage } from './signal-page.tsx';
 import { SignalsPage } from './signals-page.tsx';
+import { textIn } from '../../../domain/i18n/index.ts';
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -46,7 +47,7 @@ function dateFilter(v: string): string | undefined {
 /** Signal type names from the rule data, for filters and labels. */
 function signalTypeOptions(web: WebApp, locale: Locale) {
   const seen = new Map<string, string>();
-  for (const i of web.ruleBook.signalTypes()) if (!seen.has(i.signalType)) seen.set(i.signalType, i.label[locale]);
+  for (const i of web.ruleBook.signalTypes()) if (!seen.has(i.signalType)) seen.set(i.signalType, textIn(i.label, locale));
   return [...seen].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, locale));
 }
 

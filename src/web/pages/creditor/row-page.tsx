@@ -5,6 +5,7 @@ import { Alert, DataList, Heading, Link, Paragraph } from '../../components/inde
 import { useWeb } from '../../web-context.ts';
 import { creditorMessages } from './messages.ts';
 import { CitationLink, OutcomeBadge } from './parts.tsx';
+import { textIn } from '../../../domain/i18n/index.ts';
 
 type View = NonNullable<Awaited<ReturnType<typeof explainBatchRow>>>;
 
@@ -36,10 +37,10 @@ export function RowPage({ view }: { view: View }) {
             <Heading level={2} id={`refusal-${i}`}>
               {t('refusalHeading', { n: i + 1, code: r.code })}
             </Heading>
-            <Paragraph>{r.message[locale]}</Paragraph>
+            <Paragraph>{textIn(r.message, locale)}</Paragraph>
             <DataList
               items={[
-                ...(r.field ? [{ key: t('field'), value: `${fieldName(r.field)[locale]} (${r.field})` }] : []),
+                ...(r.field ? [{ key: t('field'), value: `${textIn(fieldName(r.field), locale)} (${r.field})` }] : []),
                 { key: t('article'), value: r.citation ? <CitationLink c={r.citation} locale={locale} /> : t('noArticle') },
               ]}
             />

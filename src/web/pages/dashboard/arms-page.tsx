@@ -7,6 +7,7 @@ import { DataTable } from './data-table.tsx';
 import { armRatesTable, armTestsTable } from './extra-tables.ts';
 import { dashboardMessages } from './messages.ts';
 import { DashboardShell, type DashboardFrame } from './shell.tsx';
+import { textIn } from '../../../domain/i18n/index.ts';
 
 /**
  * Experiment groups compared (issue 7, point 2): per outcome each arm's rate with its 95% interval
@@ -45,15 +46,15 @@ export function ArmsPage({
             </Heading>
             {report.outcomes.map((o) => (
               <div key={o.outcome}>
-                <Heading level={4}>{o.label[locale]}</Heading>
+                <Heading level={4}>{textIn(o.label, locale)}</Heading>
                 {o.comparisons.map((c) => (
                   <div key={c.arm}>
-                    <Paragraph>{c.reading[locale]}</Paragraph>
+                    <Paragraph>{textIn(c.reading, locale)}</Paragraph>
                     {c.warnings
                       .filter((w) => w.nl !== c.reading.nl)
                       .map((w) => (
                       <Alert type="warning" key={w.nl}>
-                        {w[locale]}
+                        {textIn(w, locale)}
                       </Alert>
                     ))}
                   </div>

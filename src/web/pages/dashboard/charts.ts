@@ -3,6 +3,7 @@ import type { EvaluationTable, TableKey } from '../../../domain/evaluation/table
 import type { CostBenefit } from '../../../domain/statistics/costs.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { dashboardMessages } from './messages.ts';
+import { textIn } from '../../../domain/i18n/index.ts';
 
 /**
  * What the browser script (assets/dashboard-charts.js) draws with Chart.js: plain data, no code
@@ -33,7 +34,7 @@ const valueOf = (r: Row, col: string): number | null => (r.suppressed.includes(c
 
 export function chartOfTable(t: EvaluationTable, locale: Locale, rowLabel: (r: Row) => string): ChartData {
   const spec = SPECS[t.key as TableKey] ?? { series: t.columns.filter((c) => c.type === 'count').map((c) => c.key) };
-  const label = (key: string) => t.columns.find((c) => c.key === key)?.label[locale] ?? key;
+  const label = (key: string) => textIn(t.columns.find((c) => c.key === key)?.label, locale) ?? key;
   if (spec.transpose)
     return { labels: spec.series.map(label), datasets: t.rows.map((r) => ({ label: rowLabel(r), data: spec.series.map((c) => valueOf(r, c)) })) };
   return {
@@ -49,7 +50,7 @@ const pct = (x: number) => Math.round(x * 1000) / 10;
 /** Per outcome a bar per arm (its rate in %), the 95% interval drawn as a whisker over it. */
 export function chartOfArms(report: ArmComparisonReport, locale: Locale, armLabel: (arm: string) => string): ChartData {
   return {
-    labels: report.outcomes.map((o) => o.label[locale]),
+    labels: report.outcomes.map((o) => textIn(o.label, locale)),
     percent: true,
     datasets: report.arms.map((arm) => {
       const rates = report.outcomes.map((o) => o.arms.find((a) => a.arm === arm)?.rate ?? null);
@@ -62,7 +63,7 @@ export function chartOfArms(report: ArmComparisonReport, locale: Locale, armLabe
 export function chartOfCosts(cb: CostBenefit, locale: Locale): ChartData {
   const t = dashboardMessages(locale);
   return {
-    labels: cb.lines.map((l) => l.label[locale]),
+    labels: cb.lines.map((l) => textIn(l.label, locale)),
     horizontal: true,
     stacked: true,
     datasets: [

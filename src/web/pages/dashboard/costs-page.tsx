@@ -11,6 +11,7 @@ import { costsTable } from './extra-tables.ts';
 import { dashboardMessages, parameterLabels } from './messages.ts';
 import { ReportDueBadge } from './report-due-badge.tsx';
 import { DashboardShell, type DashboardFrame } from './shell.tsx';
+import { textIn } from '../../../domain/i18n/index.ts';
 
 export interface CostsView {
   scope: ExperimentEvaluationScope;
@@ -51,7 +52,7 @@ function ParameterForm({ view }: { view: CostsView }) {
         ))}
         <div className="vs-columns">
           {(Object.keys(parameterLabels) as Array<keyof typeof parameterLabels>).map((k) => (
-            <FormField key={k} id={`p-${k}`} label={parameterLabels[k][locale]} error={view.problems.find((p) => p.startsWith(`${k}:`))}>
+            <FormField key={k} id={`p-${k}`} label={textIn(parameterLabels[k], locale)} error={view.problems.find((p) => p.startsWith(`${k}:`))}>
               <Textbox id={`p-${k}`} name={k} value={view.values[k] ?? ''} inputMode="decimal" size={10} error={view.problems.find((p) => p.startsWith(`${k}:`))} />
             </FormField>
           ))}
@@ -72,7 +73,7 @@ function Report({ view }: { view: CostsView }) {
         {t('reportTitle')}
       </Heading>
       <Paragraph>{t('reportIntro')}</Paragraph>
-      {due?.warning ? <Alert type={due.status === 'overdue' ? 'error' : 'warning'}>{due.warning[locale]}</Alert> : null}
+      {due?.warning ? <Alert type={due.status === 'overdue' ? 'error' : 'warning'}>{textIn(due.warning, locale)}</Alert> : null}
       {due ? (
         <DataList
           items={[
@@ -116,7 +117,7 @@ export function CostsPage({ frame, view, canEdit }: { frame: DashboardFrame; vie
         <Alert type="info">{t('chooseExperiment')}</Alert>
       </DashboardShell>
     );
-  const name = view.scope.name[locale];
+  const name = textIn(view.scope.name, locale);
   return (
     <DashboardShell tab="costs" frame={frame}>
       <Heading level={2}>{t('costsCaption', { name })}</Heading>

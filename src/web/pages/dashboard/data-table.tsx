@@ -4,6 +4,7 @@ import { Paragraph } from '../../components/index.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { useWeb } from '../../web-context.ts';
 import { dashboardMessages } from './messages.ts';
+import { textIn } from '../../../domain/i18n/index.ts';
 
 type Row = EvaluationTable['rows'][number];
 const SUPPRESSED = `<${MIN_CELL}`;
@@ -36,7 +37,7 @@ export function DataTable({ table, csvHref, groupLabel, hide = [] }: { table: Ev
   const { locale } = useWeb();
   const t = dashboardMessages(locale);
   const cols = table.columns.filter((c) => !hide.includes(c.key));
-  const title = table.title[locale];
+  const title = textIn(table.title, locale);
   const cell = (r: Row, c: Column, i: number) => (r.suppressed.includes(c.key) ? SUPPRESSED : i === 0 && groupLabel ? groupLabel(r) : formatValue(r[c.key], c, locale));
   return (
     <div className="vs-data-table">
@@ -47,7 +48,7 @@ export function DataTable({ table, csvHref, groupLabel, hide = [] }: { table: Ev
             <tr className="utrecht-table__row">
               {cols.map((c) => (
                 <th key={c.key} scope="col" className={`utrecht-table__header-cell${isNumeric(c) ? ' utrecht-table__header-cell--numeric-column' : ''}`}>
-                  {c.label[locale]}
+                  {textIn(c.label, locale)}
                 </th>
               ))}
             </tr>
@@ -81,7 +82,7 @@ export function DataTable({ table, csvHref, groupLabel, hide = [] }: { table: Ev
       </div>
       {table.notes.map((n) => (
         <Paragraph small key={n.nl}>
-          {n[locale]}
+          {textIn(n, locale)}
         </Paragraph>
       ))}
       {csvHref ? (

@@ -3,6 +3,7 @@ import type { Column, ColumnType, EvaluationTable, TableRow } from '../../../dom
 import type { CostBenefit } from '../../../domain/statistics/costs.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { dashboardMessages } from './messages.ts';
+import { textIn } from '../../../domain/i18n/index.ts';
 
 /**
  * The arm comparison and the cost-benefit account in the shape of an evaluation table, so that the
@@ -23,7 +24,7 @@ export function armRatesTable(report: ArmComparisonReport, locale: Locale, armLa
       const suppressed = a.n === 0 ? [] : a.n === null ? ['n', 'successes', 'rate', 'low', 'high'] : a.rate === null ? ['successes', 'rate', 'low', 'high'] : [];
       return row(
         {
-          group: o.label[locale],
+          group: textIn(o.label, locale),
           arm: armLabel(a.arm),
           n: a.n,
           successes: a.successes,
@@ -50,15 +51,15 @@ export function armTestsTable(report: ArmComparisonReport, locale: Locale, armLa
   const rows = report.outcomes.flatMap((o) =>
     o.comparisons.map((c) =>
       row({
-      group: o.label[locale],
+      group: textIn(o.label, locale),
       arm: armLabel(c.arm),
       reference: armLabel(c.reference),
       difference: c.difference === null ? null : Math.round(c.difference * 1000) / 10,
       test: c.test ? t(c.test.test === 'fisher-exact' ? 'testFisher' : 'testZ') : t('notTested'),
       pValue: c.test ? r4(c.test.pValue) : null,
       significant: c.significant === null ? t('notTested') : t(c.significant ? 'yes' : 'no'),
-      reading: c.reading[locale],
-      warnings: c.warnings.map((w) => w[locale]).join(' '),
+      reading: textIn(c.reading, locale),
+      warnings: c.warnings.map((w) => textIn(w, locale)).join(' '),
     })),
   );
   return {
@@ -91,7 +92,7 @@ export function costsTable(cb: CostBenefit, locale: Locale): EvaluationTable {
     dimension: 'total',
     columns: [col('group', 'item', 'dimension'), col('party', 'party', 'dimension'), col('kind', 'kind', 'dimension'), col('quantity', 'quantity', 'number'), col('unitAmount', 'unit', 'amount'), col('amount', 'amount', 'amount')],
     rows: [
-      ...cb.lines.map((l) => row({ group: l.label[locale], party: party[l.party], kind: t(l.kind === 'cost' ? 'kindCost' : 'kindBenefit'), quantity: l.quantity, unitAmount: l.unitAmount, amount: l.amount })),
+      ...cb.lines.map((l) => row({ group: textIn(l.label, locale), party: party[l.party], kind: t(l.kind === 'cost' ? 'kindCost' : 'kindBenefit'), quantity: l.quantity, unitAmount: l.unitAmount, amount: l.amount })),
       total('totalCosts', cb.totalCosts),
       total('totalBenefits', cb.totalBenefits),
       total('net', cb.net),

@@ -2,6 +2,7 @@ import type { Dimension, EvaluationTable } from '../../../domain/evaluation/tabl
 import type { LocalizedText } from '../../../domain/rules/judgement.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { dashboardMessages } from './messages.ts';
+import { textIn } from '../../../domain/i18n/index.ts';
 
 /** Names for the keys the evaluation groups by: municipality codes and experiment arms. */
 export interface GroupNames {
@@ -16,7 +17,7 @@ export function groupLabel(names: GroupNames, locale: Locale, dimension: Dimensi
   if (key === 'onbekend') return t('groupUnknown');
   if (key === 'geen groep') return t('groupNoArm');
   if (dimension === 'municipality') return names.municipalities[key] ? `${names.municipalities[key]} (${key})` : key;
-  if (dimension === 'arm') return names.arms[key]?.[locale] ?? key;
+  if (dimension === 'arm') return textIn(names.arms[key], locale) ?? key;
   return key;
 }
 

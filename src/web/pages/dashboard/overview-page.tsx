@@ -7,6 +7,7 @@ import { DataTable } from './data-table.tsx';
 import { groupLabel, rowLabeller, type GroupNames } from './labels.ts';
 import { dashboardMessages } from './messages.ts';
 import { DashboardShell, type DashboardFrame } from './shell.tsx';
+import { textIn } from '../../../domain/i18n/index.ts';
 
 /**
  * Monitoring (issue 7, point 1): per table a chart and the same figures as a table, each with its
@@ -20,7 +21,7 @@ export function OverviewPage({ frame, evaluation, names, csvHref }: { frame: Das
       <Heading level={2}>{t('tabOverview')}</Heading>
       {evaluation?.tables.map((table) => {
         const label = rowLabeller(names, locale, table);
-        const title = table.title[locale];
+        const title = textIn(table.title, locale);
         return (
           <section className="vs-section" key={table.key} aria-labelledby={`h-${table.key}`}>
             <Heading level={3} id={`h-${table.key}`}>

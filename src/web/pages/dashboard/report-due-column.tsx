@@ -6,6 +6,7 @@ import type { Locale } from '../../i18n/locale.ts';
 import { can, useWeb } from '../../web-context.ts';
 import { dashboardMessages } from './messages.ts';
 import { ReportDueBadge } from './report-due-badge.tsx';
+import { textIn } from '../../../domain/i18n/index.ts';
 
 /**
  * The register warns while the report can still be written: once the regulation is in force and
@@ -34,7 +35,7 @@ export function ReportDueAlert({ experiments, dues }: { experiments: ExperimentS
       <UnorderedList>
         {late.map((e) => (
           <ListItem key={e.id}>
-            {e.name[locale]}: {dues[e.id]!.warning?.[locale]}{' '}
+            {textIn(e.name, locale)}: {textIn(dues[e.id]!.warning, locale)}{' '}
             {can(user, 'evaluation:read') ? <Link href={`/dashboard/kosten?experiment=${encodeURIComponent(e.id)}`}>{t('tabCosts')}</Link> : null}
           </ListItem>
         ))}

@@ -21,6 +21,7 @@ import { OverviewPage } from './overview-page.tsx';
 import { apiSearchOf, formOf, searchOf, type RawQuery } from './query.ts';
 import { orProblem, readSelection, type Selection } from './selection.ts';
 import type { DashboardFrame } from './shell.tsx';
+import { textIn } from '../../../domain/i18n/index.ts';
 
 const SCRIPTS = ['/assets/chart.js/chart.umd.js', '/assets/web/dashboard-charts.js'];
 const ACCESS = { permission: 'evaluation:read' as const };
@@ -33,7 +34,7 @@ function respond(frame: DashboardFrame, title: string, body: ReturnType<typeof c
   return frame.problems.length > 0 ? { status: 400, page } : page;
 }
 
-const armLabeller = (s: Selection, locale: Locale) => (arm: string) => s.names.arms[arm]?.[locale] ?? arm;
+const armLabeller = (s: Selection, locale: Locale) => (arm: string) => textIn(s.names.arms[arm], locale) ?? arm;
 
 async function costsView(deps: AppDeps, ctx: CallContext, s: Selection, locale: Locale, extra: Partial<CostsView> = {}): Promise<CostsView | null> {
   const scope = s.scope;

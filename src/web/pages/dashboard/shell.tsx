@@ -6,6 +6,7 @@ import { formatDate } from '../../i18n/locale.ts';
 import { useWeb } from '../../web-context.ts';
 import { dashboardMessages } from './messages.ts';
 import { searchOf, type DashboardForm } from './query.ts';
+import { textIn } from '../../../domain/i18n/index.ts';
 
 export type Tab = 'overview' | 'arms' | 'costs';
 export const TAB_PATHS: Record<Tab, string> = { overview: '/dashboard', arms: '/dashboard/groepen', costs: '/dashboard/kosten' };
@@ -36,7 +37,7 @@ function FilterForm({ tab, frame, references }: { tab: Tab; frame: DashboardFram
     <Form action={TAB_PATHS[tab]} method="get" label={t('selection')}>
       <div className="vs-filters">
         <FormField id="experiment" label={t('experiment')}>
-          <Select id="experiment" name="experiment" value={f.experiment} options={[{ value: '', label: t('allExperiments') }, ...frame.experiments.map((e) => ({ value: e.id, label: e.name[locale] }))]} />
+          <Select id="experiment" name="experiment" value={f.experiment} options={[{ value: '', label: t('allExperiments') }, ...frame.experiments.map((e) => ({ value: e.id, label: textIn(e.name, locale) }))]} />
         </FormField>
         {frame.municipalities ? (
           <FormField id="municipality" label={t('municipality')}>

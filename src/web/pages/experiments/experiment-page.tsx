@@ -9,6 +9,7 @@ import { formatDate, formatDateTime, formatMoneyCents, formatNumber, type Locale
 import { useWeb } from '../../web-context.ts';
 import { experimentMessages } from './messages.ts';
 import { StageBadge } from './stage-badge.tsx';
+import { textIn } from '../../../domain/i18n/index.ts';
 
 type T = ReturnType<typeof experimentMessages>;
 
@@ -54,7 +55,7 @@ export function ExperimentPage({ view: v, history, capacity, canManage, notice, 
   const open = v.nextStages.length > 0;
   return (
     <>
-      <Heading level={1}>{v.name[locale]}</Heading>
+      <Heading level={1}>{textIn(v.name, locale)}</Heading>
       <Paragraph>
         <StageBadge stage={v.stage} />
       </Paragraph>
@@ -76,7 +77,7 @@ export function ExperimentPage({ view: v, history, capacity, canManage, notice, 
             { key: t('summary'), value: v.summary || '—' },
             { key: t('signal'), value: v.signalType ?? '—' },
             { key: t('targetGroup'), value: v.targetGroup || '—' },
-            { key: t('researchQuestions'), value: v.researchQuestions.length ? v.researchQuestions.map((q) => q[locale]).join(' · ') : '—' },
+            { key: t('researchQuestions'), value: v.researchQuestions.length ? v.researchQuestions.map((q) => textIn(q, locale)).join(' · ') : '—' },
             { key: t('ruleIds'), value: v.ruleIds.join(', ') || '—' },
             ...(v.stopReason ? [{ key: t('stopReason'), value: v.stopReason }] : []),
             ...(v.stage === 'approved' || v.approvedWithChanges ? [{ key: t('approvedWithChanges'), value: v.approvedWithChanges ? t('yes') : t('no') }] : []),
@@ -100,7 +101,7 @@ export function ExperimentPage({ view: v, history, capacity, canManage, notice, 
         />
         {v.planning.warnings.map((w) => (
           <Alert type="warning" key={w.en}>
-            {w[locale]}
+            {textIn(w, locale)}
           </Alert>
         ))}
       </Section>
@@ -115,7 +116,7 @@ export function ExperimentPage({ view: v, history, capacity, canManage, notice, 
             rows={v.designation.versions}
             rowKey={(d) => `${d.ruleId}|${d.regulationVersion}`}
             columns={[
-              { key: 'rule', header: t('signal'), cell: (d) => `${d.label[locale]} (${d.ruleId})` },
+              { key: 'rule', header: t('signal'), cell: (d) => `${textIn(d.label, locale)} (${d.ruleId})` },
               { key: 'version', header: t('version'), cell: (d) => d.regulationVersion },
               { key: 'valid', header: t('validity'), cell: (d) => `${formatDate(locale, d.from)} – ${formatDate(locale, d.until)}` },
               { key: 'senders', header: t('senders'), cell: (d) => d.senders.join(', ') },
@@ -133,15 +134,15 @@ export function ExperimentPage({ view: v, history, capacity, canManage, notice, 
           rows={v.groundRules}
           rowKey={(g) => g.code}
           columns={[
-            { key: 'rule', header: t('groundRule'), cell: (g) => g.label[locale] },
+            { key: 'rule', header: t('groundRule'), cell: (g) => textIn(g.label, locale) },
             { key: 'met', header: t('met'), cell: (g) => <StatusBadge status={g.met ? 'safe' : 'danger'}>{g.met ? t('met') : t('notMet')}</StatusBadge> },
-            { key: 'note', header: t('note'), cell: (g) => (g.computed ? `${g.finding?.[locale] ?? ''} (${t('computed')})` : g.note || '—') },
+            { key: 'note', header: t('note'), cell: (g) => (g.computed ? `${textIn(g.finding, locale) ?? ''} (${t('computed')})` : g.note || '—') },
             {
               key: 'tick',
               header: <span className="vs-visually-hidden">{t('tick')}</span>,
               cell: (g) =>
                 canManage && open && !g.computed ? (
-                  <Form action={`${base}/randvoorwaarden/${g.code}`} label={`${t('tick')}: ${g.label[locale]}`}>
+                  <Form action={`${base}/randvoorwaarden/${g.code}`} label={`${t('tick')}: ${textIn(g.label, locale)}`}>
                     <FormField id={`met-${g.code}`} label={t('metCheckbox')} kind="checkbox">
                       <Checkbox id={`met-${g.code}`} name="met" checked={g.met} />
                     </FormField>
@@ -212,7 +213,7 @@ export function ExperimentPage({ view: v, history, capacity, canManage, notice, 
               rows={v.arms}
               rowKey={(a) => a.code}
               columns={[
-                { key: 'arm', header: t('arm'), cell: (a) => `${a.name[locale]} (${a.code})` },
+                { key: 'arm', header: t('arm'), cell: (a) => `${textIn(a.name, locale)} (${a.code})` },
                 { key: 'combined', header: t('combined'), cell: (a) => (a.combineWithOtherSignals ? t('yes') : t('no')) },
                 { key: 'consent', header: t('withoutConsent'), cell: (a) => (a.withoutPriorConsent === null ? '—' : a.withoutPriorConsent ? t('yes') : t('no')) },
                 { key: 'households', header: t('households'), numeric: true, cell: (a) => formatNumber(locale, a.households) },
@@ -231,7 +232,7 @@ export function ExperimentPage({ view: v, history, capacity, canManage, notice, 
           ) : (
             <Form action={`${base}/fase`} label={t('move')}>
               <FormField id="to" label={t('moveTo')}>
-                <Select id="to" name="to" required options={v.nextStages.map((s) => ({ value: s.stage, label: `${s.label[locale]}${s.by === 'ministry' ? ` ${t('byMinistry')}` : ''}` }))} />
+                <Select id="to" name="to" required options={v.nextStages.map((s) => ({ value: s.stage, label: `${textIn(s.label, locale)}${s.by === 'ministry' ? ` ${t('byMinistry')}` : ''}` }))} />
               </FormField>
               <FormField id="reason" label={t('reason')} description={t('reasonHint')}>
                 <Textarea id="reason" name="reason" required rows={3} />
@@ -261,8 +262,8 @@ export function ExperimentPage({ view: v, history, capacity, canManage, notice, 
               cell: (h) => {
                 const kind = `kind_${h.kind}` as const;
                 const label = ['kind_created', 'kind_stage', 'kind_updated', 'kind_participants', 'kind_ground_rule', 'kind_preselection', 'kind_capacity', 'kind_arms'].includes(kind) ? t(kind as 'kind_stage') : h.kind;
-                const from = h.fromStage && isStage(h.fromStage) ? STAGE_LABELS[h.fromStage][locale] : null;
-                const to = h.toStage && isStage(h.toStage) ? STAGE_LABELS[h.toStage][locale] : null;
+                const from = h.fromStage && isStage(h.fromStage) ? textIn(STAGE_LABELS[h.fromStage], locale) : null;
+                const to = h.toStage && isStage(h.toStage) ? textIn(STAGE_LABELS[h.toStage], locale) : null;
                 return to ? `${label}: ${from ? `${from} → ` : ''}${to}` : label;
               },
             },

@@ -7,6 +7,7 @@ import { experimentMessages } from './messages.ts';
 import { StageBadge } from './stage-badge.tsx';
 import { ReportDueAlert, reportDueColumn } from '../dashboard/report-due-column.tsx';
 import type { ReportDue } from '../../../domain/evaluation/report-due.ts';
+import { textIn } from '../../../domain/i18n/index.ts';
 
 /** The register: every experiment the user may see, with its stage. */
 export function RegisterPage({ experiments, stage, reportDues = {} }: { experiments: ExperimentSummary[]; stage: string; reportDues?: Record<string, ReportDue | null> }) {
@@ -19,7 +20,7 @@ export function RegisterPage({ experiments, stage, reportDues = {} }: { experime
       <ReportDueAlert experiments={experiments} dues={reportDues} />
       <Form action="/experimenten" method="get" label={t('filter')}>
         <FormField id="stage" label={t('filterStage')}>
-          <Select id="stage" name="stage" value={stage} options={[{ value: '', label: t('allStages') }, ...STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s][locale] }))]} />
+          <Select id="stage" name="stage" value={stage} options={[{ value: '', label: t('allStages') }, ...STAGES.map((s) => ({ value: s, label: textIn(STAGE_LABELS[s], locale) }))]} />
         </FormField>
         <Button type="submit" appearance="secondary-action">
           {t('filter')}
@@ -31,7 +32,7 @@ export function RegisterPage({ experiments, stage, reportDues = {} }: { experime
         rowKey={(e) => e.id}
         empty={t('none')}
         columns={[
-          { key: 'name', header: t('name'), cell: (e) => <Link href={`/experimenten/${e.id}`}>{e.name[locale]}</Link> },
+          { key: 'name', header: t('name'), cell: (e) => <Link href={`/experimenten/${e.id}`}>{textIn(e.name, locale)}</Link> },
           { key: 'signal', header: t('signal'), cell: (e) => e.signalType ?? '—' },
           { key: 'stage', header: t('stage'), cell: (e) => <StageBadge stage={e.stage} /> },
           { key: 'participants', header: t('participants'), numeric: true, cell: (e) => e.participants.length },

@@ -14,6 +14,7 @@ import { one, WebNotFound, type PageResult, type WebApp } from '../../web-app.ts
 import { ExperimentPage } from './experiment-page.tsx';
 import { experimentMessages } from './messages.ts';
 import { RegisterPage } from './register-page.tsx';
+import { textIn } from '../../../domain/i18n/index.ts';
 
 type Form = Record<string, string | string[] | undefined>;
 const ID = /^[a-z0-9][a-z0-9-]{2,59}$/;
@@ -22,7 +23,7 @@ async function page(deps: AppDeps, ctx: CallContext, locale: Locale, id: string,
   if (!ID.test(id)) throw new WebNotFound();
   try {
     const [view, history, capacity] = [await getExperimentView(deps, ctx, id), await getExperimentHistory(deps, ctx, id), await checkExperimentCapacity(deps, ctx, id)];
-    return { title: view.name[locale], body: createElement(ExperimentPage, { view, history, capacity, canManage: ctx.actor.permissions.has('experiments:manage'), ...extra }) };
+    return { title: textIn(view.name, locale), body: createElement(ExperimentPage, { view, history, capacity, canManage: ctx.actor.permissions.has('experiments:manage'), ...extra }) };
   } catch (e) {
     if (e instanceof ExperimentNotFound) throw new WebNotFound();
     throw e;
@@ -36,7 +37,7 @@ async function orProblems(deps: AppDeps, ctx: CallContext, locale: Locale, id: s
     return { redirect: `/experimenten/${id}?ok=${ok}` };
   } catch (e) {
     if (e instanceof ExperimentNotFound) throw new WebNotFound();
-    if (e instanceof ExperimentRefused) return { status: e.status === 403 ? 403 : 422, page: await page(deps, ctx, locale, id, { problems: e.problems.map((p) => p.message[locale]) }) };
+    if (e instanceof ExperimentRefused) return { status: e.status === 403 ? 403 : 422, page: await page(deps, ctx, locale, id, { problems: e.problems.map((p) => textIn(p.message, locale)) }) };
     if (e instanceof ExperimentInputError) return { status: 400, page: await page(deps, ctx, locale, id, { problems: e.params.map((p) => `${p.name}: ${p.reason}`) }) };
     throw e;
   }

@@ -2,6 +2,7 @@ import { commonMessages } from '../../i18n/common.ts';
 import type { NavItem } from '../../nav.ts';
 import { useWeb } from '../../web-context.ts';
 import { Heading, Link, ListItem, Paragraph, UnorderedList } from '../../components/index.ts';
+import { textIn } from '../../../domain/i18n/index.ts';
 
 export function HomePage({ items }: { items: NavItem[] }) {
   const { locale, user } = useWeb();
@@ -13,7 +14,7 @@ export function HomePage({ items }: { items: NavItem[] }) {
       <UnorderedList>
         {items.map((i) => (
           <ListItem key={i.href}>
-            <Link href={i.href}>{i.label[locale]}</Link>
+            <Link href={i.href}>{textIn(i.label, locale)}</Link>
           </ListItem>
         ))}
       </UnorderedList>

@@ -1,5 +1,6 @@
 import type { CompiledCondition } from '../../../domain/rules/rule-book.ts';
 import { defineMessages, type Locale } from '../../i18n/locale.ts';
+import { textIn } from '../../../domain/i18n/index.ts';
 
 /** A designation's condition in words, for "Wat mag ik aanleveren?" and "Regels in werking". */
 export const conditionMessages = defineMessages({
@@ -41,7 +42,7 @@ export function conditionText(c: CompiledCondition, locale: Locale): string {
     case 'min_component_amount':
       return t('min_component_amount', { amount: c.amount, kinds: c.componentList });
     case 'attestation_required':
-      return t('attestation_required', { statement: c.statement[locale], attestation: c.attestation });
+      return t('attestation_required', { statement: textIn(c.statement, locale), attestation: c.attestation });
     case 'min_working_days_before':
       return t('min_working_days_before', { days: c.days });
   }

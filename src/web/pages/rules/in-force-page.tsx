@@ -5,6 +5,7 @@ import { useWeb } from '../../web-context.ts';
 import { CitationLink } from '../creditor/parts.tsx';
 import { ConditionList } from './condition-list.tsx';
 import { rulesMessages, type RulesText } from './messages.ts';
+import { textIn } from '../../../domain/i18n/index.ts';
 
 function period(e: InForceEntry, locale: Locale): string {
   const from = e.period.from ? formatDate(locale, e.period.from) : '…';
@@ -26,7 +27,7 @@ function EntrySection({ e }: { e: InForceEntry }) {
   return (
     <section className="vs-section" aria-labelledby={id}>
       <Heading level={3} id={id}>
-        {e.label[locale]} <StatusBadge status={e.verified ? 'safe' : 'warning'}>{t(e.verified ? 'verified' : 'unverified')}</StatusBadge>
+        {textIn(e.label, locale)} <StatusBadge status={e.verified ? 'safe' : 'warning'}>{t(e.verified ? 'verified' : 'unverified')}</StatusBadge>
         {e.basis === 'transitional' ? (
           <>
             {' '}
@@ -54,12 +55,12 @@ function EntrySection({ e }: { e: InForceEntry }) {
               </>
             ),
           },
-          ...(e.transitional ? [{ key: t('interpretation'), value: e.transitional.interpretation[locale] }] : []),
+          ...(e.transitional ? [{ key: t('interpretation'), value: textIn(e.transitional.interpretation, locale) }] : []),
           {
             key: t('senders'),
             value: (
               <>
-                {e.senders.list.map((s) => s.label[locale]).join(', ')} — <CitationLink c={e.senders.citation} locale={locale} />
+                {e.senders.list.map((s) => textIn(s.label, locale)).join(', ')} — <CitationLink c={e.senders.citation} locale={locale} />
               </>
             ),
           },
@@ -107,7 +108,7 @@ function EntrySection({ e }: { e: InForceEntry }) {
       />
       {e.verify.length > 0 ? (
         <Table
-          caption={`${t('verifyHeading')}: ${e.label[locale]}`}
+          caption={`${t('verifyHeading')}: ${textIn(e.label, locale)}`}
           columns={[
             { key: 'part', header: t('verifyPart'), cell: (n) => t(`part_${n.part}`) },
             { key: 'note', header: t('verifyNote'), cell: (n) => n.note },
@@ -154,7 +155,7 @@ export function InForcePage({ view, dateValue, dateError }: { view: InForceView;
           <Table
             caption={t('notInForceCaption')}
             columns={[
-              { key: 'signal', header: t('colSignal'), cell: (n) => `${n.label[locale]} (${n.signalType})` },
+              { key: 'signal', header: t('colSignal'), cell: (n) => `${textIn(n.label, locale)} (${n.signalType})` },
               { key: 'reason', header: t('colReason'), cell: (n) => t(`reason_${n.reason}`, { since: n.since ? formatDate(locale, n.since) : '—' }) },
               { key: 'article', header: t('colArticle'), cell: (n) => (n.citation ? <CitationLink c={n.citation} locale={locale} /> : '—') },
             ]}

@@ -8,6 +8,7 @@ import { useWeb } from '../../web-context.ts';
 import { ddasLabel, worklistMessages, type WorklistT } from './messages.ts';
 import { addressOfKey, DueCell, FlagBadges } from './parts.tsx';
 import type { RuleData } from './rule-data.ts';
+import { textIn } from '../../../domain/i18n/index.ts';
 
 export type CaseForm = 'contact' | 'outcome' | 'note' | 'assign' | 'age';
 
@@ -92,7 +93,7 @@ export function CasePage({ view, rules, canWork, notice, failed }: CasePageProps
         <Paragraph>{t('signalsIntro')}</Paragraph>
         {view.arm ? (
           <Alert type="info">
-            {t('armNotice', { experiment: view.arm.experimentId, arm: view.arm.name[locale] })}{' '}
+            {t('armNotice', { experiment: view.arm.experimentId, arm: textIn(view.arm.name, locale) })}{' '}
             {view.arm.showOtherSignals ? '' : t('armAlone', { hidden: String(view.arm.hiddenSignals) })}{' '}
             {view.arm.contactWithoutPriorConsent ? t('armWithoutConsent') : t('armWithConsent')}
           </Alert>

@@ -3,6 +3,7 @@ import type { Citation, LocalizedText } from '../../../domain/rules/judgement.ts
 import type { RuleBook } from '../../../domain/rules/rule-book.ts';
 import type { DataCategory } from '../../../domain/signals/signal.ts';
 import type { Locale } from '../../i18n/locale.ts';
+import { textIn } from '../../../domain/i18n/index.ts';
 
 export interface RuleData {
   signalTypes: string[];
@@ -27,7 +28,7 @@ export function ruleDataOf(book: RuleBook): RuleData {
   for (const rules of book.rulesByType.values()) for (const r of rules) citations.set(`${r.versionKey}#${r.id}`, r.dataCitation);
   return {
     signalTypes: [...labels.keys()].sort(),
-    label: (type, locale) => labels.get(type)?.[locale] ?? type,
+    label: (type, locale) => textIn(labels.get(type), locale) ?? type,
     allowed: (v, id) => categories.get(`${v}#${id}`),
     dataCitation: (v, id) => citations.get(`${v}#${id}`),
   };
