@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openDatabase } from '../src/db/database.ts';
 import { DataDirInUse } from '../src/db/pglite-lock.ts';
+import { migratedSnapshot } from './helpers/engines.ts';
 
 /** A process that opens the PGlite directory, says so, and keeps it open until killed. */
 async function holder(dir: string) {
@@ -20,6 +21,8 @@ async function holder(dir: string) {
 test('a PGlite directory serves one process: a second is refused while the first lives, and takes over once it died', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'vs-pglite-lock-'));
   try {
+    // A database there already, from the tests' migrated snapshot: the holder does not run initdb.
+    await (await openDatabase({ dataDir: dir, pgliteSnapshot: await migratedSnapshot() })).close();
     const child = await holder(dir);
     await assert.rejects(openDatabase({ dataDir: dir }), (e: unknown) => e instanceof DataDirInUse && e.pid === child.pid);
     child.kill('SIGKILL');
