@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { CSV_COLUMNS, REQUIRED_CSV_COLUMNS } from '../../../domain/signals/csv-columns.ts';
 import { lastLineEnd, lastRecordEnd } from '../../../infra/csv/record-boundary.ts';
 import { CsvSyntaxError, forEachCsvRecord, type CsvDelimiter } from '../../../infra/csv/csv-records.ts';
-import { FileRefused, fileRefusals } from './file-refused.ts';
+import { fileRefusals } from './file-refused.ts';
 import { decodeUtf8OrWindows1252, type TextEncoding } from '../../../infra/text/decode-text.ts';
 
 export type BatchFormat = 'csv' | 'jsonl';
@@ -40,24 +40,14 @@ function checkHeader(header: readonly string[]): void {
   const cols = header.map((h) => h.trim());
   if (cols.length === 1 && /[\t|]/.test(cols[0] ?? '')) {
     const sep = (cols[0] ?? '').includes('\t') ? 'tab' : '|';
-    throw new FileRefused(
-      'FILE_WRONG_DELIMITER',
-      `De kopregel lijkt '${sep}' als scheidingsteken te gebruiken; gebruik een komma of puntkomma (zie de sjabloon).`,
-      `The header row seems to use '${sep}' as separator; use a comma or semicolon (see the template).`,
-    );
+    throw fileRefusals.wrongDelimiter(sep);
   }
   const unknown = cols.filter((c) => !KNOWN.has(c));
-  if (unknown.length > 0)
-    throw new FileRefused(
-      'FILE_UNKNOWN_COLUMNS',
-      `Onbekende kolom(men): ${unknown.join(', ')}. Toegestaan zijn alleen de kolommen van de sjabloon.`,
-      `Unknown column(s): ${unknown.join(', ')}. Only the template's columns are accepted.`,
-    );
+  if (unknown.length > 0) throw fileRefusals.unknownColumns(unknown);
   const dup = cols.filter((c, i) => cols.indexOf(c) !== i);
-  if (dup.length > 0) throw new FileRefused('FILE_DUPLICATE_COLUMNS', `Dubbele kolom(men): ${dup.join(', ')}.`, `Duplicate column(s): ${dup.join(', ')}.`);
+  if (dup.length > 0) throw fileRefusals.duplicateColumns(dup);
   const missing = REQUIRED_CSV_COLUMNS.filter((c) => !cols.includes(c));
-  if (missing.length > 0)
-    throw new FileRefused('FILE_MISSING_COLUMNS', `Verplichte kolom(men) ontbreken: ${missing.join(', ')}.`, `Required column(s) missing: ${missing.join(', ')}.`);
+  if (missing.length > 0) throw fileRefusals.missingColumns(missing);
 }
 
 /**
