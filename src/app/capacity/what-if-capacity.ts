@@ -4,6 +4,7 @@ import { listPreselectionRules } from '../../db/repositories/experiments.ts';
 import { ForecastInputError, type Forecast, type ForecastInput } from '../../domain/capacity/forecast.ts';
 import { scaleFor, whatIfScenarios, type WhatIfQuestion } from '../../domain/capacity/scenarios.ts';
 import type { Selection } from '../../domain/capacity/selection.ts';
+import type { LocalizedText } from '../../domain/i18n/index.ts';
 import { compareWithCapacity, statedCapacity, type WhatIfResult } from '../../domain/capacity/what-if.ts';
 import { forecastSignals, loadPopulationParams, type PopulationParams } from '../../simulation/what-if.ts';
 import type { AppDeps, CallContext } from '../context.ts';
@@ -26,7 +27,7 @@ export interface WhatIfView {
   question: WhatIfQuestion & { experimentId: string | null };
   result: WhatIfResult;
   forecast: Pick<Forecast, 'months' | 'scale' | 'seed'>;
-  experiments: Array<{ id: string; name: { nl: string; en: string }; signalType: string }>;
+  experiments: Array<{ id: string; name: LocalizedText; signalType: string }>;
   signalTypes: string[];
   municipalities: Array<{ code: string; name: string }>;
   /** The municipality the caller is bound to (municipal staff), else null. */

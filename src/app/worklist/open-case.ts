@@ -2,6 +2,7 @@ import { appendAudit } from '../../db/repositories/audit.ts';
 import { contactAttemptsOf, eventsOf, getCaseOf, householdCases, notesOf, signalsOfCase, type CaseRecord, type CaseSignalRecord } from '../../db/repositories/case-work.ts';
 import { getWorklistSettings } from '../../db/repositories/municipality-settings.ts';
 import { caseWorkers } from '../../db/repositories/worklist.ts';
+import type { LocalizedText } from '../../domain/i18n/index.ts';
 import type { DataCategory } from '../../domain/signals/signal.ts';
 import { caseDeadline, dutchToday, type CaseDeadline } from '../../domain/worklist/deadlines.ts';
 import { visibleSignalFields, type VisibleSignal } from '../../domain/worklist/visible-signal.ts';
@@ -24,7 +25,7 @@ export interface CaseView {
   workers: Array<{ id: string; name: string }>;
   today: string;
   /** The experiment arm the household is in, and how the design says to treat it (undefined: no arm). */
-  arm?: { experimentId: string; code: string; name: { nl: string; en: string }; showOtherSignals: boolean; contactWithoutPriorConsent: boolean; hiddenSignals: number };
+  arm?: { experimentId: string; code: string; name: LocalizedText; showOtherSignals: boolean; contactWithoutPriorConsent: boolean; hiddenSignals: number };
 }
 
 /** Which signals of a case the worker sees: in an arm that measures the new signal alone, only that one. */

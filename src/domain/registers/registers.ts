@@ -1,3 +1,5 @@
+import type { LocalizedText } from '../i18n/index.ts';
+
 /**
  * The registers the rules refer to, as dated data (rules/registers/*.yaml, checked by
  * rules/schema/register.schema.json). Keys are snake_case like the files, so a profile read from
@@ -26,7 +28,7 @@ export interface Municipality extends SourceNote {
 
 export interface OrganisationKind {
   id: string;
-  label: { nl: string; en: string };
+  label: LocalizedText;
 }
 
 /** A dated relation to another register entry. */

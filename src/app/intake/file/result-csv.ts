@@ -1,7 +1,7 @@
 import type { Citation } from '../../../domain/rules/judgement.ts';
 import { formatCitation } from '../../../domain/rules/format-citation.ts';
 import { neutraliseCell } from '../../../domain/csv-cell.ts';
-import { textIn } from '../../../domain/i18n/index.ts';
+import { textIn, type LocalizedText } from '../../../domain/i18n/index.ts';
 
 /** The per-row result file a sender downloads after a batch (or gets back from a dry run). */
 export const RESULT_COLUMNS = [
@@ -22,7 +22,7 @@ export interface ResultLine {
   outcome: string;
   signalId: string | null;
   regulationVersion: string | null;
-  refusals: ReadonlyArray<{ code: string; field?: string | undefined; citation?: Citation | undefined; message: { nl: string; en: string } }>;
+  refusals: ReadonlyArray<{ code: string; field?: string | undefined; citation?: Citation | undefined; message: LocalizedText }>;
 }
 
 function cite(c: Citation): string {
