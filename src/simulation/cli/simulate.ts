@@ -13,8 +13,10 @@ import { parseArgs } from 'node:util';
 import { httpApi } from '../run/api-client.ts';
 import { simulateDemo, type SimulationSummary } from '../run/simulate-demo.ts';
 import { startPlatform } from '../../platform.ts';
+import { defineMessages, type Locale } from '../../domain/i18n/index.ts';
 
-const TEXT = {
+/** The simulation's summary, in Dutch or English (--lang). */
+export const simulateMessages = defineMessages({
   nl: {
     title: 'Simulatie {from} t/m {to}, gemeenten {m} (schaal {scale}, seed {seed})',
     generated: 'Gegenereerd: {n} signalen, waarvan {d} bewust fout, {o} met bezwaar van de inwoner, {r} opnieuw verzonden',
@@ -45,34 +47,33 @@ const TEXT = {
     funnel: 'Funnel: {list}',
     running: 'The platform runs at {url} (Ctrl-C stops it). Demo logins: password vroegsignaal-demo.',
   },
-} as const;
+});
 
-type Lang = keyof typeof TEXT;
-const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ''));
+type Lang = Locale;
 const pairs = (o: Record<string, unknown>) => Object.entries(o).map(([k, v]) => `${k} ${String(v)}`).join(', ');
 
 /** The summary as lines of text. */
 export function formatSummary(s: SimulationSummary, lang: Lang = 'nl'): string[] {
-  const t = TEXT[lang];
+  const t = simulateMessages(lang);
   const d = s.delivery;
   const pct = s.work.worked > 0 ? `${Math.round((s.work.reached / s.work.worked) * 100)} %` : '—';
   const lines = [
-    fill(t.title, { from: s.period.from, to: s.period.to, m: s.municipalities.join(', '), scale: s.scale, seed: s.seed }),
-    fill(t.generated, { n: s.generated.signals, d: s.generated.defects, o: s.generated.objected, r: s.generated.repeats }),
-    fill(t.senders, { n: s.sendersOnboarded }),
-    fill(t.delivery, { n: d.sent, api: d.viaApi, req: d.apiRequests, file: d.viaFile, files: d.files }),
-    fill(t.answered, { a: d.accepted, r: d.refused, d: d.duplicate, c: d.conflict, x: d.malformed }),
-    fill(t.codes, { list: pairs(Object.fromEntries(Object.entries(d.refusalCodes).sort((a, b) => b[1] - a[1]))) || '—' }),
-    fill(t.cases, { t: s.cases.total, o: s.cases.open + s.cases.pickedUp, c: s.cases.closed, r: s.cases.closedAsRepeat }),
-    fill(t.capacity, { list: pairs(s.capacityPerMonth) }),
-    fill(t.work, { w: s.work.worked, a: s.contactAttempts.attempts, r: s.contactAttempts.reached, pct }),
-    t.outcomes,
+    t('title', { from: s.period.from, to: s.period.to, m: s.municipalities.join(', '), scale: s.scale, seed: s.seed }),
+    t('generated', { n: s.generated.signals, d: s.generated.defects, o: s.generated.objected, r: s.generated.repeats }),
+    t('senders', { n: s.sendersOnboarded }),
+    t('delivery', { n: d.sent, api: d.viaApi, req: d.apiRequests, file: d.viaFile, files: d.files }),
+    t('answered', { a: d.accepted, r: d.refused, d: d.duplicate, c: d.conflict, x: d.malformed }),
+    t('codes', { list: pairs(Object.fromEntries(Object.entries(d.refusalCodes).sort((a, b) => b[1] - a[1]))) || '—' }),
+    t('cases', { t: s.cases.total, o: s.cases.open + s.cases.pickedUp, c: s.cases.closed, r: s.cases.closedAsRepeat }),
+    t('capacity', { list: pairs(s.capacityPerMonth) }),
+    t('work', { w: s.work.worked, a: s.contactAttempts.attempts, r: s.contactAttempts.reached, pct }),
+    t('outcomes'),
     ...Object.entries(s.cases.byResult)
       .sort((a, b) => b[1] - a[1])
       .map(([k, v]) => `  ${String(v).padStart(6)}  ${k}`),
-    fill(t.monitoring, { tables: s.monitoring.tables.join(', ') }),
+    t('monitoring', { tables: s.monitoring.tables.join(', ') }),
   ];
-  if (s.monitoring.funnel) lines.push(fill(t.funnel, { list: pairs(Object.fromEntries(Object.entries(s.monitoring.funnel).filter(([k, v]) => k !== 'group' && k !== 'suppressed' && v !== null))) }));
+  if (s.monitoring.funnel) lines.push(t('funnel', { list: pairs(Object.fromEntries(Object.entries(s.monitoring.funnel).filter(([k, v]) => k !== 'group' && k !== 'suppressed' && v !== null))) }));
   return lines;
 }
 
@@ -130,7 +131,7 @@ async function main(argv: string[]): Promise<number> {
     });
     console.log(values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary, lang).join('\n'));
     if (values['keep-running']) {
-      console.log(fill(TEXT[lang].running, { url: platform.url }));
+      console.log(simulateMessages(lang)('running', { url: platform.url }));
       await new Promise<void>((done) => process.once('SIGINT', () => done()));
     }
     return 0;
