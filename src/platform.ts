@@ -64,7 +64,6 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-export { createAppDeps };
 
 /** The composition root: database, rules, use-case dependencies, HTTP server and background work. */
 export async function startPlatform(opts: PlatformOptions): Promise<Platform> {

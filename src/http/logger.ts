@@ -4,7 +4,7 @@ import type { FastifyServerOptions } from 'fastify';
  * Structured JSON logs that never carry a BSN or contact detail: request bodies and query strings
  * are not logged, and any field that could hold personal data is censored if code logs it anyway.
  */
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-csrf-token"]',

@@ -1,4 +1,4 @@
-import { Type, type TSchema } from '@sinclair/typebox';
+import type { TSchema } from '@sinclair/typebox';
 
 export const API_VERSION = '1.0.0';
 
@@ -43,4 +43,3 @@ export function responses(
   return out;
 }
 
-export const Uuid = (description: string) => Type.String({ format: 'uuid', description });

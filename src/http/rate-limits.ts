@@ -15,7 +15,7 @@ export function rateLimitKey(req: FastifyRequest): string {
 }
 
 /** The client address: req.ip, which believes X-Forwarded-For only from TRUST_PROXY. */
-export function addressKey(req: FastifyRequest): string {
+function addressKey(req: FastifyRequest): string {
   return req.ip;
 }
 

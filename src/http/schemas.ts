@@ -12,7 +12,7 @@ export const CitationSchema = Type.Object(
   { $id: 'Citation', title: 'Citation' },
 );
 
-export const RefusalSchema = Type.Object(
+const RefusalSchema = Type.Object(
   {
     code: Type.String(),
     inputError: Type.Boolean({ description: 'True for syntactic problems in the input' }),
@@ -23,7 +23,7 @@ export const RefusalSchema = Type.Object(
   { $id: 'Refusal', title: 'Refusal' },
 );
 
-export const SignalResultSchema = Type.Object(
+const SignalResultSchema = Type.Object(
   {
     row: Type.Integer({ description: 'Position in the request (1-based)' }),
     reference: Type.String(),

@@ -17,7 +17,7 @@ function isCurrent(url: string, href: string): boolean {
   return path === href || (href !== '/' && path.startsWith(`${href}/`));
 }
 
-export const STYLESHEETS = ['/assets/utrecht/design-tokens/index.css', '/assets/utrecht/components/index.css', '/assets/web/web.css'];
+const STYLESHEETS = ['/assets/utrecht/design-tokens/index.css', '/assets/utrecht/components/index.css', '/assets/web/web.css'];
 
 /**
  * Every page: skip link, header (organisation, user, logout, language), the menu the user's role

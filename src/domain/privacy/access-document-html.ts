@@ -3,7 +3,10 @@ import type { AccessDocument, AccessSignal } from './access-document.ts';
 
 type Lang = Locale;
 
-/** The access document's own text (its data comes in the language it was recorded in). */
+/**
+ * The access document's own text (its data comes in the language it was recorded in).
+ * @public Exported for the catalog test (src/domain/i18n/catalogs.test.ts), which checks every catalog.
+ */
 export const accessDocumentMessages = defineMessages({
   nl: {
     title: 'Inzage: gegevens over u bij vroegsignalering',

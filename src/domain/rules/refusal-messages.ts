@@ -46,7 +46,10 @@ export function fieldName(field: string): LocalizedText {
 
 type Params = Vars;
 
-/** The refusals' wording by code; a rule file's own conditions bring theirs (CONDITION_DEFAULTS, or the file's message). */
+/**
+ * The refusals' wording by code; a rule file's own conditions bring theirs (CONDITION_DEFAULTS, or the file's message).
+ * @public Exported for the catalog test (src/domain/i18n/catalogs.test.ts), which checks every catalog.
+ */
 export const refusalMessages = defineMessages({
   nl: {
     INPUT_NOT_AN_OBJECT: 'Het signaal is geen object met velden.',

@@ -24,7 +24,6 @@ export class RuleBookError extends Error {
   override name = 'RuleBookError';
 }
 
-export { FIELD_KEYS };
 
 export type CompiledCondition =
   | { kind: 'component_requires'; component: string; requires: string; code: string; message: LocalizedText; citation: Citation }

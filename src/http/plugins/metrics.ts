@@ -25,6 +25,3 @@ export function registerMetrics(app: FastifyInstance, registry = new client.Regi
   );
   return registry;
 }
-
-export const signalCounter = (registry: client.Registry) =>
-  new client.Counter({ name: 'signals_judged_total', help: 'Signals judged, by outcome', labelNames: ['outcome'], registers: [registry] });

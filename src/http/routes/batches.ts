@@ -30,7 +30,7 @@ const FILE_TYPES: Record<string, BatchFormat> = {
   'application/jsonlines': 'jsonl',
 };
 
-export function batchView(b: OwnBatch, lang: Locale) {
+function batchView(b: OwnBatch, lang: Locale) {
   const err = b.error as FileRefusal | null;
   return {
     id: b.id,

@@ -24,7 +24,7 @@ const GegevensRequest = Type.Object(
 
 const Paginering = Type.Object({ pageSize: Type.Integer(), currentPage: Type.Integer(), totalPages: Type.Integer(), totalRecords: Type.Integer() });
 
-export const DDAS_BASE = '/v1/ddas';
+const DDAS_BASE = '/v1/ddas';
 
 export interface DdasRouteOptions {
   supplierCode: string;

@@ -16,7 +16,7 @@ const Method = Type.Union([Type.Literal('none'), Type.Literal('random'), Type.Li
 const SignalTypeCode = Type.String({ pattern: '^[a-z][a-z0-9_]{1,59}$', description: 'Signal type code as in the rule data' });
 const RuleId = Type.String({ pattern: '^[a-z0-9][a-z0-9.\\-]{1,79}$' });
 
-export const Contact = Type.Object(
+const Contact = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
     function: Type.Optional(Type.String({ maxLength: 200 })),

@@ -32,7 +32,7 @@ const isSignalList = (body: unknown) => typeof body === 'object' && body !== nul
 const aboutTheList = (e: { instancePath: string; params: unknown }) =>
   e.instancePath === '/signals' || e.instancePath.startsWith('/signals/') || (e.params as { missingProperty?: string }).missingProperty === 'signals';
 
-export function toResult(o: RowOutcome, lang: Lang) {
+function toResult(o: RowOutcome, lang: Lang) {
   return {
     row: o.rowNo,
     reference: o.reference,

@@ -34,7 +34,3 @@ export function ButtonLink({ href, children, appearance = 'secondary-action' }: 
     </a>
   );
 }
-
-export function ButtonGroup({ children }: { children: ReactNode }) {
-  return <div className="utrecht-button-group">{children}</div>;
-}

@@ -19,11 +19,3 @@ export type BadgeStatus = 'neutral' | 'safe' | 'warning' | 'danger' | 'active' |
 export function StatusBadge({ status, children }: { status: BadgeStatus; children: ReactNode }) {
   return <span className={`utrecht-status-badge utrecht-status-badge--${status} vs-badge`}>{children}</span>;
 }
-
-export function NumberBadge({ children, label }: { children: ReactNode; label?: string }) {
-  return (
-    <span className="utrecht-number-badge" aria-label={label}>
-      {children}
-    </span>
-  );
-}

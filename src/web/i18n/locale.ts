@@ -1,7 +1,7 @@
 import type { Locale } from '../../domain/i18n/index.ts';
 
 // The catalog machinery is shared with the API, refusals and reports (src/domain/i18n); the web app adds its cookie and formats.
-export { LOCALES, DEFAULT_LOCALE, isLocale, defineMessages, type Locale, type Messages } from '../../domain/i18n/index.ts';
+export { DEFAULT_LOCALE, isLocale, defineMessages, type Locale, type Messages } from '../../domain/i18n/index.ts';
 
 /** The language a person chose in the web app, persisted in a cookie. */
 export const LOCALE_COOKIE = 'vs_lang';

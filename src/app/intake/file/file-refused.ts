@@ -30,7 +30,10 @@ export interface FileRefusal extends LocalizedText {
   status: number;
 }
 
-/** The wording of a file's refusals; a refusal keeps every language of it (FileRefusal). */
+/**
+ * The wording of a file's refusals; a refusal keeps every language of it (FileRefusal).
+ * @public Exported for the catalog test (src/domain/i18n/catalogs.test.ts), which checks every catalog.
+ */
 export const fileRefusalMessages = defineMessages({
   nl: {
     tooLarge: 'Het bestand is groter dan de toegestane {maxBytes} bytes; splits het op in kleinere bestanden.',

@@ -5,7 +5,7 @@ import { formatDate, type Locale } from '../../i18n/locale.ts';
 import type { CreditorText } from './messages.ts';
 
 /** "Tijdelijke regeling …, art. 2.1 lid 2 onder a", as the results CSV cites it. */
-export function citationText(c: Citation, locale: Locale): string {
+function citationText(c: Citation, locale: Locale): string {
   return formatCitation(c, locale);
 }
 

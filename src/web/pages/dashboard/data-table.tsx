@@ -11,7 +11,7 @@ const SUPPRESSED = `<${MIN_CELL}`;
 const isNumeric = (c: Column) => c.type !== 'dimension';
 
 /** One figure for people: counts with thousands separators, shares as percentages, amounts with cents. */
-export function formatValue(v: string | number | null | undefined, c: Column, locale: Locale): string {
+function formatValue(v: string | number | null | undefined, c: Column, locale: Locale): string {
   if (v === null || v === undefined || v === '') return '–';
   if (typeof v === 'string') return v;
   const loc = locale === 'nl' ? 'nl-NL' : 'en-GB';

@@ -9,7 +9,7 @@ import { searchOf, type DashboardForm } from './query.ts';
 import { textIn } from '../../../domain/i18n/index.ts';
 
 export type Tab = 'overview' | 'arms' | 'costs';
-export const TAB_PATHS: Record<Tab, string> = { overview: '/dashboard', arms: '/dashboard/groepen', costs: '/dashboard/kosten' };
+const TAB_PATHS: Record<Tab, string> = { overview: '/dashboard', arms: '/dashboard/groepen', costs: '/dashboard/kosten' };
 const TAB_LABEL = { overview: 'tabOverview', arms: 'tabArms', costs: 'tabCosts' } as const;
 
 /** What every part of the dashboard shows above its figures: the selection and its choices. */

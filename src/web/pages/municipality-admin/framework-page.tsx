@@ -11,7 +11,7 @@ import type { RuleData } from '../worklist/rule-data.ts';
 type Framework = Awaited<ReturnType<typeof getFramework>>;
 
 /** A rule's conditions in words. */
-export function describeConditions(c: RuleConditions, t: WorklistT, locale: Locale, rules: RuleData): string {
+function describeConditions(c: RuleConditions, t: WorklistT, locale: Locale, rules: RuleData): string {
   if (isEmptyRule(c)) return t('anyCase');
   const yn = (b: boolean) => (b ? t('yesOpt') : t('noOpt')).toLowerCase();
   const parts: string[] = [];
@@ -119,7 +119,7 @@ export function FrameworkPage({ fw, rules, notice, error }: { fw: Framework; rul
   );
 }
 
-export function QueueFields({ t, name, approach, errors = {} }: { t: WorklistT; name?: string; approach?: string; errors?: Record<string, string> }) {
+function QueueFields({ t, name, approach, errors = {} }: { t: WorklistT; name?: string; approach?: string; errors?: Record<string, string> }) {
   return (
     <>
       <FormField id="queue-name" label={t('queueName')} error={errors.name}>

@@ -2,7 +2,10 @@ import type { CompiledCondition } from '../../../domain/rules/rule-book.ts';
 import { defineMessages, type Locale } from '../../i18n/locale.ts';
 import { textIn } from '../../../domain/i18n/index.ts';
 
-/** A designation's condition in words, for "Wat mag ik aanleveren?" and "Regels in werking". */
+/**
+ * A designation's condition in words, for "Wat mag ik aanleveren?" and "Regels in werking".
+ * @public Exported for the catalog test (src/domain/i18n/catalogs.test.ts), which checks every catalog.
+ */
 export const conditionMessages = defineMessages({
   nl: {
     min_amount: 'De achterstand is ten minste € {amount}.',

@@ -510,7 +510,7 @@ export const worklistMessages = defineMessages({
 export type WorklistT = ReturnType<typeof worklistMessages>;
 
 /** English names of DDAS values (the stored value stays the Dutch DDAS word). */
-export const DDAS_EN: Record<string, string> = {
+const DDAS_EN: Record<string, string> = {
   Mail: 'E-mail',
   Brief: 'Letter',
   'SMS/Whatsapp': 'Text/WhatsApp',
@@ -573,7 +573,7 @@ const REASONS_NL: Array<[RegExp, string]> = [
   [/^not an active user of your organisation$/, 'Geen actieve gebruiker van uw organisatie.'],
 ];
 
-export function localReason(reason: string | undefined, locale: 'nl' | 'en'): string | undefined {
+function localReason(reason: string | undefined, locale: 'nl' | 'en'): string | undefined {
   if (reason === undefined || locale === 'en') return reason;
   for (const [re, nl] of REASONS_NL) if (re.test(reason)) return reason.replace(re, nl);
   return reason;

@@ -9,7 +9,7 @@ import type { RuleData } from './rule-data.ts';
 type Row = WorklistView['rows'][number];
 
 /** Keeps the current filters in links (queue tabs, pages) while changing one of them. */
-export function worklistHref(f: WorklistView['filters'], change: Record<string, string | number | boolean>): string {
+function worklistHref(f: WorklistView['filters'], change: Record<string, string | number | boolean>): string {
   const p = new URLSearchParams();
   const all = { ...f, ...change } as Record<string, string | number | boolean>;
   for (const [k, v] of Object.entries(all)) {
