@@ -85,8 +85,14 @@ export function parseArgs(argv: readonly string[]): CheckOptions | string {
   return { sender, json, lang, format: fmt, file, senderKinds, rulesDirs, ...(today === undefined ? {} : { today }) };
 }
 
+/** Rule books and the postcode router read once per process: a caller judging many files (the rule-case test) reads them once. */
+const books = new Map<string, RuleBook>();
+let routerLoaded: ReturnType<typeof loadPostcodeAreaRouter> | undefined;
+
 function bookFor(opts: CheckOptions): RuleBook {
-  const book = loadRuleBook([DEFAULT_RULES_DIR, ...opts.rulesDirs]);
+  const dirs = [DEFAULT_RULES_DIR, ...opts.rulesDirs];
+  let book = books.get(dirs.join('\n'));
+  if (!book) books.set(dirs.join('\n'), (book = loadRuleBook(dirs)));
   if (opts.senderKinds.length === 0 || book.organisations.has(opts.sender)) return book;
   return book.withOrganisations([{ id: opts.sender, name: opts.sender, kinds: opts.senderKinds }]);
 }
@@ -95,7 +101,7 @@ function bookFor(opts: CheckOptions): RuleBook {
 export async function runCheck(opts: CheckOptions, write: (text: string) => void, writeErr: (text: string) => void): Promise<number> {
   // The same reader, routing and judge as intake, so `check` and a dry run can never disagree.
   const judge = new RuleBookJudge(bookFor(opts));
-  const router = await loadPostcodeAreaRouter();
+  const router = await (routerLoaded ??= loadPostcodeAreaRouter());
   const source = opts.file === '-' ? process.stdin : createReadStream(opts.file);
   let reading: FileReading | undefined;
   const rows = readBatchFile(source, opts.format, Number.MAX_SAFE_INTEGER, (r) => (reading = r));
