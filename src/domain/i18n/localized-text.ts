@@ -27,5 +27,7 @@ export function joinTexts(texts: readonly LocalizedText[], separator: string): L
 
 /** Fills `{name}` placeholders in every language of a text (a refusal's template, with its values). */
 export function fillText(text: LocalizedText, vars: Vars): LocalizedText {
-  return Object.fromEntries(LOCALES.map((l) => [l, fill(text[l], vars)])) as Record<Locale, string>;
+  const out = {} as Record<Locale, string>;
+  for (const l of LOCALES) out[l] = fill(text[l], vars);
+  return out;
 }
