@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
+import { USER_WITH_ORGANISATION } from './users.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -31,13 +32,7 @@ export async function findSession(db: Executor, tokenHash: string) {
       'sessions.csrf_token',
       'sessions.expires_at',
       'users.id as user_id',
-      'users.display_name',
-      'users.roles',
-      'users.locale',
-      'users.disabled_at',
-      'users.organisation_id',
-      'organisations.kind as organisation_kind',
-      'organisations.name as organisation_name',
+      ...USER_WITH_ORGANISATION,
     ])
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();

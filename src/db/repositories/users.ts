@@ -3,6 +3,17 @@ import type { DB } from '../schema.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
+/** What a log-in and a session lookup both read of a user and its organisation (in a query joining the two). */
+export const USER_WITH_ORGANISATION = [
+  'users.display_name',
+  'users.roles',
+  'users.locale',
+  'users.disabled_at',
+  'users.organisation_id',
+  'organisations.kind as organisation_kind',
+  'organisations.name as organisation_name',
+] as const;
+
 export async function insertUser(
   db: Executor,
   u: { organisationId: string; email: string; displayName: string; passwordHash: string; roles: string[]; locale?: string },
@@ -29,14 +40,8 @@ export async function findUserByEmail(db: Executor, email: string) {
     .select([
       'users.id',
       'users.email',
-      'users.display_name',
       'users.password_hash',
-      'users.roles',
-      'users.locale',
-      'users.disabled_at',
-      'users.organisation_id',
-      'organisations.kind as organisation_kind',
-      'organisations.name as organisation_name',
+      ...USER_WITH_ORGANISATION,
     ])
     .where('users.email', '=', email.toLowerCase())
     .executeTakeFirst();
