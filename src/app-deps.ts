@@ -6,10 +6,19 @@ import { ExperimentRuntime } from './app/experiments/runtime.ts';
 import { ExperimentScreeningJudge } from './app/experiments/screening-judge.ts';
 import { IntakeWorkers } from './app/intake/judging/intake-workers.ts';
 import { loadPostcodeAreaRouter } from './app/routing/load-postcode-areas.ts';
+import { AddressRouting } from './app/routing/address-routing.ts';
 import type { Database } from './db/database.ts';
 import { createPseudonymizer } from './domain/privacy/pseudonym.ts';
 import { LocalBasisRegisters } from './domain/routing/local-registers.ts';
 import type { BasisRegisters } from './domain/routing/person-register.ts';
+import type { MunicipalBrp } from './domain/routing/brp-register.ts';
+
+/** Routing by the imported address table (the postcode areas while none is), read before the first signal. */
+async function addressRouting(database: Database): Promise<AddressRouting> {
+  const routing = new AddressRouting(await loadPostcodeAreaRouter(), database.db);
+  await routing.reload();
+  return routing;
+}
 
 /**
  * The use cases' dependencies over an open database: the rules, experiments, registers, pseudonyms,
@@ -22,6 +31,8 @@ export async function createAppDeps(
     pseudonymKey?: string | undefined;
     now?: (() => Date) | undefined;
     registers?: BasisRegisters | undefined;
+    /** The BRP through Haal Centraal per municipality; absent: none. */
+    brp?: MunicipalBrp | undefined;
     /** Worker threads for batch files (0 or absent: judged in this thread). */
     intakeWorkers?: number | undefined;
     /** Rules folders loaded next to rules/ (a draft amendment or extension). */
@@ -36,7 +47,8 @@ export async function createAppDeps(
     db: database.db,
     judge: new ExperimentScreeningJudge(judge, experiments),
     experiments,
-    registers: opts.registers ?? new LocalBasisRegisters(await loadPostcodeAreaRouter()),
+    registers: opts.registers ?? new LocalBasisRegisters(await addressRouting(database)),
+    ...(opts.brp ? { brp: opts.brp } : {}),
     pseudonymize: createPseudonymizer(pseudonymKey),
     ...(opts.intakeWorkers ? { intakeWorkers: new IntakeWorkers(opts.intakeWorkers, pseudonymKey) } : {}),
     now: opts.now ?? (() => new Date()),

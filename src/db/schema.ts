@@ -155,6 +155,8 @@ export interface SignalsTable {
   address_key: string;
   surname_key: string | null;
   routed_from: string | null;
+  // 014_address_table
+  routing: Generated<string>;
 }
 
 /** 009: what happened to a signal after intake (matching, DDAS status), with copies of the keys it is found by. */
@@ -185,7 +187,8 @@ export interface MatchQueueTable {
 
 export interface MunicipalitySettingsTable {
   municipality_code: string;
-  matching_mode: Generated<'continuous' | 'monthly'>;
+  /** 016_matching_period: weekly added. */
+  matching_mode: Generated<'continuous' | 'weekly' | 'monthly'>;
   standard_lookback_months: Generated<number>;
   consecutive_months: Generated<number>;
   repeat_months: Generated<number>;
@@ -226,6 +229,9 @@ export interface CasesTable {
   queue_rule_id: string | null;
   amount_cents: string | null;
   district: string | null;
+  // 014_address_table: CBS codes of the address ('WK036300', 'BU03630000')
+  district_code: string | null;
+  neighbourhood_code: string | null;
   age_group: string | null;
   due_date: DateCol | null;
   classified_stamp: number | null;
@@ -468,6 +474,39 @@ export interface CaseEventsTable {
   occurred_at: Generated<Date>;
 }
 
+// 014_address_table
+export interface AddressTableVersionsTable {
+  id: Generated<number>;
+  valid_from: DateCol;
+  source_name: string;
+  source_sha256: string;
+  reference_year: number;
+  status: Generated<'loading' | 'complete'>;
+  lines_done: Generated<string>;
+  bytes_done: Generated<string>;
+  rows_stored: Generated<string>;
+  rows_refused: Generated<string>;
+  refusals: Generated<unknown>;
+  changes: unknown;
+  started_at: Generated<Date>;
+  completed_at: Timestamp | null;
+}
+
+export interface AddressTableRowsTable {
+  version_id: number;
+  postcode: string;
+  house_number: number;
+  neighbourhood: number;
+  district: number;
+  municipality: number;
+}
+
+export interface AddressTablePostcodesTable {
+  version_id: number;
+  postcode: string;
+  municipality: number | null;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -503,4 +542,7 @@ export interface DB {
   contact_attempts: ContactAttemptsTable;
   case_notes: CaseNotesTable;
   case_events: CaseEventsTable;
+  address_table_versions: AddressTableVersionsTable;
+  address_table_rows: AddressTableRowsTable;
+  address_table_postcodes: AddressTablePostcodesTable;
 }

@@ -41,6 +41,8 @@ const PLATFORM_TRAILING: readonly StoredColumn[] = [
   { name: 'surname_key', pg: 'text' },
   { name: 'regulation_version', pg: 'text' },
   { name: 'rule_id', pg: 'text' },
+  { name: 'routing', pg: 'text' },
+  { name: 'routed_from', pg: 'text' },
 ];
 
 const FIELD_COLUMNS: readonly StoredColumn[] = SIGNAL_FIELDS.flatMap((f) => (f.column === null ? [] : [{ name: f.column, pg: PG_OF[f.stored] }]));
@@ -52,4 +54,4 @@ export const SIGNAL_COPY_COLUMNS: readonly StoredColumn[] = Object.freeze([...PL
 export const SIGNAL_INSERT_COLUMNS: readonly StoredColumn[] = Object.freeze(SIGNAL_COPY_COLUMNS.filter((c) => c.name !== 'id'));
 
 /** Columns the database fills itself (defaults), which intake never writes. */
-export const SIGNAL_DEFAULT_COLUMNS: readonly string[] = ['received_at', 'routed_from'];
+export const SIGNAL_DEFAULT_COLUMNS: readonly string[] = ['received_at'];

@@ -9,6 +9,7 @@ import type { SignalsTable } from './schema.ts';
 import type { Insertable } from 'kysely';
 import { addressSubjectPseudonym } from '../domain/intake/subject.ts';
 import { addressKey, surnameKey } from '../domain/matching/normalise-address.ts';
+import { GIVEN, type Routing } from '../domain/routing/routing.ts';
 
 export type SignalRow = Insertable<SignalsTable>;
 
@@ -16,7 +17,7 @@ export type SignalRow = Insertable<SignalsTable>;
 const STORED = (SIGNAL_FIELDS as readonly SignalField[]).filter((f): f is SignalField & { column: string } => f.column !== null);
 
 /** Columns intake fills in itself, after the delivered fields: in the row from the start, so every row has one shape. */
-const DERIVED = ['sender_org_id', 'batch_id', 'row_no', 'creditor_org_id', 'bsn_pseudonym', 'subject_pseudonym', 'address_key', 'surname_key', 'regulation_version', 'rule_id', 'content_hash'] as const;
+const DERIVED = ['sender_org_id', 'batch_id', 'row_no', 'creditor_org_id', 'bsn_pseudonym', 'subject_pseudonym', 'address_key', 'surname_key', 'regulation_version', 'rule_id', 'content_hash', 'routing', 'routed_from'] as const;
 
 /** The stored form of a delivered value `v` (not null): cents for amounts, the canonical postcode, codes sorted once each. */
 function storedForm(f: SignalField): string {
@@ -97,7 +98,7 @@ const sha256 = oneShot ? (text: string) => oneShot('sha256', text, 'base64url') 
 export function toSignalRow(
   signal: SignalInput,
   judgement: Judgement,
-  ctx: { senderOrgId: string; batchId: string | null; rowNo: number | null; pseudonymize: Pseudonymizer },
+  ctx: { senderOrgId: string; batchId: string | null; rowNo: number | null; pseudonymize: Pseudonymizer; routing?: Routing },
 ): SignalRow {
   const row = deliveredColumns(signal, STORE);
   const a = signal.address;
@@ -117,6 +118,9 @@ export function toSignalRow(
   row['surname_key'] = signal.person ? surnameKey(signal.person.prefix, signal.person.surname) : null;
   row['regulation_version'] = judgement.regulationVersion ?? '';
   row['rule_id'] = judgement.ruleId ?? '';
+  const routing = ctx.routing ?? GIVEN;
+  row['routing'] = routing.by;
+  row['routed_from'] = routing.from ?? null;
   const stored = row as unknown as SignalRow;
   stored.content_hash = contentHash(stored);
   return stored;

@@ -32,8 +32,7 @@ export function judgeRow(row: FileRow, sender: Sender, deps: Pick<AppDeps, 'judg
     const judgement: Judgement = { decision: 'refused', applied: [], refusals: [row.unreadable] };
     return { rowNo: row.rowNo, signal: { reference: row.reference, signalType: '', signalDate: '' }, judgement };
   }
-  const { signal, judgement } = routeAndJudge(row.signal, sender, deps.judge, deps.registers);
-  return { rowNo: row.rowNo, signal, judgement };
+  return { rowNo: row.rowNo, ...routeAndJudge(row.signal, sender, deps.judge, deps.registers) };
 }
 
 /** Chunks judged ahead of the one being stored: one per worker keeps them busy; more would only hold memory. */

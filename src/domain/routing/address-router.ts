@@ -1,7 +1,12 @@
+import type { Placement } from '../addresses/address-table.ts';
+
+export type { Placement };
+
 /**
- * Finds the municipality of an address on a date. The platform ships a local implementation
- * (postcode areas) for tests and demo; BAG or BRP (Haal Centraal) plug in behind this interface.
+ * Places an address in its municipality on a date. The national address table (CBS, imported with
+ * `npm run addresses:import`) does it by postcode and house number; without one, the demo's
+ * four-digit postcode areas stand in, and say so (`by: 'postcode-area'`).
  */
 export interface AddressRouter {
-  municipalityOf(postcode: string, houseNumber: string | undefined, date: string): string | undefined;
+  place(postcode: string, houseNumber: string | undefined, date: string): Placement;
 }

@@ -92,6 +92,5 @@ export function occupancyOf(
   return { addressableObjectId, date, residents, possibleResidents, residentCount: residents.length, minorCount };
 }
 
-/** 'GM0363' from the BRP's four digits '0363', and back. */
+/** 'GM0363' from the BRP's four digits '0363'. */
 export const gmCode = (fourDigits: string): string => `GM${fourDigits}`;
-export const fourDigitCode = (municipalityCode: string): string => municipalityCode.replace(/^GM/, '');

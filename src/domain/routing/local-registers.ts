@@ -1,4 +1,4 @@
-import type { AddressRouter } from './address-router.ts';
+import type { AddressRouter, Placement } from './address-router.ts';
 import type { BasisRegisters, PersonRegister, Residence } from './person-register.ts';
 
 /**
@@ -35,8 +35,8 @@ export class LocalBasisRegisters implements BasisRegisters {
     readonly persons: LocalPersonRegister = new LocalPersonRegister(),
   ) {}
 
-  municipalityOf(postcode: string, houseNumber: string | undefined, date: string): string | undefined {
-    return this.addresses.municipalityOf(postcode, houseNumber, date);
+  place(postcode: string, houseNumber: string | undefined, date: string): Placement {
+    return this.addresses.place(postcode, houseNumber, date);
   }
 
   residencesOn(bsns: readonly string[], date: string): Promise<Map<string, Residence>> {

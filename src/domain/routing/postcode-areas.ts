@@ -1,4 +1,4 @@
-import type { AddressRouter } from './address-router.ts';
+import type { AddressRouter, Placement } from './address-router.ts';
 
 export interface PostcodeArea {
   municipality: string;
@@ -20,15 +20,15 @@ export class PostcodeAreaRouter implements AddressRouter {
     for (const a of areas) for (let pc = a.from; pc <= a.to; pc++) (this.byPc4[pc] ??= []).push(a);
   }
 
-  municipalityOf(postcode: string, _houseNumber: string | undefined, date: string): string | undefined {
+  /** Always a PC4 placement, marked as such: a demo stand-in, not an address lookup. */
+  place(postcode: string, _houseNumber: string | undefined, date: string): Placement {
     const pc4 = Number(postcode.slice(0, 4));
     const candidates = this.byPc4[pc4];
-    if (!candidates) return undefined;
-    for (const a of candidates) {
+    for (const a of candidates ?? []) {
       if (a.valid_from && date < a.valid_from) continue;
       if (a.valid_until && date > a.valid_until) continue;
-      return a.municipality;
+      return { municipality: a.municipality, by: 'postcode-area' };
     }
-    return undefined;
+    return { unplaced: 'postcode-unknown' };
   }
 }

@@ -66,6 +66,11 @@ export const refusalMessages = defineMessages({
     RESIDENT_RESPONSE_INVALID: 'De reactie van de inwoner moet none, not_negative of objected zijn.',
     MUNICIPALITY_MISSING: 'De gemeentecode ontbreekt; de routering moet de gemeente eerst uit het adres bepalen.',
     MUNICIPALITY_CODE_INVALID: 'De gemeentecode is ongeldig (verwacht: GM gevolgd door 4 cijfers).',
+    ADDRESS_POSTCODE_UNKNOWN: 'De gemeentecode ontbreekt en het adres is in geen gemeente te plaatsen: postcode {postcode} staat niet in de {table_nl}. Vul de gemeentecode in.',
+    ADDRESS_POSTCODE_AREA_SPLIT:
+      'De gemeentecode ontbreekt en het adres is in geen gemeente te plaatsen: postcode {postcode} staat niet in de {table_nl} en postcodegebied {pc4} ligt in meer dan één gemeente. Vul de gemeentecode in.',
+    ADDRESS_HOUSE_NUMBER_UNKNOWN:
+      'De gemeentecode ontbreekt en het adres is in geen gemeente te plaatsen: postcode {postcode} ligt in meer dan één gemeente en huisnummer {houseNumber} staat niet in de {table_nl}. Vul de gemeentecode in.',
     ARREAR_START_AFTER_SIGNAL_DATE: 'De ontstaansdatum van de achterstand ligt na de signaaldatum.',
     SIGNAL_TYPE_UNKNOWN: "Geen regeling wijst een signaal van de soort '{signalType}' aan.",
     SIGNAL_TYPE_NOT_IN_FORCE: "Op {date} is geen signaal van de soort '{signalType}' aangewezen (aangewezen van {from} tot en met {until}).",
@@ -116,6 +121,11 @@ export const refusalMessages = defineMessages({
     RESIDENT_RESPONSE_INVALID: "The resident's response must be none, not_negative or objected.",
     MUNICIPALITY_MISSING: 'The municipality code is missing; routing must first derive the municipality from the address.',
     MUNICIPALITY_CODE_INVALID: 'The municipality code is malformed (expected: GM followed by 4 digits).',
+    ADDRESS_POSTCODE_UNKNOWN: 'The municipality code is missing and the address cannot be placed in a municipality: postcode {postcode} is not in the {table_en}. Fill in the municipality code.',
+    ADDRESS_POSTCODE_AREA_SPLIT:
+      'The municipality code is missing and the address cannot be placed in a municipality: postcode {postcode} is not in the {table_en} and postcode area {pc4} lies in more than one municipality. Fill in the municipality code.',
+    ADDRESS_HOUSE_NUMBER_UNKNOWN:
+      'The municipality code is missing and the address cannot be placed in a municipality: postcode {postcode} lies in more than one municipality and house number {houseNumber} is not in the {table_en}. Fill in the municipality code.',
     ARREAR_START_AFTER_SIGNAL_DATE: 'The date the arrear arose is after the signal date.',
     SIGNAL_TYPE_UNKNOWN: "No regulation designates a signal of type '{signalType}'.",
     SIGNAL_TYPE_NOT_IN_FORCE: "On {date} no signal of type '{signalType}' is designated (designated from {from} up to and including {until}).",

@@ -105,9 +105,9 @@ export function processChunk(kit: IntakeKit, job: ChunkJob, output: (bytes: numb
   const sender = { organisationId: job.senderOrgId, latestSignalDate: job.latestSignalDate };
   const read = forEachChunkRow(text, job.layout, (row) => {
     if (!('signal' in row)) return refuse(row.index, row.reference, [row.unreadable], null);
-    const { signal, judgement } = routeAndJudge(row.signal, sender, kit.judge, kit.router);
+    const { signal, judgement, routing } = routeAndJudge(row.signal, sender, kit.judge, kit.router);
     if (judgement.decision === 'refused') return refuse(row.index, signal.reference, judgement.refusals, refusedRowFacts(signal));
-    const stored = toSignalRow(signal, judgement, { senderOrgId: job.senderOrgId, batchId: job.batchId, rowNo: 0, pseudonymize: kit.pseudonymize });
+    const stored = toSignalRow(signal, judgement, { senderOrgId: job.senderOrgId, batchId: job.batchId, rowNo: 0, pseudonymize: kit.pseudonymize, routing });
     const place = candidates.add(stored.reference, stored.content_hash);
     if ('of' in place) {
       others.push({ index: row.index, reference: stored.reference, outcome: 'repeat', ...place });

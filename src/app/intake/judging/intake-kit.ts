@@ -1,7 +1,9 @@
 import { createPseudonymizer } from '../../../domain/privacy/pseudonym.ts';
 import type { OrganisationProfile, Registers } from '../../../domain/registers/registers.ts';
-import { LocalBasisRegisters } from '../../../domain/routing/local-registers.ts';
+import { AddressTables, type AddressTableData } from '../../../domain/addresses/address-table.ts';
 import { PostcodeAreaRouter, type PostcodeArea } from '../../../domain/routing/postcode-areas.ts';
+import { TableRouter } from '../../../domain/routing/table-router.ts';
+import { AddressRouting } from '../../routing/address-routing.ts';
 import type { RegulationVersionDoc } from '../../../domain/rules/regulation.ts';
 import { buildRuleBook } from '../../../domain/rules/rule-book.ts';
 import type { AppDeps } from '../../context.ts';
@@ -13,7 +15,8 @@ import type { IntakeKit } from './chunk-processor.ts';
 /**
  * Everything a worker thread needs to judge signals exactly as this process does, as plain data
  * (structured-clonable): the rule book's source and its onboarded organisations, the running
- * experiments (pre-selection), and the postcode areas for routing by address.
+ * experiments (pre-selection), and for routing by address the address table's versions (on shared
+ * memory, so not copied) and the postcode areas.
  */
 export interface IntakeKitSnapshot {
   /** Changes whenever any part does: a worker rebuilds its kit only then. */
@@ -23,6 +26,7 @@ export interface IntakeKitSnapshot {
   extraOrganisations: readonly OrganisationProfile[];
   experiments: readonly RunningExperiment[];
   postcodeAreas: readonly PostcodeArea[];
+  addressTables: readonly AddressTableData[];
 }
 
 const identities = new WeakMap<object, number>();
@@ -40,18 +44,19 @@ const identity = (o: object) => {
 export function snapshotIntakeKit(deps: Pick<AppDeps, 'judge' | 'registers'>): IntakeKitSnapshot | undefined {
   const judge = deps.judge;
   if (!(judge instanceof ExperimentScreeningJudge) || !(judge.inner instanceof RuleBookJudge)) return undefined;
-  const registers = deps.registers;
-  if (!(registers instanceof LocalBasisRegisters) || !(registers.addresses instanceof PostcodeAreaRouter)) return undefined;
+  const addresses = (deps.registers as { addresses?: unknown }).addresses;
+  if (!(addresses instanceof AddressRouting)) return undefined;
   const book = judge.inner.ruleBook;
   const experiments = judge.runtime.running();
-  const areas = registers.addresses.areas;
+  const router = addresses.router;
   return {
-    id: `${identity(book)}.${identity(experiments)}.${identity(areas)}`,
+    id: `${identity(book)}.${identity(experiments)}.${identity(router)}`,
     regulations: book.versions,
     registers: book.registers,
     extraOrganisations: book.extraOrganisations,
     experiments,
-    postcodeAreas: areas,
+    postcodeAreas: router.areas.areas,
+    addressTables: router.tables.tables.map((t) => t.data),
   };
 }
 
@@ -62,7 +67,7 @@ export function kitFromSnapshot(s: IntakeKitSnapshot, pseudonymKey: string): Int
   runtime.install(s.experiments);
   return {
     judge: new ExperimentScreeningJudge(new RuleBookJudge(book), runtime),
-    router: new PostcodeAreaRouter(s.postcodeAreas),
+    router: new TableRouter(new AddressTables(s.addressTables), new PostcodeAreaRouter(s.postcodeAreas)),
     pseudonymize: createPseudonymizer(pseudonymKey),
   };
 }

@@ -8,11 +8,14 @@ import { appendAudit } from '../../../db/repositories/audit.ts';
 import { findSignalsByReference, insertSignals } from '../../../db/repositories/signals.ts';
 import { toSignalRow, type SignalRow } from '../../../db/signal-row.ts';
 import { auditBy, type AppDeps, type CallContext } from '../../context.ts';
+import type { Routing } from '../../../domain/routing/routing.ts';
 
 export interface JudgedItem {
   rowNo: number;
   signal: SignalInput;
   judgement: Judgement;
+  /** How its municipality was settled (the given code when absent). */
+  routing?: Routing;
 }
 
 export type RowOutcomeKind = 'accepted' | 'refused' | 'duplicate' | 'conflict';
@@ -48,7 +51,7 @@ export async function storeSignals(
       others.push({ index: i, reference: it.signal.reference, outcome: 'refused', refusals: it.judgement.refusals, objected: isObjected(it.judgement.refusals) });
       return;
     }
-    const row = toSignalRow(it.signal, it.judgement, { senderOrgId, batchId: null, rowNo: null, pseudonymize: deps.pseudonymize });
+    const row = toSignalRow(it.signal, it.judgement, { senderOrgId, batchId: null, rowNo: null, pseudonymize: deps.pseudonymize, ...(it.routing ? { routing: it.routing } : {}) });
     const place = candidates.add(row.reference, row.content_hash);
     if ('of' in place) others.push({ index: i, reference: row.reference, outcome: 'repeat', ...place });
     else {
