@@ -34,6 +34,10 @@ export interface Config {
   auditCheckpointDir: string;
   /** At most one checkpoint per this many seconds while records keep coming. */
   auditCheckpointSeconds: number;
+  /** The BRP connections per municipality (BRP_CONFIG_FILE, JSON; README "Connecting the BRP"). */
+  brpConfigFile: string | undefined;
+  /** Without a BRP_CONFIG_FILE: start the local BRP stub for the demo municipalities (BRP_STUB; default with SEED_DEMO). */
+  brpStub: boolean;
 }
 
 /** false: no proxy; a number: that many hops; a list: these addresses or CIDR ranges (Fastify's trustProxy). */
@@ -81,6 +85,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditMacKey: env.AUDIT_MAC_KEY ?? DEV_AUDIT_MAC_KEY,
     auditCheckpointDir: path.resolve(env.AUDIT_CHECKPOINT_DIR ?? path.join(dataDir, 'audit-checkpoints')),
     auditCheckpointSeconds: Number(env.AUDIT_CHECKPOINT_INTERVAL_SECONDS ?? 60),
+    brpConfigFile: env.BRP_CONFIG_FILE ? path.resolve(env.BRP_CONFIG_FILE) : undefined,
+    brpStub: !env.BRP_CONFIG_FILE && (env.BRP_STUB ?? env.SEED_DEMO ?? 'true') !== 'false',
   };
 }
 

@@ -6,6 +6,9 @@ import { DataDirInUse } from './db/pglite-lock.ts';
 import { processRoleFrom } from './jobs/queue.ts';
 import { DEMO_PASSWORD } from './app/seed/demo-organisations.ts';
 import { DirectoryCheckpointStore } from './app/audit/checkpoint-store.ts';
+import { BrpConfigError, loadBrpConnections } from './infra/brp/brp-connection.ts';
+import { HaalCentraalMunicipalBrp } from './infra/brp/haal-centraal-brp.ts';
+import { startDemoBrp } from './simulation/demo.ts';
 
 const config = (() => {
   try {
@@ -19,6 +22,18 @@ const config = (() => {
     process.exit(1);
   }
 })();
+// The BRP per municipality from BRP_CONFIG_FILE; otherwise, for the demo, the local stub (README "Connecting the BRP").
+const brpSetup = await (async () => {
+  try {
+    if (config.brpConfigFile) return { connections: loadBrpConnections(config.brpConfigFile), stub: undefined };
+    return config.brpStub ? await startDemoBrp() : undefined;
+  } catch (e) {
+    if (!(e instanceof BrpConfigError)) throw e;
+    console.error(`vroegsignaal kan niet starten: ${e.message}`);
+    process.exit(1);
+  }
+})();
+const brp = brpSetup && new HaalCentraalMunicipalBrp(brpSetup.connections);
 const platform = await startPlatform({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,
@@ -40,6 +55,7 @@ const platform = await startPlatform({
   auditMacKey: config.auditMacKey,
   auditCheckpoints: new DirectoryCheckpointStore(config.auditCheckpointDir),
   auditCheckpointSeconds: config.auditCheckpointSeconds,
+  ...(brp ? { brp } : {}),
 }).catch((err: unknown) => {
   // The start-up failures an operator causes most: a second instance, or another service on the port.
   if (err instanceof DataDirInUse)
@@ -56,6 +72,7 @@ const lines = [
   `vroegsignaal draait op ${url}  (database: ${platform.database.engine})`,
   `  API: ${url}/v1  ·  OpenAPI: ${url}/v1/openapi.json`,
 ];
+if (brp) lines.push(`  BRP (Haal Centraal): ${brp.municipalities.join(', ') || 'geen gemeente aan'}${brpSetup?.stub ? ` — lokale stub op ${brpSetup.stub.url}` : ''}`);
 if (usesDevelopmentPseudonymKey(config)) lines.push('  Let op: PSEUDONYM_KEY is niet gezet; er wordt een ontwikkelsleutel gebruikt.');
 if (config.auditMacKey === DEV_AUDIT_MAC_KEY) lines.push('  Let op: AUDIT_MAC_KEY is niet gezet; de audittrail gebruikt een ontwikkelsleutel.');
 const seed = platform.seed;
@@ -73,5 +90,9 @@ console.log(lines.join('\n'));
 
 for (const sig of ['SIGINT', 'SIGTERM'] as const)
   process.once(sig, () => {
-    void platform.stop().then(() => process.exit(0));
+    void platform
+      .stop()
+      .then(() => brp?.close())
+      .then(() => brpSetup?.stub?.close())
+      .then(() => process.exit(0));
   });

@@ -12,6 +12,7 @@ import { buildServer } from './http/server.ts';
 import { startJobQueue, type JobQueue, type ProcessRole } from './jobs/queue.ts';
 import { seedDemoData } from './simulation/demo.ts';
 import type { BasisRegisters } from './domain/routing/person-register.ts';
+import type { MunicipalBrp } from './domain/routing/brp-register.ts';
 import { DEV_AUDIT_MAC_KEY, type TrustProxy } from './config.ts';
 
 export interface PlatformOptions {
@@ -37,6 +38,8 @@ export interface PlatformOptions {
   processRole?: ProcessRole;
   /** The basic registers (BAG, BRP); the local stand-ins when not given. */
   registers?: BasisRegisters;
+  /** The BRP through Haal Centraal per municipality (BRP_CONFIG_FILE or the demo's stub); absent: none. */
+  brp?: MunicipalBrp;
   /** Worker threads that judge batch files (default 2, at most the cores; 0: in the main thread). */
   intakeWorkers?: number;
   /** Rules folders loaded next to rules/ (a draft amendment or extension, e.g. in a test environment). */

@@ -6,6 +6,7 @@ import type { RuleBook } from '../domain/rules/rule-book.ts';
 import type { SignalJudge } from './rules/signal-judge.ts';
 import type { ExperimentRuntime } from './experiments/runtime.ts';
 import type { BasisRegisters } from '../domain/routing/person-register.ts';
+import type { MunicipalBrp } from '../domain/routing/brp-register.ts';
 import type { IntakeWorkers } from './intake/judging/intake-workers.ts';
 
 /** What every use case may depend on. Adapters build it once and pass it in. */
@@ -14,6 +15,8 @@ export interface AppDeps {
   judge: SignalJudge;
   /** BAG and BRP behind one interface: address → municipality, person → residence. */
   registers: BasisRegisters;
+  /** The BRP (Haal Centraal) of the municipalities that have it switched on; absent: none has. */
+  brp?: MunicipalBrp;
   pseudonymize: Pseudonymizer;
   now: () => Date;
   /** Signal types designated by the Besluit (the standard signals), from the rule data. */

@@ -3,6 +3,9 @@ import type { AppDeps } from '../app/context.ts';
 import { injectApi } from './run/api-client.ts';
 import { seedDemoSignals } from './run/seed-demo-signals.ts';
 import { simulateDemo } from './run/simulate-demo.ts';
+import type { BrpConnection } from '../infra/brp/brp-connection.ts';
+import { DEMO_CLIENT, startBrpStub, type BrpStub } from './brp-stub/server.ts';
+import { DEMO_REGISTER } from './brp-stub/residents.ts';
 
 /**
  * The simulator's entry for the platform's start-up (src/platform.ts): demo data on first start,
@@ -27,4 +30,24 @@ export async function seedDemoData(deps: AppDeps, app: FastifyInstance): Promise
     app.log.level = level;
   }
   await seedDemoSignals(deps);
+}
+
+/**
+ * The local BRP stub for `npm start` (no BRP_CONFIG_FILE): the demo's synthetic residents behind the
+ * Haal Centraal APIs on a local port, and a connection for each demo municipality that the real
+ * client uses as it would a municipality's BRP.
+ */
+export async function startDemoBrp(port = 0): Promise<{ stub: BrpStub; connections: BrpConnection[] }> {
+  const stub = await startBrpStub({ ...DEMO_REGISTER, port });
+  const connections = DEMO_REGISTER.municipalities.map((municipality) => ({
+    municipality,
+    enabled: true,
+    personenUrl: stub.personenUrl,
+    bewoningUrl: stub.bewoningUrl,
+    oauth2: { tokenUrl: stub.tokenUrl, clientId: DEMO_CLIENT.id, clientSecret: DEMO_CLIENT.secret },
+    timeoutMs: 5000,
+    retries: 2,
+    concurrency: 8,
+  }));
+  return { stub, connections };
 }

@@ -3,7 +3,7 @@ import { BrpUnavailable } from '../../domain/routing/brp-register.ts';
 import type { BrpConnection } from './brp-connection.ts';
 
 /** A 4xx answer the caller caused (a bad query): retrying will not help, and the BRP is not down. */
-export class BrpRequestRefused extends Error {
+class BrpRequestRefused extends Error {
   override readonly name = 'BrpRequestRefused';
   constructor(
     readonly status: number,

@@ -15,10 +15,10 @@ import { BrpHttp } from './brp-http.ts';
 type Json = Record<string, unknown>;
 
 /** RaadpleegMetBurgerservicenummer takes at most this many BSNs per call (the specification's maxItems). */
-export const BSNS_PER_CALL = 20;
+const BSNS_PER_CALL = 20;
 
 /** The fields asked for: only what the platform uses (the API's fields parameter; data minimisation). */
-export const PERSON_FIELDS = [
+const PERSON_FIELDS = [
   'burgerservicenummer',
   'naam.voornamen',
   'naam.voorvoegsel',
@@ -56,7 +56,7 @@ function addressOf(p: Json): RegisteredAddress | undefined {
   };
 }
 
-export function personFromBrp(p: Json): RegisteredPerson {
+function personFromBrp(p: Json): RegisteredPerson {
   const naam = (p.naam ?? {}) as Json;
   const gemeente = (p.gemeenteVanInschrijving as { code?: string } | undefined)?.code;
   const overlijden = p.overlijden as Json | undefined;

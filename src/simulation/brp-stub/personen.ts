@@ -94,7 +94,7 @@ function persoonBeperkt(full: Json): Json {
  * Keeps the requested paths ("naam", "verblijfplaats.verblijfadres.postcode"). A polymorphic
  * object keeps its `type`, a date all of itself: both are meaningless in part.
  */
-export function pick(source: Json, fields: readonly string[]): Json {
+function pick(source: Json, fields: readonly string[]): Json {
   const out: Json = {};
   for (const field of fields) {
     let from: unknown = source;

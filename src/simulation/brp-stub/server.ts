@@ -16,9 +16,9 @@ import { buildStubRegister, type StubRegister, type StubRegisterOptions } from '
 
 type Json = Record<string, unknown>;
 
-export const PERSONEN_PATH = '/haalcentraal/api/brp';
-export const BEWONING_PATH = '/haalcentraal/api/bewoning';
-export const TOKEN_PATH = '/oauth2/token';
+const PERSONEN_PATH = '/haalcentraal/api/brp';
+const BEWONING_PATH = '/haalcentraal/api/bewoning';
+const TOKEN_PATH = '/oauth2/token';
 
 export interface BrpStubOptions extends StubRegisterOptions {
   /** A register built already (shared between stubs in one process); otherwise built from the options. */
