@@ -47,6 +47,18 @@ describe('surname keys', () => {
     assert.equal(surnameKey('', "D'Hondt"), 'dhondt');
     assert.equal(surnameKey('', 'El Amrani'), 'amrani');
   });
+  it('transliterates letters beyond ASCII instead of dropping them (issue 18)', () => {
+    assert.equal(surnameKey('', 'Yılmaz'), 'yilmaz');
+    assert.equal(surnameKey('', 'Strauß'), 'strauss');
+    assert.equal(surnameKey('', 'Sørensen'), 'sorensen');
+    assert.equal(surnameKey('', 'Łukasik'), 'lukasik');
+    assert.equal(surnameKey('', 'Иванов'), 'ivanov');
+    assert.equal(surnameKey('', 'İnce'), 'ince');
+    // Short names get no spelling tolerance: only a real transliteration makes them one household.
+    assert.ok(sameSurname(surnameKey('', 'Øz'), surnameKey('', 'Oz')));
+    assert.ok(sameSurname(surnameKey('', 'Groß'), surnameKey('', 'Gross')));
+    assert.ok(!sameSurname(surnameKey('', 'Иванов'), surnameKey('', 'Petrov')), 'a name in another script is not an unknown name');
+  });
   it('accepts small spelling differences in longer names only', () => {
     assert.ok(sameSurname('jansen', 'janssen'));
     assert.ok(sameSurname('bakker', 'bakkr'));

@@ -1,10 +1,11 @@
+import anyAscii from 'any-ascii';
 import { normalisePostcode } from '../signals/normalise.ts';
 
 /**
  * Address and name keys that survive the ways senders write the same thing differently
  * (docs/background/LEGAL-FRAMEWORK.md, known pain points): spacing and case in postcodes, house-number additions
- * as '12-A', '12a', '12 A' or '12 hs', diacritics, and surname prefixes (tussenvoegsels) written
- * inside or outside the surname.
+ * as '12-A', '12a', '12 A' or '12 hs', letters beyond ASCII, and surname prefixes (tussenvoegsels)
+ * written inside or outside the surname.
  */
 
 const ADDITION_SYNONYMS: Record<string, string> = {
@@ -28,15 +29,22 @@ const ADDITION_SYNONYMS: Record<string, string> = {
 // eslint-disable-next-line no-control-regex -- the test is exactly "every character is ASCII"
 const ASCII = /^[\x00-\x7f]*$/;
 
-function stripDiacritics(s: string): string {
-  // Most names and additions are plain ASCII: nothing to decompose (NFD is costly on the intake hot path).
-  return ASCII.test(s) ? s : s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+/**
+ * Latin letters as a clerk without the key would type them: 'Yılmaz' → 'Yilmaz', 'Strauß' →
+ * 'Strauss', 'Søren', 'Łukasz', 'Иванов' → 'Soren', 'Lukasz', 'Ivanov'. A real transliteration
+ * (any-ascii: one table for all of Unicode, no dependencies), not decomposition: NFD leaves ı, ß,
+ * ø, ł and non-Latin scripts as they are, and dropping them would leave the spelling tolerance to
+ * guess, which it cannot for short names ('Øz' and 'Oz').
+ */
+function toAscii(s: string): string {
+  // Most names and additions are plain ASCII: nothing to look up (intake computes keys on its hot path).
+  return ASCII.test(s) ? s : anyAscii(s);
 }
 
 /** '12 - a', 'A', ' hs ' → 'A', 'A', 'H'. Empty when there is none. */
 export function normaliseAddition(raw: string | undefined | null): string {
   if (!raw) return '';
-  const s = stripDiacritics(raw).toUpperCase().replace(/[^A-Z0-9]/g, '');
+  const s = toAscii(raw).toUpperCase().replace(/[^A-Z0-9]/g, '');
   if (s === '') return '';
   return ADDITION_SYNONYMS[s] ?? s;
 }
@@ -62,9 +70,9 @@ export function addressKey(postcode: string | undefined | null, houseNumber: str
 
 const PREFIXES = ['van der', 'van den', 'van de', 'van het', "van 't", 'in het', "in 't", 'op de', 'op den', 'uit de', 'uit den', 'van', 'de', 'den', 'der', 'het', "'t", 'ter', 'ten', 'te', 'la', 'le', 'du', 'el', 'al', 'op', 'in', 'uit', 'von', 'zu'];
 
-/** Surname without prefixes or diacritics, lower case letters only: 'van der Meer', 'Meer, van der', 'MEER' → 'meer'. */
+/** Surname without prefixes, transliterated, lower case letters only: 'van der Meer', 'Meer, van der', 'MEER' → 'meer'; 'Yılmaz' → 'yilmaz'. */
 export function surnameKey(prefix: string | undefined | null, surname: string | undefined | null): string {
-  let s = stripDiacritics(`${surname ?? ''}`).toLowerCase().trim();
+  let s = toAscii(`${surname ?? ''}`).toLowerCase().trim();
   // 'Meer, van der' → 'meer'
   s = s.replace(/,.*$/, '');
   let changed = true;
