@@ -86,5 +86,18 @@ for (const engine of ENGINES) {
       assert.notEqual(may.case_id, (await row('mo-rent-march')).case_id, 'a closed case is not reopened');
       assert.equal(may.consecutive, true, 'an earlier signal at the address within 6 months before the period');
     });
+
+    it('flags a household whose earlier case is still open as consecutive when a later period signals it (issue 18)', async () => {
+      // The April case (Smit, number 30) is still open when a new arrear arrives in June.
+      today = new Date('2025-06-03T09:00:00Z');
+      const sent = await submitSignals(p.deps, systemContext('demo-energieleverancier', 'test'), [{ ...rentSignal('mo-gas-june', { signalDate: '2025-06-03', ...at('30', 'Smit') }), signalType: 'gas' }], { dryRun: false });
+      assert.equal(sent[0]!.outcome, 'accepted');
+      today = new Date('2025-07-01T06:00:00Z');
+      await matchMunicipality(p.deps, job(), ROTTERDAM);
+      const june = await row('mo-gas-june');
+      assert.equal(june.case_id, (await row('mo-rent-april')).case_id, 'it joins the open case');
+      assert.equal(june.consecutive, true, 'the household was signalled in an earlier period');
+      assert.equal(june.multiple, false, 'one signal in April, one in June');
+    });
   });
 }

@@ -32,7 +32,7 @@ export interface PageContext {
   municipality: string;
   /** The matching date (today). */
   today: string;
-  /** Signals dated after this are held back (monthly matching: the month is not over). */
+  /** Signals dated after this are held back (weekly or monthly matching: their period is not over). */
   until: string;
   /** Months of history the flags look back on. */
   lookbackMonths: number;
@@ -71,7 +71,7 @@ export async function matchPage(
   const moved = await handOverMovers(trx, deps, ctx, municipality, candidates, today);
   out.movedAway = moved.size;
   const staying = moved.size ? candidates.filter((x) => !moved.has(x.id)) : candidates;
-  // Monthly matching: a queued signal of a month that is not over is taken in, but held back.
+  // Weekly or monthly matching: a queued signal of a period that is not over is taken in, but held back.
   const holds = staying.filter((x) => !x.held && x.signalDate > until).map((x) => ({ signalId: x.id, caseId: null, repeatOf: null, signal: x }));
   const signals = holds.length ? staying.filter((x) => x.signalDate <= until) : staying;
   if (signals.length === 0) {

@@ -1,5 +1,5 @@
 import type { MatchSettings } from '../../domain/matching/match-address.ts';
-import { addDays, monthStart } from '../../domain/matching/dates.ts';
+import { isMatchingMode, matchedUntil } from '../../domain/matching/matching-period.ts';
 import {
   clearMatchedQueue,
   getMatchSettings,
@@ -62,14 +62,16 @@ function add(into: MatchRunResult, o: PageOutcome): void {
 /**
  * Matches a municipality's signals into cases, one page of households per transaction, so a
  * household's signals are always judged together: first the signals intake queued (each gets its
- * state once, already in its case), then signals held back earlier. In monthly mode only signals
- * dated in a month that is over are matched (the matching period), as in current practice; later
- * ones are taken in and held back. In continuous mode all are matched.
+ * state once, already in its case), then signals held back earlier. In weekly and monthly mode only
+ * signals dated in a week or month that is over are matched (the matching period, per municipality),
+ * as in current practice; later ones are taken in and held back. In continuous mode all are matched.
  */
 export async function matchMunicipality(deps: AppDeps, ctx: CallContext, municipality: string): Promise<MatchRunResult> {
   const today = deps.now().toISOString().slice(0, 10);
   const s = await getMatchSettings(deps.db, municipality);
+  const mode = s && isMatchingMode(s.matching_mode) ? s.matching_mode : 'continuous';
   const settings: MatchSettings = {
+    matchingMode: mode,
     standardLookbackMonths: s?.standard_lookback_months ?? 12,
     consecutiveMonths: s?.consecutive_months ?? 6,
     repeatMonths: s?.repeat_months ?? 6,
@@ -78,7 +80,7 @@ export async function matchMunicipality(deps: AppDeps, ctx: CallContext, municip
   const page: PageContext = {
     municipality,
     today,
-    until: s?.matching_mode === 'monthly' ? addDays(monthStart(today), -1) : '9999-12-31',
+    until: matchedUntil(mode, today),
     lookbackMonths: Math.max(settings.standardLookbackMonths, settings.consecutiveMonths, settings.repeatMonths) + 1,
     settings,
   };

@@ -7,7 +7,7 @@ import { NOT_YET_PICKED_UP } from './signal-state.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-/** Held back: taken in by matching (a state row), not yet in a case (monthly matching, or older data). A literal, as in the partial index signal_states_unmatched, so the planner can use it. */
+/** Held back: taken in by matching (a state row), not yet in a case (weekly or monthly matching, or older data). A literal, as in the partial index signal_states_unmatched, so the planner can use it. */
 const HELD = sql`st.case_id is null and st.status = 'Nog niet opgepakt'`;
 
 /**
@@ -202,6 +202,9 @@ function toOpenCase(c: CaseRow): OpenCase & { addressKey: string } {
     status: c.status,
     result: c.result,
     deadline: c.deadline,
+    multiple: c.multiple,
+    consecutive: c.consecutive,
+    knownViaStandardSignals: c.known_via_standard_signals,
   };
 }
 

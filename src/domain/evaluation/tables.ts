@@ -301,7 +301,7 @@ function householdsTable(cells: EvaluationCells, d: Dimension, p: PartnerOf): Ev
     rows,
     ['cases', 'households1', 'households2', 'households3', 'households4Plus', 'multiple', 'consecutive'],
     { meanSignals: ['cases'], multipleShare: ['multiple', 'cases'], consecutiveShare: ['consecutive', 'cases'] },
-    [{ nl: 'Meervoudig: ≥ 2 signalen op het adres in de maand. Opeenvolgend: een signaal op het adres in de maanden ervoor.', en: 'Multiple: ≥ 2 signals at the address in the month. Consecutive: a signal at the address in the months before.' }],
+    [{ nl: 'Meervoudig: ≥ 2 signalen op het adres in één kalendermaand (Divosa-monitor). Opeenvolgend: een signaal op het adres in de maanden vóór een matchingsperiode van de zaak.', en: 'Multiple: ≥ 2 signals at the address in one calendar month (Divosa monitor). Consecutive: a signal at the address in the months before a matching period of the case.' }],
   );
 }
 

@@ -5,6 +5,7 @@ import { matchAddress, type MatchSettings, type SignalToMatch, type OpenCase, ty
 import { addWorkingDays, isPublicHoliday } from './dates.ts';
 
 const settings: MatchSettings = {
+  matchingMode: 'continuous',
   standardLookbackMonths: 12,
   consecutiveMonths: 6,
   repeatMonths: 6,
@@ -29,7 +30,7 @@ describe('matching signals at one address into households', () => {
     const c = r.cases[0]!;
     assert.equal(c.multiple, true);
     assert.equal(c.signalCount, 2);
-    assert.equal(c.knownViaStandardSignals, true);
+    assert.equal(c.knownViaStandardSignals, false, 'its own rent signal does not make the household known before it');
     assert.equal(c.hasExperimentalSignal, true);
     assert.equal(c.deadline, '2025-04-09');
     assert.equal(c.matchingPeriodStart, '2025-03-01');
@@ -92,5 +93,69 @@ describe('matching signals at one address into households', () => {
     const r = run([sig({ signalType: 'mortgage', creditorOrgId: 'bank' })]);
     assert.equal(r.cases[0]!.knownViaStandardSignals, false);
     assert.equal(r.cases[0]!.hasExperimentalSignal, true);
+  });
+
+  const openCase = (o: Partial<OpenCase> = {}): OpenCase => ({
+    id: '41', bsnPseudonym: null, surnameKey: 'jansen', firstSignalDate: '2025-01-10', lastSignalDate: '2025-01-10',
+    matchingPeriodStart: '2025-01-01', matchingPeriodEnd: '2025-01-31', signalCount: 1, signalTypes: ['rent'], crisis: false,
+    status: 'open', result: null, deadline: '2025-02-07', multiple: false, consecutive: false, knownViaStandardSignals: false, ...o,
+  });
+  const prior = (o: Partial<PriorSignal>): PriorSignal => ({
+    id: String(++n), caseId: '41', signalType: 'rent', signalDate: '2025-01-10', creditorOrgId: 'landlord', amountCents: 80000, bsnPseudonym: null, surnameKey: 'jansen', ...o,
+  });
+
+  // Issue 18 point 4: each of these failed on the code before it.
+  it('flags consecutive when a signal of a later matching period joins a case that is still open', () => {
+    const later = sig({ signalDate: '2025-03-10', signalType: 'gas', creditorOrgId: 'energy' });
+    const r = run([later], [openCase()], [prior({})]);
+    assert.equal(r.assignments.get(later.id), '41', 'it joins the open case');
+    assert.equal(r.cases[0]!.consecutive, true, 'the household was signalled in an earlier period');
+    const sameMonth = sig({ signalDate: '2025-01-20', signalType: 'gas', creditorOrgId: 'energy' });
+    assert.equal(run([sameMonth], [openCase()], [prior({})]).cases[0]!.consecutive, false, 'a signal in the same period is not consecutive');
+  });
+
+  it('"known via standard signals" counts only standard signals before the case, not its own or later ones', () => {
+    const mortgage = () => sig({ signalType: 'mortgage', creditorOrgId: 'bank', signalDate: '2025-03-10' });
+    // An earlier standard signal of the household in another (closed) case: known.
+    const earlier = prior({ caseId: '7', signalDate: '2024-11-02' });
+    assert.equal(run([mortgage()], [], [earlier]).cases[0]!.knownViaStandardSignals, true);
+    // A standard signal after the case's first signal, in another case: not known.
+    const later = prior({ caseId: '7', signalDate: '2025-03-20' });
+    assert.equal(run([mortgage()], [], [later]).cases[0]!.knownViaStandardSignals, false);
+    // Outside the look-back window: not known.
+    assert.equal(run([mortgage()], [], [prior({ caseId: '7', signalDate: '2024-02-01' })]).cases[0]!.knownViaStandardSignals, false);
+    // The case's own standard signal, even dated before the new one: not known.
+    const ownCase = openCase({ firstSignalDate: '2025-03-01', lastSignalDate: '2025-03-01', matchingPeriodStart: '2025-03-01', matchingPeriodEnd: '2025-03-31' });
+    const r = run([mortgage()], [ownCase], [prior({ signalDate: '2025-03-01' })]);
+    assert.equal(r.cases[0]!.id, '41');
+    assert.equal(r.cases[0]!.knownViaStandardSignals, false);
+  });
+
+  it('multiple: two signals at the address in one calendar month, whichever household and matching period', () => {
+    // A second household's signal in the month raises the flag of the open case already there (no signal joins it).
+    const march = openCase({ firstSignalDate: '2025-03-03', lastSignalDate: '2025-03-03', matchingPeriodStart: '2025-03-01', matchingPeriodEnd: '2025-03-31' });
+    const r = run([sig({ surnameKey: 'yilmaz', creditorOrgId: 'energy', signalType: 'gas', signalDate: '2025-03-20' })], [march], [prior({ signalDate: '2025-03-03' })]);
+    assert.equal(r.cases.length, 2);
+    assert.ok(r.cases.every((c) => c.multiple));
+    assert.equal(r.cases.find((c) => c.id === '41')!.deadline, '2025-02-07', 'an untouched case keeps its deadline');
+    // A case's later month counts as well: its February signal shares the month with a neighbour's.
+    const feb = sig({ signalDate: '2025-02-12', signalType: 'gas', creditorOrgId: 'energy' });
+    const neighbour = prior({ id: '99', caseId: '50', surnameKey: 'yilmaz', signalDate: '2025-02-03' });
+    const r2 = run([feb], [openCase()], [prior({}), neighbour]);
+    assert.equal(r2.cases.find((c) => c.id === '41')!.multiple, true);
+    // One signal in each of two months is not multiple.
+    assert.equal(run([sig({ signalDate: '2025-02-12' })], [openCase()], [prior({})]).cases[0]!.multiple, false);
+  });
+
+  it('weekly matching: a new case gets the ISO week as its period; multiple still counts the calendar month', () => {
+    const weekly: MatchSettings = { ...settings, matchingMode: 'weekly' };
+    const a = sig({ signalDate: '2025-03-04' });
+    const b = sig({ signalDate: '2025-03-19', signalType: 'gas', creditorOrgId: 'energy' });
+    const r = matchAddress({ signals: [a, b], openCases: [], history: [], matchingDate: '2025-03-24', newIdStart: 1 }, weekly);
+    assert.equal(r.cases.length, 1);
+    assert.equal(r.cases[0]!.matchingPeriodStart, '2025-03-03');
+    assert.equal(r.cases[0]!.matchingPeriodEnd, '2025-03-09');
+    assert.equal(r.cases[0]!.multiple, true);
+    assert.equal(r.cases[0]!.consecutive, true, 'its signal of a later week is a later period');
   });
 });

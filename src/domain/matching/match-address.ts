@@ -1,5 +1,7 @@
 import { sameSurname } from './normalise-address.ts';
-import { addDays, addMonths, addWorkingDays, monthEnd, monthStart } from './dates.ts';
+import { addDays, addMonths, addWorkingDays } from './dates.ts';
+import { matchingPeriodOf, type MatchingMode } from './matching-period.ts';
+import { isMultiple } from './multiple.ts';
 import { checkCaseTransition, REPEAT_RESULT, type CaseStatus } from '../cases/case-status.ts';
 
 /**
@@ -12,6 +14,8 @@ import { checkCaseTransition, REPEAT_RESULT, type CaseStatus } from '../cases/ca
  */
 
 export interface MatchSettings {
+  /** The matching period a new case gets, and against which "consecutive" looks back. */
+  matchingMode: MatchingMode;
   /** Months of look-back for "known through the standard signals". */
   standardLookbackMonths: number;
   /** "Consecutive": an earlier signal at the address within this many months before the period. */
@@ -61,6 +65,13 @@ export interface OpenCase {
   result: string | null;
   /** Existing cases keep their deadline unless a crisis signal brings it forward. */
   deadline?: string;
+  /**
+   * The flags as stored. A flag once raised stays: the history a page loads reaches back from its
+   * new signals, not from the start of an older case.
+   */
+  multiple?: boolean;
+  consecutive?: boolean;
+  knownViaStandardSignals?: boolean;
 }
 
 export interface CaseFlags {
@@ -76,7 +87,7 @@ export interface AddressMatch {
   assignments: Map<string, string>;
   /** signal id → the earlier signal it repeats (status "Niet opgepakt: herhaalde melding") */
   repeats: Map<string, string>;
-  /** every case touched, with its recomputed aggregates and flags */
+  /** every case a signal joined, and every open case at the address a new signal raised a flag of, with aggregates and flags */
   cases: Array<OpenCase & CaseFlags & { isNew: boolean }>;
 }
 
@@ -117,6 +128,33 @@ function findRepeat(s: SignalToMatch, earlier: readonly (PriorSignal | SignalToM
   return undefined;
 }
 
+/**
+ * Consecutive: the address had a signal in the months before a matching period of the case — its
+ * first, or a later one in which a signal joined it while it was still open (then its own earlier
+ * signals count: the household was signalled in an earlier period).
+ */
+function isConsecutive(c: OpenCase, own: readonly { signalDate: string }[], all: readonly { signalDate: string }[], settings: MatchSettings): boolean {
+  const starts = new Set([c.matchingPeriodStart]);
+  for (const x of own) starts.add(matchingPeriodOf(settings.matchingMode, x.signalDate).start);
+  for (const start of starts) {
+    const from = addMonths(start, -settings.consecutiveMonths);
+    if (all.some((x) => x.signalDate < start && x.signalDate >= from)) return true;
+  }
+  return false;
+}
+
+/**
+ * Known through the standard signals: the household had a standard signal (rent, energy, water,
+ * health insurance) in the look-back window before the case's first signal — received before it,
+ * in another case; the case's own signals and later ones do not make it known.
+ */
+function knownBefore(c: OpenCase, all: readonly (PriorSignal | SignalToMatch)[], caseOf: ReadonlyMap<string, string>, settings: MatchSettings): boolean {
+  const from = addMonths(c.firstSignalDate, -settings.standardLookbackMonths);
+  return all.some(
+    (x) => settings.standardTypes.has(x.signalType) && x.signalDate < c.firstSignalDate && x.signalDate >= from && caseOf.get(x.id) !== c.id && sameHousehold(c, x),
+  );
+}
+
 export function matchAddress(
   input: { signals: readonly SignalToMatch[]; openCases: readonly OpenCase[]; history: readonly PriorSignal[]; matchingDate: string; newIdStart: number },
   settings: MatchSettings,
@@ -134,15 +172,15 @@ export function matchAddress(
     const repeatOf = findRepeat(s, seen, settings);
     let c = pickCase(cases, s);
     if (!c) {
-      const start = monthStart(s.signalDate);
+      const period = matchingPeriodOf(settings.matchingMode, s.signalDate);
       c = {
         id: `new:${next++}`,
         bsnPseudonym: s.bsnPseudonym,
         surnameKey: s.surnameKey,
         firstSignalDate: s.signalDate,
         lastSignalDate: s.signalDate,
-        matchingPeriodStart: start,
-        matchingPeriodEnd: monthEnd(start),
+        matchingPeriodStart: period.start,
+        matchingPeriodEnd: period.end,
         signalCount: 0,
         signalTypes: [],
         crisis: false,
@@ -171,19 +209,22 @@ export function matchAddress(
   }
 
   const all = [...input.history, ...signals];
-  const out = cases
-    .filter((c) => touched.has(c.id))
-    .map((c) => {
-      const inPeriod = all.filter((x) => x.signalDate >= c.matchingPeriodStart && x.signalDate <= c.matchingPeriodEnd).length;
-      const consecutiveFrom = addMonths(c.matchingPeriodStart, -settings.consecutiveMonths);
-      const consecutive = all.some((x) => x.signalDate < c.matchingPeriodStart && x.signalDate >= consecutiveFrom);
-      const lookFrom = addMonths(c.firstSignalDate, -settings.standardLookbackMonths);
-      const members = all.filter((x) => sameHousehold(c, x));
-      const knownViaStandardSignals = members.some((x) => settings.standardTypes.has(x.signalType) && x.signalDate >= lookFrom && x.signalDate <= c.lastSignalDate);
-      const hasExperimentalSignal = c.signalTypes.some((t) => !settings.standardTypes.has(t));
-      const computed = c.crisis ? addWorkingDays(input.matchingDate, CRISIS_WORKING_DAYS) : addDays(input.matchingDate, FIRST_CONVERSATION_DAYS);
-      const deadline = c.deadline && c.deadline < computed ? c.deadline : computed;
-      return { ...c, multiple: inPeriod >= 2, consecutive, knownViaStandardSignals, hasExperimentalSignal, deadline, isNew: isNew.has(c.id) };
-    });
+  const caseOf = new Map(assignments);
+  for (const h of input.history) caseOf.set(h.id, h.caseId);
+  const addressDates = all.map((x) => x.signalDate);
+  const out: AddressMatch['cases'] = [];
+  for (const c of cases) {
+    const own = all.filter((x) => caseOf.get(x.id) === c.id);
+    const multiple = (c.multiple ?? false) || isMultiple(own.map((x) => x.signalDate), addressDates);
+    const consecutive = (c.consecutive ?? false) || isConsecutive(c, own, all, settings);
+    const knownViaStandardSignals = (c.knownViaStandardSignals ?? false) || knownBefore(c, all, caseOf, settings);
+    // An open case no signal joined is written only when a new signal at its address raised a flag (a second signal in its month).
+    const wasTouched = touched.has(c.id);
+    if (!wasTouched && multiple === (c.multiple ?? false) && consecutive === (c.consecutive ?? false) && knownViaStandardSignals === (c.knownViaStandardSignals ?? false)) continue;
+    const hasExperimentalSignal = c.signalTypes.some((t) => !settings.standardTypes.has(t));
+    const computed = c.crisis ? addWorkingDays(input.matchingDate, CRISIS_WORKING_DAYS) : addDays(input.matchingDate, FIRST_CONVERSATION_DAYS);
+    const deadline = c.deadline && (!wasTouched || c.deadline < computed) ? c.deadline : computed;
+    out.push({ ...c, multiple, consecutive, knownViaStandardSignals, hasExperimentalSignal, deadline, isNew: isNew.has(c.id) });
+  }
   return { assignments, repeats, cases: out };
 }

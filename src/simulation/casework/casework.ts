@@ -13,6 +13,8 @@ import type { SimulationParams } from './params.ts';
 export interface WorkableCase {
   crisis: boolean;
   signalCount: number;
+  /** The case's multiple flag as the platform computed it. */
+  multiple?: boolean;
   /** DDAS matchingsdatum: the case exists from then. */
   matchingDate: string;
 }
@@ -55,7 +57,7 @@ export class CaseWorkModel {
    */
   plan(c: WorkableCase, workFrom: string, today: string, rng: Rng): CaseWorkPlan {
     const phoneKnown = rng.chance(this.population.households.contact.phone);
-    const { channel, reached } = this.outreach.draw({ signalCount: c.signalCount, crisis: c.crisis, phoneKnown }, rng);
+    const { channel, reached } = this.outreach.draw({ signalCount: c.signalCount, ...(c.multiple !== undefined ? { multiple: c.multiple } : {}), crisis: c.crisis, phoneKnown }, rng);
     const [lo, hi] = c.crisis ? this.sim.work.contactDelayDays.crisis : this.sim.work.contactDelayDays.other;
     const start = Math.max(parseIsoDate(c.matchingDate), parseIsoDate(workFrom));
     const day = Math.min(parseIsoDate(today), start + lo + rng.int(hi - lo + 1));

@@ -8,6 +8,7 @@
  * so that deliberately broken postcodes do not split a case: this measures the process, not the
  * platform's matching.
  */
+import { MULTIPLE_MIN_SIGNALS } from '../../domain/matching/multiple.ts';
 import { OutreachModel } from './outreach.ts';
 import type { PopulationParams } from './params.ts';
 import type { GeneratedSignal } from './signal-builder.ts';
@@ -116,7 +117,8 @@ export class CalibrationMeter {
       const isConsecutive = last !== undefined && month - last <= LOOKBACK_MONTHS;
       if (measured) {
         this.cases++;
-        if (c.signals >= 2) this.multiple++;
+        // The monitor's definition (src/domain/matching/multiple.ts): a household here is one address, its signals one month's.
+        if (c.signals >= MULTIPLE_MIN_SIGNALS) this.multiple++;
         if (isConsecutive) this.consecutive++;
         if (c.signals === 1 && !isConsecutive) this.single++;
         if (c.owner) this.owners++;

@@ -4,6 +4,7 @@
  * channels (a home visit), as the weighing frameworks of municipalities do (docs/background/LEGAL-FRAMEWORK.md).
  * The simulation draws outcomes with it; the calibration uses its expected value.
  */
+import { MULTIPLE_MIN_SIGNALS } from '../../domain/matching/multiple.ts';
 import type { PopulationParams } from './params.ts';
 import { type Rng, WeightedChoice } from './rng.ts';
 
@@ -12,13 +13,15 @@ export type Channel = string;
 
 export interface OutreachCase {
   signalCount: number;
+  /** The platform's flag (src/domain/matching/multiple.ts) where the case comes from the platform; else its signals are one month's. */
+  multiple?: boolean;
   crisis: boolean;
   phoneKnown: boolean;
 }
 
 function caseKind(c: OutreachCase): CaseKind {
   if (c.crisis) return 'crisis';
-  return c.signalCount >= 2 ? 'multiple' : 'single';
+  return (c.multiple ?? c.signalCount >= MULTIPLE_MIN_SIGNALS) ? 'multiple' : 'single';
 }
 
 export class OutreachModel {

@@ -31,7 +31,7 @@ export async function workQueue(
   t: WorkTally,
 ): Promise<void> {
   const ctx = systemContext(municipality, 'simulatie');
-  const picked: Array<{ id: string; crisis: boolean; signalCount: number; matchingDate: string }> = [];
+  const picked: Array<{ id: string; crisis: boolean; signalCount: number; multiple: boolean; matchingDate: string }> = [];
   for (let page = 1; picked.length < opts.capacity; page++) {
     const view = await listWorklist(deps, ctx, { status: 'open', sort: 'due', page });
     picked.push(...view.rows.slice(0, opts.capacity - picked.length));

@@ -131,7 +131,7 @@ export function registerMunicipalityAdminPages(web: WebApp): void {
   });
   web.post<Form>('/instellingen', CONFIGURE, async (r) => {
     const t = worklistMessages(r.locale);
-    const values = Object.fromEntries(['contactTargetDays', 'dueSoonDays', 'unpickedSignalMonths', 'pickedUpSignalMonths', 'caseMonthsAfterClosing'].map((k) => [k, one(r.body[k])]));
+    const values = Object.fromEntries(['contactTargetDays', 'dueSoonDays', 'matchingMode', 'unpickedSignalMonths', 'pickedUpSignalMonths', 'caseMonthsAfterClosing'].map((k) => [k, one(r.body[k])]));
     const again = async (errors: Record<string, string>) => ({ status: 400, page: { title: t('settingsTitle'), body: createElement(SettingsPage, { s: await getMunicipalitySettings(r.deps, r.ctx), values, errors }) } });
     try {
       const res = await updateMunicipalitySettings(r.deps, r.ctx, values as Parameters<typeof updateMunicipalitySettings>[2]);

@@ -1,5 +1,5 @@
 import type { getMunicipalitySettings } from '../../../app/worklist/municipality-settings.ts';
-import { Alert, Button, Fieldset, Form, FormField, Heading, Paragraph, Textbox } from '../../components/index.ts';
+import { Alert, Button, Fieldset, Form, FormField, Heading, Paragraph, RadioGroup, Textbox } from '../../components/index.ts';
 import { useWeb } from '../../web-context.ts';
 import { worklistMessages } from '../worklist/messages.ts';
 
@@ -32,6 +32,19 @@ export function SettingsPage({ s, values, errors = {}, notice, warnings = [] }: 
         <Fieldset legend={t('targetsTitle')}>
           {num('contactTargetDays', v('contactTargetDays', s.worklist.contactTargetDays), t('contactTargetHelp'))}
           {num('dueSoonDays', v('dueSoonDays', s.worklist.dueSoonDays))}
+        </Fieldset>
+        <Fieldset legend={t('matchingTitle')} description={t('matchingIntro')}>
+          {errors.matchingMode ? <Alert type="error">{errors.matchingMode}</Alert> : null}
+          <RadioGroup
+            name="matchingMode"
+            legend={t('matchingMode')}
+            value={v('matchingMode', s.matchingMode)}
+            options={[
+              { value: 'continuous', label: t('matchingContinuous') },
+              { value: 'weekly', label: t('matchingWeekly') },
+              { value: 'monthly', label: t('matchingMonthly') },
+            ]}
+          />
         </Fieldset>
         <Fieldset legend={t('retentionTitle')} description={`${t('retentionIntro')}${s.retentionIsDefault ? ` ${t('retentionDefault')}` : ''}`}>
           {num('unpickedSignalMonths', v('unpickedSignalMonths', s.retention.unpickedSignalMonths))}
