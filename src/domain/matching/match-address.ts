@@ -1,6 +1,6 @@
 import { sameSurname } from './normalise-address.ts';
 import { addDays, addMonths, addWorkingDays } from './dates.ts';
-import { matchingPeriodOf, type MatchingMode } from './matching-period.ts';
+import { matchingPeriodOf, periodStartOf, type MatchingMode } from './matching-period.ts';
 import { isMultiple } from './multiple.ts';
 import { checkCaseTransition, REPEAT_RESULT, type CaseStatus } from '../cases/case-status.ts';
 
@@ -135,7 +135,7 @@ function findRepeat(s: SignalToMatch, earlier: readonly (PriorSignal | SignalToM
  */
 function isConsecutive(c: OpenCase, own: readonly { signalDate: string }[], all: readonly { signalDate: string }[], settings: MatchSettings): boolean {
   const starts = new Set([c.matchingPeriodStart]);
-  for (const x of own) starts.add(matchingPeriodOf(settings.matchingMode, x.signalDate).start);
+  for (const x of own) starts.add(periodStartOf(settings.matchingMode, x.signalDate));
   for (const start of starts) {
     const from = addMonths(start, -settings.consecutiveMonths);
     if (all.some((x) => x.signalDate < start && x.signalDate >= from)) return true;

@@ -29,14 +29,15 @@ export function weekStart(d: string): string {
   return addDays(d, -isoWeekday(d));
 }
 
+/** The first day of the period a signal date falls in (matching asks this for every signal: no end computed). */
+export function periodStartOf(mode: MatchingMode, signalDate: string): string {
+  return mode === 'weekly' ? weekStart(signalDate) : monthStart(signalDate);
+}
+
 /** The period a signal date falls in: its ISO week in weekly mode, its calendar month otherwise. */
 export function matchingPeriodOf(mode: MatchingMode, signalDate: string): MatchingPeriod {
-  if (mode === 'weekly') {
-    const start = weekStart(signalDate);
-    return { start, end: addDays(start, 6) };
-  }
-  const start = monthStart(signalDate);
-  return { start, end: monthEnd(start) };
+  const start = periodStartOf(mode, signalDate);
+  return { start, end: mode === 'weekly' ? addDays(start, 6) : monthEnd(start) };
 }
 
 /**
