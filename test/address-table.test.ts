@@ -74,7 +74,7 @@ for (const engine of ENGINES) {
       await assert.rejects(
         importAddressTable(p.deps, {
           file: v2021,
-          linesPerChunk: 40_000,
+          bytesPerChunk: 800_000,
           onProgress: () => {
             if (++chunks === 2) throw new Error('interrupted');
           },
@@ -83,9 +83,11 @@ for (const engine of ENGINES) {
       );
       const partial = await p.deps.db.selectFrom('address_table_versions').selectAll().executeTakeFirstOrThrow();
       assert.equal(partial.status, 'loading');
-      assert.equal(Number(partial.rows_stored), 80_000, 'two chunks were committed with their resume point');
+      const committed = Number(partial.rows_stored);
+      assert.ok(committed > 0 && committed < 180_000, `two chunks were committed with their resume point (${committed} rows)`);
+      assert.equal(Number(partial.lines_done), committed + 1, 'the resume point is the line after the last stored row');
 
-      const resumed = await importAddressTable(p.deps, { file: v2021, linesPerChunk: 40_000 });
+      const resumed = await importAddressTable(p.deps, { file: v2021, bytesPerChunk: 800_000 });
       assert.equal(resumed.outcome, 'resumed');
       assert.equal(resumed.version.status, 'complete');
       assert.equal(resumed.version.validFrom, '2021-01-01');

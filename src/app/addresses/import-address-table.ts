@@ -1,8 +1,10 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { parseCbsHeader, parseCbsLine } from '../../domain/addresses/cbs-layout.ts';
+import { parseCbsHeader, parseCbsLine, type CbsAddressRow } from '../../domain/addresses/cbs-layout.ts';
+import { readCbsRowBytes, type CbsRowBytes } from '../../domain/addresses/cbs-bytes.ts';
 import { BinaryCopyWriter } from '../../infra/copy/binary-copy-writer.ts';
-import { firstLine, lineBatches } from '../../infra/files/line-batches.ts';
+import { byteBatches } from '../../infra/files/byte-batches.ts';
+import { firstLine } from '../../infra/files/first-line.ts';
 import { sha256File } from '../../infra/files/sha256-file.ts';
 import type { DB } from '../../db/schema.ts';
 import {
@@ -26,8 +28,8 @@ export interface ImportAddressTableInput {
   /** The day the version applies from; default 1 January of the header's year. */
   validFrom?: string;
   onProgress?: (p: { lines: number; bytes: number }) => void;
-  /** Lines per transaction (the resume point moves this far at a time). */
-  linesPerChunk?: number;
+  /** Bytes of the file per transaction (the resume point moves this far at a time). */
+  bytesPerChunk?: number;
 }
 
 export interface ImportAddressTableResult {
@@ -36,7 +38,8 @@ export interface ImportAddressTableResult {
   changes: AddressChanges | null;
 }
 
-const LINES_PER_CHUNK = 250_000;
+/** About 300,000 lines per transaction. */
+const BYTES_PER_CHUNK = 8 << 20;
 const UNIQUE_VIOLATION = '23505';
 
 /**
@@ -84,7 +87,8 @@ async function loadRows(db: Kysely<DB>, version: AddressVersionRow, input: Impor
   let line = version.linesDone === 0 ? 1 : version.linesDone;
   let storing: Promise<void> = Promise.resolve();
   const start = version.bytesDone === 0 ? headerEnd : version.bytesDone;
-  for await (const batch of lineBatches(input.file, { start, linesPerBatch: input.linesPerChunk ?? LINES_PER_CHUNK })) {
+  const row: CbsRowBytes = { postcodeAt: 0, houseNumber: 0, neighbourhood: 0, district: 0, municipality: 0 };
+  for await (const batch of byteBatches(input.file, { start, bytesPerBatch: input.bytesPerChunk ?? BYTES_PER_CHUNK })) {
     const w = writers[turn]!;
     turn ^= 1;
     // The other writer's chunk may still be being stored; this one's store finished before it started.
@@ -92,23 +96,28 @@ async function loadRows(db: Kysely<DB>, version: AddressVersionRow, input: Impor
     const refused: Array<{ line: number; reason: string }> = [];
     let refusedCount = 0;
     let rows = 0;
-    for (const text of batch.lines) {
+    const bytes = batch.bytes;
+    for (let from = 0; from < bytes.length; ) {
+      const nl = bytes.indexOf(10, from);
+      const next = nl === -1 ? bytes.length : nl + 1;
+      const end = nl === -1 ? bytes.length : bytes[nl - 1] === 13 ? nl - 1 : nl;
       line++;
-      if (text.length === 0 || text === '\r') continue;
-      const r = parseCbsLine(text);
-      if ('reason' in r) {
-        refusedCount++;
-        if (refused.length < 100) refused.push({ line, reason: r.reason });
-        continue;
+      if (end > from) {
+        if (readCbsRowBytes(bytes, from, end, row)) {
+          writeRow(w, version.id, bytes.subarray(row.postcodeAt, row.postcodeAt + 6), row);
+          rows++;
+        } else {
+          const r = parseCbsLine(bytes.toString('latin1', from, end));
+          if ('reason' in r) {
+            refusedCount++;
+            if (refused.length < 100) refused.push({ line, reason: r.reason });
+          } else {
+            writeRow(w, version.id, Buffer.from(r.postcode, 'latin1'), r);
+            rows++;
+          }
+        }
       }
-      w.row(ADDRESS_ROW_COLUMNS.length);
-      w.int4(version.id);
-      w.text(r.postcode);
-      w.int4(r.houseNumber);
-      w.int4(r.neighbourhood);
-      w.int4(r.district);
-      w.int4(r.municipality);
-      rows++;
+      from = next;
     }
     const progress = { linesDone: line, bytesDone: batch.endByte, rowsStored: rows, refused, refusedCount };
     await storing;
@@ -117,4 +126,15 @@ async function loadRows(db: Kysely<DB>, version: AddressVersionRow, input: Impor
     storing.catch(() => undefined);
   }
   await storing;
+}
+
+/** One address as a COPY tuple; the postcode's ASCII bytes are its text value as they are. */
+function writeRow(w: BinaryCopyWriter, versionId: number, postcode: Uint8Array, r: Omit<CbsAddressRow, 'postcode'>): void {
+  w.row(ADDRESS_ROW_COLUMNS.length);
+  w.int4(versionId);
+  w.bytea(postcode);
+  w.int4(r.houseNumber);
+  w.int4(r.neighbourhood);
+  w.int4(r.district);
+  w.int4(r.municipality);
 }

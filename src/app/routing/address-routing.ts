@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import { AddressTables, type AddressTableData } from '../../domain/addresses/address-table.ts';
-import { pc6Index } from '../../domain/addresses/postcode-index.ts';
 import type { AddressRouter, Placement } from '../../domain/routing/address-router.ts';
 import type { PostcodeAreaRouter } from '../../domain/routing/postcode-areas.ts';
 import { TableRouter } from '../../domain/routing/table-router.ts';
@@ -10,24 +9,29 @@ import type { DB } from '../../db/schema.ts';
 /** A version imported by another process (the import command) is used after at most this long. */
 const STALE_MS = 30_000;
 
-/** Typed arrays on shared memory: worker threads judging batch files read them without a copy. */
-function shared<T extends Int32Array | Uint16Array | Float64Array>(make: (b: SharedArrayBuffer) => T, n: number, bytes: number): T {
-  return make(new SharedArrayBuffer(Math.max(1, n) * bytes));
-}
-
-/** Reads one complete version into the compact form routing keeps (address-table.ts). */
+/**
+ * Reads one complete version into the compact form routing keeps (address-table.ts), on shared
+ * memory: worker threads judging batch files read it without a copy.
+ */
 async function loadVersion(db: Kysely<DB>, id: number, validFrom: string): Promise<AddressTableData> {
-  const { postcodes, border } = await addressRoutingData(db, id);
-  const pcs = postcodes.map((p) => ({ index: pc6Index(p.postcode), m: p.municipality ?? 0 })).filter((p) => p.index >= 0);
-  pcs.sort((a, b) => a.index - b.index);
-  const keys = shared((b) => new Int32Array(b), pcs.length, 4);
-  const ms = shared((b) => new Uint16Array(b), pcs.length, 2);
-  pcs.forEach((p, i) => ((keys[i] = p.index), (ms[i] = p.m)));
-  const bs = border.map((r) => ({ key: pc6Index(r.postcode) * 100000 + r.house_number, m: r.municipality })).sort((a, b) => a.key - b.key);
-  const borderKeys = shared((b) => new Float64Array(b), bs.length, 8);
-  const borderMunicipalities = shared((b) => new Uint16Array(b), bs.length, 2);
-  bs.forEach((r, i) => ((borderKeys[i] = r.key), (borderMunicipalities[i] = r.m)));
-  return { id, validFrom, postcodes: keys.subarray(0, pcs.length), municipalities: ms.subarray(0, pcs.length), borderKeys: borderKeys.subarray(0, bs.length), borderMunicipalities: borderMunicipalities.subarray(0, bs.length) };
+  const packed = await addressRoutingData(db, id);
+  const p = new DataView(packed.postcodes.buffer, packed.postcodes.byteOffset, packed.postcodes.byteLength);
+  const n = packed.postcodes.byteLength / 6;
+  const postcodes = new Int32Array(new SharedArrayBuffer(4 * n));
+  const municipalities = new Uint16Array(new SharedArrayBuffer(2 * n));
+  for (let i = 0; i < n; i++) {
+    postcodes[i] = p.getInt32(i * 6);
+    municipalities[i] = p.getInt16(i * 6 + 4);
+  }
+  const b = new DataView(packed.border.buffer, packed.border.byteOffset, packed.border.byteLength);
+  const m = packed.border.byteLength / 10;
+  const borderKeys = new Float64Array(new SharedArrayBuffer(8 * m));
+  const borderMunicipalities = new Uint16Array(new SharedArrayBuffer(2 * m));
+  for (let i = 0; i < m; i++) {
+    borderKeys[i] = Number(b.getBigInt64(i * 10));
+    borderMunicipalities[i] = b.getInt16(i * 10 + 8);
+  }
+  return { id, validFrom, postcodes, municipalities, borderKeys, borderMunicipalities };
 }
 
 /**

@@ -132,20 +132,21 @@ export async function compareAddressVersion(db: Executor, versionId: number, val
   }
   const older = sql.raw(partition(p.id));
   const newer = sql.raw(partition(versionId));
-  const counts = await sql<{ added: string; removed: string }>`select count(*) filter (where o.house_number is null)::text as added,
-      count(*) filter (where n.house_number is null)::text as removed
-    from ${older} o full join ${newer} n on n.postcode = o.postcode and n.house_number = o.house_number`.execute(db);
-  const moved = await sql<{ from: number; to: number; addresses: string }>`select o.municipality as "from", n.municipality as "to", count(*)::text as addresses
-    from ${older} o join ${newer} n on n.postcode = o.postcode and n.house_number = o.house_number
-    where n.municipality <> o.municipality group by 1, 2 order by 3 desc, 1, 2`.execute(db);
-  const movedBetween = moved.rows.map((r) => ({ from: r.from, to: r.to, addresses: Number(r.addresses) }));
-  return {
-    previous: { id: p.id, validFrom: p.valid_from },
-    added: Number(counts.rows[0]!.added),
-    removed: Number(counts.rows[0]!.removed),
-    moved: movedBetween.reduce((s, m) => s + m.addresses, 0),
-    movedBetween,
-  };
+  // One pass over both versions: every pair (old municipality, new municipality), null where the address is new or gone.
+  const pairs = await sql<{ from: number | null; to: number | null; addresses: string }>`select o.municipality as "from", n.municipality as "to", count(*)::text as addresses
+    from ${older} o full join ${newer} n on n.postcode = o.postcode and n.house_number = o.house_number
+    group by 1, 2`.execute(db);
+  let added = 0;
+  let removed = 0;
+  const movedBetween: AddressChanges['movedBetween'] = [];
+  for (const r of pairs.rows) {
+    const n = Number(r.addresses);
+    if (r.from === null) added += n;
+    else if (r.to === null) removed += n;
+    else if (r.from !== r.to) movedBetween.push({ from: r.from, to: r.to, addresses: n });
+  }
+  movedBetween.sort((a, b) => b.addresses - a.addresses || a.from - b.from || a.to - b.to);
+  return { previous: { id: p.id, validFrom: p.valid_from }, added, removed, moved: movedBetween.reduce((s, m) => s + m.addresses, 0), movedBetween };
 }
 
 export async function completeAddressVersion(db: Executor, versionId: number, changes: AddressChanges): Promise<void> {
@@ -159,17 +160,22 @@ export async function completeAddressVersionIds(db: Executor): Promise<number[]>
   return r.rows.map((x) => x.id);
 }
 
-/** What routing keeps of a version: every postcode's municipality, and per house number where a postcode straddles a border. */
-export async function addressRoutingData(
-  db: Executor,
-  versionId: number,
-): Promise<{ postcodes: Array<{ postcode: string; municipality: number | null }>; border: Array<{ postcode: string; house_number: number; municipality: number }> }> {
-  const postcodes = await sql<{ postcode: string; municipality: number | null }>`select postcode, municipality from address_table_postcodes
-    where version_id = ${versionId}`.execute(db);
-  const border = await sql<{ postcode: string; house_number: number; municipality: number }>`select r.postcode, r.house_number, r.municipality
+/**
+ * What routing keeps of a version, packed by the database: per postcode its PC6 index (int4) and
+ * municipality (int2, 0 where it straddles a border), sorted; and per house number on a border its
+ * key (int8: index * 100000 + number) and municipality. Two byte strings instead of half a million
+ * rows: loading stays cheap in time and memory.
+ */
+export async function addressRoutingData(db: Executor, versionId: number): Promise<{ postcodes: Uint8Array; border: Uint8Array }> {
+  const pc6 = (col: string) =>
+    sql.raw(`(substr(${col}, 1, 4)::int * 676 + (ascii(substr(${col}, 5, 1)) - 65) * 26 + (ascii(substr(${col}, 6, 1)) - 65))`);
+  const postcodes = await sql<{ packed: Uint8Array | null }>`select string_agg(int4send(${pc6('postcode')}) || int2send(coalesce(municipality, 0)::int2), ''::bytea order by ${pc6('postcode')}) as packed
+    from address_table_postcodes where version_id = ${versionId}`.execute(db);
+  const border = await sql<{ packed: Uint8Array | null }>`select string_agg(int8send(${pc6('r.postcode')}::int8 * 100000 + r.house_number) || int2send(r.municipality::int2), ''::bytea
+      order by ${pc6('r.postcode')}::int8 * 100000 + r.house_number) as packed
     from address_table_postcodes p join ${sql.raw(partition(versionId))} r on r.postcode = p.postcode
     where p.version_id = ${versionId} and p.municipality is null`.execute(db);
-  return { postcodes: postcodes.rows, border: border.rows };
+  return { postcodes: postcodes.rows[0]?.packed ?? new Uint8Array(0), border: border.rows[0]?.packed ?? new Uint8Array(0) };
 }
 
 /** Removes a version and its rows. */
@@ -178,4 +184,27 @@ export async function deleteAddressVersion(db: Kysely<DB>, versionId: number): P
     await sql`drop table if exists ${sql.raw(partition(versionId))}`.execute(trx);
     await sql`delete from address_table_versions where id = ${versionId}`.execute(trx);
   });
+}
+
+/**
+ * Records the CBS district and neighbourhood of a municipality's open cases that have none yet,
+ * from the address table version in force on the case's first signal date (the oldest before the
+ * first version). Cases whose address the table does not list keep none. Returns the cases placed.
+ */
+export async function placeCasesInAreas(db: Executor, municipality: string): Promise<number> {
+  const r = await sql`update cases c set district_code = 'WK' || lpad(r.district::text, 6, '0'), neighbourhood_code = 'BU' || lpad(r.neighbourhood::text, 8, '0')
+    from address_table_rows r
+    where c.municipality_code = ${municipality} and c.district_code is null and c.status <> 'closed'
+      and r.version_id = coalesce(
+        (select v.id from address_table_versions v where v.status = 'complete' and v.valid_from <= c.first_signal_date order by v.valid_from desc, v.id desc limit 1),
+        (select v.id from address_table_versions v where v.status = 'complete' order by v.valid_from, v.id limit 1))
+      and r.postcode = split_part(c.address_key, '|', 1)
+      and r.house_number = nullif(substring(split_part(c.address_key, '|', 2) from '^[0-9]{1,5}'), '')::int`.execute(db);
+  return Number(r.numAffectedRows ?? 0);
+}
+
+/** Whether any version is complete: without one there is nothing to place cases by. */
+export async function hasAddressTable(db: Executor): Promise<boolean> {
+  const r = await sql<{ one: number }>`select 1 as one from address_table_versions where status = 'complete' limit 1`.execute(db);
+  return r.rows.length > 0;
 }
