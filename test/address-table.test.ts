@@ -10,6 +10,8 @@ import { ENGINES } from './helpers/engines.ts';
 import { rentSignal, startTestPlatform, type TestPlatform } from './helpers/platform.ts';
 import { submitSignals } from '../src/app/intake/submit-signals.ts';
 import { systemContext } from '../src/app/auth/system-actor.ts';
+import { matchAll } from '../src/app/matching/match-signals.ts';
+import { classifyCases } from '../src/app/worklist/classify-cases.ts';
 import { AddressTableRefused, importAddressTable } from '../src/app/addresses/import-address-table.ts';
 import { AddressRouting } from '../src/app/routing/address-routing.ts';
 import { loadRules } from '../src/app/rules/load-rules.ts';
@@ -120,6 +122,21 @@ for (const engine of ENGINES) {
       assert.deepEqual(out.map((o) => o.outcome), ['accepted', 'accepted'], JSON.stringify(out));
       assert.deepEqual(await stored('route-groningen'), { municipality_code: 'GM0014', routing: 'address', routed_from: null });
       assert.deepEqual(await stored('route-wrong-code'), { municipality_code: 'GM0014', routing: 'address-corrected', routed_from: 'GM0363' });
+    });
+
+    it('records the district and neighbourhood of the address on the case, and the worklist uses the district', async () => {
+      const job = systemContext('platform-beheer', 'test', 'job');
+      await matchAll(p.deps, job);
+      const cases = await p.deps.db.selectFrom('cases').select(['district_code', 'neighbourhood_code', 'district']).where('municipality_code', '=', 'GM0014').execute();
+      assert.equal(cases.length, 2, 'the two signals routed to Groningen, at two addresses');
+      for (const c of cases) {
+        assert.match(c.district_code ?? '', /^WK0014\d{2}$/);
+        assert.equal(c.neighbourhood_code?.slice(2, 8), c.district_code?.slice(2), 'the neighbourhood lies in the district');
+      }
+      // Groningen defined no districts of its own: its queue rules can name the CBS district.
+      await classifyCases(p.deps, job, 'GM0014');
+      const classified = await p.deps.db.selectFrom('cases').select(['district', 'district_code']).where('municipality_code', '=', 'GM0014').execute();
+      for (const c of classified) assert.equal(c.district, c.district_code);
     });
 
     it('places a postcode on a border by house number, and refuses a signal it cannot place, with the reason', async () => {

@@ -11,6 +11,7 @@ import {
   type PageSignal,
 } from '../../db/repositories/cases.ts';
 import type { AppDeps, CallContext } from '../context.ts';
+import { placeCasesInDistricts } from '../addresses/place-cases.ts';
 import { matchPage, type PageContext, type PageOutcome } from './match-page.ts';
 
 export interface MatchRunResult {
@@ -110,6 +111,8 @@ export async function matchMunicipality(deps: AppDeps, ctx: CallContext, municip
     after = keys[keys.length - 1]!;
     return matchIn((trx) => heldSignalsBetween(trx, municipality, keys[0]!, keys[keys.length - 1]!, page.until));
   });
+  // New cases get their district and neighbourhood from the address table (for queues, filters and statistics).
+  await placeCasesInDistricts(deps, municipality);
   return result;
 }
 

@@ -7,6 +7,7 @@ import { getWorklistSettings } from '../../db/repositories/municipality-settings
 import { firstMatchingRule, type QueueRule } from '../../domain/worklist/queue-rules.ts';
 import { conditionsFromJson } from '../../domain/worklist/rule-input.ts';
 import type { AppDeps, CallContext } from '../context.ts';
+import { placeCasesInDistricts } from '../addresses/place-cases.ts';
 
 const BATCH = 5000;
 
@@ -18,6 +19,8 @@ const BATCH = 5000;
  * Each batch is one transaction with its audit record and the timeline entries of moved cases.
  */
 export async function classifyCases(deps: AppDeps, ctx: CallContext, municipality: string): Promise<number> {
+  // Cases matched since get their CBS district first: a rule may name one.
+  await placeCasesInDistricts(deps, municipality);
   let total = 0;
   let framework: { rules: QueueRule[]; districts: Awaited<ReturnType<typeof listDistricts>>; queueNames: Map<string, string>; contactTargetDays: number | null } | undefined;
   for (;;) {
@@ -35,7 +38,8 @@ export async function classifyCases(deps: AppDeps, ctx: CallContext, municipalit
       }
       const fw = framework;
       const rows = pending.map((c) => {
-        const district = districtOf(c.addressKey, fw.districts);
+        // The municipality's own districts where it defined them, else the CBS district of the address.
+        const district = districtOf(c.addressKey, fw.districts) ?? (c.districtCode || null);
         const rule = firstMatchingRule(fw.rules, { ...c, district });
         const target = targetDate(c.matchingDate, fw.contactTargetDays);
         const dueDate = target && target < c.deadline ? target : c.deadline;

@@ -3,6 +3,7 @@ import { orderRules, previewCounts, ruleMatches, type QueueRule } from '../../do
 import { conditionsFromJson, parseRuleForm, type RuleFieldErrors, type RuleForm } from '../../domain/worklist/rule-input.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import { classifyCases } from './classify-cases.ts';
+import { ruleDistrictNames } from './district-names.ts';
 import { ownMunicipality } from './own-municipality.ts';
 
 /**
@@ -12,10 +13,16 @@ import { ownMunicipality } from './own-municipality.ts';
 export async function getFramework(deps: AppDeps, ctx: CallContext) {
   const municipality = await ownMunicipality(deps, ctx, 'municipality:configure');
   await classifyCases(deps, ctx, municipality);
-  const [queues, ruleRows, districts, facts] = await Promise.all([listQueues(deps.db, municipality), listRules(deps.db, municipality), listDistricts(deps.db, municipality), openCaseFacts(deps.db, municipality)]);
+  const [queues, ruleRows, districts, districtNames, facts] = await Promise.all([
+    listQueues(deps.db, municipality),
+    listRules(deps.db, municipality),
+    listDistricts(deps.db, municipality),
+    ruleDistrictNames(deps.db, municipality),
+    openCaseFacts(deps.db, municipality),
+  ]);
   const rules: QueueRule[] = orderRules(ruleRows.map((r) => ({ id: r.id, queueId: r.queueId, position: r.position, conditions: conditionsFromJson(r.conditions) })));
   const counts = previewCounts(rules, facts);
-  return { municipality, queues, rules, districts, counts, openCases: facts.length };
+  return { municipality, queues, rules, districts, districtNames, counts, openCases: facts.length };
 }
 
 export interface RulePreview {
@@ -34,8 +41,8 @@ export interface RulePreview {
  */
 export async function previewRule(deps: AppDeps, ctx: CallContext, input: { form: RuleForm; queueId: string; position: number; ruleId?: string; signalTypes: readonly string[] }): Promise<RulePreview> {
   const municipality = await ownMunicipality(deps, ctx, 'municipality:configure');
-  const [ruleRows, districts, facts] = await Promise.all([listRules(deps.db, municipality), listDistricts(deps.db, municipality), openCaseFacts(deps.db, municipality)]);
-  const parsed = parseRuleForm(input.form, { signalTypes: new Set(input.signalTypes), districts: new Set(districts.map((d) => d.name)) });
+  const [ruleRows, districts, facts] = await Promise.all([listRules(deps.db, municipality), ruleDistrictNames(deps.db, municipality), openCaseFacts(deps.db, municipality)]);
+  const parsed = parseRuleForm(input.form, { signalTypes: new Set(input.signalTypes), districts: new Set(districts) });
   if (Object.keys(parsed.errors).length) return { errors: parsed.errors, matching: 0, caught: 0, moved: 0 };
   const current: QueueRule[] = ruleRows.map((r) => ({ id: r.id, queueId: r.queueId, position: r.position, conditions: conditionsFromJson(r.conditions) }));
   const draft: QueueRule = { id: input.ruleId ?? 'draft', queueId: input.queueId, position: input.position, conditions: parsed.conditions };

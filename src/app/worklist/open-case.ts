@@ -10,6 +10,7 @@ import type { AppDeps, CallContext } from '../context.ts';
 import { auditActor, NotFoundInMunicipality, ownMunicipality } from './own-municipality.ts';
 import { armOfCase } from '../../db/repositories/experiments.ts';
 import { armTreatment } from '../../domain/experiments/arms.ts';
+import { brpCheckOf } from '../../db/repositories/brp-checks.ts';
 
 /** Which data categories the rule that accepted a signal allowed its sender to provide. */
 export type AllowedCategories = (regulationVersion: string, ruleId: string) => readonly DataCategory[] | undefined;
@@ -24,8 +25,38 @@ export interface CaseView {
   timeline: Array<{ at: Date; kind: string; actor: string; detail: Record<string, unknown> | null }>;
   workers: Array<{ id: string; name: string }>;
   today: string;
+  /** What the BRP said (issue 18 point 3); absent when the municipality has no BRP check (yet). */
+  brpCheck?: BrpCheckView;
   /** The experiment arm the household is in, and how the design says to treat it (undefined: no arm). */
   arm?: { experimentId: string; code: string; name: LocalizedText; showOtherSignals: boolean; contactWithoutPriorConsent: boolean; hiddenSignals: number };
+}
+
+export interface BrpCheckView {
+  status: 'pending' | 'checked' | 'brp_unavailable';
+  attempts: number;
+  nextTryAt: Date;
+  checkedAt: Date | null;
+  peildatum: string | null;
+  outcome: string | null;
+  movedTo: string | null;
+  residentCount: number | null;
+  minorsPresent: boolean | null;
+}
+
+async function brpCheckView(deps: AppDeps, caseId: string): Promise<BrpCheckView | undefined> {
+  const r = await brpCheckOf(deps.db, caseId);
+  if (!r) return undefined;
+  return {
+    status: r.status,
+    attempts: r.attempts,
+    nextTryAt: new Date(r.next_try_at),
+    checkedAt: r.checked_at ? new Date(r.checked_at) : null,
+    peildatum: r.peildatum,
+    outcome: r.outcome,
+    movedTo: r.moved_to,
+    residentCount: r.resident_count,
+    minorsPresent: r.minors_present,
+  };
 }
 
 /** Which signals of a case the worker sees: in an arm that measures the new signal alone, only that one. */
@@ -47,7 +78,7 @@ export async function openCase(deps: AppDeps, ctx: CallContext, caseId: string, 
   const municipality = await ownMunicipality(deps, ctx, 'cases:read');
   const c = await getCaseOf(deps.db, municipality, caseId);
   if (!c) throw new NotFoundInMunicipality(`case ${caseId}`);
-  const [allSignals, household, attempts, notes, events, settings, workers, arm] = await Promise.all([
+  const [allSignals, household, attempts, notes, events, settings, workers, arm, brpCheck] = await Promise.all([
     signalsOfCase(deps.db, municipality, c.id),
     householdCases(deps.db, municipality, c),
     contactAttemptsOf(deps.db, c.id),
@@ -56,6 +87,7 @@ export async function openCase(deps: AppDeps, ctx: CallContext, caseId: string, 
     getWorklistSettings(deps.db, municipality),
     caseWorkers(deps.db, ctx.actor.organisationId),
     armOf(deps, c.experiment_arm),
+    brpCheckView(deps, c.id),
   ]);
   // The experiment's design, not the worker, decides: the "alone" arm works the new signal on its own.
   const signals = arm && !arm.showOtherSignals && arm.newSignalType ? allSignals.filter((s) => s.signal_type === arm.newSignalType) : allSignals;
@@ -84,6 +116,7 @@ export async function openCase(deps: AppDeps, ctx: CallContext, caseId: string, 
     timeline,
     workers,
     today,
+    ...(brpCheck ? { brpCheck } : {}),
     ...(arm
       ? { arm: { experimentId: arm.experimentId, code: arm.code, name: arm.name, showOtherSignals: arm.showOtherSignals, contactWithoutPriorConsent: arm.contactWithoutPriorConsent, hiddenSignals: allSignals.length - signals.length } }
       : {}),

@@ -7,7 +7,6 @@ import {
   forgetClassification,
   insertQueue,
   insertRule,
-  listDistricts,
   listQueues,
   listRules,
   queueNameTaken,
@@ -18,6 +17,7 @@ import {
 import { isApproach, type Approach } from '../../domain/worklist/ddas.ts';
 import { orderRules } from '../../domain/worklist/queue-rules.ts';
 import { parseRuleForm, type RuleForm } from '../../domain/worklist/rule-input.ts';
+import { ruleDistrictNames } from './district-names.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import { classifyCases } from './classify-cases.ts';
 import { auditActor, NotFoundInMunicipality, ownMunicipality, WorklistInputError } from './own-municipality.ts';
@@ -72,10 +72,10 @@ export async function deleteQueue(deps: AppDeps, ctx: CallContext, id: string): 
 
 export async function saveRule(deps: AppDeps, ctx: CallContext, input: { id?: string; queueId: string; form: RuleForm; signalTypes: readonly string[] }): Promise<void> {
   await change(deps, ctx, input.id ? 'rule.update' : 'rule.create', async (m, trx) => {
-    const [queues, districts, rules] = await Promise.all([listQueues(trx, m), listDistricts(trx, m), listRules(trx, m)]);
+    const [queues, districts, rules] = await Promise.all([listQueues(trx, m), ruleDistrictNames(trx, m), listRules(trx, m)]);
     const errors: Record<string, string> = {};
     if (!queues.some((q) => q.id === input.queueId)) errors.queueId = 'choose one of your queues';
-    const parsed = parseRuleForm(input.form, { signalTypes: new Set(input.signalTypes), districts: new Set(districts.map((d) => d.name)) });
+    const parsed = parseRuleForm(input.form, { signalTypes: new Set(input.signalTypes), districts: new Set(districts) });
     Object.assign(errors, parsed.errors);
     if (Object.keys(errors).length) throw new WorklistInputError(errors);
     if (input.id) {

@@ -189,17 +189,19 @@ export async function deleteAddressVersion(db: Kysely<DB>, versionId: number): P
 /**
  * Records the CBS district and neighbourhood of a municipality's open cases that have none yet,
  * from the address table version in force on the case's first signal date (the oldest before the
- * first version). Cases whose address the table does not list keep none. Returns the cases placed.
+ * first version). A case whose address the table does not list gets '' (looked up, not found), so
+ * it is not looked up again. Returns the cases placed.
  */
 export async function placeCasesInAreas(db: Executor, municipality: string): Promise<number> {
-  const r = await sql`update cases c set district_code = 'WK' || lpad(r.district::text, 6, '0'), neighbourhood_code = 'BU' || lpad(r.neighbourhood::text, 8, '0')
-    from address_table_rows r
-    where c.municipality_code = ${municipality} and c.district_code is null and c.status <> 'closed'
-      and r.version_id = coalesce(
-        (select v.id from address_table_versions v where v.status = 'complete' and v.valid_from <= c.first_signal_date order by v.valid_from desc, v.id desc limit 1),
-        (select v.id from address_table_versions v where v.status = 'complete' order by v.valid_from, v.id limit 1))
-      and r.postcode = split_part(c.address_key, '|', 1)
-      and r.house_number = nullif(substring(split_part(c.address_key, '|', 2) from '^[0-9]{1,5}'), '')::int`.execute(db);
+  const r = await sql`update cases c set (district_code, neighbourhood_code) = (
+      select coalesce('WK' || lpad(a.district::text, 6, '0'), ''), 'BU' || lpad(a.neighbourhood::text, 8, '0')
+      from (select 1) one left join address_table_rows a
+        on a.version_id = coalesce(
+          (select v.id from address_table_versions v where v.status = 'complete' and v.valid_from <= c.first_signal_date order by v.valid_from desc, v.id desc limit 1),
+          (select v.id from address_table_versions v where v.status = 'complete' order by v.valid_from, v.id limit 1))
+        and a.postcode = split_part(c.address_key, '|', 1)
+        and a.house_number = nullif(substring(split_part(c.address_key, '|', 2) from '^[0-9]{1,5}'), '')::int)
+    where c.municipality_code = ${municipality} and c.district_code is null and c.status <> 'closed'`.execute(db);
   return Number(r.numAffectedRows ?? 0);
 }
 

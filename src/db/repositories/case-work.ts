@@ -39,6 +39,8 @@ export async function getCaseOf(db: Executor, municipality: string, caseId: stri
     district: string | null;
     age_group: string | null;
     experiment_arm: string | null;
+    district_code: string | null;
+    neighbourhood_code: string | null;
   }>`
     select c.id::text as id, c.address_key, c.bsn_pseudonym, c.status, c.opened_at,
       to_char(c.first_signal_date, 'YYYY-MM-DD') as first_signal_date, to_char(c.last_signal_date, 'YYYY-MM-DD') as last_signal_date,
@@ -46,7 +48,8 @@ export async function getCaseOf(db: Executor, municipality: string, caseId: stri
       to_char(c.matching_period_end, 'YYYY-MM-DD') as matching_period_end, c.signal_count, c.signal_types, c.multiple, c.consecutive, c.crisis,
       c.known_via_standard_signals, c.has_experimental_signal, to_char(c.deadline, 'YYYY-MM-DD') as deadline,
       to_char(c.picked_up_on, 'YYYY-MM-DD') as picked_up_on, c.result, c.closed_at, c.assigned_to::text as assigned_to, u.display_name as assigned_name,
-      c.queue_id::text as queue_id, q.name as queue_name, q.approach as queue_approach, c.amount_cents::text as amount_cents, c.district, c.age_group, c.experiment_arm
+      c.queue_id::text as queue_id, q.name as queue_name, q.approach as queue_approach, c.amount_cents::text as amount_cents, c.district, c.age_group, c.experiment_arm,
+      c.district_code, c.neighbourhood_code
     from cases c
     left join users u on u.id = c.assigned_to
     left join worklist_queues q on q.id = c.queue_id

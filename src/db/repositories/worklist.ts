@@ -101,6 +101,13 @@ export async function insertDistricts(db: Executor, municipality: string, distri
     .execute();
 }
 
+/** The CBS districts (wijk codes) of a municipality's open cases, for rules when it defined no districts of its own. */
+export async function cbsDistrictsInUse(db: Executor, municipality: string): Promise<string[]> {
+  const r = await sql<{ d: string }>`select distinct district_code as d from cases
+    where municipality_code = ${municipality} and status <> 'closed' and district_code <> '' order by 1 limit 1000`.execute(db);
+  return r.rows.map((x) => x.d);
+}
+
 // ---- classification ----------------------------------------------------------------------------
 
 export interface UnclassifiedCase {
@@ -116,12 +123,14 @@ export interface UnclassifiedCase {
   amountCents: number | null;
   deadline: string;
   matchingDate: string;
+  /** CBS district code from the address table ('' when the table does not list the address). */
+  districtCode: string | null;
 }
 
 /** Open cases whose facts changed since they were classified (partial index: usually none). */
 export async function unclassifiedCases(db: Executor, municipality: string, limit: number): Promise<UnclassifiedCase[]> {
-  const r = await sql<{ id: string; address_key: string; signal_types: string[]; multiple: boolean; consecutive: boolean; crisis: boolean; age_group: string | null; queue_id: string | null; stamp: number; amount: string | null; deadline: string; matching_date: string }>`
-    select c.id::text as id, c.address_key, c.signal_types, c.multiple, c.consecutive, c.crisis, c.age_group, c.queue_id::text as queue_id, ${STAMP} as stamp,
+  const r = await sql<{ id: string; address_key: string; signal_types: string[]; multiple: boolean; consecutive: boolean; crisis: boolean; age_group: string | null; queue_id: string | null; stamp: number; amount: string | null; deadline: string; matching_date: string; district_code: string | null }>`
+    select c.id::text as id, c.address_key, c.district_code, c.signal_types, c.multiple, c.consecutive, c.crisis, c.age_group, c.queue_id::text as queue_id, ${STAMP} as stamp,
       to_char(c.deadline, 'YYYY-MM-DD') as deadline, to_char(c.matching_date, 'YYYY-MM-DD') as matching_date,
       (select sum(s.amount_cents) from signal_states s where s.case_id = c.id)::text as amount
     from cases c
@@ -132,6 +141,7 @@ export async function unclassifiedCases(db: Executor, municipality: string, limi
   return r.rows.map((x) => ({
     id: x.id,
     addressKey: x.address_key,
+    districtCode: x.district_code,
     signalTypes: x.signal_types,
     multiple: x.multiple,
     consecutive: x.consecutive,

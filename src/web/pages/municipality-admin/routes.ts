@@ -91,7 +91,7 @@ export function registerMunicipalityAdminPages(web: WebApp): void {
     const t = worklistMessages(r.locale);
     const page = {
       title: p.ruleId ? t('ruleTitleEdit') : t('ruleTitleNew'),
-      body: createElement(RulePage, { ...p, queueId: p.queueId || (fw.queues[0]?.id ?? ''), queues: fw.queues, districts: fw.districts.map((d) => d.name), rules }),
+      body: createElement(RulePage, { ...p, queueId: p.queueId || (fw.queues[0]?.id ?? ''), queues: fw.queues, districts: fw.districtNames, rules }),
     };
     return status ? { status, page } : page;
   };

@@ -79,6 +79,7 @@ export function CasePage({ view, rules, canWork, notice, failed }: CasePageProps
             { key: t('pickedUpOn'), value: formatDate(locale, c.picked_up_on) },
             { key: t('result'), value: c.result ? ddasLabel(c.result, locale) : '—' },
             { key: t('district'), value: c.district ?? t('unknown') },
+            { key: t('cbsArea'), value: c.district_code ? `${c.district_code} / ${c.neighbourhood_code}` : t('unknown') },
             { key: t('ageGroup'), value: c.age_group ?? t('unknown') },
           ]}
         />
