@@ -507,6 +507,23 @@ export interface AddressTablePostcodesTable {
   municipality: number | null;
 }
 
+// 017_case_brp_checks
+export interface CaseBrpChecksTable {
+  case_id: string;
+  municipality_code: string;
+  status: Generated<'pending' | 'checked' | 'brp_unavailable'>;
+  attempts: Generated<number>;
+  next_try_at: Generated<Date>;
+  last_error: string | null;
+  checked_at: Date | null;
+  peildatum: DateCol | null;
+  outcome: string | null;
+  moved_to: string | null;
+  resident_count: number | null;
+  minors_present: boolean | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -545,4 +562,5 @@ export interface DB {
   address_table_versions: AddressTableVersionsTable;
   address_table_rows: AddressTableRowsTable;
   address_table_postcodes: AddressTablePostcodesTable;
+  case_brp_checks: CaseBrpChecksTable;
 }

@@ -6,6 +6,7 @@ import { runRecorded } from '../app/jobs/record-job-run.ts';
 import type { JobDefinition } from './job.ts';
 import { matchingJob } from './matching.ts';
 import { retentionJob } from './retention.ts';
+import { brpChecksJob } from './brp-checks.ts';
 
 /** What a process does: serve the API, work the queue, or both (a single-process install). */
 export type ProcessRole = 'all' | 'api' | 'worker';
@@ -49,7 +50,7 @@ export async function startJobQueue(deps: AppDeps, opts: JobQueueOptions): Promi
   boss.on('error', (err: unknown) => opts.log.warn({ err: String(err) }, 'job queue error'));
   await boss.start();
 
-  const jobs = [matchingJob, retentionJob(), ...(opts.extraJobs ?? [])];
+  const jobs = [matchingJob, retentionJob(), brpChecksJob(), ...(opts.extraJobs ?? [])];
   const process_ = `${hostname()}:${process.pid}`;
   for (const job of jobs) {
     await boss.createQueue(job.name, { name: job.name, policy: job.policy, expireInSeconds: job.expireInSeconds, retryLimit: job.retryLimit });

@@ -32,11 +32,29 @@ export interface RegisteredPerson {
   address?: RegisteredAddress;
 }
 
+/** An address as a search asks for it: a one-letter addition is a house letter, anything else a toevoeging. */
+export interface AddressQuery {
+  postcode: string;
+  houseNumber: string;
+  houseLetter?: string;
+  houseNumberAddition?: string;
+}
+
+/** A person a search by address finds (the API's PersoonBeperkt): no address details, no dates. */
+export interface AddressResident {
+  bsn: string;
+  givenNames?: string;
+  prefix?: string;
+  surname?: string;
+  deceased: boolean;
+}
+
 /** Who lived at one dwelling on one date (Bewoning with a peildatum) and what that says about the household. */
 export interface Occupancy {
   addressableObjectId: string;
   date: string;
-  residents: ReadonlyArray<{ bsn: string; birthDate?: string }>;
+  /** fullName: Bewoning's volledigeNaam, the only name it gives (enough to recognise a surname). */
+  residents: ReadonlyArray<{ bsn: string; birthDate?: string; fullName?: string }>;
   /** Persons whose registration there is uncertain on the date (partly unknown dates). */
   possibleResidents: number;
   residentCount: number;
@@ -50,12 +68,19 @@ export interface Occupancy {
  * answers; a register that cannot be reached throws BrpUnavailable, never an empty answer.
  */
 export interface BrpRegister extends PersonRegister {
+  /**
+   * Who is registered at an address now (ZoekMetPostcodeEnHuisnummer, one address per call): name
+   * and BSN only, the deceased at their last address included. A signal without a BSN is checked so.
+   */
+  residentsAt(address: AddressQuery): Promise<AddressResident[]>;
   persons(bsns: readonly string[], opts?: { includeDeceased?: boolean }): Promise<Map<string, RegisteredPerson>>;
   occupancyOn(addressableObjectIds: readonly string[], date: string): Promise<Map<string, Occupancy>>;
 }
 
 /** The BRP connection of each municipality that has one switched on; absent: no BRP for it. */
 export interface MunicipalBrp {
+  /** The municipalities whose BRP is switched on. */
+  readonly municipalities: readonly string[];
   forMunicipality(municipalityCode: string): BrpRegister | undefined;
 }
 
@@ -85,7 +110,7 @@ export function ageOn(birthDate: string, date: string): number {
 export function occupancyOf(
   addressableObjectId: string,
   date: string,
-  residents: ReadonlyArray<{ bsn: string; birthDate?: string }>,
+  residents: Occupancy['residents'],
   possibleResidents: number,
 ): Occupancy {
   const minorCount = residents.filter((r) => r.birthDate !== undefined && ageOn(r.birthDate, date) < 18).length;

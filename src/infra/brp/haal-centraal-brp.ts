@@ -2,6 +2,8 @@ import {
   BrpUnavailable,
   gmCode,
   occupancyOf,
+  type AddressQuery,
+  type AddressResident,
   type BrpRegister,
   type MunicipalBrp,
   type Occupancy,
@@ -79,6 +81,22 @@ function personFromBrp(p: Json): RegisteredPerson {
   };
 }
 
+/** A search answers PersoonBeperkt: only these of its fields are asked for (no birth date, no address line). */
+const SEARCH_FIELDS = ['burgerservicenummer', 'naam.voornamen', 'naam.voorvoegsel', 'naam.geslachtsnaam'] as const;
+
+function residentFromSearch(p: Json): AddressResident {
+  const naam = (p.naam ?? {}) as Json;
+  // opschortingBijhouding comes unasked; reden O is overlijden.
+  const deceased = (p.opschortingBijhouding as { reden?: { code?: string } } | undefined)?.reden?.code === 'O';
+  return {
+    bsn: p.burgerservicenummer as string,
+    ...(typeof naam.voornamen === 'string' ? { givenNames: naam.voornamen } : {}),
+    ...(typeof naam.voorvoegsel === 'string' ? { prefix: naam.voorvoegsel } : {}),
+    ...(typeof naam.geslachtsnaam === 'string' ? { surname: naam.geslachtsnaam } : {}),
+    deceased,
+  };
+}
+
 function chunks<T>(list: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
@@ -107,6 +125,23 @@ export class HaalCentraalBrp implements BrpRegister {
         out.set(person.bsn, person);
       }
     return out;
+  }
+
+  async residentsAt(a: AddressQuery): Promise<AddressResident[]> {
+    const postcode = a.postcode.replace(/\s/g, '').toUpperCase();
+    const huisnummer = Number(a.houseNumber);
+    // The specification's patterns: a query that cannot be valid is not sent (nobody lives there for the BRP).
+    if (!/^[1-9]\d{3}[A-Z]{2}$/.test(postcode) || !Number.isInteger(huisnummer) || huisnummer < 1 || huisnummer > 99999) return [];
+    const answer = (await this.http.postJson(`${this.connection.personenUrl}/personen`, {
+      type: 'ZoekMetPostcodeEnHuisnummer',
+      postcode,
+      huisnummer,
+      ...(a.houseLetter && /^[a-zA-Z]$/.test(a.houseLetter) ? { huisletter: a.houseLetter } : {}),
+      ...(a.houseNumberAddition && /^[a-zA-Z0-9 -]{1,4}$/.test(a.houseNumberAddition) ? { huisnummertoevoeging: a.houseNumberAddition } : {}),
+      inclusiefOverledenPersonen: true,
+      fields: SEARCH_FIELDS,
+    })) as Json | undefined;
+    return ((answer?.personen as Json[] | undefined) ?? []).map(residentFromSearch);
   }
 
   /**
@@ -146,7 +181,8 @@ export class HaalCentraalBrp implements BrpRegister {
         if (!bewoning) return;
         const residents = ((bewoning.bewoners as Json[] | undefined) ?? []).map((b) => {
           const birthDate = wholeDate((b.geboorte as Json | undefined)?.datum);
-          return { bsn: b.burgerservicenummer as string, ...(birthDate ? { birthDate } : {}) };
+          const fullName = (b.naam as Json | undefined)?.volledigeNaam;
+          return { bsn: b.burgerservicenummer as string, ...(birthDate ? { birthDate } : {}), ...(typeof fullName === 'string' ? { fullName } : {}) };
         });
         out.set(id, occupancyOf(id, date, residents, ((bewoning.mogelijkeBewoners as unknown[] | undefined) ?? []).length));
       }),
