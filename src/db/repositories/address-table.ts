@@ -178,14 +178,6 @@ export async function addressRoutingData(db: Executor, versionId: number): Promi
   return { postcodes: postcodes.rows[0]?.packed ?? new Uint8Array(0), border: border.rows[0]?.packed ?? new Uint8Array(0) };
 }
 
-/** Removes a version and its rows. */
-export async function deleteAddressVersion(db: Kysely<DB>, versionId: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await sql`drop table if exists ${sql.raw(partition(versionId))}`.execute(trx);
-    await sql`delete from address_table_versions where id = ${versionId}`.execute(trx);
-  });
-}
-
 /**
  * Records the CBS district and neighbourhood of a municipality's open cases that have none yet,
  * from the address table version in force on the case's first signal date (the oldest before the

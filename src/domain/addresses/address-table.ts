@@ -51,7 +51,7 @@ function search(sorted: ArrayLike<number>, key: number): number {
 }
 
 /** Routes by one version: the postcode, then the house number on a border, then its PC4 area (marked). */
-export class AddressTable {
+class AddressTable {
   /** Per PC4: the municipality of all its postcodes, NONE, or SPLIT. */
   private readonly pc4 = new Uint16Array(10000);
 

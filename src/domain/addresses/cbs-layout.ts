@@ -17,7 +17,7 @@ export interface CbsAddressRow {
   municipality: number;
 }
 
-export const EXPECTED_HEADER = 'PC6;Huisnummer;Buurt<jaar>;Wijk<jaar>;Gemeente<jaar>';
+const EXPECTED_HEADER = 'PC6;Huisnummer;Buurt<jaar>;Wijk<jaar>;Gemeente<jaar>';
 
 const unquote = (v: string) => {
   const t = v.trim();
@@ -62,7 +62,3 @@ export function parseCbsLine(line: string): CbsAddressRow | { reason: string } {
     return { reason: `codes do not nest: buurt ${bu} should lie in wijk ${wk}, and that in gemeente ${gm}` };
   return { postcode: pc.replace(' ', '').toUpperCase(), houseNumber, neighbourhood, district, municipality };
 }
-
-/** CBS code strings for storing on a case. */
-export const districtCode = (district: number): string => `WK${String(district).padStart(6, '0')}`;
-export const neighbourhoodCode = (neighbourhood: number): string => `BU${String(neighbourhood).padStart(8, '0')}`;

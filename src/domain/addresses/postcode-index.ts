@@ -1,10 +1,8 @@
 /**
- * Dutch postcodes as small integers, so a national table fits in typed arrays: PC4 (1000–9999) times
- * the 676 letter pairs. Letters F, I, O, Q, U and Y are never issued, but the index does not rely on it.
+ * The index of a normalised postcode ('1234AB') as a small integer, so a national table fits in
+ * typed arrays: PC4 (1000–9999) times the 676 letter pairs (F, I, O, Q, U and Y are never issued,
+ * but the index does not rely on it); -1 when it is not a postcode.
  */
-export const PC6_SPACE = 10000 * 676;
-
-/** The index of a normalised postcode ('1234AB'), or -1 when it is not one. */
 export function pc6Index(postcode: string): number {
   if (postcode.length !== 6) return -1;
   const pc4 = Number(postcode.slice(0, 4));

@@ -30,7 +30,7 @@ function existsOn(m: Municipality, date: string): boolean {
 }
 
 /** Which municipality each PC4 belongs to on the date. */
-export function pc4Owners(o: Pick<SyntheticTableOptions, 'municipalities' | 'areas' | 'date' | 'reassign'>): Map<number, string> {
+function pc4Owners(o: Pick<SyntheticTableOptions, 'municipalities' | 'areas' | 'date' | 'reassign'>): Map<number, string> {
   const owners = new Map<number, string>();
   for (const a of o.areas) {
     if ((a.valid_from && o.date < a.valid_from) || (a.valid_until && o.date > a.valid_until)) continue;
