@@ -14,7 +14,7 @@ import { ageOn } from '../src/domain/routing/brp-register.ts';
 import { signalsWithState, STATE_COLUMNS } from '../src/db/repositories/signal-state.ts';
 import type { SignalInput } from '../src/domain/signals/signal.ts';
 import type { AppDeps } from '../src/app/context.ts';
-import { userContext } from './helpers/web.ts';
+import { userContext, webLogin } from './helpers/web.ts';
 
 const TODAY = '2026-01-15';
 const SIGNAL_DATE = '2025-08-01';
@@ -193,6 +193,9 @@ for (const engine of ENGINES) {
       const s = await signal(refs.down);
       const kase = await p.deps.db.selectFrom('cases').select(['status']).where('id', '=', s.case_id!).executeTakeFirstOrThrow();
       assert.equal(kase.status, 'open', 'the case waits, open');
+      const page = await (await webLogin(p, 'medewerker@amsterdam.demo')).get(`/zaken/${s.case_id!}`);
+      assert.equal(page.status, 200);
+      assert.match(page.html, /BRP niet bereikbaar, wordt opnieuw geprobeerd/);
       const failed = await p.deps.db.selectFrom('audit_log').select(['outcome']).where('activity', 'like', 'brp.%').where('outcome', '=', 'error').execute();
       assert.ok(failed.length > 0, 'the attempt is in the audit trail');
 
@@ -216,6 +219,11 @@ for (const engine of ENGINES) {
       assert.equal(view.brpCheck?.outcome, 'match');
       assert.equal(view.brpCheck?.residentCount, family.size);
       assert.equal(view.brpCheck?.minorsPresent, true);
+      const page = await (await webLogin(p, 'medewerker@amsterdam.demo')).get(`/zaken/${view.case.id}`);
+      assert.match(page.html, /Inwoner met deze naam woont op dit adres/);
+      assert.match(page.html, new RegExp(`Aantal bewoners op de peildatum</dt><dd[^>]*>${family.size}<`));
+      assert.match(page.html, /Minderjarigen in het huishouden<\/dt><dd[^>]*>ja</);
+      assert.match(page.html, /Gecontroleerd in de BRP: Inwoner met deze naam woont op dit adres/, 'a line in the timeline');
     });
   });
 }

@@ -61,7 +61,7 @@ export function addressQueryOf(key: string): AddressQuery | undefined {
   return /^[A-Z]$/.test(addition) ? { postcode, houseNumber, houseLetter: addition } : { postcode, houseNumber, houseNumberAddition: addition };
 }
 
-export function keyOfRegisteredAddress(a: RegisteredAddress | undefined): string | undefined {
+function keyOfRegisteredAddress(a: RegisteredAddress | undefined): string | undefined {
   if (!a) return undefined;
   return addressKey(a.postcode, a.houseNumber, `${a.houseLetter ?? ''}${a.houseNumberAddition ?? ''}`);
 }

@@ -9,6 +9,8 @@ import { ddasLabel, worklistMessages, type WorklistT } from './messages.ts';
 import { addressOfKey, DueCell, FlagBadges } from './parts.tsx';
 import type { RuleData } from './rule-data.ts';
 import { textIn } from '../../../domain/i18n/index.ts';
+import { BrpCheckSection } from './brp-check-section.tsx';
+import { brpMessages, brpOutcomeText } from './brp-messages.ts';
 
 export type CaseForm = 'contact' | 'outcome' | 'note' | 'assign' | 'age';
 
@@ -34,6 +36,10 @@ function timelineText(e: CaseView['timeline'][number], t: WorklistT, rules: Rule
       return t('ev_contact_attempt', { contactType: ddasLabel(String(d.contactType ?? ''), locale), reached: d.reached ? t('reachedYes') : t('reachedNo') });
     case 'outcome':
       return t('ev_outcome', { result: ddasLabel(String(d.result ?? ''), locale) });
+    case 'brp_check': {
+      const b = brpMessages(locale);
+      return b('ev_brp_check', { outcome: brpOutcomeText(b, String(d.outcome ?? ''), d.movedTo ? String(d.movedTo) : null) });
+    }
     case 'case_opened':
     case 'picked_up':
     case 'note':
@@ -86,6 +92,8 @@ export function CasePage({ view, rules, canWork, notice, failed }: CasePageProps
         {c.known_via_standard_signals ? <StatusBadge status="neutral">{t('knownViaStandard')}</StatusBadge> : null}
         {c.has_experimental_signal ? <StatusBadge status="active">{t('experimental')}</StatusBadge> : null}
       </section>
+
+      <BrpCheckSection check={view.brpCheck} />
 
       <section aria-labelledby="signals-heading" className="vs-section">
         <Heading level={2} id="signals-heading">
