@@ -487,7 +487,7 @@ export interface AddressTableVersionsTable {
   rows_stored: Generated<string>;
   rows_refused: Generated<string>;
   refusals: Generated<unknown>;
-  changes: unknown;
+  changes: unknown | null;
   started_at: Generated<Date>;
   completed_at: Timestamp | null;
 }
