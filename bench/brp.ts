@@ -2,14 +2,16 @@
 // the real Haal Centraal client over HTTP: persons by BSN (BRP API Personen, 20 per call) and the
 // residents of their dwellings on the signal date (BRP bewoning, one dwelling per call). Prints the
 // time and the number of HTTP calls of each; the stub runs in this process (its work is in the time).
-//   npm run bench:brp [-- --count 10000 --concurrency 8]
+// Then the case level (bench/lib/brp-cases.ts): N new cases on PostgreSQL checked as the job does it.
+//   npm run bench:brp [-- --count 10000 --concurrency 8 --cases true]
 import { parseArgs } from 'node:util';
 import { startBrpStub, DEMO_CLIENT } from '../src/simulation/brp-stub/server.ts';
 import { buildStubRegister } from '../src/simulation/brp-stub/residents.ts';
 import { HaalCentraalBrp } from '../src/infra/brp/haal-centraal-brp.ts';
 import { machineLine } from './lib/machine.ts';
+import { benchBrpCases } from './lib/brp-cases.ts';
 
-const { values: args } = parseArgs({ options: { count: { type: 'string', default: '10000' }, concurrency: { type: 'string', default: '8' } } });
+const { values: args } = parseArgs({ options: { count: { type: 'string', default: '10000' }, concurrency: { type: 'string', default: '8' }, cases: { type: 'string', default: 'true' } } });
 const count = Number(args.count);
 const concurrency = Number(args.concurrency);
 const date = '2026-01-15';
@@ -51,3 +53,5 @@ console.log(`stub received: ${stub.stats.token} token, ${stub.stats.personen} pe
 
 await brp.close();
 await stub.close();
+
+if (args.cases !== 'false') await benchBrpCases(count, concurrency);

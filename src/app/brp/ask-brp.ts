@@ -1,9 +1,9 @@
 import {
   dwellingOf,
-  dwellingProbe,
+  probesFor,
   formerNamedResidents,
   addressQueryOf,
-  namedResidents,
+  namedHere,
   type CaseEvidence,
   type CaseToCheck,
 } from '../../domain/brp/case-check.ts';
@@ -24,8 +24,9 @@ export const emptyQueries = (): BrpQueries => ({
 
 /**
  * Asks the BRP about a batch of cases in as few calls as its APIs allow: persons by BSN 20 at a
- * time (the cases' own BSNs, then a resident per address for the dwelling's BAG id, then former
- * residents with the name), one search per distinct address for cases without a BSN, one Bewoning
+ * time (the cases' own BSNs, then the residents of the number with the name — or a few others, for
+ * the dwelling's BAG id —, then former residents with the name), one search per distinct postcode
+ * and house number for cases without a BSN, one Bewoning
  * per distinct dwelling and date. Calls of one step run at once (the client keeps `concurrency`).
  * Throws BrpUnavailable when the BRP does not answer; `queries` then still tells what was sent.
  */
@@ -47,28 +48,34 @@ export async function askBrp(brp: BrpRegister, cases: readonly CaseToCheck[], qu
 
   // Without a BSN: who is registered at the address now (one search per distinct address).
   const residentsNow = new Map<string, AddressResident[]>();
-  const addresses = [...new Set(withoutBsn.map((c) => c.addressKey))];
-  for (const c of withoutBsn) queries.residentsAt.cases.add(c.caseId);
-  queries.residentsAt.asked += addresses.length;
+  // One search per postcode and number: the flats behind one front door share it.
+  const numbers = new Map<string, string[]>();
+  for (const c of withoutBsn) {
+    queries.residentsAt.cases.add(c.caseId);
+    const q = addressQueryOf(c.addressKey);
+    const n = q ? `${q.postcode}|${q.houseNumber}` : '';
+    numbers.set(n, [...(numbers.get(n) ?? []), c.addressKey]);
+  }
+  queries.residentsAt.asked += numbers.size;
   await Promise.all(
-    addresses.map(async (key) => {
-      const q = addressQueryOf(key);
+    [...numbers].map(async ([n, keys]) => {
+      const q = addressQueryOf(n);
       const found = q ? await brp.residentsAt(q) : [];
       if (found.length > 0) queries.residentsAt.found++;
-      residentsNow.set(key, found);
+      for (const key of keys) residentsNow.set(key, found);
     }),
   );
-  const probes = new Map<string, string>();
+  const probes = new Map<string, string[]>();
   for (const c of withoutBsn) {
-    const probe = dwellingProbe(c, residentsNow.get(c.addressKey) ?? []);
-    if (probe) probes.set(c.caseId, probe);
+    const bsns = probesFor(c, residentsNow.get(c.addressKey) ?? []);
+    if (bsns.length > 0) probes.set(c.caseId, bsns);
   }
-  await lookUp(probes.values(), probes.keys());
+  await lookUp([...probes.values()].flat(), probes.keys());
 
   // Bewoning on each case's date, per distinct dwelling and date.
   const dwellings = new Map<string, string>();
   for (const c of cases) {
-    const id = dwellingOf(c, [...c.bsns.map((b) => persons.get(b)), persons.get(probes.get(c.caseId) ?? '')]);
+    const id = dwellingOf(c, [...c.bsns, ...(probes.get(c.caseId) ?? [])].map((b) => persons.get(b)));
     if (id) dwellings.set(c.caseId, id);
   }
   const byDate = new Map<string, Set<string>>();
@@ -97,7 +104,8 @@ export async function askBrp(brp: BrpRegister, cases: readonly CaseToCheck[], qu
   };
   const former = new Map<string, string[]>();
   for (const c of withoutBsn) {
-    if (c.names.length === 0 || namedResidents(c, residentsNow.get(c.addressKey) ?? []).length > 0) continue;
+    const here = namedHere(c, residentsNow.get(c.addressKey) ?? [], persons);
+    if (c.names.length === 0 || here.alive || here.dead) continue;
     const bsns = formerNamedResidents(c, occupancyOf(c));
     if (bsns.length > 0) former.set(c.caseId, bsns);
   }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { occupancyOf, type RegisteredPerson } from '../routing/brp-register.ts';
-import { addressQueryOf, compositionOf, decideCaseCheck, dwellingOf, dwellingProbe, formerNamedResidents, fullNameHasSurname, nextTryAfter, type CaseToCheck } from './case-check.ts';
+import { addressQueryOf, compositionOf, decideCaseCheck, dwellingOf, probesFor, formerNamedResidents, fullNameHasSurname, nextTryAfter, type CaseToCheck } from './case-check.ts';
 
 const base: CaseToCheck = { caseId: '1', municipality: 'GM0363', addressKey: '1011AB|12|A', bsns: [], names: [{ surname: 'van der Meer', initial: 'J.' }], date: '2025-10-01' };
 const here = { postcode: '1011AB', houseNumber: '12', houseLetter: 'A', addressableObjectId: '0363010000000001' };
@@ -31,6 +31,14 @@ test('without a BSN the name at the address decides, prefixes and spelling as ma
   assert.deepEqual(decideCaseCheck(base, { persons: new Map(), residentsNow: [] }), { outcome: 'unknown_address' });
 });
 
+test('without a BSN: the record of a resident with the name tells the addition (II is 2, hs is H)', () => {
+  const now = [{ bsn: '8', surname: 'Meer', givenNames: 'Jan', deceased: false }];
+  const c = { ...base, addressKey: '1011AB|12|2' };
+  const at = (houseNumberAddition: string) => new Map([['8', person('8', { address: { postcode: '1011AB', houseNumber: '12', houseNumberAddition } })]]);
+  assert.deepEqual(decideCaseCheck(c, { persons: at('II'), residentsNow: now }), { outcome: 'match', bsn: '8' });
+  assert.deepEqual(decideCaseCheck(c, { persons: at('3'), residentsNow: now }), { outcome: 'other_address' });
+});
+
 test('without a BSN: only a deceased resident with the name is "deceased"; a living namesake keeps the case', () => {
   const dead = { bsn: '3', surname: 'Meer', givenNames: 'Jan', deceased: true };
   assert.deepEqual(decideCaseCheck(base, { persons: new Map(), residentsNow: [dead] }), { outcome: 'deceased', bsn: '3' });
@@ -49,8 +57,8 @@ test('without a BSN: a resident on the signal date who has left is traced throug
 
 test('the dwelling comes from a person registered at exactly the case address', () => {
   const now = [{ bsn: '6', surname: 'Jansen', deceased: false }, { bsn: '7', surname: 'Meer', givenNames: 'Jan', deceased: false }];
-  assert.equal(dwellingProbe(base, now), '7');
-  assert.equal(dwellingProbe({ ...base, names: [{ surname: 'Bakker' }] }, now), '6');
+  assert.deepEqual(probesFor(base, now), ['7']);
+  assert.deepEqual(probesFor({ ...base, names: [{ surname: 'Bakker' }] }, now), ['6', '7']);
   assert.equal(dwellingOf(base, [person('7', { address: { postcode: '1011AB', houseNumber: '12' } }), person('6')]), '0363010000000001');
   assert.equal(dwellingOf(base, [undefined]), undefined);
 });
@@ -59,8 +67,7 @@ test('full names, address queries, composition and the retry schedule', () => {
   assert.ok(fullNameHasSurname('Jan van der Meer', 'Meer'));
   assert.ok(fullNameHasSurname('Ayşe Yılmaz', 'Yilmaz'));
   assert.ok(!fullNameHasSurname('Meer Jansen', 'Meer'), 'the first word is a given name');
-  assert.deepEqual(addressQueryOf('1011AB|12|A'), { postcode: '1011AB', houseNumber: '12', houseLetter: 'A' });
-  assert.deepEqual(addressQueryOf('1011AB|12|2'), { postcode: '1011AB', houseNumber: '12', houseNumberAddition: '2' });
+  assert.deepEqual(addressQueryOf('1011AB|12|A'), { postcode: '1011AB', houseNumber: '12' }, 'the whole number: the BRP spells additions its own way');
   assert.deepEqual(addressQueryOf('1011AB|12|'), { postcode: '1011AB', houseNumber: '12' });
   assert.deepEqual(compositionOf(occupancyOf('x', '2025-01-01', [{ bsn: '1', birthDate: '1980-01-01' }, { bsn: '2', birthDate: '2015-01-01' }], 0)), { residentCount: 2, minorsPresent: true });
   assert.equal(compositionOf(undefined), undefined);

@@ -53,12 +53,16 @@ export interface Composition {
   minorsPresent: boolean;
 }
 
-/** The house number's addition as a search wants it: one letter is a house letter, anything else a toevoeging. */
+/**
+ * The search for a case's address: postcode and house number only. The BRP's own spelling of an
+ * addition (I, II, hs, 2hg) cannot be rebuilt from the normalised key ('1', '2', 'H'), so the
+ * residents of the whole number are found and each one's own record (normalised the same way)
+ * tells whether they live at the case's addition.
+ */
 export function addressQueryOf(key: string): AddressQuery | undefined {
-  const [postcode, houseNumber, addition] = key.split('|');
+  const [postcode, houseNumber] = key.split('|');
   if (!postcode || !houseNumber) return undefined;
-  if (!addition) return { postcode, houseNumber };
-  return /^[A-Z]$/.test(addition) ? { postcode, houseNumber, houseLetter: addition } : { postcode, houseNumber, houseNumberAddition: addition };
+  return { postcode, houseNumber };
 }
 
 function keyOfRegisteredAddress(a: RegisteredAddress | undefined): string | undefined {
@@ -107,11 +111,12 @@ function fromPerson(c: CaseToCheck, p: RegisteredPerson): CaseCheckDecision {
 /**
  * The check's verdict. With a BSN the person's own record decides (deceased, registered in another
  * municipality, at another address here, or here). Without one, the name decides: a living resident
- * registered at the address with the signals' surname (and initial) is a match; only deceased ones
- * with it: deceased; none now, but one in the dwelling on the signal date: what that person's record
- * says now (moved out, moved within the municipality, deceased); nobody with the name: no resident;
- * nobody registered there at all: an address the BRP does not know as lived in. A case without a
- * usable surname and BSN is a match when anyone lives there (the name cannot be checked).
+ * registered at the address (its addition included) with the signals' surname (and initial) is a
+ * match; only a deceased one: deceased; none now, but one in the dwelling on the signal date: what
+ * that person's record says now (moved out, moved within the municipality, deceased); one with the
+ * name behind another addition of the number: other address; nobody with the name: no resident;
+ * nobody registered at the number at all: an address the BRP does not know as lived in. A case
+ * without a usable surname and BSN is a match when anyone lives there (the name cannot be checked).
  */
 export function decideCaseCheck(c: CaseToCheck, e: CaseEvidence): CaseCheckDecision {
   if (c.bsns.length > 0) {
@@ -123,12 +128,10 @@ export function decideCaseCheck(c: CaseToCheck, e: CaseEvidence): CaseCheckDecis
   }
   const names = namesOf(c);
   const now = e.residentsNow ?? [];
-  if (now.length === 0 && (e.occupancy === undefined || e.occupancy.residentCount === 0)) return { outcome: 'unknown_address' };
+  if (now.length === 0) return { outcome: 'unknown_address' };
   if (names.length === 0) return now.some((r) => !r.deceased) ? { outcome: 'match' } : { outcome: 'no_resident' };
-  const named = namedResidents(c, now);
-  const alive = named.find((r) => !r.deceased);
+  const { alive, dead, named } = namedHere(c, now, e.persons);
   if (alive) return { outcome: 'match', bsn: alive.bsn };
-  const dead = named.find((r) => r.deceased);
   if (dead) {
     const death = e.persons.get(dead.bsn)?.deathDate;
     return { outcome: 'deceased', bsn: dead.bsn, ...(death ? { deathDate: death } : {}) };
@@ -140,7 +143,22 @@ export function decideCaseCheck(c: CaseToCheck, e: CaseEvidence): CaseCheckDecis
     const d = fromPerson(c, p);
     if (d.outcome !== 'match') return d;
   }
+  // Someone with the name lives behind another addition of the same number.
+  if (named.some((r) => !r.deceased)) return { outcome: 'other_address' };
   return { outcome: 'no_resident' };
+}
+
+/**
+ * The residents with the signals' name at the case's own address (addition included, by their
+ * record; a resident whose record was not fetched counts as there): a living one, a deceased one.
+ */
+export function namedHere(c: CaseToCheck, residentsNow: readonly AddressResident[], persons: ReadonlyMap<string, RegisteredPerson>) {
+  const named = namedResidents(c, residentsNow);
+  const here = (r: AddressResident) => {
+    const key = keyOfRegisteredAddress(persons.get(r.bsn)?.address);
+    return key === undefined || key === c.addressKey;
+  };
+  return { named, alive: named.find((r) => !r.deceased && here(r)), dead: named.find((r) => r.deceased && here(r)) };
 }
 
 /** The residents registered at the address now who carry one of the signals' names. */
@@ -156,13 +174,18 @@ export function formerNamedResidents(c: CaseToCheck, occupancy: Occupancy | unde
   return occupancy.residents.filter((r) => r.fullName !== undefined && names.some((n) => fullNameHasSurname(r.fullName!, n.surname))).map((r) => r.bsn);
 }
 
+/** Records looked up to place residents of a multi-unit number; enough for one front door. */
+const MAX_PROBES = 8;
+
 /**
- * Which person's record tells the dwelling (the BAG id Bewoning is asked about) of a case without a
- * BSN: a living resident with the name, otherwise any living resident registered at the address.
+ * Whose records to fetch for a case without a BSN: the residents of the number with the signals'
+ * name (is it their addition, have they died); when nobody has it, a few living residents, to find
+ * the dwelling's BAG id for Bewoning on the signal date.
  */
-export function dwellingProbe(c: CaseToCheck, residentsNow: readonly AddressResident[]): string | undefined {
-  const living = residentsNow.filter((r) => !r.deceased);
-  return (namedResidents(c, living)[0] ?? living[0])?.bsn;
+export function probesFor(c: CaseToCheck, residentsNow: readonly AddressResident[]): string[] {
+  const named = namedResidents(c, residentsNow);
+  if (named.length > 0) return named.map((r) => r.bsn);
+  return residentsNow.filter((r) => !r.deceased).slice(0, MAX_PROBES).map((r) => r.bsn);
 }
 
 /** The dwelling of the case's address, from a person registered there (their record gives its BAG id). */
