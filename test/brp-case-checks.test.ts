@@ -168,6 +168,12 @@ for (const engine of ENGINES) {
       assert.equal(there.outcome, 'match');
     });
 
+    it('keeps a check no longer than its case (deleted with it)', async () => {
+      const { sql } = await import('kysely');
+      const fk = await sql<{ confdeltype: string }>`select confdeltype from pg_constraint where conrelid = 'case_brp_checks'::regclass and contype = 'f'`.execute(p.deps.db);
+      assert.deepEqual(fk.rows, [{ confdeltype: 'c' }]);
+    });
+
     it('records every BRP query in the audit trail as a processing, without a BSN or name', async () => {
       const rows = await p.deps.db.selectFrom('audit_log').select(['activity', 'object_ids', 'subject_pseudonyms', 'detail', 'outcome']).where('activity', 'like', 'brp.%').execute();
       const kinds = new Set(rows.map((r) => r.activity));

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
-import { takeOutOfCase, type DueCheck } from '../../db/repositories/brp-checks.ts';
+import { lockCaseStatuses, takeOutOfCase, type DueCheck } from '../../db/repositories/brp-checks.ts';
 import { appendCaseEvents, closeCase, setStatusOfCaseSignals } from '../../db/repositories/case-work.ts';
 import { handOverSignal, signalsById } from '../../db/repositories/signal-moves.ts';
 import type { CaseCheckDecision } from '../../domain/brp/case-check.ts';
@@ -52,9 +52,12 @@ export async function actOnCheckedCases(
   const events = [];
   const closedCases: string[] = [];
   const handed: Array<{ id: string; to: string }> = [];
+  const ending = due.filter((d) => ['deceased', 'moved_out'].includes(decisions.get(d.caseId)!.outcome));
+  const current = await lockCaseStatuses(trx, ending.map((d) => d.caseId));
   for (const d of due) {
     const decision = decisions.get(d.caseId)!;
-    const acts = (decision.outcome === 'deceased' || decision.outcome === 'moved_out') && d.caseStatus === 'open' && checkCaseTransition({ status: d.caseStatus, result: d.caseResult }, 'closed').allowed;
+    const locked = current.get(d.caseId);
+    const acts = locked !== undefined && locked.status === 'open' && checkCaseTransition(locked, 'closed').allowed;
     events.push({ caseId: d.caseId, municipality, kind: 'brp_check', detail: { outcome: decision.outcome, ...(decision.outcome === 'moved_out' ? { movedTo: decision.to } : {}), closed: acts }, ...actor });
     if (!acts) continue;
     if (decision.outcome === 'moved_out') {

@@ -82,8 +82,9 @@ async function checkBatch(deps: AppDeps, ctx: CallContext, municipality: string,
   try {
     ({ evidence } = await askBrp(brp, cases, queries));
   } catch (e) {
-    if (!(e instanceof BrpUnavailable)) throw e;
-    await waitForBrp(deps, ctx, municipality, due, queries, e.message);
+    // A query the BRP refused (4xx) would fail the same way every minute: it waits like the BRP being down, with its reason.
+    if (!(e instanceof BrpUnavailable) && !(e instanceof Error && e.name === 'BrpRequestRefused')) throw e;
+    await waitForBrp(deps, ctx, municipality, due, queries, (e as Error).message);
     run.unavailable += due.length;
     return 'down';
   }

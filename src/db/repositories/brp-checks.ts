@@ -101,6 +101,14 @@ export async function brpCheckOf(db: Executor, caseId: string) {
     .executeTakeFirst();
 }
 
+/** The cases' status now, locked until the transaction ends (a worker's contact attempt may have come in since they were read). */
+export async function lockCaseStatuses(db: Transaction<DB>, caseIds: readonly string[]): Promise<Map<string, { status: DueCheck['caseStatus']; result: string | null }>> {
+  if (caseIds.length === 0) return new Map();
+  const r = await sql<{ id: string; status: DueCheck['caseStatus']; result: string | null }>`
+    select id::text as id, status, result from cases where id = any(${`{${caseIds.join(',')}}`}::bigint[]) order by id for update`.execute(db);
+  return new Map(r.rows.map((x) => [x.id, { status: x.status, result: x.result }]));
+}
+
 /**
  * Takes signals out of their case so they can go to the municipality where their subject lives now:
  * their state row goes (they are "not yet taken in" again) and matching is asked to take them in.
