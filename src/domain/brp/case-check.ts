@@ -162,7 +162,7 @@ export function namedHere(c: CaseToCheck, residentsNow: readonly AddressResident
 }
 
 /** The residents registered at the address now who carry one of the signals' names. */
-export function namedResidents(c: CaseToCheck, residentsNow: readonly AddressResident[]): AddressResident[] {
+function namedResidents(c: CaseToCheck, residentsNow: readonly AddressResident[]): AddressResident[] {
   const names = namesOf(c);
   return residentsNow.filter((r) => names.some((n) => sameName(n, r.surname, r.givenNames)));
 }
