@@ -6,6 +6,7 @@ import { matchAll } from '../../app/matching/match-signals.ts';
 import { systemContext } from '../../app/auth/system-actor.ts';
 import { dutchToday } from '../../domain/worklist/deadlines.ts';
 import type { AppDeps } from '../../app/context.ts';
+import { DEMO_REGISTER } from '../brp-stub/residents.ts';
 
 /** Which demo creditor sends which signal types (synthetic population, same seed and scale for all). */
 const DEMO_FEEDS: Array<{ sender: string; types: string[]; municipalities: string[] }> = [
@@ -38,11 +39,12 @@ export async function seedDemoSignals(deps: AppDeps, perSender = 250): Promise<{
       asSender: feed.sender,
       signalTypes: feed.types,
       municipalities: feed.municipalities,
-      seed: 2025,
+      // The BRP stub's population (npm start's local BRP): the residents the signals name live there.
+      seed: DEMO_REGISTER.seed,
       firstMonth: first,
       lastMonth: last,
       months: 2,
-      scale: 0.01,
+      scale: DEMO_REGISTER.scale,
       workers: 1,
     }).finally(() => stream.end());
     const batch = await importBatch(deps, systemContext(feed.sender, 'demo-seed'), {
