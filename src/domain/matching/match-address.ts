@@ -134,9 +134,12 @@ function findRepeat(s: SignalToMatch, earlier: readonly (PriorSignal | SignalToM
  * signals count: the household was signalled in an earlier period).
  */
 function isConsecutive(c: OpenCase, own: readonly { signalDate: string }[], all: readonly { signalDate: string }[], settings: MatchSettings): boolean {
+  let earliest = all[0]?.signalDate;
+  for (const x of all) if (x.signalDate < earliest!) earliest = x.signalDate;
   const starts = new Set([c.matchingPeriodStart]);
   for (const x of own) starts.add(periodStartOf(settings.matchingMode, x.signalDate));
   for (const start of starts) {
+    if (earliest === undefined || earliest >= start) continue; // no signal at the address before this period
     const from = addMonths(start, -settings.consecutiveMonths);
     if (all.some((x) => x.signalDate < start && x.signalDate >= from)) return true;
   }
@@ -148,11 +151,14 @@ function isConsecutive(c: OpenCase, own: readonly { signalDate: string }[], all:
  * health insurance) in the look-back window before the case's first signal — received before it,
  * in another case; the case's own signals and later ones do not make it known.
  */
-function knownBefore(c: OpenCase, all: readonly (PriorSignal | SignalToMatch)[], caseOf: ReadonlyMap<string, string>, settings: MatchSettings): boolean {
-  const from = addMonths(c.firstSignalDate, -settings.standardLookbackMonths);
-  return all.some(
-    (x) => settings.standardTypes.has(x.signalType) && x.signalDate < c.firstSignalDate && x.signalDate >= from && caseOf.get(x.id) !== c.id && sameHousehold(c, x),
-  );
+function knownBefore(c: OpenCase, all: readonly (PriorSignal | SignalToMatch)[], caseOf: (x: PriorSignal | SignalToMatch) => string | undefined, settings: MatchSettings): boolean {
+  let from: string | undefined;
+  for (const x of all) {
+    if (x.signalDate >= c.firstSignalDate || !settings.standardTypes.has(x.signalType)) continue;
+    from ??= addMonths(c.firstSignalDate, -settings.standardLookbackMonths);
+    if (x.signalDate >= from && caseOf(x) !== c.id && sameHousehold(c, x)) return true;
+  }
+  return false;
 }
 
 export function matchAddress(
@@ -209,13 +215,14 @@ export function matchAddress(
   }
 
   const all = [...input.history, ...signals];
-  const caseOf = new Map(assignments);
-  for (const h of input.history) caseOf.set(h.id, h.caseId);
-  const addressDates = all.map((x) => x.signalDate);
+  // A new signal's case is its assignment; a history signal's the one it is in.
+  const caseOf = (x: PriorSignal | SignalToMatch) => assignments.get(x.id) ?? (x as PriorSignal).caseId;
+  // Most addresses have one signal: no second one to make anything multiple.
+  const addressDates = all.length < 2 ? [] : all.map((x) => x.signalDate);
   const out: AddressMatch['cases'] = [];
   for (const c of cases) {
-    const own = all.filter((x) => caseOf.get(x.id) === c.id);
-    const multiple = (c.multiple ?? false) || isMultiple(own.map((x) => x.signalDate), addressDates);
+    const own = all.filter((x) => caseOf(x) === c.id);
+    const multiple = (c.multiple ?? false) || (addressDates.length >= 2 && isMultiple(own.map((x) => x.signalDate), addressDates));
     const consecutive = (c.consecutive ?? false) || isConsecutive(c, own, all, settings);
     const knownViaStandardSignals = (c.knownViaStandardSignals ?? false) || knownBefore(c, all, caseOf, settings);
     // An open case no signal joined is written only when a new signal at its address raised a flag (a second signal in its month).
