@@ -3,6 +3,7 @@ import type { AppDeps } from '../app/context.ts';
 import { injectApi } from './run/api-client.ts';
 import { seedDemoSignals } from './run/seed-demo-signals.ts';
 import { simulateDemo } from './run/simulate-demo.ts';
+import { seedBrpEdgeCases } from './run/seed-brp-edge-cases.ts';
 import type { BrpConnection } from '../infra/brp/brp-connection.ts';
 import { DEMO_CLIENT, startBrpStub, type BrpStub } from './brp-stub/server.ts';
 import { DEMO_REGISTER } from './brp-stub/residents.ts';
@@ -30,6 +31,8 @@ export async function seedDemoData(deps: AppDeps, app: FastifyInstance): Promise
     app.log.level = level;
   }
   await seedDemoSignals(deps);
+  // What the BRP checks do (a death, a move), when the platform has a BRP: the local stub's edge cases.
+  if (deps.brp) await seedBrpEdgeCases(deps);
 }
 
 /**

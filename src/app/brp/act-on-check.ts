@@ -17,7 +17,7 @@ const DECEASED = 'Inwoner is overleden';
 
 function residenceOf(d: Extract<CaseCheckDecision, { outcome: 'moved_out' }>): Residence | undefined {
   const a = d.address;
-  if (!a) return undefined;
+  if (!a || d.to === undefined) return undefined;
   const addition = `${a.houseLetter ?? ''}${a.houseNumberAddition ?? ''}`;
   return {
     municipalityCode: d.to,
@@ -35,7 +35,7 @@ function residenceOf(d: Extract<CaseCheckDecision, { outcome: 'moved_out' }>): R
  * resident died — closed with "Inwoner is overleden", its signals with that status; moved out of the
  * municipality — each signal goes to the new municipality where the rules let its sender signal
  * there (judged again as if sent there, matched there as a new signal; routed_from keeps this one),
- * the others get "Persoon is geen inwoner (meer) in de gemeente", and the case closes with that
+ * none when the person left the country; the others get "Persoon is geen inwoner (meer) in de gemeente", and the case closes with that
  * result. A case already picked up is left to its worker, who sees the check on the case page.
  * Every case checked gets a line in its timeline.
  */
@@ -58,7 +58,7 @@ export async function actOnCheckedCases(
     const decision = decisions.get(d.caseId)!;
     const locked = current.get(d.caseId);
     const acts = locked !== undefined && locked.status === 'open' && checkCaseTransition(locked, 'closed').allowed;
-    events.push({ caseId: d.caseId, municipality, kind: 'brp_check', detail: { outcome: decision.outcome, ...(decision.outcome === 'moved_out' ? { movedTo: decision.to } : {}), closed: acts }, ...actor });
+    events.push({ caseId: d.caseId, municipality, kind: 'brp_check', detail: { outcome: decision.outcome, ...(decision.outcome === 'moved_out' && decision.to ? { movedTo: decision.to } : {}), closed: acts }, ...actor });
     if (!acts) continue;
     if (decision.outcome === 'moved_out') {
       const residence = residenceOf(decision);

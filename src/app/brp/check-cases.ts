@@ -100,7 +100,7 @@ async function checkBatch(deps: AppDeps, ctx: CallContext, municipality: string,
       caseId: c.caseId,
       peildatum: c.date,
       outcome: d.outcome,
-      movedTo: d.outcome === 'moved_out' ? d.to : null,
+      movedTo: d.outcome === 'moved_out' ? (d.to ?? null) : null,
       residentCount: comp?.residentCount ?? null,
       minorsPresent: comp?.minorsPresent ?? null,
     };

@@ -16,6 +16,8 @@ test('with a BSN the person record decides: here, deceased, moved out, elsewhere
   assert.deepEqual(decide(person('111222333', { municipalityCode: 'GM0599', address: rotterdam })), { outcome: 'moved_out', bsn: '111222333', to: 'GM0599', address: rotterdam });
   assert.deepEqual(decide(person('111222333', { address: { postcode: '1017AB', houseNumber: '8' } })), { outcome: 'other_address' });
   assert.deepEqual(decide(undefined), { outcome: 'no_resident' });
+  // Registered in no municipality (emigrated, RNI): no resident here any more, nowhere to hand over to.
+  assert.deepEqual(decide({ bsn: '111222333', deceased: false }), { outcome: 'moved_out', bsn: '111222333' });
 });
 
 test('without a BSN the name at the address decides, prefixes and spelling as matching compares them', () => {

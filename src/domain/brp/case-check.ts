@@ -44,7 +44,8 @@ export type CaseCheckDecision =
   | { outcome: 'no_resident' }
   | { outcome: 'other_address' }
   | { outcome: 'deceased'; bsn: string; deathDate?: string }
-  | { outcome: 'moved_out'; bsn: string; to: string; address?: RegisteredAddress }
+  /** to: the municipality registered in now; absent: in none (left the country, the RNI). */
+  | { outcome: 'moved_out'; bsn: string; to?: string; address?: RegisteredAddress }
   | { outcome: 'unknown_address' };
 
 /** Household composition for the weighing framework: counts only, never who. */
@@ -102,7 +103,9 @@ const namesOf = (c: CaseToCheck) => c.names.filter((n) => surnameKey(undefined, 
 /** What a person's record says, given that the case is about them. */
 function fromPerson(c: CaseToCheck, p: RegisteredPerson): CaseCheckDecision {
   if (p.deceased) return { outcome: 'deceased', bsn: p.bsn, ...(p.deathDate ? { deathDate: p.deathDate } : {}) };
-  if (p.municipalityCode !== undefined && p.municipalityCode !== c.municipality) return { outcome: 'moved_out', bsn: p.bsn, to: p.municipalityCode, ...(p.address ? { address: p.address } : {}) };
+  // No municipality of registration: left the country (registered in the RNI) — no resident anywhere.
+  if (p.municipalityCode === undefined) return { outcome: 'moved_out', bsn: p.bsn };
+  if (p.municipalityCode !== c.municipality) return { outcome: 'moved_out', bsn: p.bsn, to: p.municipalityCode, ...(p.address ? { address: p.address } : {}) };
   const key = keyOfRegisteredAddress(p.address);
   if (key !== undefined && key !== c.addressKey) return { outcome: 'other_address' };
   return { outcome: 'match', bsn: p.bsn };

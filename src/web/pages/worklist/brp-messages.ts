@@ -22,6 +22,7 @@ export const brpMessages = defineMessages({
     outcome_deceased: 'Inwoner is overleden',
     outcome_moved_out: 'Persoon is geen inwoner (meer): verhuisd naar gemeente {municipality}; signalen overgedragen waar de regels dat toestaan',
     outcome_unknown_address: 'Niemand ingeschreven op dit adres',
+    outcome_moved_abroad: 'Persoon is geen inwoner (meer): in geen gemeente ingeschreven (vertrokken naar het buitenland, RNI)',
     ev_brp_check: 'Gecontroleerd in de BRP: {outcome}',
   },
   en: {
@@ -43,6 +44,7 @@ export const brpMessages = defineMessages({
     outcome_deceased: 'Resident has died',
     outcome_moved_out: 'No longer a resident: moved to municipality {municipality}; signals handed over where the rules allow',
     outcome_unknown_address: 'Nobody registered at this address',
+    outcome_moved_abroad: 'No longer a resident: registered in no municipality (left the country, RNI)',
     ev_brp_check: 'Checked in the BRP: {outcome}',
   },
 });
@@ -51,5 +53,6 @@ const OUTCOMES: ReadonlySet<string> = new Set(BRP_CHECK_OUTCOMES);
 
 /** An outcome in words; an unknown code as it is. */
 export function brpOutcomeText(t: ReturnType<typeof brpMessages>, outcome: string, movedTo: string | null | undefined): string {
+  if (outcome === 'moved_out' && !movedTo) return t('outcome_moved_abroad');
   return OUTCOMES.has(outcome) ? t(`outcome_${outcome as BrpCheckOutcome}`, { municipality: movedTo ?? '—' }) : outcome;
 }
