@@ -56,7 +56,7 @@ for (const engine of ENGINES) {
       assert.equal(march.matching_date, '2025-04-15');
       assert.equal(march.matching_period_start, '2025-03-01');
       assert.equal(march.matching_period_end, '2025-03-31');
-      assert.equal(march.multiple, true, 'two signals at the address in the period');
+      assert.equal(march.multiple, true, 'two signals at the address in the month');
       assert.equal((await row('mo-rent-april')).case_id, null, 'April is not over yet');
     });
 

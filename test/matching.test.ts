@@ -79,7 +79,7 @@ for (const engine of ENGINES) {
     it('keeps a second household at the same address in its own case', async () => {
       const other = await caseOf('m-other-household');
       assert.notEqual(other.id, (await caseOf('m-rent')).id);
-      assert.equal(other.multiple, true, 'the address had several signals in the period');
+      assert.equal(other.multiple, true, 'the address had several signals in the month');
     });
 
     it('a mortgage-only household is new: no standard signal in the look-back window', async () => {

@@ -42,7 +42,7 @@ describe('matching signals at one address into households', () => {
     assert.equal(r1.cases.length, 2);
     const r2 = run([sig({ surnameKey: 'jansen' }), sig({ surnameKey: 'yilmaz', creditorOrgId: 'energy', signalType: 'gas' })]);
     assert.equal(r2.cases.length, 2);
-    assert.ok(r2.cases.every((c) => c.multiple), 'two signals at the address in the period');
+    assert.ok(r2.cases.every((c) => c.multiple), 'two signals at the address in the month');
   });
 
   it('a new signal joins the open case of its household', () => {
