@@ -12,6 +12,7 @@ import { submitSignals } from '../src/app/intake/submit-signals.ts';
 import { systemContext } from '../src/app/auth/system-actor.ts';
 import { matchAll } from '../src/app/matching/match-signals.ts';
 import { classifyCases } from '../src/app/worklist/classify-cases.ts';
+import { webLogin } from './helpers/web.ts';
 import { AddressTableRefused, importAddressTable } from '../src/app/addresses/import-address-table.ts';
 import { AddressRouting } from '../src/app/routing/address-routing.ts';
 import { loadRules } from '../src/app/rules/load-rules.ts';
@@ -137,6 +138,23 @@ for (const engine of ENGINES) {
       await classifyCases(p.deps, job, 'GM0014');
       const classified = await p.deps.db.selectFrom('cases').select(['district', 'district_code']).where('municipality_code', '=', 'GM0014').execute();
       for (const c of classified) assert.equal(c.district, c.district_code);
+    });
+
+    it('shows the worker how a signal came to the municipality, and the CBS district and neighbourhood of the case', async () => {
+      const pc6 = postcodeWhere((m) => m === 363);
+      const out = await submit([signal('route-to-amsterdam', pc6, '7', '2025-03-14', 'GM0599')]);
+      assert.equal(out[0]!.outcome, 'accepted');
+      await matchAll(p.deps, systemContext('platform-beheer', 'test', 'job'));
+      const state = await p.deps.db
+        .selectFrom('signal_states')
+        .innerJoin('signals', 'signals.id', 'signal_states.signal_id')
+        .select(['signal_states.case_id'])
+        .where('signals.reference', '=', 'route-to-amsterdam')
+        .executeTakeFirstOrThrow();
+      const page = await (await webLogin(p, 'medewerker@amsterdam.demo')).get(`/zaken/${state.case_id!}`);
+      assert.equal(page.status, 200);
+      assert.match(page.html, /bepaald uit het adres; de schuldeiser stuurde GM0599/);
+      assert.match(page.html, /WK0363\d{2} \/ BU0363\d{4}/);
     });
 
     it('places a postcode on a border by house number, and refuses a signal it cannot place, with the reason', async () => {

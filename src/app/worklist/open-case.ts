@@ -11,6 +11,7 @@ import { auditActor, NotFoundInMunicipality, ownMunicipality } from './own-munic
 import { armOfCase } from '../../db/repositories/experiments.ts';
 import { armTreatment } from '../../domain/experiments/arms.ts';
 import { brpCheckOf } from '../../db/repositories/brp-checks.ts';
+import type { RoutedBy } from '../../domain/routing/routing.ts';
 
 /** Which data categories the rule that accepted a signal allowed its sender to provide. */
 export type AllowedCategories = (regulationVersion: string, ruleId: string) => readonly DataCategory[] | undefined;
@@ -18,7 +19,7 @@ export type AllowedCategories = (regulationVersion: string, ruleId: string) => r
 export interface CaseView {
   case: CaseRecord;
   deadline: CaseDeadline;
-  signals: Array<VisibleSignal & { creditorName: string; regulationVersion: string; ruleId: string; status: string; receivedAt: Date }>;
+  signals: Array<VisibleSignal & { creditorName: string; regulationVersion: string; ruleId: string; status: string; receivedAt: Date; routing: RoutedBy; routedFrom: string | null }>;
   household: Awaited<ReturnType<typeof householdCases>>;
   attempts: Awaited<ReturnType<typeof contactAttemptsOf>>;
   notes: Awaited<ReturnType<typeof notesOf>>;
@@ -109,6 +110,9 @@ export async function openCase(deps: AppDeps, ctx: CallContext, caseId: string, 
       ruleId: s.rule_id,
       status: s.status,
       receivedAt: new Date(s.received_at),
+      // How the signal came to this municipality: a code derived or corrected from the address is worth knowing.
+      routing: s.routing as RoutedBy,
+      routedFrom: s.routed_from,
     })),
     household,
     attempts,

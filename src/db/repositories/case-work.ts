@@ -90,6 +90,8 @@ export async function signalsOfCase(db: Executor, municipality: string, caseId: 
       'signals.email',
       'signals.customer_number',
       'signals.subject_pseudonym',
+      'signals.routing',
+      'signals.routed_from',
       'signal_states.repeat_of',
       'organisations.name as creditor_name',
     ])

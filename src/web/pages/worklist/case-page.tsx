@@ -112,6 +112,7 @@ export function CasePage({ view, rules, canWork, notice, failed }: CasePageProps
           const items = [
             { key: t('signalDate'), value: formatDate(locale, s.signalDate) },
             { key: t('signalStatus'), value: ddasLabel(s.status, locale) },
+            ...(s.routing === 'given' ? [] : [{ key: t('routing'), value: t(`routing_${s.routing}`, { code: s.routedFrom ?? '' }) }]),
             ...(s.crisis ? [{ key: t('crisis'), value: <StatusBadge status="danger">{t('crisis')}</StatusBadge> }] : []),
             ...('bsn' in s ? [{ key: t('bsn'), value: s.bsn ?? '—' }] : []),
             ...('name' in s ? [{ key: t('name'), value: s.name || '—' }] : []),
