@@ -15,6 +15,7 @@ import { signalsWithState, STATE_COLUMNS } from '../src/db/repositories/signal-s
 import type { SignalInput } from '../src/domain/signals/signal.ts';
 import type { AppDeps } from '../src/app/context.ts';
 import { userContext, webLogin } from './helpers/web.ts';
+import { brpChecksJob } from '../src/jobs/brp-checks.ts';
 
 const TODAY = '2026-01-15';
 const SIGNAL_DATE = '2025-08-01';
@@ -216,6 +217,14 @@ for (const engine of ENGINES) {
       assert.equal(c.attempts, 2);
       assert.equal(c.outcome, 'match');
       assert.equal(c.minors_present, true);
+    });
+
+    it('runs as a scheduled job for the municipalities with the BRP on, and as nothing without a BRP', async () => {
+      const job = brpChecksJob();
+      assert.equal(job.cron, '* * * * *');
+      assert.deepEqual(await job.run(deps), { municipalities: 2, checked: 0, unavailable: 0, closed: 0, handedOver: 0 });
+      assert.deepEqual(await job.run(p.deps), { municipalities: 0 });
+      assert.ok(!p.jobs.jobs.some((j) => j.name === job.name), 'no BRP, no job in the queue');
     });
 
     it('gives the case page the check and the household composition', async () => {

@@ -50,8 +50,11 @@ export async function startJobQueue(deps: AppDeps, opts: JobQueueOptions): Promi
   boss.on('error', (err: unknown) => opts.log.warn({ err: String(err) }, 'job queue error'));
   await boss.start();
 
-  const jobs = [matchingJob, retentionJob(), brpChecksJob(), ...(opts.extraJobs ?? [])];
+  // The BRP checks only where a BRP is connected: no empty run recorded every minute otherwise.
+  const jobs = [matchingJob, retentionJob(), ...(deps.brp ? [brpChecksJob()] : []), ...(opts.extraJobs ?? [])];
   const process_ = `${hostname()}:${process.pid}`;
+  // A BRP switched off since the last start: its schedule goes too (nothing would work that queue).
+  if (works && !deps.brp) await boss.unschedule('brp-case-checks').catch(() => undefined);
   for (const job of jobs) {
     await boss.createQueue(job.name, { name: job.name, policy: job.policy, expireInSeconds: job.expireInSeconds, retryLimit: job.retryLimit });
     if (!works) continue;
