@@ -123,13 +123,22 @@ for (const engine of ENGINES) {
       assert.deepEqual(out.map((o) => o.outcome), ['accepted', 'accepted'], JSON.stringify(out));
       assert.deepEqual(await stored('route-groningen'), { municipality_code: 'GM0014', routing: 'address', routed_from: null });
       assert.deepEqual(await stored('route-wrong-code'), { municipality_code: 'GM0014', routing: 'address-corrected', routed_from: 'GM0363' });
+      // Over the API the creditor is told where the signal went and why.
+      const res = await fetch(`${p.url}/v1/signals`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${p.keyOf('demo-woningcorporatie')}`, 'content-type': 'application/json' },
+        body: JSON.stringify(signal('route-wrong-code-api', pc6, '5', '2025-03-14', 'GM0363')),
+      });
+      assert.equal(res.status, 201);
+      const body = (await res.json()) as { results: Array<Record<string, unknown>> };
+      assert.deepEqual([body.results[0]!['municipalityCode'], body.results[0]!['routing'], body.results[0]!['routedFrom']], ['GM0014', 'address-corrected', 'GM0363']);
     });
 
     it('records the district and neighbourhood of the address on the case, and the worklist uses the district', async () => {
       const job = systemContext('platform-beheer', 'test', 'job');
       await matchAll(p.deps, job);
       const cases = await p.deps.db.selectFrom('cases').select(['district_code', 'neighbourhood_code', 'district']).where('municipality_code', '=', 'GM0014').execute();
-      assert.equal(cases.length, 2, 'the two signals routed to Groningen, at two addresses');
+      assert.equal(cases.length, 3, 'the three signals routed to Groningen, at three addresses');
       for (const c of cases) {
         assert.match(c.district_code ?? '', /^WK0014\d{2}$/);
         assert.equal(c.neighbourhood_code?.slice(2, 8), c.district_code?.slice(2), 'the neighbourhood lies in the district');

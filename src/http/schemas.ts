@@ -31,6 +31,14 @@ const SignalResultSchema = Type.Object(
     signalId: Type.Optional(Type.String()),
     regulationVersion: Type.Optional(Type.String()),
     ruleId: Type.Optional(Type.String()),
+    municipalityCode: Type.Optional(Type.String({ description: 'The municipality the signal goes to (CBS code)' })),
+    routing: Type.Optional(
+      Type.Union([Type.Literal('address'), Type.Literal('address-corrected'), Type.Literal('postcode-area')], {
+        description:
+          'Present when the platform settled the municipality: address (no code sent; placed by postcode and house number), address-corrected (the code sent contradicts the national address table; the signal goes to the municipality of the address), postcode-area (placed by the four-digit postcode area only)',
+      }),
+    ),
+    routedFrom: Type.Optional(Type.String({ description: 'With address-corrected: the municipality code that was sent' })),
     applied: Type.Array(Type.Ref(CitationSchema)),
     refusals: Type.Array(Type.Ref(RefusalSchema)),
   },

@@ -40,6 +40,8 @@ function toResult(o: RowOutcome, lang: Lang) {
     ...(o.signalId ? { signalId: o.signalId } : {}),
     ...(o.judgement.regulationVersion ? { regulationVersion: o.judgement.regulationVersion } : {}),
     ...(o.judgement.ruleId ? { ruleId: o.judgement.ruleId } : {}),
+    ...(o.municipalityCode ? { municipalityCode: o.municipalityCode } : {}),
+    ...(o.routing ? { routing: o.routing.by, ...(o.routing.from ? { routedFrom: o.routing.from } : {}) } : {}),
     applied: o.judgement.decision === 'accepted' ? [...o.judgement.applied] : [],
     refusals: o.refusals.map((r) => ({
       code: r.code,

@@ -27,6 +27,9 @@ export interface RowOutcome {
   signalId?: string;
   judgement: Judgement;
   refusals: readonly Refusal[];
+  /** The municipality the signal goes to, and how routing settled it (absent: the code as sent). */
+  municipalityCode?: string;
+  routing?: Routing;
 }
 
 /**
@@ -114,5 +117,14 @@ export async function storeSignals(
 function outcome(it: JudgedItem, kind: RowOutcomeKind, signalId: string | null, refusals: readonly Refusal[]): RowOutcome {
   // A row refused only now (an objection registered with the municipality) reads as refused in its judgement too.
   const judgement: Judgement = kind === 'refused' && it.judgement.decision !== 'refused' ? { ...it.judgement, decision: 'refused', refusals } : it.judgement;
-  return { rowNo: it.rowNo, reference: it.signal.reference, outcome: kind, ...(signalId ? { signalId } : {}), judgement, refusals };
+  return {
+    rowNo: it.rowNo,
+    reference: it.signal.reference,
+    outcome: kind,
+    ...(signalId ? { signalId } : {}),
+    judgement,
+    refusals,
+    ...(it.signal.municipalityCode ? { municipalityCode: it.signal.municipalityCode } : {}),
+    ...(it.routing && it.routing.by !== 'given' ? { routing: it.routing } : {}),
+  };
 }
