@@ -5,6 +5,7 @@ import type { AppDeps } from './app/context.ts';
 import { createAppDeps } from './app-deps.ts';
 import type { RuleBookJudge } from './app/rules/rule-judge.ts';
 import { seedDemo, seedOrganisations, type SeedResult } from './app/seed/seed-demo.ts';
+import { runDataSteps } from './app/operations/data-steps.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { sealAndAnchor, type AuditAnchoring } from './app/audit/anchor-audit.ts';
 import type { CheckpointStore } from './app/audit/checkpoint-store.ts';
@@ -73,6 +74,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const database =
     opts.database ?? (await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir === 'memory://' ? 'memory://' : `${opts.dataDir}/pglite` }));
   const { deps, judge, registers } = await createAppDeps(database, { ...opts, intakeWorkers: opts.intakeWorkers ?? Math.min(2, availableParallelism()) });
+  await runDataSteps(deps);
   const seed = opts.seedDemo ? await seedDemo(deps, registers) : (await seedOrganisations(deps, registers), undefined);
   await judge.reload();
   await deps.experiments.reload();

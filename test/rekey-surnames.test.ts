@@ -6,6 +6,7 @@ import { submitSignals } from '../src/app/intake/submit-signals.ts';
 import { matchMunicipality } from '../src/app/matching/match-signals.ts';
 import { rekeyStoredSurnames } from '../src/app/matching/rekey-surnames.ts';
 import { systemContext } from '../src/app/auth/system-actor.ts';
+import { runDataSteps } from '../src/app/operations/data-steps.ts';
 
 // Keys stored before transliteration ('Yılmaz' → 'ylmaz') are worked out again, everywhere they
 // were copied: otherwise an objection under the old key would not stop a new signal (new key).
@@ -30,8 +31,12 @@ for (const engine of ENGINES) {
     });
     after(() => p.close());
 
-    it('rewrites the key in signal, state, case and objection; a second run changes nothing', async () => {
-      assert.equal(await rekeyStoredSurnames(p.deps), 1);
+    it('rewrites the key in signal, state, case and objection once, as a data step at start-up; a second run changes nothing', async () => {
+      // As a database from before the upgrade: the step has not run (the test platform's start ran it on no data).
+      await p.deps.db.deleteFrom('data_steps').execute();
+      assert.deepEqual(await runDataSteps(p.deps), ['2026-12-rekey-transliterated-surnames']);
+      const step = await p.deps.db.selectFrom('data_steps').select('detail').executeTakeFirstOrThrow();
+      assert.deepEqual(step.detail, { changed: 1 });
       const s = await p.deps.db
         .selectFrom('signals')
         .innerJoin('signal_states', 'signal_states.signal_id', 'signals.id')
@@ -42,6 +47,7 @@ for (const engine of ENGINES) {
       assert.deepEqual(s, { signal_key: 'yilmaz', state_key: 'yilmaz', case_key: 'yilmaz' });
       const o = await p.deps.db.selectFrom('resident_objections').select('surname_key').execute();
       assert.deepEqual(o.map((x) => x.surname_key), ['yilmaz']);
+      assert.deepEqual(await runDataSteps(p.deps), []);
       assert.equal(await rekeyStoredSurnames(p.deps), 0);
     });
 

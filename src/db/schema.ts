@@ -524,6 +524,13 @@ export interface CaseBrpChecksTable {
   created_at: Generated<Date>;
 }
 
+// 018_data_steps
+export interface DataStepsTable {
+  name: string;
+  done_at: Generated<Date>;
+  detail: unknown | null;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -562,5 +569,6 @@ export interface DB {
   address_table_versions: AddressTableVersionsTable;
   address_table_rows: AddressTableRowsTable;
   address_table_postcodes: AddressTablePostcodesTable;
+  data_steps: DataStepsTable;
   case_brp_checks: CaseBrpChecksTable;
 }
