@@ -14,7 +14,10 @@ const STALE_MS = 30_000;
  * memory: worker threads judging batch files read it without a copy.
  */
 async function loadVersion(db: Kysely<DB>, id: number, validFrom: string): Promise<AddressTableData> {
-  const packed = await addressRoutingData(db, id);
+  const parts = [];
+  // Ranges of PC4 areas in postcode order, so the parts join up sorted.
+  for (let pc4 = 1000; pc4 < 10000; pc4 += 500) parts.push(await addressRoutingData(db, id, String(pc4), pc4 + 500 < 10000 ? String(pc4 + 500) : 'A'));
+  const packed = { postcodes: Buffer.concat(parts.map((p) => p.postcodes)), border: Buffer.concat(parts.map((p) => p.border)) };
   const p = new DataView(packed.postcodes.buffer, packed.postcodes.byteOffset, packed.postcodes.byteLength);
   const n = packed.postcodes.byteLength / 6;
   const postcodes = new Int32Array(new SharedArrayBuffer(4 * n));

@@ -163,18 +163,19 @@ export async function completeAddressVersionIds(db: Executor): Promise<number[]>
 /**
  * What routing keeps of a version, packed by the database: per postcode its PC6 index (int4) and
  * municipality (int2, 0 where it straddles a border), sorted; and per house number on a border its
- * key (int8: index * 100000 + number) and municipality. Two byte strings instead of half a million
- * rows: loading stays cheap in time and memory.
+ * key (int8: index * 100000 + number) and municipality. Byte strings instead of half a million
+ * rows, asked for one range of postcodes at a time (`from` ≤ postcode < `to`): the driver's buffers
+ * never hold the whole version, so loading stays cheap in time and memory.
  */
-export async function addressRoutingData(db: Executor, versionId: number): Promise<{ postcodes: Uint8Array; border: Uint8Array }> {
+export async function addressRoutingData(db: Executor, versionId: number, from: string, to: string): Promise<{ postcodes: Uint8Array; border: Uint8Array }> {
   const pc6 = (col: string) =>
     sql.raw(`(substr(${col}, 1, 4)::int * 676 + (ascii(substr(${col}, 5, 1)) - 65) * 26 + (ascii(substr(${col}, 6, 1)) - 65))`);
   const postcodes = await sql<{ packed: Uint8Array | null }>`select string_agg(int4send(${pc6('postcode')}) || int2send(coalesce(municipality, 0)::int2), ''::bytea order by ${pc6('postcode')}) as packed
-    from address_table_postcodes where version_id = ${versionId}`.execute(db);
+    from address_table_postcodes where version_id = ${versionId} and postcode >= ${from} and postcode < ${to}`.execute(db);
   const border = await sql<{ packed: Uint8Array | null }>`select string_agg(int8send(${pc6('r.postcode')}::int8 * 100000 + r.house_number) || int2send(r.municipality::int2), ''::bytea
       order by ${pc6('r.postcode')}::int8 * 100000 + r.house_number) as packed
     from address_table_postcodes p join ${sql.raw(partition(versionId))} r on r.postcode = p.postcode
-    where p.version_id = ${versionId} and p.municipality is null`.execute(db);
+    where p.version_id = ${versionId} and p.municipality is null and p.postcode >= ${from} and p.postcode < ${to}`.execute(db);
   return { postcodes: postcodes.rows[0]?.packed ?? new Uint8Array(0), border: border.rows[0]?.packed ?? new Uint8Array(0) };
 }
 
