@@ -30,7 +30,7 @@ const REASON_CODES: Record<UnplacedReason, string> = {
 export function unplacedRefusal(placement: Placement & { unplaced: UnplacedReason }, postcode: string, houseNumber: string | undefined): Refusal {
   const table = placement.version
     ? { table_nl: `adrestabel van ${placement.version}`, table_en: `address table of ${placement.version}` }
-    : { table_nl: 'postcodegebieden van de gemeenten', table_en: "municipalities' postcode areas" };
+    : { table_nl: 'postcodegebieden van de demo (er is geen landelijke adrestabel geladen)', table_en: "demo's postcode areas (no national address table is loaded)" };
   const code = REASON_CODES[placement.unplaced];
   return {
     code,
