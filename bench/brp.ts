@@ -5,7 +5,7 @@
 // Then the case level (bench/lib/brp-cases.ts): N new cases on PostgreSQL checked as the job does it.
 //   npm run bench:brp [-- --count 10000 --concurrency 8 --cases true]
 import { parseArgs } from 'node:util';
-import { startBrpStub, DEMO_CLIENT } from '../src/simulation/brp-stub/server.ts';
+import { startBrpStub, stubConnection } from '../src/simulation/brp-stub/server.ts';
 import { buildStubRegister } from '../src/simulation/brp-stub/residents.ts';
 import { HaalCentraalBrp } from '../src/infra/brp/haal-centraal-brp.ts';
 import { machineLine } from './lib/machine.ts';
@@ -24,16 +24,7 @@ const stub = await startBrpStub({ register, today: () => date });
 console.log(`stub: ${register.persons.size} persons, ${register.byAddressableObject.size} dwellings (built in ${((performance.now() - t) / 1000).toFixed(1)} s) at ${stub.url}`);
 if (register.persons.size < count || register.byAddressableObject.size < count) throw new Error('too few synthetic persons or dwellings for --count');
 
-const brp = new HaalCentraalBrp({
-  municipality: 'GM0363',
-  enabled: true,
-  personenUrl: stub.personenUrl,
-  bewoningUrl: stub.bewoningUrl,
-  oauth2: { tokenUrl: stub.tokenUrl, clientId: DEMO_CLIENT.id, clientSecret: DEMO_CLIENT.secret },
-  timeoutMs: 10_000,
-  retries: 2,
-  concurrency,
-});
+const brp = new HaalCentraalBrp(stubConnection(stub, 'GM0363', { timeoutMs: 10_000, concurrency }));
 
 const bsns = [...register.persons.keys()].slice(0, count);
 t = performance.now();

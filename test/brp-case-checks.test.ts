@@ -7,7 +7,7 @@ import { matchAll } from '../src/app/matching/match-signals.ts';
 import { systemContext } from '../src/app/auth/system-actor.ts';
 import { checkNewCasesWithBrp } from '../src/app/brp/check-cases.ts';
 import { openCase } from '../src/app/worklist/open-case.ts';
-import { startBrpStub, DEMO_CLIENT, type BrpStub } from '../src/simulation/brp-stub/server.ts';
+import { startBrpStub, stubConnection, type BrpStub } from '../src/simulation/brp-stub/server.ts';
 import { residenceOn, type StubAddress, type StubPerson } from '../src/simulation/brp-stub/residents.ts';
 import { HaalCentraalMunicipalBrp } from '../src/infra/brp/haal-centraal-brp.ts';
 import { ageOn } from '../src/domain/routing/brp-register.ts';
@@ -73,16 +73,7 @@ for (const engine of ENGINES) {
 
     before(async () => {
       stub = await startBrpStub({ today: () => TODAY });
-      const conn = (municipality: string) => ({
-        municipality,
-        enabled: true,
-        personenUrl: stub.personenUrl,
-        bewoningUrl: stub.bewoningUrl,
-        oauth2: { tokenUrl: stub.tokenUrl, clientId: DEMO_CLIENT.id, clientSecret: DEMO_CLIENT.secret },
-        timeoutMs: 2000,
-        retries: 1,
-        concurrency: 4,
-      });
+      const conn = (municipality: string) => stubConnection(stub, municipality, { timeoutMs: 2000, retries: 1, concurrency: 4 });
       brp = new HaalCentraalMunicipalBrp([conn('GM0363'), conn('GM0599')]);
       p = await startTestPlatform(engine);
       deps = { ...p.deps, brp, now: () => clock };

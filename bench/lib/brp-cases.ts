@@ -10,7 +10,7 @@ import { matchMunicipality } from '../../src/app/matching/match-signals.ts';
 import { checkMunicipalityCases } from '../../src/app/brp/check-cases.ts';
 import { systemContext } from '../../src/app/auth/system-actor.ts';
 import { HaalCentraalMunicipalBrp } from '../../src/infra/brp/haal-centraal-brp.ts';
-import { startBrpStub, DEMO_CLIENT } from '../../src/simulation/brp-stub/server.ts';
+import { startBrpStub, stubConnection } from '../../src/simulation/brp-stub/server.ts';
 import { buildStubRegister, residenceOn, type StubAddress, type StubPerson } from '../../src/simulation/brp-stub/residents.ts';
 import { ageOn } from '../../src/domain/routing/brp-register.ts';
 import type { SignalInput } from '../../src/domain/signals/signal.ts';
@@ -60,18 +60,7 @@ export async function benchBrpCases(count: number, concurrency: number): Promise
     register = buildStubRegister({ municipalities: [MUNICIPALITY], scale });
   }
   const stub = await startBrpStub({ register, today: () => TODAY });
-  const brp = new HaalCentraalMunicipalBrp([
-    {
-      municipality: MUNICIPALITY,
-      enabled: true,
-      personenUrl: stub.personenUrl,
-      bewoningUrl: stub.bewoningUrl,
-      oauth2: { tokenUrl: stub.tokenUrl, clientId: DEMO_CLIENT.id, clientSecret: DEMO_CLIENT.secret },
-      timeoutMs: 10_000,
-      retries: 2,
-      concurrency,
-    },
-  ]);
+  const brp = new HaalCentraalMunicipalBrp([stubConnection(stub, MUNICIPALITY, { timeoutMs: 10_000, concurrency })]);
   const database = await openDatabase({ databaseUrl: await freshDatabase('vs_bench_brp'), poolSize: 4 });
   const { deps, registers } = await createAppDeps(database, { brp });
   await seedOrganisations(deps, registers);

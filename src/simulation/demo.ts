@@ -5,7 +5,7 @@ import { seedDemoSignals } from './run/seed-demo-signals.ts';
 import { simulateDemo } from './run/simulate-demo.ts';
 import { seedBrpEdgeCases } from './run/seed-brp-edge-cases.ts';
 import type { BrpConnection } from '../infra/brp/brp-connection.ts';
-import { DEMO_CLIENT, startBrpStub, type BrpStub } from './brp-stub/server.ts';
+import { startBrpStub, stubConnection, type BrpStub } from './brp-stub/server.ts';
 import { DEMO_REGISTER } from './brp-stub/residents.ts';
 
 /**
@@ -42,15 +42,6 @@ export async function seedDemoData(deps: AppDeps, app: FastifyInstance): Promise
  */
 export async function startDemoBrp(port = 0): Promise<{ stub: BrpStub; connections: BrpConnection[] }> {
   const stub = await startBrpStub({ ...DEMO_REGISTER, port });
-  const connections = DEMO_REGISTER.municipalities.map((municipality) => ({
-    municipality,
-    enabled: true,
-    personenUrl: stub.personenUrl,
-    bewoningUrl: stub.bewoningUrl,
-    oauth2: { tokenUrl: stub.tokenUrl, clientId: DEMO_CLIENT.id, clientSecret: DEMO_CLIENT.secret },
-    timeoutMs: 5000,
-    retries: 2,
-    concurrency: 8,
-  }));
+  const connections = DEMO_REGISTER.municipalities.map((municipality) => stubConnection(stub, municipality));
   return { stub, connections };
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { BrpUnavailable } from '../../domain/routing/brp-register.ts';
-import { DEMO_CLIENT, startBrpStub, type BrpStub } from '../../simulation/brp-stub/server.ts';
+import { DEMO_CLIENT, startBrpStub, stubConnection, type BrpStub } from '../../simulation/brp-stub/server.ts';
 import { buildStubRegister, residenceOn } from '../../simulation/brp-stub/residents.ts';
 import type { BrpConnection } from './brp-connection.ts';
 import { HaalCentraalBrp, HaalCentraalMunicipalBrp } from './haal-centraal-brp.ts';
@@ -14,17 +14,7 @@ describe('Haal Centraal BRP client against the stub', () => {
   const { deceased, moved } = register.edgeCases;
   let stub: BrpStub;
   let brp: HaalCentraalBrp;
-  const connection = (overrides: Partial<BrpConnection> = {}): BrpConnection => ({
-    municipality: 'GM0363',
-    enabled: true,
-    personenUrl: stub.personenUrl,
-    bewoningUrl: stub.bewoningUrl,
-    oauth2: { tokenUrl: stub.tokenUrl, clientId: DEMO_CLIENT.id, clientSecret: DEMO_CLIENT.secret },
-    timeoutMs: 2000,
-    retries: 2,
-    concurrency: 4,
-    ...overrides,
-  });
+  const connection = (overrides: Partial<BrpConnection> = {}): BrpConnection => stubConnection(stub, 'GM0363', { timeoutMs: 2000, concurrency: 4, ...overrides });
 
   before(async () => {
     stub = await startBrpStub({ register, today: () => '2026-01-15' });

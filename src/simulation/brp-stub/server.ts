@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ErrorObject } from 'ajv';
+import type { BrpConnection } from '../../infra/brp/brp-connection.ts';
 import { BEWONING_SPEC, OpenApiSchemas, PERSONEN_SPEC } from './openapi-schemas.ts';
 import { raadpleeg, unknownFields, zoekMetPostcodeEnHuisnummer, type AddressQuery } from './personen.ts';
 import { bewoningMetPeildatum } from './bewoning.ts';
@@ -47,6 +48,21 @@ export interface BrpStub {
 }
 
 export const DEMO_CLIENT = { id: 'vroegsignaal-demo', secret: 'demo-only-brp-stub-secret' } as const;
+
+/** A municipality's connection to the stub with the demo client, as BRP_CONFIG_FILE would give one for a real BRP. */
+export function stubConnection(stub: BrpStub, municipality: string, tuning: Partial<BrpConnection> = {}): BrpConnection {
+  return {
+    municipality,
+    enabled: true,
+    personenUrl: stub.personenUrl,
+    bewoningUrl: stub.bewoningUrl,
+    oauth2: { tokenUrl: stub.tokenUrl, clientId: DEMO_CLIENT.id, clientSecret: DEMO_CLIENT.secret },
+    timeoutMs: 5000,
+    retries: 2,
+    concurrency: 8,
+    ...tuning,
+  };
+}
 const TOKEN_SECONDS = 300;
 
 const PROBLEM_TYPES: Record<number, string> = {
