@@ -50,14 +50,10 @@ function parseSearch(q: string): WorklistQuery['search'] {
 }
 
 /**
- * The municipality's worklist: queues with their open and overdue counts, and one page of cases
- * filtered, searched and sorted. Classifies changed cases first, so queues are never stale.
+ * The filters as the list understood them (anything unknown falls back to its default) and the
+ * query they make; the export runs the same query without the page.
  */
-export async function listWorklist(deps: AppDeps, ctx: CallContext, f: WorklistFilters): Promise<WorklistView> {
-  const municipality = await ownMunicipality(deps, ctx, 'cases:read');
-  await classifyCases(deps, ctx, municipality);
-  const today = dutchToday(deps.now());
-  const settings = await getWorklistSettings(deps.db, municipality);
+export function worklistQueryOf(ctx: CallContext, municipality: string, today: string, contactTargetDays: number | null, f: WorklistFilters, window: { limit: number }) {
   const filters = {
     queue: f.queue && /^(all|none|\d{1,18})$/.test(f.queue) ? f.queue : 'all',
     status: (STATUSES as readonly string[]).includes(f.status ?? '') ? f.status! : 'active',
@@ -72,7 +68,7 @@ export async function listWorklist(deps: AppDeps, ctx: CallContext, f: WorklistF
   const query: WorklistQuery = {
     municipality,
     today,
-    contactTargetDays: settings.contactTargetDays,
+    contactTargetDays,
     queue: filters.queue,
     status: filters.status as WorklistQuery['status'],
     assignedTo: filters.assigned,
@@ -81,9 +77,22 @@ export async function listWorklist(deps: AppDeps, ctx: CallContext, f: WorklistF
     signalType: filters.signalType,
     search: parseSearch(filters.q),
     sort: filters.sort as WorklistQuery['sort'],
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
+    limit: window.limit,
+    offset: (page - 1) * window.limit,
   };
+  return { filters, query, page };
+}
+
+/**
+ * The municipality's worklist: queues with their open and overdue counts, and one page of cases
+ * filtered, searched and sorted. Classifies changed cases first, so queues are never stale.
+ */
+export async function listWorklist(deps: AppDeps, ctx: CallContext, f: WorklistFilters): Promise<WorklistView> {
+  const municipality = await ownMunicipality(deps, ctx, 'cases:read');
+  await classifyCases(deps, ctx, municipality);
+  const today = dutchToday(deps.now());
+  const settings = await getWorklistSettings(deps.db, municipality);
+  const { filters, query, page } = worklistQueryOf(ctx, municipality, today, settings.contactTargetDays, f, { limit: PAGE_SIZE });
   const [queues, counts, rows, workers] = await Promise.all([
     listQueues(deps.db, municipality),
     queueCounts(deps.db, municipality, today, settings.contactTargetDays),

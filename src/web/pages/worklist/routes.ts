@@ -2,6 +2,7 @@ import { createElement } from 'react';
 import { addNote } from '../../../app/worklist/add-note.ts';
 import { assignCases } from '../../../app/worklist/assign-to-colleague.ts';
 import { getWorkload } from '../../../app/worklist/workload.ts';
+import { getWorklistStatistics } from '../../../app/worklist/worklist-statistics.ts';
 import { listWorklist } from '../../../app/worklist/list-worklist.ts';
 import { openCase } from '../../../app/worklist/open-case.ts';
 import { NotFoundInMunicipality, WorklistInputError } from '../../../app/worklist/own-municipality.ts';
@@ -11,6 +12,7 @@ import { setAgeGroup } from '../../../app/worklist/set-age-group.ts';
 import { safeRedirectPath } from '../../safe-redirect.ts';
 import { many, one, WebNotFound, type WebApp, type WebRequest } from '../../web-app.ts';
 import { WorkloadPage } from './workload-page.tsx';
+import { registerWorklistExports } from './export-routes.ts';
 import { CasePage, type CaseForm } from './case-page.tsx';
 import { localReasons, worklistMessages } from './messages.ts';
 import { ruleDataOf } from './rule-data.ts';
@@ -79,10 +81,20 @@ export function registerWorklistPages(web: WebApp): void {
     }
   });
 
-  web.get('/capaciteit', { permission: 'cases:read', organisationKinds: MUNICIPAL }, async ({ deps, ctx, locale }) => ({
-    title: worklistMessages(locale)('capacityTitle'),
-    body: createElement(WorkloadPage, { data: await getWorkload(deps, ctx) }),
-  }));
+  web.get('/capaciteit', { permission: 'cases:read', organisationKinds: MUNICIPAL }, async ({ deps, ctx, locale, query }) => {
+    const q = query as Form;
+    const period = { from: one(q.from), to: one(q.to) };
+    const data = await getWorkload(deps, ctx);
+    let stats: Awaited<ReturnType<typeof getWorklistStatistics>> | undefined;
+    try {
+      stats = await getWorklistStatistics(deps, ctx, period);
+    } catch (e) {
+      if (!(e instanceof WorklistInputError)) throw e;
+    }
+    const page = { title: worklistMessages(locale)('capacityTitle'), body: createElement(WorkloadPage, { data, stats, period }) };
+    return stats ? page : { status: 400, page };
+  });
+  registerWorklistExports(web, rules);
 
   const NOTICES: Record<string, Parameters<ReturnType<typeof worklistMessages>>[0]> = {
     contact: 'contactSaved',

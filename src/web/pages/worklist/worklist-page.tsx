@@ -113,6 +113,7 @@ export function WorklistPage({ view, rules, canWork, notice, error }: { view: Wo
           </div>
         </Form>
       </section>
+      <ExportLinks f={f} t={t} />
       {canWork ? (
         <Form action="/werklijst/toewijzen" label={t('bulkAssign')}>
           <input type="hidden" name="back" value={worklistHref(f, { page: view.page })} />
@@ -143,5 +144,26 @@ export function WorklistPage({ view, rules, canWork, notice, error }: { view: Wo
         ) : null}
       </nav>
     </>
+  );
+}
+
+/** The list with its current filters as a file (all pages; issue 20, point 4). */
+function ExportLinks({ f, t }: { f: WorklistView['filters']; t: ReturnType<typeof worklistMessages> }) {
+  const search = worklistHref(f, {}).replace(/^\/werklijst/, '');
+  return (
+    <section aria-labelledby="export-heading" className="vs-section">
+      <Heading level={2} id="export-heading">
+        {t('exportHeading')}
+      </Heading>
+      <Paragraph>{t('exportWorklistHelp')}</Paragraph>
+      <ul className="vs-links">
+        <li>
+          <Link href={`/werklijst/export.csv${search}`}>{t('exportCsv')}</Link>
+        </li>
+        <li>
+          <Link href={`/werklijst/export.xlsx${search}`}>{t('exportXlsx')}</Link>
+        </li>
+      </ul>
+    </section>
   );
 }
