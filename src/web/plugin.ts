@@ -10,6 +10,7 @@ import { registerRulesPages } from './pages/rules/routes.ts';
 import { registerAuthPages } from './pages/auth/routes.ts';
 import { registerHomePage } from './pages/home/routes.ts';
 import { registerWorklistPages } from './pages/worklist/routes.ts';
+import { registerArchivePages } from './pages/archive/routes.ts';
 import { registerMunicipalityAdminPages } from './pages/municipality-admin/routes.ts';
 import { registerExperimentPages } from './pages/experiments/routes.ts';
 import { registerCreditorPages } from './pages/creditor/routes.ts';
@@ -33,7 +34,7 @@ export interface WebOptions {
  */
 export type WebModule = (web: WebApp) => void;
 
-const MODULES: WebModule[] = [registerAuthPages, registerHomePage, registerWorklistPages, registerMunicipalityAdminPages, registerExperimentPages, registerCapacityPages, registerCreditorPages, registerDashboardPages, registerRulesPages];
+const MODULES: WebModule[] = [registerAuthPages, registerHomePage, registerWorklistPages, registerArchivePages, registerMunicipalityAdminPages, registerExperimentPages, registerCapacityPages, registerCreditorPages, registerDashboardPages, registerRulesPages];
 
 /**
  * The web app: server-rendered React pages with NL Design System CSS, plain HTML forms

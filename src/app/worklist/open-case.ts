@@ -12,6 +12,7 @@ import { armOfCase } from '../../db/repositories/experiments.ts';
 import { armTreatment } from '../../domain/experiments/arms.ts';
 import { brpCheckOf } from '../../db/repositories/brp-checks.ts';
 import type { RoutedBy } from '../../domain/routing/routing.ts';
+import { signalStatusInCase } from '../../domain/feedback/creditor-feedback.ts';
 
 /** Which data categories the rule that accepted a signal allowed its sender to provide. */
 export type AllowedCategories = (regulationVersion: string, ruleId: string) => readonly DataCategory[] | undefined;
@@ -108,7 +109,8 @@ export async function openCase(deps: AppDeps, ctx: CallContext, caseId: string, 
       creditorName: s.creditor_name,
       regulationVersion: s.regulation_version,
       ruleId: s.rule_id,
-      status: s.status,
+      // The worker sees what the creditor sees (and the reason the creditor may not): a closed case's signals were picked up.
+      status: signalStatusInCase(s.status, c.status),
       receivedAt: new Date(s.received_at),
       // How the signal came to this municipality: a code derived or corrected from the address is worth knowing.
       routing: s.routing as RoutedBy,

@@ -209,3 +209,18 @@ export async function isActiveColleague(db: Executor, organisationId: string, us
 export async function setStatusOfCaseSignals(db: Executor, caseId: string, status: string): Promise<void> {
   await db.updateTable('signal_states').set({ status }).where('case_id', '=', caseId).where('status', '=', NOT_YET_PICKED_UP).execute();
 }
+
+/**
+ * Opens a closed case again: no result, not closed, classified afresh into a queue. The signals that took
+ * the end result as their DDAS status (`result`, when it was one) read "Nog niet opgepakt" again.
+ */
+export async function reopenCase(db: Executor, municipality: string, caseId: string, result: string | null): Promise<void> {
+  await db
+    .updateTable('cases')
+    .set({ status: 'open', result: null, closed_at: null, classified_stamp: null })
+    .where('municipality_code', '=', municipality)
+    .where('id', '=', caseId)
+    .where('status', '=', 'closed')
+    .execute();
+  if (result !== null) await db.updateTable('signal_states').set({ status: NOT_YET_PICKED_UP }).where('case_id', '=', caseId).where('status', '=', result).execute();
+}

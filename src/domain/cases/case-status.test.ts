@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CASE_STATUSES, CASE_TRANSITIONS, checkCaseTransition, REPEAT_RESULT, type CaseStatus } from './case-status.ts';
+import { CASE_STATUSES, CASE_TRANSITIONS, checkCaseTransition, checkReopen, REOPEN_REASON_MAX, REPEAT_RESULT, type CaseStatus } from './case-status.ts';
 
 test('an open case is picked up by a first contact attempt or closed by an end result', () => {
   assert.deepEqual(checkCaseTransition({ status: 'open', result: null }, 'picked_up'), { allowed: true });
@@ -29,4 +29,12 @@ test('only a case closed as a repeat opens again', () => {
 
 test('the transition table names only known statuses', () => {
   for (const from of CASE_STATUSES) for (const to of Object.keys(CASE_TRANSITIONS[from])) assert.ok(CASE_STATUSES.includes(to as CaseStatus), `${from} → ${to}`);
+});
+
+test('a worker re-opens only a closed case, and only with a reason', () => {
+  assert.deepEqual(checkReopen({ status: 'closed' }, 'resultaat per abuis vastgelegd'), { allowed: true });
+  assert.deepEqual(checkReopen({ status: 'closed' }, '   '), { allowed: false, reason: 'a reason is required' });
+  assert.equal(checkReopen({ status: 'closed' }, 'x'.repeat(REOPEN_REASON_MAX + 1)).allowed, false);
+  assert.deepEqual(checkReopen({ status: 'open' }, 'reden'), { allowed: false, reason: 'the case is not closed' });
+  assert.equal(checkReopen({ status: 'picked_up' }, 'reden').allowed, false);
 });

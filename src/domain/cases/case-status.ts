@@ -1,8 +1,9 @@
 /**
  * The life of a case (DDAS vroegsignaalzaak): matching opens it (or closes it at once when it is
  * made of a repeat only); the first real contact attempt picks it up (DDAS datum_opgepakt); an end
- * result closes it. The one way back: a case closed only as a repeat opens again when a signal that
- * is not a repeat joins it. The allowed transitions live here and nowhere else.
+ * result closes it. Two ways back: a case closed only as a repeat opens again when a signal that
+ * is not a repeat joins it, and a worker re-opens a closed case with a reason (issue 20: a result
+ * recorded in error, a resident who comes back). The allowed transitions live here and nowhere else.
  */
 export const CASE_STATUSES = ['open', 'picked_up', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -14,7 +15,7 @@ export const REPEAT_RESULT = 'Niet opgepakt: herhaalde melding';
 export const CASE_TRANSITIONS: Readonly<Record<CaseStatus, Partial<Record<CaseStatus, string>>>> = {
   open: { picked_up: 'a first contact attempt', closed: 'an end result' },
   picked_up: { closed: 'an end result' },
-  closed: { open: 'a signal that is not a repeat joining a case closed as a repeat' },
+  closed: { open: 'a signal that is not a repeat joining a case closed as a repeat, or a worker re-opening it with a reason' },
 };
 
 export type CaseTransitionCheck = { allowed: true } | { allowed: false; reason: string };
@@ -32,4 +33,19 @@ export function checkCaseTransition(c: { status: CaseStatus; result: string | nu
   }
   if (c.status === to || CASE_TRANSITIONS[c.status][to] !== undefined) return { allowed: true };
   return { allowed: false, reason: `a case that is ${c.status} cannot become ${to}` };
+}
+
+/** The longest reason for re-opening a case a worker may give (it is audited and shown on the timeline). */
+export const REOPEN_REASON_MAX = 500;
+
+/**
+ * May a worker re-open this case with this reason? Only a closed case, and never without saying why:
+ * the reason goes into the audit trail and the case's timeline, so an end result is not undone silently.
+ */
+export function checkReopen(c: { status: CaseStatus }, reason: string): CaseTransitionCheck {
+  if (c.status !== 'closed') return { allowed: false, reason: 'the case is not closed' };
+  const r = reason.trim();
+  if (r.length === 0) return { allowed: false, reason: 'a reason is required' };
+  if (r.length > REOPEN_REASON_MAX) return { allowed: false, reason: `the reason is longer than ${REOPEN_REASON_MAX} characters` };
+  return { allowed: true };
 }

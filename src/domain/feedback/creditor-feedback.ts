@@ -33,10 +33,17 @@ export function signalStatusForCaseResult(result: string): DdasSignalStatus | un
 }
 
 /**
- * What the creditor sees for one signal: its own DDAS status once it has one other than "Nog niet
- * opgepakt"; otherwise whether the municipality has picked up the case the signal is in.
+ * A signal's status in full: its own DDAS status once it has one other than "Nog niet opgepakt";
+ * otherwise whether the municipality has picked up the case the signal is in. The stored status
+ * stays "Nog niet opgepakt" when a case is worked (a help result is no signal status), so whoever
+ * shows a signal's status — the worker's case page as much as the creditor — reads it through here.
  */
-export function creditorFeedbackStatus(signalStatus: string, caseStatus: CaseStatus | null): string {
-  if (signalStatus !== 'Nog niet opgepakt') return creditorVisibleStatus(signalStatus);
+export function signalStatusInCase(signalStatus: string, caseStatus: CaseStatus | null): string {
+  if (signalStatus !== 'Nog niet opgepakt') return signalStatus;
   return caseStatus === 'picked_up' || caseStatus === 'closed' ? PICKED_UP : signalStatus;
+}
+
+/** What the creditor sees for one signal: its status in the case, without a reason it may not know. */
+export function creditorFeedbackStatus(signalStatus: string, caseStatus: CaseStatus | null): string {
+  return creditorVisibleStatus(signalStatusInCase(signalStatus, caseStatus));
 }

@@ -11,6 +11,7 @@ import type { RuleData } from './rule-data.ts';
 import { textIn } from '../../../domain/i18n/index.ts';
 import { BrpCheckSection } from './brp-check-section.tsx';
 import { brpMessages, brpOutcomeText } from './brp-messages.ts';
+import { archiveMessages } from '../archive/messages.ts';
 
 export type CaseForm = 'contact' | 'outcome' | 'note' | 'assign' | 'age';
 
@@ -40,6 +41,8 @@ function timelineText(e: CaseView['timeline'][number], t: WorklistT, rules: Rule
       const b = brpMessages(locale);
       return b('ev_brp_check', { outcome: brpOutcomeText(b, String(d.outcome ?? ''), d.movedTo ? String(d.movedTo) : null) });
     }
+    case 'reopened':
+      return archiveMessages(locale)('ev_reopened', { reason: String(d.reason ?? '') });
     case 'case_opened':
     case 'picked_up':
     case 'note':
@@ -205,7 +208,14 @@ export function CasePage({ view, rules, canWork, notice, failed }: CasePageProps
           {t('outcomeTitle')}
         </Heading>
         {c.status === 'closed' ? (
-          <Paragraph>{t('closedWith', { result: ddasLabel(c.result ?? '', locale) })}</Paragraph>
+          <>
+            <Paragraph>{t('closedWith', { result: ddasLabel(c.result ?? '', locale) })}</Paragraph>
+            {canWork ? (
+              <Paragraph>
+                <Link href={`${base}/heropenen`}>{archiveMessages(locale)('reopenLink')}</Link>
+              </Paragraph>
+            ) : null}
+          </>
         ) : canWork ? (
           <Form action={`${base}/resultaat`} label={t('outcomeTitle')} id="outcome-form">
             <Paragraph>{t('outcomeIntro')}</Paragraph>

@@ -634,6 +634,7 @@ const DDAS_EN: Record<string, string> = {
   'Verwijzing zonder contact': 'Referral without contact',
   'Vervolghulp en/of verwijzing niet financieel': 'Follow-up help and/or non-financial referral',
   'Nog niet opgepakt': 'Not yet picked up',
+  Opgepakt: 'Picked up',
 };
 
 export function ddasLabel(value: string, locale: 'nl' | 'en'): string {
