@@ -34,8 +34,8 @@ export async function searchClosedCases(db: Executor, municipality: string, q: A
     from cases c
     where c.municipality_code = ${municipality} and c.status = 'closed'
       ${q.caseId ? sql`and c.id = ${q.caseId}::bigint` : sql``}
-      ${q.postcode ? sql`and c.address_key like ${`${q.postcode}|%`}` : sql``}
-      ${q.surnameKey ? sql`and (c.surname_key = ${q.surnameKey} or exists (select 1 from signal_states st where st.case_id = c.id and st.surname_key = ${q.surnameKey}))` : sql``}
+      ${q.postcode ? sql`and left(c.address_key, 6) = ${q.postcode}` : sql``}
+      ${q.surnameKey ? sql`and (c.surname_key = ${q.surnameKey} or c.id in (select st.case_id from signal_states st where st.municipality_code = ${municipality} and st.surname_key = ${q.surnameKey} and st.case_id is not null))` : sql``}
       ${q.closedFrom ? sql`and c.closed_at >= ${q.closedFrom}` : sql``}
       ${q.closedBefore ? sql`and c.closed_at < ${q.closedBefore}` : sql``}
     order by c.closed_at desc, c.id desc
