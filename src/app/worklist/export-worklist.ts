@@ -9,7 +9,7 @@ import { worklistQueryOf, type WorklistFilters, type WorklistView } from './list
 import { auditActor, ownMunicipality } from './own-municipality.ts';
 
 /** More than a worker can go through; beyond it the export says it was cut off. */
-export const EXPORT_MAX_ROWS = 20_000;
+const EXPORT_MAX_ROWS = 20_000;
 const BATCH = 1_000;
 
 export interface WorklistExport {
