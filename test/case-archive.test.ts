@@ -105,5 +105,20 @@ for (const engine of ENGINES) {
       await recordOutcome(p.deps, worker, other, { result: 'Inwoner is overleden' });
       assert.equal((await openCase(p.deps, worker, other, noAllowed)).signals[0]!.status, 'Inwoner is overleden', 'closed again with another result');
     });
+
+    it('does not re-open a case while matching has opened another for the same household', async () => {
+      const out = await submitSignals(
+        p.deps,
+        systemContext('demo-woningcorporatie', 'test'),
+        [rentSignal('ar-again', { amount: '1400.00', signalDate: '2025-03-18', address: { postcode: '1011AB', houseNumber: '60' }, person: { initials: 'A.', prefix: 'van der', surname: 'Meer' } })],
+        { dryRun: false },
+      );
+      assert.equal(out[0]!.outcome, 'accepted');
+      await matchMunicipality(p.deps, systemContext('GM0363', 'test', 'job'), 'GM0363');
+      const worked = await caseOf('ar-worked');
+      const again = await caseOf('ar-again');
+      assert.notEqual(again, worked, 'a new signal after the end result opens a new case');
+      await assert.rejects(reopenCase(p.deps, worker, worked, { reason: 'weer achterstand' }), (e: unknown) => e instanceof WorklistInputError && e.fields.reason === `the household has an open case: ${again}`);
+    });
   });
 }

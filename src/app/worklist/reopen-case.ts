@@ -1,5 +1,6 @@
 import { appendAudit } from '../../db/repositories/audit.ts';
-import { appendCaseEvents, getCaseOf, reopenCase as reopenStoredCase } from '../../db/repositories/case-work.ts';
+import { appendCaseEvents, getCaseOf, openCasesAtAddress, reopenCase as reopenStoredCase } from '../../db/repositories/case-work.ts';
+import { sameHousehold } from '../../domain/matching/match-address.ts';
 import { checkReopen } from '../../domain/cases/case-status.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import { auditActor, NotFoundInMunicipality, ownMunicipality, timelineActor, WorklistInputError } from './own-municipality.ts';
@@ -14,7 +15,9 @@ export async function reopenCase(deps: AppDeps, ctx: CallContext, caseId: string
   await deps.db.transaction().execute(async (trx) => {
     const c = await getCaseOf(trx, municipality, caseId);
     if (!c) throw new NotFoundInMunicipality(`case ${caseId}`);
-    const check = checkReopen(c, input.reason);
+    const household = { bsnPseudonym: c.bsn_pseudonym, surnameKey: c.surname_key ?? '' };
+    const sibling = (await openCasesAtAddress(trx, municipality, c.address_key)).find((o) => sameHousehold(o, household));
+    const check = checkReopen(c, input.reason, sibling?.id);
     if (!check.allowed) throw new WorklistInputError({ reason: check.reason });
     const reason = input.reason.trim();
     await reopenStoredCase(trx, municipality, c.id, c.result);

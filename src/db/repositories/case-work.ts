@@ -12,6 +12,7 @@ export async function getCaseOf(db: Executor, municipality: string, caseId: stri
     id: string;
     address_key: string;
     bsn_pseudonym: string | null;
+    surname_key: string | null;
     status: CaseStatus;
     opened_at: Date;
     first_signal_date: string;
@@ -42,7 +43,7 @@ export async function getCaseOf(db: Executor, municipality: string, caseId: stri
     district_code: string | null;
     neighbourhood_code: string | null;
   }>`
-    select c.id::text as id, c.address_key, c.bsn_pseudonym, c.status, c.opened_at,
+    select c.id::text as id, c.address_key, c.bsn_pseudonym, c.surname_key, c.status, c.opened_at,
       to_char(c.first_signal_date, 'YYYY-MM-DD') as first_signal_date, to_char(c.last_signal_date, 'YYYY-MM-DD') as last_signal_date,
       to_char(c.matching_date, 'YYYY-MM-DD') as matching_date, to_char(c.matching_period_start, 'YYYY-MM-DD') as matching_period_start,
       to_char(c.matching_period_end, 'YYYY-MM-DD') as matching_period_end, c.signal_count, c.signal_types, c.multiple, c.consecutive, c.crisis,
@@ -223,4 +224,16 @@ export async function reopenCase(db: Executor, municipality: string, caseId: str
     .where('status', '=', 'closed')
     .execute();
   if (result !== null) await db.updateTable('signal_states').set({ status: NOT_YET_PICKED_UP }).where('case_id', '=', caseId).where('status', '=', result).execute();
+}
+
+/** The open cases at one address of a municipality, with what tells households apart. */
+export async function openCasesAtAddress(db: Executor, municipality: string, addressKey: string) {
+  const rows = await db
+    .selectFrom('cases')
+    .select(['id', 'bsn_pseudonym', 'surname_key'])
+    .where('municipality_code', '=', municipality)
+    .where('address_key', '=', addressKey)
+    .where('status', '<>', 'closed')
+    .execute();
+  return rows.map((r) => ({ id: String(r.id), bsnPseudonym: r.bsn_pseudonym, surnameKey: r.surname_key ?? '' }));
 }

@@ -37,4 +37,5 @@ test('a worker re-opens only a closed case, and only with a reason', () => {
   assert.equal(checkReopen({ status: 'closed' }, 'x'.repeat(REOPEN_REASON_MAX + 1)).allowed, false);
   assert.deepEqual(checkReopen({ status: 'open' }, 'reden'), { allowed: false, reason: 'the case is not closed' });
   assert.equal(checkReopen({ status: 'picked_up' }, 'reden').allowed, false);
+  assert.deepEqual(checkReopen({ status: 'closed' }, 'reden', '77'), { allowed: false, reason: 'the household has an open case: 77' });
 });

@@ -41,9 +41,12 @@ export const REOPEN_REASON_MAX = 500;
 /**
  * May a worker re-open this case with this reason? Only a closed case, and never without saying why:
  * the reason goes into the audit trail and the case's timeline, so an end result is not undone silently.
+ * Nor while the same household has another open case (`householdOpenCase`, its number).
  */
-export function checkReopen(c: { status: CaseStatus }, reason: string): CaseTransitionCheck {
+export function checkReopen(c: { status: CaseStatus }, reason: string, householdOpenCase?: string): CaseTransitionCheck {
   if (c.status !== 'closed') return { allowed: false, reason: 'the case is not closed' };
+  // Matching has since opened a case for the same household: work on in that one, not in two at once.
+  if (householdOpenCase !== undefined) return { allowed: false, reason: `the household has an open case: ${householdOpenCase}` };
   const r = reason.trim();
   if (r.length === 0) return { allowed: false, reason: 'a reason is required' };
   if (r.length > REOPEN_REASON_MAX) return { allowed: false, reason: `the reason is longer than ${REOPEN_REASON_MAX} characters` };

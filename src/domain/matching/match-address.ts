@@ -94,7 +94,8 @@ export interface AddressMatch {
 const FIRST_CONVERSATION_DAYS = 28;
 const CRISIS_WORKING_DAYS = 3;
 
-function sameHousehold(c: { bsnPseudonym: string | null; surnameKey: string }, s: { bsnPseudonym: string | null; surnameKey: string }): boolean {
+/** One household: the same person by BSN pseudonym when both have one, else the same surname. */
+export function sameHousehold(c: { bsnPseudonym: string | null; surnameKey: string }, s: { bsnPseudonym: string | null; surnameKey: string }): boolean {
   if (c.bsnPseudonym && s.bsnPseudonym) return c.bsnPseudonym === s.bsnPseudonym;
   return sameSurname(c.surnameKey, s.surnameKey);
 }

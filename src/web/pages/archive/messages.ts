@@ -38,6 +38,7 @@ export const archiveMessages = defineMessages({
     err_reason: 'Geef een reden op.',
     err_reasonLong: 'De reden is langer dan {n} tekens.',
     err_notClosed: 'De zaak is niet afgesloten.',
+    err_householdOpen: 'Dit huishouden heeft al een open zaak ({id}); werk daarin verder.',
   },
   en: {
     navArchive: 'Archive',
@@ -76,6 +77,7 @@ export const archiveMessages = defineMessages({
     err_reason: 'Give a reason.',
     err_reasonLong: 'The reason is longer than {n} characters.',
     err_notClosed: 'The case is not closed.',
+    err_householdOpen: 'This household already has an open case ({id}); continue in that one.',
   },
 });
 export type ArchiveT = ReturnType<typeof archiveMessages>;
@@ -92,5 +94,7 @@ export function archiveReason(t: ArchiveT, reason: string): string {
   const long = /longer than (\d+) characters/.exec(reason);
   if (long) return t('err_reasonLong', { n: long[1]! });
   if (reason === 'the case is not closed') return t('err_notClosed');
+  const open = /^the household has an open case: (\d+)$/.exec(reason);
+  if (open) return t('err_householdOpen', { id: open[1]! });
   return reason;
 }
