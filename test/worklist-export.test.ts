@@ -14,6 +14,7 @@ import { recordContactAttempt } from '../src/app/worklist/record-contact-attempt
 import { getWorklistStatistics } from '../src/app/worklist/worklist-statistics.ts';
 import { WorklistInputError } from '../src/app/worklist/own-municipality.ts';
 import { dutchToday } from '../src/domain/worklist/deadlines.ts';
+import { ruleDataOf } from '../src/web/pages/worklist/rule-data.ts';
 
 const WORKER = 'medewerker@amsterdam.demo';
 
@@ -32,21 +33,29 @@ for (const engine of ENGINES) {
     it('exports every case the filtered list holds, in its order, and audits which ones without the search text', async () => {
       const ctx = await userContext(p, WORKER);
       const list = await listWorklist(p.deps, ctx, { sort: 'amount' });
-      const data = await exportWorklist(p.deps, ctx, { sort: 'amount', q: '' }, 'csv');
+      const allowed = ruleDataOf(p.judge.ruleBook).allowed;
+      const data = await exportWorklist(p.deps, ctx, { sort: 'amount', q: '' }, 'csv', allowed);
       assert.equal(data.rows.length, list.total);
       assert.deepEqual(
         data.rows.slice(0, list.rows.length).map((r) => r.id),
         list.rows.map((r) => r.id),
       );
       assert.ok(data.rows.every((r) => r.area.length > 0), 'each case has a district or a PC4 area');
+      assert.deepEqual(
+        data.rows.slice(0, list.rows.length).map((r) => r.amountCents),
+        list.rows.map((r) => r.amountCents),
+        'the demo rules allow the amounts the list shows',
+      );
+      const noAmounts = await exportWorklist(p.deps, ctx, { sort: 'amount' }, 'csv', () => ['contact_details']);
+      assert.ok(noAmounts.rows.every((r) => r.amountCents === null), 'no amount leaves where no rule allowed one');
       const pc4 = list.rows[0]!.addressKey.slice(0, 4);
-      const searched = await exportWorklist(p.deps, ctx, { q: pc4 }, 'xlsx');
+      const searched = await exportWorklist(p.deps, ctx, { q: pc4 }, 'xlsx', allowed);
       assert.ok(searched.rows.length > 0 && searched.rows.every((r) => r.addressKey.startsWith(pc4)));
       const entries = await audits('worklist.export');
-      assert.equal(entries.length, 2);
+      assert.equal(entries.length, 3);
       assert.deepEqual(entries[0]!.object_ids, data.rows.map((r) => r.id));
-      assert.equal(entries[1]!.detail.format, 'xlsx');
-      assert.ok(!JSON.stringify(entries[1]!.detail).includes(pc4), 'the search text is not in the audit detail');
+      assert.equal(entries[2]!.detail.format, 'xlsx');
+      assert.ok(!JSON.stringify(entries[2]!.detail).includes(pc4), 'the search text is not in the audit detail');
     });
 
     it('downloads the worklist as CSV (semicolons, BOM) and XLSX holding what the list shows', async () => {

@@ -1,10 +1,12 @@
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { getWorklistSettings } from '../../db/repositories/municipality-settings.ts';
 import { caseAreas } from '../../db/repositories/worklist-statistics.ts';
+import { signalAmountsOfCases } from '../../db/repositories/worklist-export.ts';
 import { listQueues, worklistPage } from '../../db/repositories/worklist.ts';
 import { caseDeadline, dutchToday } from '../../domain/worklist/deadlines.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import { classifyCases } from './classify-cases.ts';
+import type { AllowedCategories } from './open-case.ts';
 import { worklistQueryOf, type WorklistFilters, type WorklistView } from './list-worklist.ts';
 import { auditActor, ownMunicipality } from './own-municipality.ts';
 
@@ -21,11 +23,11 @@ export interface WorklistExport {
 
 /**
  * The cases the worklist shows with the same filters, search and order, all pages at once, for a
- * CSV or XLSX file. Only case-level facts, the same the list shows (no signal's personal fields,
- * so no rule's data categories need filtering here); the audit trail records which cases left the
- * platform, in which format and with which filter.
+ * CSV or XLSX file. Case-level facts as the list shows them and no signal's personal fields; the
+ * amount is the sum of only those signals whose rule allowed an amount (as the case page shows
+ * them). The audit trail records which cases left the platform, in which format and with which filter.
  */
-export async function exportWorklist(deps: AppDeps, ctx: CallContext, f: Omit<WorklistFilters, 'page'>, format: 'csv' | 'xlsx'): Promise<WorklistExport> {
+export async function exportWorklist(deps: AppDeps, ctx: CallContext, f: Omit<WorklistFilters, 'page'>, format: 'csv' | 'xlsx', allowed: AllowedCategories): Promise<WorklistExport> {
   const municipality = await ownMunicipality(deps, ctx, 'cases:read');
   await classifyCases(deps, ctx, municipality);
   const today = dutchToday(deps.now());
@@ -35,14 +37,15 @@ export async function exportWorklist(deps: AppDeps, ctx: CallContext, f: Omit<Wo
   let truncated = false;
   for (let offset = 0; ; offset += BATCH) {
     const batch = await worklistPage(deps.db, { ...query, offset, limit: Math.min(BATCH, EXPORT_MAX_ROWS + 1 - rows.length) });
-    const areas = await caseAreas(deps.db, municipality, batch.map((r) => r.id));
+    const ids = batch.map((r) => r.id);
+    const [areas, amounts] = await Promise.all([caseAreas(deps.db, municipality, ids), allowedAmounts(deps, municipality, ids, allowed)]);
     for (const r of batch) {
       if (rows.length === EXPORT_MAX_ROWS) {
         truncated = true;
         break;
       }
       const a = areas.get(r.id);
-      rows.push({ ...r, due: caseDeadline({ status: r.status, legalDeadline: r.deadline, matchingDate: r.matchingDate }, settings.contactTargetDays, today, settings.dueSoonDays), area: a?.area ?? '', district: a?.district ?? null });
+      rows.push({ ...r, amountCents: amounts.get(r.id) ?? null, due: caseDeadline({ status: r.status, legalDeadline: r.deadline, matchingDate: r.matchingDate }, settings.contactTargetDays, today, settings.dueSoonDays), area: a?.area ?? '', district: a?.district ?? null });
     }
     if (truncated || batch.length < BATCH) break;
   }
@@ -58,4 +61,14 @@ export async function exportWorklist(deps: AppDeps, ctx: CallContext, f: Omit<Wo
     detail: { municipality, format, count: rows.length, truncated, filter: { ...filter, searched: q !== '' } },
   });
   return { today, rows, queueNames: new Map(queues.map((x) => [x.id, x.name])), truncated };
+}
+
+/** Per case the sum of the amounts its signals' rules allowed (no entry: no allowed amount). */
+async function allowedAmounts(deps: AppDeps, municipality: string, caseIds: readonly string[], allowed: AllowedCategories): Promise<Map<string, number>> {
+  const sums = new Map<string, number>();
+  for (const s of await signalAmountsOfCases(deps.db, municipality, caseIds)) {
+    if (s.amountCents === null || !allowed(s.regulationVersion, s.ruleId)?.includes('arrear_amount')) continue;
+    sums.set(s.caseId, (sums.get(s.caseId) ?? 0) + s.amountCents);
+  }
+  return sums;
 }

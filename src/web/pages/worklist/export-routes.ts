@@ -28,6 +28,7 @@ export function registerWorklistExports(web: WebApp, rules: RuleData): void {
         ctx,
         { queue: one(q.queue), status: one(q.status), assigned: one(q.assigned), overdue: one(q.overdue) === '1', crisis: one(q.crisis) === '1', signalType: one(q.signalType), q: one(q.q), sort: one(q.sort) },
         format,
+        rules.allowed,
       );
       const t = worklistMessages(locale);
       return fileOf(format, `werklijst-${data.today}`, [{ name: t('worklistTitle'), table: worklistTable(data, rules, t, locale) }], locale);
