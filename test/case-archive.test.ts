@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { ENGINES } from './helpers/engines.ts';
 import { rentSignal, startTestPlatform, type TestPlatform } from './helpers/platform.ts';
-import { userContext } from './helpers/web.ts';
+import { userContext, webLogin } from './helpers/web.ts';
 import { submitSignals } from '../src/app/intake/submit-signals.ts';
 import { matchMunicipality } from '../src/app/matching/match-signals.ts';
 import { systemContext } from '../src/app/auth/system-actor.ts';
@@ -119,6 +119,26 @@ for (const engine of ENGINES) {
       const again = await caseOf('ar-again');
       assert.notEqual(again, worked, 'a new signal after the end result opens a new case');
       await assert.rejects(reopenCase(p.deps, worker, worked, { reason: 'weer achterstand' }), (e: unknown) => e instanceof WorklistInputError && e.fields.reason === `the household has an open case: ${again}`);
+    });
+
+    it('serves the archive and re-open pages to the own municipality only, re-opening with a CSRF token', async () => {
+      const worked = await caseOf('ar-worked');
+      const w = await webLogin(p, 'medewerker@amsterdam.demo');
+      const found = await w.get('/archief?postcode=1011+AB');
+      assert.equal(found.status, 200);
+      assert.match(found.html, new RegExp(`href="/zaken/${worked}"`));
+      assert.equal((await w.get('/archief?postcode=nope')).status, 400);
+      assert.equal((await w.get(`/zaken/${worked}/heropenen`)).status, 200);
+      assert.equal((await w.post(`/zaken/${worked}/heropenen`, { reason: 'zonder token' }, { csrf: null })).status, 403);
+      const refused = await w.post(`/zaken/${worked}/heropenen`, { reason: 'weer achterstand' });
+      assert.equal(refused.status, 400);
+      assert.match(refused.html, /Dit huishouden heeft al een open zaak/);
+      const rotterdam = await webLogin(p, 'medewerker@rotterdam.demo');
+      assert.equal((await rotterdam.get(`/zaken/${worked}/heropenen`)).status, 404);
+      assert.equal((await rotterdam.post(`/zaken/${worked}/heropenen`, { reason: 'niet van ons' })).status, 404);
+      const creditor = await webLogin(p, 'aanlevering@demo-woningcorporatie.demo');
+      assert.equal((await creditor.get('/archief?postcode=1011AB')).status, 403);
+      assert.equal((await creditor.post(`/zaken/${worked}/heropenen`, { reason: 'x' })).status, 403);
     });
   });
 }
