@@ -98,7 +98,7 @@ for (const engine of ENGINES) {
       assert.equal(view.case.closed_at, null);
       assert.deepEqual(view.signals.map((s) => s.status), ['Nog niet opgepakt'], 'the status the end result gave lapses with it');
       const ev = view.timeline.find((e) => e.kind === 'reopened');
-      assert.deepEqual(ev?.detail, { previousResult: 'Niet opgepakt: andere reden', reason: 'Resultaat per abuis vastgelegd' });
+      assert.deepEqual(ev?.detail, { previousResult: 'Niet opgepakt: andere reden', reason: 'Resultaat per abuis vastgelegd', status: 'open' });
       const [audit] = await auditRows('case.reopen');
       assert.deepEqual(audit?.object_ids, [other]);
       assert.deepEqual(((await searchArchive(p.deps, worker, { caseId: other })).rows), [], 'no longer in the archive');

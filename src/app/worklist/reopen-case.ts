@@ -1,7 +1,7 @@
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { appendCaseEvents, getCaseOf, openCasesAtAddress, reopenCase as reopenStoredCase } from '../../db/repositories/case-work.ts';
 import { sameHousehold } from '../../domain/matching/match-address.ts';
-import { checkReopen } from '../../domain/cases/case-status.ts';
+import { checkReopen, reopenedStatus } from '../../domain/cases/case-status.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import { auditActor, NotFoundInMunicipality, ownMunicipality, timelineActor, WorklistInputError } from './own-municipality.ts';
 
@@ -20,9 +20,10 @@ export async function reopenCase(deps: AppDeps, ctx: CallContext, caseId: string
     const check = checkReopen(c, input.reason, sibling?.id);
     if (!check.allowed) throw new WorklistInputError({ reason: check.reason });
     const reason = input.reason.trim();
-    await reopenStoredCase(trx, municipality, c.id, c.result);
-    await appendCaseEvents(trx, [{ caseId: c.id, municipality, kind: 'reopened', detail: { previousResult: c.result, reason }, ...timelineActor(ctx) }]);
-    await appendAudit(trx, { ...auditActor(ctx), activity: 'case.reopen', objectType: 'case', objectIds: [c.id], subjectPseudonyms: c.bsn_pseudonym ? [c.bsn_pseudonym] : [], outcome: 'success', detail: { previousResult: c.result, reason } });
+    const to = reopenedStatus(c);
+    await reopenStoredCase(trx, municipality, c.id, to, c.result);
+    await appendCaseEvents(trx, [{ caseId: c.id, municipality, kind: 'reopened', detail: { previousResult: c.result, reason, status: to }, ...timelineActor(ctx) }]);
+    await appendAudit(trx, { ...auditActor(ctx), activity: 'case.reopen', objectType: 'case', objectIds: [c.id], subjectPseudonyms: c.bsn_pseudonym ? [c.bsn_pseudonym] : [], outcome: 'success', detail: { previousResult: c.result, reason, status: to } });
   });
 }
 

@@ -212,13 +212,13 @@ export async function setStatusOfCaseSignals(db: Executor, caseId: string, statu
 }
 
 /**
- * Opens a closed case again: no result, not closed, classified afresh into a queue. The signals that took
+ * Opens a closed case again (`to`: open, or picked up when it was): no result, not closed, classified afresh into a queue. The signals that took
  * the end result as their DDAS status (`result`, when it was one) read "Nog niet opgepakt" again.
  */
-export async function reopenCase(db: Executor, municipality: string, caseId: string, result: string | null): Promise<void> {
+export async function reopenCase(db: Executor, municipality: string, caseId: string, to: 'open' | 'picked_up', result: string | null): Promise<void> {
   await db
     .updateTable('cases')
-    .set({ status: 'open', result: null, closed_at: null, classified_stamp: null })
+    .set({ status: to, result: null, closed_at: null, classified_stamp: null })
     .where('municipality_code', '=', municipality)
     .where('id', '=', caseId)
     .where('status', '=', 'closed')

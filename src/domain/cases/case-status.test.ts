@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CASE_STATUSES, CASE_TRANSITIONS, checkCaseTransition, checkReopen, REOPEN_REASON_MAX, REPEAT_RESULT, type CaseStatus } from './case-status.ts';
+import { CASE_STATUSES, CASE_TRANSITIONS, checkCaseTransition, checkReopen, reopenedStatus, REOPEN_REASON_MAX, REPEAT_RESULT, type CaseStatus } from './case-status.ts';
 
 test('an open case is picked up by a first contact attempt or closed by an end result', () => {
   assert.deepEqual(checkCaseTransition({ status: 'open', result: null }, 'picked_up'), { allowed: true });
@@ -38,4 +38,9 @@ test('a worker re-opens only a closed case, and only with a reason', () => {
   assert.deepEqual(checkReopen({ status: 'open' }, 'reden'), { allowed: false, reason: 'the case is not closed' });
   assert.equal(checkReopen({ status: 'picked_up' }, 'reden').allowed, false);
   assert.deepEqual(checkReopen({ status: 'closed' }, 'reden', '77'), { allowed: false, reason: 'the household has an open case: 77' });
+});
+
+test('a re-opened case is picked up again when it was before, else open', () => {
+  assert.equal(reopenedStatus({ picked_up_on: '2025-03-19' }), 'picked_up');
+  assert.equal(reopenedStatus({ picked_up_on: null }), 'open');
 });

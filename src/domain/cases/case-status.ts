@@ -15,7 +15,7 @@ export const REPEAT_RESULT = 'Niet opgepakt: herhaalde melding';
 export const CASE_TRANSITIONS: Readonly<Record<CaseStatus, Partial<Record<CaseStatus, string>>>> = {
   open: { picked_up: 'a first contact attempt', closed: 'an end result' },
   picked_up: { closed: 'an end result' },
-  closed: { open: 'a signal that is not a repeat joining a case closed as a repeat, or a worker re-opening it with a reason' },
+  closed: { open: 'a signal that is not a repeat joining a case closed as a repeat, or a worker re-opening it with a reason', picked_up: 'a worker re-opening, with a reason, a case that was picked up before' },
 };
 
 export type CaseTransitionCheck = { allowed: true } | { allowed: false; reason: string };
@@ -51,4 +51,9 @@ export function checkReopen(c: { status: CaseStatus }, reason: string, household
   if (r.length === 0) return { allowed: false, reason: 'a reason is required' };
   if (r.length > REOPEN_REASON_MAX) return { allowed: false, reason: `the reason is longer than ${REOPEN_REASON_MAX} characters` };
   return { allowed: true };
+}
+
+/** The status a re-opened case takes: picked up again when it was (the DDAS datum_opgepakt stands, and its creditors keep seeing "Opgepakt"). */
+export function reopenedStatus(c: { picked_up_on: string | null }): 'open' | 'picked_up' {
+  return c.picked_up_on ? 'picked_up' : 'open';
 }
