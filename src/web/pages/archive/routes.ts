@@ -1,23 +1,15 @@
 import { createElement } from 'react';
-import { NotFoundInMunicipality, WorklistInputError } from '../../../app/worklist/own-municipality.ts';
+import { WorklistInputError } from '../../../app/worklist/own-municipality.ts';
 import { caseToReopen, reopenCase } from '../../../app/worklist/reopen-case.ts';
 import { searchArchive, type ArchiveResult } from '../../../app/worklist/search-archive.ts';
-import { one, WebNotFound, type WebApp } from '../../web-app.ts';
+import { one, type WebApp } from '../../web-app.ts';
 import { ArchivePage, type ArchiveFormValues } from './archive-page.tsx';
 import { archiveMessages, archiveReason } from './messages.ts';
 import { ReopenPage } from './reopen-page.tsx';
+import { orNotFound } from '../municipal-not-found.ts';
 
 type Form = Record<string, string | string[] | undefined>;
 const MUNICIPAL = ['municipality'] as const;
-
-async function orNotFound<T>(p: Promise<T>): Promise<T> {
-  try {
-    return await p;
-  } catch (e) {
-    if (e instanceof NotFoundInMunicipality) throw new WebNotFound();
-    throw e;
-  }
-}
 
 /** The archive of closed cases and re-opening a case with a reason (issue 20 point 3). */
 export function registerArchivePages(web: WebApp): void {

@@ -5,31 +5,23 @@ import { getWorkload } from '../../../app/worklist/workload.ts';
 import { getWorklistStatistics } from '../../../app/worklist/worklist-statistics.ts';
 import { listWorklist } from '../../../app/worklist/list-worklist.ts';
 import { openCase } from '../../../app/worklist/open-case.ts';
-import { NotFoundInMunicipality, WorklistInputError } from '../../../app/worklist/own-municipality.ts';
+import { WorklistInputError } from '../../../app/worklist/own-municipality.ts';
 import { recordContactAttempt } from '../../../app/worklist/record-contact-attempt.ts';
 import { recordOutcome } from '../../../app/worklist/record-outcome.ts';
 import { setAgeGroup } from '../../../app/worklist/set-age-group.ts';
 import { safeRedirectPath } from '../../safe-redirect.ts';
-import { many, one, WebNotFound, type WebApp, type WebRequest } from '../../web-app.ts';
+import { many, one, type WebApp, type WebRequest } from '../../web-app.ts';
 import { WorkloadPage } from './workload-page.tsx';
 import { registerWorklistExports } from './export-routes.ts';
 import { CasePage, type CaseForm } from './case-page.tsx';
 import { localReasons, worklistMessages } from './messages.ts';
 import { ruleDataOf } from './rule-data.ts';
 import { WorklistPage } from './worklist-page.tsx';
+import { orNotFound } from '../municipal-not-found.ts';
 
 const MUNICIPAL = ['municipality'] as const;
 type Form = Record<string, string | string[] | undefined>;
 
-/** Use-case "not found in your municipality" becomes the 404 page. */
-async function orNotFound<T>(p: Promise<T>): Promise<T> {
-  try {
-    return await p;
-  } catch (e) {
-    if (e instanceof NotFoundInMunicipality) throw new WebNotFound();
-    throw e;
-  }
-}
 
 /** The worklist, the workload view ("Capaciteit") and the case page with its forms (points 2 and 3 of issue 5). */
 export function registerWorklistPages(web: WebApp): void {
