@@ -5,18 +5,12 @@
 // alternately; target ≤ 10 %).
 //   npm run bench:addresses [-- --rows 9500000 --signals 1000000 --runs 2]
 import { spawnSync } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { loadRules } from '../src/app/rules/load-rules.ts';
-import { loadPostcodeAreaRouter } from '../src/app/routing/load-postcode-areas.ts';
 import { openDatabase } from '../src/db/database.ts';
-import { syntheticAddressLines } from '../src/simulation/addresses/synthetic-address-table.ts';
+import { writeAddressTableFile } from '../src/simulation/generate/address-table-file.ts';
 import { freshDatabase } from './lib/bench-database.ts';
 import { machineLine } from './lib/machine.ts';
 
@@ -26,17 +20,12 @@ const { values: args } = parseArgs({
 const rows = Number(args.rows);
 const runs = Number(args.runs);
 const SENDER = 'demo-woningcorporatie';
-const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 console.log(`bench:addresses — ${machineLine()}`);
 const dir = await mkdtemp(path.join(os.tmpdir(), 'vs-bench-addresses-'));
-const { book } = await loadRules();
-const areas = (await loadPostcodeAreaRouter()).areas;
-const municipalities = book.registers.municipalities;
 
 async function writeTable(file: string, year: number, reassign?: Map<string, string>) {
-  const lines = syntheticAddressLines({ municipalities, areas, date: `${year}-06-01`, rows, year, ...(reassign ? { reassign } : {}) });
-  await pipeline(Readable.from(lines), createWriteStream(file));
+  await writeAddressTableFile(file, { rows, year, ...(reassign ? { reassign } : {}) });
   return (await stat(file)).size;
 }
 
@@ -78,22 +67,11 @@ const gen = spawnSync(
 );
 if (gen.status !== 0) throw new Error('generating the signals failed');
 
-async function fromTemplate(name: string, template: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name} template ${template}`);
-  await admin.end();
-  const u = new URL(server);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
 type Ingested = { rows: number; accepted: number; ingestSeconds: number; resultsSeconds: number; maxRssMB: number };
 const times: Record<'without' | 'with', number[]> = { without: [], with: [] };
 for (let i = 0; i < runs; i++) {
   for (const kind of ['without', 'with'] as const) {
-    const url = kind === 'with' ? await fromTemplate('vs_bench_addresses_intake', 'vs_bench_addresses') : await freshDatabase('vs_bench_addresses_intake');
+    const url = kind === 'with' ? await freshDatabase('vs_bench_addresses_intake', undefined, 'vs_bench_addresses') : await freshDatabase('vs_bench_addresses_intake');
     const r = child<Ingested>('bench/lib/ingest-file.ts', [url, signalsFile, SENDER, path.join(dir, 'results.csv')]);
     const e2e = r.ingestSeconds + r.resultsSeconds;
     times[kind].push(e2e);

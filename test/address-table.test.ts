@@ -1,11 +1,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
 import { ENGINES } from './helpers/engines.ts';
 import { rentSignal, startTestPlatform, type TestPlatform } from './helpers/platform.ts';
 import { submitSignals } from '../src/app/intake/submit-signals.ts';
@@ -15,20 +12,16 @@ import { classifyCases } from '../src/app/worklist/classify-cases.ts';
 import { webLogin } from './helpers/web.ts';
 import { AddressTableRefused, importAddressTable } from '../src/app/addresses/import-address-table.ts';
 import { AddressRouting } from '../src/app/routing/address-routing.ts';
-import { loadRules } from '../src/app/rules/load-rules.ts';
-import { loadPostcodeAreaRouter } from '../src/app/routing/load-postcode-areas.ts';
-import { syntheticAddressLines, type SyntheticTableOptions } from '../src/simulation/addresses/synthetic-address-table.ts';
+import type { SyntheticTableOptions } from '../src/simulation/addresses/synthetic-address-table.ts';
+import { writeAddressTableFile } from '../src/simulation/generate/address-table-file.ts';
 import type { LocalBasisRegisters } from '../src/domain/routing/local-registers.ts';
 
 const dir = await mkdtemp(path.join(tmpdir(), 'address-table-'));
-const { book } = await loadRules();
-const areas = (await loadPostcodeAreaRouter()).areas;
 
 /** Every PC4 area with one postcode of 20 houses: ~180,000 lines, every municipality present. */
-async function tableFile(name: string, o: Partial<SyntheticTableOptions> & { date: string; year: number }): Promise<string> {
+async function tableFile(name: string, o: Partial<SyntheticTableOptions> & { year: number }): Promise<string> {
   const file = path.join(dir, name);
-  const lines = syntheticAddressLines({ municipalities: book.registers.municipalities, areas, rows: 9000 * 20, housesPerPostcode: 20, borderEvery: 25, ...o });
-  await pipeline(Readable.from(lines), createWriteStream(file));
+  await writeAddressTableFile(file, { rows: 9000 * 20, housesPerPostcode: 20, borderEvery: 25, ...o });
   return file;
 }
 
@@ -61,8 +54,8 @@ for (const engine of ENGINES) {
     before(async () => {
       p = await startTestPlatform(engine, { now: () => new Date('2025-06-01T10:00:00Z') });
       // Beemster (GM0370) existed until 2021-12-31; from 2022 its addresses are Purmerend's (GM0439).
-      v2021 = await tableFile('pc6hnr20210801_gwb.csv', { date: '2021-06-01', year: 2021 });
-      v2022 = await tableFile('pc6hnr20220801_gwb.csv', { date: '2022-06-01', year: 2022 });
+      v2021 = await tableFile('pc6hnr20210801_gwb.csv', { year: 2021 });
+      v2022 = await tableFile('pc6hnr20220801_gwb.csv', { year: 2022 });
     });
     after(() => p.close());
 

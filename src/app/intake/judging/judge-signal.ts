@@ -34,7 +34,7 @@ export function routeAndJudge(signal: SignalInput, sender: Sender, judge: Signal
     const routed = { ...signal, municipalityCode: placement.municipality };
     return { signal: routed, judgement: judge.judge(routed, sender), routing: { by: placement.by } };
   }
-  if (placement.municipality !== undefined && placement.by === 'address' && isMunicipalityCode(given) && given.toUpperCase() !== placement.municipality) {
+  if (placement.municipality !== undefined && placement.by === 'address' && isMunicipalityCode(given) && given !== placement.municipality) {
     const routed = { ...signal, municipalityCode: placement.municipality };
     return { signal: routed, judgement: judge.judge(routed, sender), routing: { by: 'address-corrected', from: given } };
   }
