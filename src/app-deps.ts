@@ -1,3 +1,5 @@
+import { createSecretBox } from './app/auth/secret-box.ts';
+import { DEV_SECRETS_KEY } from './config.ts';
 import type { AppDeps } from './app/context.ts';
 import { loadRules } from './app/rules/load-rules.ts';
 import { DEFAULT_RULES_DIR } from './app/rules/load-rule-files.ts';
@@ -29,6 +31,8 @@ export async function createAppDeps(
   database: Database,
   opts: {
     pseudonymKey?: string | undefined;
+    /** Key that seals stored secrets (SECRETS_KEY); the development key when absent. */
+    secretsKey?: string | undefined;
     now?: (() => Date) | undefined;
     registers?: BasisRegisters | undefined;
     /** The BRP through Haal Centraal per municipality; absent: none. */
@@ -50,6 +54,7 @@ export async function createAppDeps(
     registers: opts.registers ?? new LocalBasisRegisters(await addressRouting(database)),
     ...(opts.brp ? { brp: opts.brp } : {}),
     pseudonymize: createPseudonymizer(pseudonymKey),
+    secrets: createSecretBox(opts.secretsKey ?? DEV_SECRETS_KEY),
     ...(opts.intakeWorkers ? { intakeWorkers: new IntakeWorkers(opts.intakeWorkers, pseudonymKey) } : {}),
     now: opts.now ?? (() => new Date()),
     rules: rules.book,

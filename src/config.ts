@@ -28,6 +28,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Login attempts per minute per client address on each login route; 0 switches the limit off. */
   loginAttemptsPerMinute: number;
+  /** Key that seals stored secrets: identity providers' client secrets, TOTP seeds (SECRETS_KEY). */
+  secretsKey: string;
   /** Key of the audit chain's HMAC links and of its checkpoints' signatures (AUDIT_MAC_KEY). */
   auditMacKey: string;
   /** Where signed checkpoints of the audit chain are written, outside the database (AUDIT_CHECKPOINT_DIR). */
@@ -63,6 +65,7 @@ export function parseTrustProxy(v: string | undefined): TrustProxy {
 
 const DEV_PSEUDONYM_KEY = 'development-only-pseudonym-key-change-me';
 export const DEV_AUDIT_MAC_KEY = 'development-only-audit-mac-key-change-me';
+export const DEV_SECRETS_KEY = 'development-only-secrets-key-change-me';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
@@ -83,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     loginAttemptsPerMinute: Number(env.LOGIN_ATTEMPTS_PER_MINUTE ?? 10),
     auditMacKey: env.AUDIT_MAC_KEY ?? DEV_AUDIT_MAC_KEY,
+    secretsKey: env.SECRETS_KEY ?? DEV_SECRETS_KEY,
     auditCheckpointDir: path.resolve(env.AUDIT_CHECKPOINT_DIR ?? path.join(dataDir, 'audit-checkpoints')),
     auditCheckpointSeconds: Number(env.AUDIT_CHECKPOINT_INTERVAL_SECONDS ?? 60),
     brpConfigFile: env.BRP_CONFIG_FILE ? path.resolve(env.BRP_CONFIG_FILE) : undefined,
@@ -109,6 +113,7 @@ export function productionProblems(config: Config, env: NodeJS.ProcessEnv = proc
   };
   check('PSEUDONYM_KEY', config.pseudonymKey, DEV_PSEUDONYM_KEY);
   check('AUDIT_MAC_KEY', config.auditMacKey, DEV_AUDIT_MAC_KEY);
+  check('SECRETS_KEY', config.secretsKey, DEV_SECRETS_KEY);
   if (config.pseudonymKey === config.auditMacKey && config.pseudonymKey !== DEV_PSEUDONYM_KEY) out.push('PSEUDONYM_KEY en AUDIT_MAC_KEY moeten verschillen.');
   // Checkpoints beside the database anchor nothing: whoever can rewrite the one can rewrite the other.
   if (env.AUDIT_CHECKPOINT_DIR === undefined || env.AUDIT_CHECKPOINT_DIR === '')

@@ -53,6 +53,7 @@ const platform = await startPlatform({
   trustProxy: config.trustProxy,
   loginAttemptsPerMinute: config.loginAttemptsPerMinute,
   auditMacKey: config.auditMacKey,
+  secretsKey: config.secretsKey,
   auditCheckpoints: new DirectoryCheckpointStore(config.auditCheckpointDir),
   auditCheckpointSeconds: config.auditCheckpointSeconds,
   ...(brp ? { brp } : {}),

@@ -26,6 +26,8 @@ export interface PlatformOptions {
   seedDemoSignals?: boolean;
   logLevel: string;
   pseudonymKey?: string;
+  /** Seals stored secrets (SECRETS_KEY); the development key when absent. */
+  secretsKey?: string;
   maxUploadBytes?: number;
   rateLimitPerMinute?: number;
   sessionTtlMinutes?: number;

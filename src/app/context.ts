@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { SecretBox } from './auth/secret-box.ts';
 import type { Actor } from '../domain/access/actor.ts';
 import type { Pseudonymizer } from '../domain/privacy/pseudonym.ts';
 import type { DB } from '../db/schema.ts';
@@ -18,6 +19,8 @@ export interface AppDeps {
   /** The BRP (Haal Centraal) of the municipalities that have it switched on; absent: none has. */
   brp?: MunicipalBrp;
   pseudonymize: Pseudonymizer;
+  /** Seals secrets stored for later use (client secrets, TOTP seeds) under SECRETS_KEY. */
+  secrets: SecretBox;
   now: () => Date;
   /** Signal types designated by the Besluit (the standard signals), from the rule data. */
   standardSignalTypes: ReadonlySet<string>;

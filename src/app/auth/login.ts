@@ -1,12 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { findUserByEmail } from '../../db/repositories/users.ts';
-import { deleteExpiredSessions, deleteSession, insertSession } from '../../db/repositories/sessions.ts';
+import { deleteSession } from '../../db/repositories/sessions.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { clearThrottle, forgetThrottles, lockThrottle, readThrottle, writeThrottle } from '../../db/repositories/login-throttle.ts';
 import { afterFailure, forgetBefore, lockedUntil } from '../../domain/access/login-throttle.ts';
 import type { AppDeps } from '../context.ts';
 import { hashSessionToken } from './authenticate.ts';
 import { verifyPassword } from './passwords.ts';
+import { openSession } from './open-session.ts';
 
 // Verifying against a real hash when the user is unknown keeps the timing the same either way.
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
@@ -66,27 +66,12 @@ export async function login(
     await refuse({ reason: 'credentials', failures: state.failures, ...(state.lockedUntil ? { lockedUntil: state.lockedUntil.toISOString() } : {}) });
     return state.lockedUntil ? { refused: 'locked', until: state.lockedUntil } : { refused: 'credentials' };
   }
-  const token = randomBytes(32).toString('base64url');
-  const csrfToken = randomBytes(24).toString('base64url');
-  const expiresAt = new Date(deps.now().getTime() + input.ttlMinutes * 60_000);
-  await deps.db.transaction().execute(async (trx) => {
-    await insertSession(trx, { tokenHash: hashSessionToken(token), userId: user.id, csrfToken, expiresAt });
-    await deleteExpiredSessions(trx, deps.now());
+  const session = await deps.db.transaction().execute(async (trx) => {
     await clearThrottle(trx, account);
-    await appendAudit(trx, {
-      traceId: input.traceId,
-      spanId: input.spanId,
-      activity: 'session.login',
-      actorType: 'user',
-      actorId: user.id,
-      organisationId: user.organisation_id,
-      outcome: 'success',
-    });
+    return openSession(trx, deps, { userId: user.id, organisationId: user.organisation_id, ttlMinutes: input.ttlMinutes, via: 'password', traceId: input.traceId, spanId: input.spanId });
   });
   return {
-    token,
-    csrfToken,
-    expiresAt,
+    ...session,
     user: { id: user.id, displayName: user.display_name, organisationId: user.organisation_id, organisationName: user.organisation_name, roles: user.roles, locale: user.locale },
   };
 }
