@@ -14,6 +14,7 @@ export interface OrganisationsTable {
   municipality_code: string | null;
   creditor_kinds: ColumnType<string[], string[] | undefined, string[]>;
   created_at: Generated<Date>;
+  kvk_number: string | null;
 }
 
 export interface UsersTable {
@@ -50,6 +51,9 @@ export interface SessionsTable {
   csrf_token: string;
   created_at: Generated<Date>;
   expires_at: Timestamp;
+  identity_issuer: string | null;
+  id_token_sealed: string | null;
+  assurance_level: string | null;
 }
 
 export interface LoginThrottleTable {
@@ -531,6 +535,31 @@ export interface DataStepsTable {
   detail: unknown | null;
 }
 
+export interface IdentityProvidersTable {
+  id: Generated<string>;
+  organisation_id: string;
+  display_name: string;
+  issuer: string;
+  client_id: string;
+  client_auth: 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt';
+  client_credential_sealed: string;
+  scopes: Generated<string>;
+  role_claim: Generated<string>;
+  role_map: ColumnType<Record<string, string>, string | undefined, string>;
+  allowed_email_domains: ColumnType<string[], string[] | undefined, string[]>;
+  enabled: Generated<boolean>;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
+export interface UserIdentitiesTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: Generated<Date>;
+  last_login_at: Generated<Date>;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -571,4 +600,6 @@ export interface DB {
   address_table_postcodes: AddressTablePostcodesTable;
   data_steps: DataStepsTable;
   case_brp_checks: CaseBrpChecksTable;
+  identity_providers: IdentityProvidersTable;
+  user_identities: UserIdentitiesTable;
 }
