@@ -22,7 +22,8 @@ export interface UsersTable {
   organisation_id: string;
   email: string;
   display_name: string;
-  password_hash: string;
+  /** 020: null for an invited user who has not chosen a password yet. */
+  password_hash: string | null;
   roles: string[];
   locale: Generated<string>;
   disabled_at: Date | null;
@@ -560,12 +561,23 @@ export interface UserIdentitiesTable {
   last_login_at: Generated<Date>;
 }
 
+/** 020: single-use, expiring links sent by e-mail (password reset, invitation); only the token's hash. */
+export interface EmailTokensTable {
+  token_hash: string;
+  purpose: 'reset' | 'invitation';
+  user_id: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
   api_keys: ApiKeysTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
+  email_tokens: EmailTokensTable;
   resident_objections: ResidentObjectionsTable;
   audit_log: AuditLogTable;
   batches: BatchesTable;
