@@ -54,6 +54,8 @@ const platform = await startPlatform({
   loginAttemptsPerMinute: config.loginAttemptsPerMinute,
   auditMacKey: config.auditMacKey,
   secretsKey: config.secretsKey,
+  // With PORT=0 the address is known only once listening: then links follow each request.
+  ...(new URL(config.publicUrl).port === '0' ? {} : { publicUrl: config.publicUrl }),
   auditCheckpoints: new DirectoryCheckpointStore(config.auditCheckpointDir),
   auditCheckpointSeconds: config.auditCheckpointSeconds,
   ...(brp ? { brp } : {}),

@@ -47,6 +47,8 @@ export interface PlatformOptions {
   intakeWorkers?: number;
   /** Rules folders loaded next to rules/ (a draft amendment or extension, e.g. in a test environment). */
   extraRulesDirs?: readonly string[];
+  /** The address users reach the platform at (PUBLIC_URL), for links in e-mail and identity-provider redirects; absent: each request's own. */
+  publicUrl?: string;
   /** Proxies whose X-Forwarded-For is believed (default: none). */
   trustProxy?: TrustProxy;
   /** Login attempts per minute per client address (default 10; 0: off). */
@@ -89,6 +91,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     secureCookies: opts.secureCookies ?? false,
     trustProxy: opts.trustProxy ?? false,
     loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 10,
+    publicUrl: opts.publicUrl,
   });
   if (seed?.created && opts.seedDemoSignals) await seedDemoData(deps, app);
   await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port });

@@ -50,6 +50,8 @@ export interface ServerOptions {
   loginAttemptsPerMinute: number;
   /** Which proxies' X-Forwarded-For to believe (TRUST_PROXY): none by default. */
   trustProxy: TrustProxy;
+  /** The address users reach the platform at (PUBLIC_URL), for links and identity-provider redirects; absent: the request's own. */
+  publicUrl?: string | undefined;
 }
 
 /** Trusts the nearest `n` proxies (proxy-addr asks per hop, nearest first). */
@@ -143,7 +145,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions): Promise<F
   registerDdasRoutes(app, deps, ddasOptionsFromEnv());
   registerExperimentRoutes(app, deps);
 
-  await registerWebApp(app, deps, { sessionTtlMinutes: opts.sessionTtlMinutes, secureCookies: opts.secureCookies, loginLimit });
+  await registerWebApp(app, deps, { sessionTtlMinutes: opts.sessionTtlMinutes, secureCookies: opts.secureCookies, loginLimit, publicUrl: opts.publicUrl });
   app.get('/v1/openapi.json', { schema: { hide: true, security: [] } }, async () => app.swagger());
   return app;
 }

@@ -26,6 +26,8 @@ export interface WebOptions {
   secureCookies: boolean;
   /** The login form's limit per client address. */
   loginLimit: LoginLimit;
+  /** PUBLIC_URL; absent: links are made from the request's own scheme and host. */
+  publicUrl?: string | undefined;
 }
 
 /**

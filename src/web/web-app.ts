@@ -60,7 +60,7 @@ export class WebApp {
   constructor(
     readonly app: FastifyInstance,
     readonly deps: AppDeps,
-    readonly opts: { sessionTtlMinutes: number; secureCookies: boolean; loginLimit: LoginLimit },
+    readonly opts: { sessionTtlMinutes: number; secureCookies: boolean; loginLimit: LoginLimit; publicUrl?: string | undefined },
     /** The regulations as data (signal type names, data categories, citations) for the screens. */
     readonly ruleBook: RuleBook,
   ) {}
@@ -80,6 +80,11 @@ export class WebApp {
 
   post<B = Record<string, string | string[] | undefined>, P = Record<string, string>, Q = Record<string, string | undefined>>(url: string, access: PageAccess, handler: PageHandler<Q, B, P>): void {
     this.route('POST', url, access, handler as PageHandler<unknown, unknown, unknown>);
+  }
+
+  /** Where users reach the platform: PUBLIC_URL, else this request's scheme and host (development, tests). */
+  baseUrl(req: FastifyRequest): string {
+    return (this.opts.publicUrl ?? `${req.protocol}://${req.host}`).replace(/\/+$/, '');
   }
 
   /** The locale: ?lang= (then remembered in a cookie), else the cookie, else Dutch. */
