@@ -571,6 +571,26 @@ export interface EmailTokensTable {
   created_at: Generated<Date>;
 }
 
+/** 022: an organisation's own look (src/domain/branding); no row: the neutral theme. */
+export interface OrganisationThemesTable {
+  organisation_id: string;
+  display_name: string | null;
+  primary_color: string;
+  primary_text_color: string;
+  header_background_color: string;
+  header_text_color: string;
+  footer_background_color: string;
+  footer_text_color: string;
+  /** PNG or JPEG bytes (a Buffer from pg, a Uint8Array from PGlite). */
+  logo: Uint8Array | null;
+  logo_type: 'image/png' | 'image/jpeg' | null;
+  logo_width: number | null;
+  logo_height: number | null;
+  logo_sha256: string | null;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -614,4 +634,5 @@ export interface DB {
   case_brp_checks: CaseBrpChecksTable;
   identity_providers: IdentityProvidersTable;
   user_identities: UserIdentitiesTable;
+  organisation_themes: OrganisationThemesTable;
 }
