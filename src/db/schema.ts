@@ -15,6 +15,8 @@ export interface OrganisationsTable {
   creditor_kinds: ColumnType<string[], string[] | undefined, string[]>;
   created_at: Generated<Date>;
   kvk_number: string | null;
+  /** 021: every password login of the organisation needs a second factor. */
+  mfa_required: Generated<boolean>;
 }
 
 export interface UsersTable {
@@ -28,6 +30,10 @@ export interface UsersTable {
   locale: Generated<string>;
   disabled_at: Date | null;
   created_at: Generated<Date>;
+  /** 021: the TOTP seed, sealed (purpose totp-seed:<user id>), and the last time step accepted. */
+  totp_seed_sealed: string | null;
+  totp_enrolled_at: Date | null;
+  totp_last_step: number | null;
 }
 
 export interface ApiKeysTable {
@@ -55,6 +61,30 @@ export interface SessionsTable {
   identity_issuer: string | null;
   id_token_sealed: string | null;
   assurance_level: string | null;
+  /** 021: the session list's id, how it was opened (LoginMethod), its browser and last use. */
+  id: Generated<string>;
+  via: Generated<string>;
+  user_agent: string | null;
+  last_seen_at: Generated<Date>;
+}
+
+/** 021: a password-verified login waiting for its second factor (not a session). */
+export interface PendingLoginsTable {
+  token_hash: string;
+  user_id: string;
+  step: 'code' | 'enrol';
+  account_hash: string;
+  csrf_token: string;
+  user_agent: string | null;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+/** 021: single-use recovery codes, keyed-hashed. */
+export interface RecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
 }
 
 export interface LoginThrottleTable {
@@ -634,5 +664,7 @@ export interface DB {
   case_brp_checks: CaseBrpChecksTable;
   identity_providers: IdentityProvidersTable;
   user_identities: UserIdentitiesTable;
+  pending_logins: PendingLoginsTable;
+  recovery_codes: RecoveryCodesTable;
   organisation_themes: OrganisationThemesTable;
 }
