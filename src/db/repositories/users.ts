@@ -16,7 +16,7 @@ export const USER_WITH_ORGANISATION = [
 
 export async function insertUser(
   db: Executor,
-  u: { organisationId: string; email: string; displayName: string; passwordHash: string; roles: string[]; locale?: string },
+  u: { organisationId: string; email: string; displayName: string; passwordHash: string | null; roles: string[]; locale?: string },
 ): Promise<string> {
   const row = await db
     .insertInto('users')
@@ -45,6 +45,21 @@ export async function findUserByEmail(db: Executor, email: string) {
     ])
     .where('users.email', '=', email.toLowerCase())
     .executeTakeFirst();
+}
+
+/** A user with what a mail to them needs (name, language, organisation), whether or not disabled. */
+export async function findUserById(db: Executor, id: string) {
+  return db
+    .selectFrom('users')
+    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .select(['users.id', 'users.email', 'users.password_hash', ...USER_WITH_ORGANISATION])
+    .where('users.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** A new password (its hash) for the user. */
+export async function setPasswordHash(db: Executor, userId: string, passwordHash: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
 }
 
 export async function listUsers(db: Executor, organisationId: string) {
