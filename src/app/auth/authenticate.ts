@@ -4,7 +4,7 @@ import type { Actor } from '../../domain/access/actor.ts';
 import { keyPermissions, permissionsOf } from '../../domain/access/roles.ts';
 import type { DB } from '../../db/schema.ts';
 import { findApiKeyByPrefix, touchApiKey } from '../../db/repositories/api-keys.ts';
-import { findSession } from '../../db/repositories/sessions.ts';
+import { findSession, touchSession } from '../../db/repositories/sessions.ts';
 import { parseApiKey, secretMatches } from './api-key-format.ts';
 
 const TOUCH_INTERVAL_MS = 60_000;
@@ -58,6 +58,8 @@ export function hashSessionToken(token: string): string {
 }
 
 export interface SessionActor {
+  /** The session's id in the user's session list (not its token). */
+  sessionId: string;
   actor: Actor;
   csrfToken: string;
   userId: string;
@@ -73,7 +75,10 @@ export interface SessionActor {
 export async function authenticateSession(db: Kysely<DB>, token: string, now: Date): Promise<SessionActor | undefined> {
   const row = await findSession(db, hashSessionToken(token));
   if (!row || row.disabled_at || new Date(row.expires_at) <= now) return undefined;
+  // The session list's "last seen" needs no more precision than API keys' last use: no write per request.
+  if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) await touchSession(db, hashSessionToken(token), now);
   return {
+    sessionId: row.session_id,
     actor: {
       type: 'user',
       id: row.user_id,

@@ -6,8 +6,14 @@ type Executor = Kysely<DB> | Transaction<DB>;
 
 // Sessions are looked up by the hash of their token: the database never holds a token that works.
 
-export async function insertSession(db: Executor, s: { tokenHash: string; userId: string; csrfToken: string; expiresAt: Date }): Promise<void> {
-  await db.insertInto('sessions').values({ token_hash: s.tokenHash, user_id: s.userId, csrf_token: s.csrfToken, expires_at: s.expiresAt }).execute();
+export async function insertSession(
+  db: Executor,
+  s: { tokenHash: string; userId: string; csrfToken: string; expiresAt: Date; via: string; userAgent: string | null; now: Date },
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: s.tokenHash, user_id: s.userId, csrf_token: s.csrfToken, expires_at: s.expiresAt, via: s.via, user_agent: s.userAgent, created_at: s.now, last_seen_at: s.now })
+    .execute();
 }
 
 export async function deleteExpiredSessions(db: Executor, now: Date): Promise<void> {
@@ -29,11 +35,36 @@ export async function findSession(db: Executor, tokenHash: string) {
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
     .select([
+      'sessions.id as session_id',
       'sessions.csrf_token',
       'sessions.expires_at',
+      'sessions.last_seen_at',
       'users.id as user_id',
       ...USER_WITH_ORGANISATION,
     ])
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
+}
+
+/** Records that the session was used; the caller does so at most once a minute. */
+export async function touchSession(db: Executor, tokenHash: string, now: Date): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
+}
+
+/** A user's sessions that have not expired, the most recently used first. */
+export async function listSessionsOfUser(db: Executor, userId: string, now: Date) {
+  return db
+    .selectFrom('sessions')
+    .select(['id', 'via', 'user_agent', 'created_at', 'last_seen_at', 'expires_at'])
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now)
+    .orderBy('last_seen_at', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+/** Ends one session of a user by its id; false when the user has no such session. */
+export async function deleteSessionOfUser(db: Executor, userId: string, sessionId: string): Promise<boolean> {
+  const r = await db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '=', sessionId).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
 }
