@@ -14,6 +14,7 @@ import { createPseudonymizer } from './domain/privacy/pseudonym.ts';
 import { LocalBasisRegisters } from './domain/routing/local-registers.ts';
 import type { BasisRegisters } from './domain/routing/person-register.ts';
 import type { MunicipalBrp } from './domain/routing/brp-register.ts';
+import type { Mailer } from './domain/mail/mailer.ts';
 
 /** Routing by the imported address table (the postcode areas while none is), read before the first signal. */
 async function addressRouting(database: Database): Promise<AddressRouting> {
@@ -41,6 +42,8 @@ export async function createAppDeps(
     intakeWorkers?: number | undefined;
     /** Rules folders loaded next to rules/ (a draft amendment or extension). */
     extraRulesDirs?: readonly string[] | undefined;
+    /** Sends e-mail; absent: none configured. */
+    mailer?: Mailer | undefined;
   },
 ) {
   const rules = await loadRules(opts.extraRulesDirs?.length ? [DEFAULT_RULES_DIR, ...opts.extraRulesDirs] : undefined);
@@ -53,6 +56,7 @@ export async function createAppDeps(
     experiments,
     registers: opts.registers ?? new LocalBasisRegisters(await addressRouting(database)),
     ...(opts.brp ? { brp: opts.brp } : {}),
+    ...(opts.mailer ? { mailer: opts.mailer } : {}),
     pseudonymize: createPseudonymizer(pseudonymKey),
     secrets: createSecretBox(opts.secretsKey ?? DEV_SECRETS_KEY),
     ...(opts.intakeWorkers ? { intakeWorkers: new IntakeWorkers(opts.intakeWorkers, pseudonymKey) } : {}),

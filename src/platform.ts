@@ -15,6 +15,7 @@ import { seedDemoData } from './simulation/demo.ts';
 import type { BasisRegisters } from './domain/routing/person-register.ts';
 import type { MunicipalBrp } from './domain/routing/brp-register.ts';
 import { DEV_AUDIT_MAC_KEY, type TrustProxy } from './config.ts';
+import type { Mailer } from './domain/mail/mailer.ts';
 
 export interface PlatformOptions {
   databaseUrl: string | undefined;
@@ -59,6 +60,8 @@ export interface PlatformOptions {
   auditCheckpoints?: CheckpointStore;
   /** Seconds between checkpoints while records keep coming (default 60). */
   auditCheckpointSeconds?: number;
+  /** Sends e-mail (SMTP, or the demo's local mailbox); absent: sending says e-mail is not configured. */
+  mailer?: Mailer;
 }
 
 export interface Platform {

@@ -9,6 +9,7 @@ import type { ExperimentRuntime } from './experiments/runtime.ts';
 import type { BasisRegisters } from '../domain/routing/person-register.ts';
 import type { MunicipalBrp } from '../domain/routing/brp-register.ts';
 import type { IntakeWorkers } from './intake/judging/intake-workers.ts';
+import type { Mailer } from '../domain/mail/mailer.ts';
 
 /** What every use case may depend on. Adapters build it once and pass it in. */
 export interface AppDeps {
@@ -30,6 +31,8 @@ export interface AppDeps {
   experiments: ExperimentRuntime;
   /** Worker threads that judge batch files in parallel with the database work; absent: in this thread. */
   intakeWorkers?: IntakeWorkers;
+  /** Sends e-mail (SMTP, or the demo's local mailbox); absent: none is configured, and sending says so. */
+  mailer?: Mailer;
 }
 
 /** Per-call context: who acts and the trace the audit trail links to. */
