@@ -4,6 +4,7 @@ import { useWeb } from './web-context.ts';
 import { SkipLink } from './components/text.tsx';
 import type { NavItem } from './nav.ts';
 import { textIn } from '../domain/i18n/index.ts';
+import { NEUTRAL_STYLESHEET, THEME_CLASS } from '../app/branding/served-theme.ts';
 
 /** The URL of the current page in the other language (the switch persists the choice in a cookie). */
 function withLang(url: string, lang: string): string {
@@ -24,16 +25,17 @@ const STYLESHEETS = ['/assets/utrecht/design-tokens/index.css', '/assets/utrecht
  * allows, the page's main content and a footer. Scripts are files of our own only (CSP script-src 'self').
  */
 export function Layout({ title, nav, children, scripts = [] }: { title: string; nav: NavItem[]; children: ReactNode; scripts?: string[] }) {
-  const { locale, user, url, csrfToken } = useWeb();
+  const { locale, user, url, csrfToken, theme } = useWeb();
   const t = commonMessages(locale);
   const other = t('switchToOtherLang');
   return (
-    <html lang={locale} className="utrecht-theme">
+    <html lang={locale} className={`utrecht-theme ${THEME_CLASS}`}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} — ${t('appName')}`}</title>
-        {STYLESHEETS.map((href) => (
+        {/* The theme's design tokens come last: they replace Utrecht's colours (src/domain/branding/tokens.ts). */}
+        {[...STYLESHEETS, theme?.stylesheet ?? NEUTRAL_STYLESHEET].map((href) => (
           <link key={href} rel="stylesheet" href={href} />
         ))}
         {scripts.map((src) => (
@@ -47,7 +49,13 @@ export function Layout({ title, nav, children, scripts = [] }: { title: string; 
             <a className="vs-brand utrecht-link utrecht-link--html-a" href="/">
               {t('appName')}
             </a>
-            {user ? <span className="vs-header__org">{user.organisationName}</span> : null}
+            {user ? (
+              <span className="vs-header__brand">
+                {/* Beside the name it shows: decorative, so no alternative text of its own. */}
+                {theme?.logo ? <img className="vs-header__logo" src={theme.logo.src} alt="" width={theme.logo.width} height={theme.logo.height} /> : null}
+                <span className="vs-header__org">{theme?.displayName ?? user.organisationName}</span>
+              </span>
+            ) : null}
             <div className="vs-header__tools">
               <a className="utrecht-link utrecht-link--html-a" href={withLang(url, other)} lang={other} hrefLang={other}>
                 {t('switchToOther')}

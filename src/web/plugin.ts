@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { AppDeps } from '../app/context.ts';
 import type { LoginLimit } from '../http/rate-limits.ts';
@@ -16,6 +17,8 @@ import { registerExperimentPages } from './pages/experiments/routes.ts';
 import { registerCreditorPages } from './pages/creditor/routes.ts';
 import { registerCapacityPages } from './pages/capacity/routes.ts';
 import { registerDashboardPages } from './pages/dashboard/routes.ts';
+import { registerBrandingPages } from './pages/branding/routes.ts';
+import { MAX_LOGO_BYTES } from '../domain/branding/logo.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // Package folders by path: not every package exports its package.json or its dist files.
@@ -36,7 +39,7 @@ export interface WebOptions {
  */
 export type WebModule = (web: WebApp) => void;
 
-const MODULES: WebModule[] = [registerAuthPages, registerHomePage, registerWorklistPages, registerArchivePages, registerMunicipalityAdminPages, registerExperimentPages, registerCapacityPages, registerCreditorPages, registerDashboardPages, registerRulesPages];
+const MODULES: WebModule[] = [registerAuthPages, registerHomePage, registerWorklistPages, registerArchivePages, registerMunicipalityAdminPages, registerExperimentPages, registerCapacityPages, registerCreditorPages, registerDashboardPages, registerRulesPages, registerBrandingPages];
 
 /**
  * The web app: server-rendered React pages with NL Design System CSS, plain HTML forms
@@ -46,6 +49,10 @@ const MODULES: WebModule[] = [registerAuthPages, registerHomePage, registerWorkl
 export async function registerWebApp(app: FastifyInstance, deps: AppDeps, opts: WebOptions): Promise<void> {
   await app.register(async (scope) => {
     await scope.register(formbody, { bodyLimit: 1024 * 1024 });
+    // Forms with a file (the organisation's logo): fields and the file in req.body like a plain form,
+    // so the router's CSRF check reads _csrf as usual. A larger file is cut one byte past the logo
+    // limit rather than refused here, so its page can say why (src/domain/branding/logo.ts).
+    await scope.register(multipart, { attachFieldsToBody: 'keyValues', throwFileSizeLimit: false, limits: { fileSize: MAX_LOGO_BYTES + 1, files: 1, fields: 20, fieldSize: 64 * 1024 } });
     const assets: Array<[string, string]> = [
       ['/assets/utrecht/components/', join(packageDir('@utrecht/component-library-css'), 'dist')],
       ['/assets/utrecht/design-tokens/', join(packageDir('@utrecht/design-tokens'), 'dist')],

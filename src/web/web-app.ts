@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createElement } from 'react';
 import type { AppDeps, CallContext } from '../app/context.ts';
+import { layoutTheme } from '../app/branding/served-theme.ts';
 import { AccessDenied, type Actor } from '../domain/access/actor.ts';
 import type { Permission } from '../domain/access/roles.ts';
 import type { RuleBook } from '../domain/rules/rule-book.ts';
@@ -128,6 +129,8 @@ export class WebApp {
       handler: async (req, reply) => {
         const locale = this.localeOf(req, reply);
         const web = this.contextOf(req, locale);
+        // The user's organisation's look; public pages (login) keep the neutral one.
+        if (req.session && !access.public) web.theme = await layoutTheme(this.deps, req.session.actor.organisationId);
         if (!access.public) {
           if (!req.session) {
             const hadCookie = !!(req.cookies as Record<string, string | undefined>)[SESSION_COOKIE];

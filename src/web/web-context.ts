@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { Actor } from '../domain/access/actor.ts';
 import type { Permission } from '../domain/access/roles.ts';
 import type { Locale } from './i18n/locale.ts';
+import type { LayoutTheme } from '../app/branding/served-theme.ts';
 
 /** The signed-in user as pages see it (never a resident's data). */
 export interface WebUser {
@@ -23,6 +24,8 @@ export interface WebContextValue {
   csrfToken: string;
   /** The page's own title; the layout puts it in <title> after the page name. */
   now: Date;
+  /** The logged-in user's organisation's look (stylesheet, name, logo); absent: the neutral theme. */
+  theme?: LayoutTheme;
 }
 
 export const WebContext = createContext<WebContextValue | null>(null);

@@ -85,3 +85,11 @@ test('a logo is PNG or JPEG by its content, within the size and dimension limits
   assert.ok(big.length > MAX_LOGO_BYTES);
   assert.match(checkLogo(big).problem?.en ?? '', /larger than 200 kB/);
 });
+
+test('each colour maps to the tokens it sets, for the preview script', async () => {
+  const { tokensByField } = await import('./tokens.ts');
+  const m = tokensByField();
+  assert.ok(m.primary.includes('--utrecht-button-primary-action-background-color'));
+  assert.deepEqual(m.footerText, ['--utrecht-page-footer-color']);
+  assert.deepEqual(m.headerBackground, ['--utrecht-page-header-background-color', '--utrecht-nav-bar-background-color']);
+});

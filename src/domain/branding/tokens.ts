@@ -1,4 +1,4 @@
-import { parseHexColour, type ThemeColours } from './theme.ts';
+import { parseHexColour, THEME_COLOUR_FIELDS, type ThemeColourField, type ThemeColours } from './theme.ts';
 
 /**
  * A theme as NL Design System design tokens: the custom properties the Utrecht component CSS reads
@@ -51,4 +51,14 @@ export function themeStylesheet(c: ThemeColours, selector: string): string {
     return `  ${name}: ${safe};`;
   });
   return `${selector} {\n${lines.join('\n')}\n}\n`;
+}
+
+/**
+ * Which tokens each colour of a theme sets: the admin screen's preview script repaints its box
+ * with these as the colours are typed. Read from themeTokens itself, so the two never disagree.
+ */
+export function tokensByField(): Record<ThemeColourField, string[]> {
+  const probe = Object.fromEntries(THEME_COLOUR_FIELDS.map((f, i) => [f, `#00000${i}`])) as unknown as ThemeColours;
+  const tokens = Object.entries(themeTokens(probe));
+  return Object.fromEntries(THEME_COLOUR_FIELDS.map((f) => [f, tokens.filter(([, v]) => v === probe[f]).map(([k]) => k)])) as Record<ThemeColourField, string[]>;
 }
