@@ -1,4 +1,6 @@
 import { createSecretBox } from './app/auth/secret-box.ts';
+import type { EherkenningBroker } from './app/identity/sso-settings.ts';
+import { RelyingParty } from './infra/oidc/relying-party.ts';
 import { DEV_SECRETS_KEY } from './config.ts';
 import type { AppDeps } from './app/context.ts';
 import { loadRules } from './app/rules/load-rules.ts';
@@ -34,6 +36,8 @@ export async function createAppDeps(
     pseudonymKey?: string | undefined;
     /** Key that seals stored secrets (SECRETS_KEY); the development key when absent. */
     secretsKey?: string | undefined;
+    /** The eHerkenning broker (EHERKENNING_* variables, or the demo's own provider). */
+    eherkenning?: EherkenningBroker | undefined;
     now?: (() => Date) | undefined;
     registers?: BasisRegisters | undefined;
     /** The BRP through Haal Centraal per municipality; absent: none. */
@@ -59,6 +63,7 @@ export async function createAppDeps(
     ...(opts.mailer ? { mailer: opts.mailer } : {}),
     pseudonymize: createPseudonymizer(pseudonymKey),
     secrets: createSecretBox(opts.secretsKey ?? DEV_SECRETS_KEY),
+    sso: { relyingParty: new RelyingParty(), ...(opts.eherkenning ? { eherkenning: opts.eherkenning } : {}) },
     ...(opts.intakeWorkers ? { intakeWorkers: new IntakeWorkers(opts.intakeWorkers, pseudonymKey) } : {}),
     now: opts.now ?? (() => new Date()),
     rules: rules.book,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { SecretBox } from './auth/secret-box.ts';
+import type { SsoSettings } from './identity/sso-settings.ts';
 import type { Actor } from '../domain/access/actor.ts';
 import type { Pseudonymizer } from '../domain/privacy/pseudonym.ts';
 import type { DB } from '../db/schema.ts';
@@ -20,6 +21,8 @@ export interface AppDeps {
   /** The BRP (Haal Centraal) of the municipalities that have it switched on; absent: none has. */
   brp?: MunicipalBrp;
   pseudonymize: Pseudonymizer;
+  /** Single sign-on: the OpenID Connect relying party and the eHerkenning broker, if configured. */
+  sso: SsoSettings;
   /** Seals secrets stored for later use (client secrets, TOTP seeds) under SECRETS_KEY. */
   secrets: SecretBox;
   now: () => Date;
