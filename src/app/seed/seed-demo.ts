@@ -7,6 +7,7 @@ import { systemContext } from '../auth/system-actor.ts';
 import type { AppDeps } from '../context.ts';
 import { seedDemoFrameworks } from '../worklist/seed-framework.ts';
 import { seedExperiments } from './seed-experiments.ts';
+import { seedDemoThemes } from './demo-themes.ts';
 import { DEMO_PASSWORD, DEMO_SENDERS, DEMO_USERS, PLATFORM_ORGANISATIONS } from './demo-organisations.ts';
 
 export interface SeedResult {
@@ -50,6 +51,7 @@ export async function seedDemo(deps: AppDeps, registers: Registers): Promise<See
     await insertUser(deps.db, { organisationId: u.organisationId, email: u.email, displayName: u.displayName, passwordHash, roles: [...u.roles] });
 
   await seedDemoFrameworks(deps);
+  await seedDemoThemes(deps, new Set([...known, ...registers.municipalities.map((m) => m.code)]));
 
   const apiKeys: SeedResult['apiKeys'] = [];
   for (const s of senders) {
