@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { deleteExpiredSessions, insertSession } from '../../db/repositories/sessions.ts';
+import { deleteExpiredSessions, insertSession, type SessionIdentity } from '../../db/repositories/sessions.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { AppDeps } from '../context.ts';
 import { truncateUserAgent } from '../../domain/access/user-agent.ts';
@@ -24,13 +24,13 @@ export interface OpenedSession {
 export async function openSession(
   trx: Transaction<DB>,
   deps: Pick<AppDeps, 'now'>,
-  input: { userId: string; organisationId: string; ttlMinutes: number; via: LoginMethod; traceId: string; spanId: string; detail?: Record<string, unknown>; userAgent?: string | undefined },
+  input: { userId: string; organisationId: string; ttlMinutes: number; via: LoginMethod; traceId: string; spanId: string; detail?: Record<string, unknown>; userAgent?: string | undefined; identity?: SessionIdentity },
 ): Promise<OpenedSession> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(deps.now().getTime() + input.ttlMinutes * 60_000);
   // The browser is kept (truncated) only to name the session in its owner's session list.
-  await insertSession(trx, { tokenHash: hashSessionToken(token), userId: input.userId, csrfToken, expiresAt, via: input.via, userAgent: truncateUserAgent(input.userAgent), now: deps.now() });
+  await insertSession(trx, { tokenHash: hashSessionToken(token), userId: input.userId, csrfToken, expiresAt, via: input.via, userAgent: truncateUserAgent(input.userAgent), now: deps.now(), identity: input.identity });
   await deleteExpiredSessions(trx, deps.now());
   await appendAudit(trx, {
     traceId: input.traceId,

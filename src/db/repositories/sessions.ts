@@ -4,15 +4,29 @@ import { USER_WITH_ORGANISATION } from './users.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
+/** A session opened through an identity provider: which one, its ID token (sealed) for logging out there, eHerkenning's level. */
+export interface SessionIdentity {
+  issuer: string;
+  idTokenSealed: string;
+  assuranceLevel?: string | undefined;
+}
+
+/** How a session was opened through an identity provider, for logging out there too. */
+export async function findSessionIdentity(db: Executor, tokenHash: string) {
+  return db.selectFrom('sessions').select(['identity_issuer', 'id_token_sealed']).where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
 // Sessions are looked up by the hash of their token: the database never holds a token that works.
 
 export async function insertSession(
   db: Executor,
-  s: { tokenHash: string; userId: string; csrfToken: string; expiresAt: Date; via: string; userAgent: string | null; now: Date },
+  s: { tokenHash: string; userId: string; csrfToken: string; expiresAt: Date; via: string; userAgent: string | null; now: Date; identity?: SessionIdentity | undefined },
 ): Promise<void> {
   await db
     .insertInto('sessions')
-    .values({ token_hash: s.tokenHash, user_id: s.userId, csrf_token: s.csrfToken, expires_at: s.expiresAt, via: s.via, user_agent: s.userAgent, created_at: s.now, last_seen_at: s.now })
+    .values({ token_hash: s.tokenHash, user_id: s.userId, csrf_token: s.csrfToken, expires_at: s.expiresAt, via: s.via, user_agent: s.userAgent, created_at: s.now, last_seen_at: s.now,
+      ...(s.identity ? { identity_issuer: s.identity.issuer, id_token_sealed: s.identity.idTokenSealed, assurance_level: s.identity.assuranceLevel ?? null } : {}),
+    })
     .execute();
 }
 
