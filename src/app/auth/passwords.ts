@@ -33,3 +33,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return timingSafeEqual(key, expected);
 }
+
+/**
+ * The stored "hash" of an account that has no password (it logs in through its organisation's
+ * identity provider, or has not yet accepted its invitation): no password ever matches it.
+ */
+export const NO_PASSWORD = '!';
