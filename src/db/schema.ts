@@ -24,8 +24,7 @@ export interface UsersTable {
   organisation_id: string;
   email: string;
   display_name: string;
-  /** 020: null for an invited user who has not chosen a password yet. */
-  password_hash: string | null;
+  password_hash: string;
   roles: string[];
   locale: Generated<string>;
   disabled_at: Date | null;

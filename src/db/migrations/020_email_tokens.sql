@@ -12,7 +12,3 @@ create table email_tokens (
 -- The recent links of a user (the reset limit per address, the pending invitations of a user list).
 create index email_tokens_user on email_tokens (user_id, purpose, created_at);
 create index email_tokens_expires on email_tokens (expires_at);
-
--- An invited user has no password until they choose one through the invitation's link; no password
--- verifies against null (src/app/auth/login.ts compares with a dummy hash then).
-alter table users alter column password_hash drop not null;

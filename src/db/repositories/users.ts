@@ -16,7 +16,7 @@ export const USER_WITH_ORGANISATION = [
 
 export async function insertUser(
   db: Executor,
-  u: { organisationId: string; email: string; displayName: string; passwordHash: string | null; roles: string[]; locale?: string },
+  u: { organisationId: string; email: string; displayName: string; passwordHash: string; roles: string[]; locale?: string },
 ): Promise<string> {
   const row = await db
     .insertInto('users')
