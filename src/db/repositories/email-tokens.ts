@@ -48,16 +48,16 @@ export async function deleteEmailTokensExpiredBefore(db: Executor, before: Date)
 }
 
 /**
- * The users of an organisation who were invited and have not chosen a password yet, with the expiry
- * of their newest invitation.
+ * The users of an organisation who were invited and have not chosen a password yet (their stored
+ * hash is still `noPassword`), with the expiry of their newest invitation.
  */
-export async function openInvitations(db: Executor, organisationId: string): Promise<Map<string, Date>> {
+export async function openInvitations(db: Executor, organisationId: string, noPassword: string): Promise<Map<string, Date>> {
   const rows = await db
     .selectFrom('email_tokens')
     .innerJoin('users', 'users.id', 'email_tokens.user_id')
     .select(['users.id', (eb) => eb.fn.max('email_tokens.expires_at').as('expires_at')])
     .where('users.organisation_id', '=', organisationId)
-    .where('users.password_hash', 'is', null)
+    .where('users.password_hash', '=', noPassword)
     .where('email_tokens.purpose', '=', 'invitation')
     .groupBy('users.id')
     .execute();
