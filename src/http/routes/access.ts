@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app/context.ts';
-import { isRefused, login, logout } from '../../app/auth/login.ts';
+import { isRefused, login, logout, needsSecondFactor } from '../../app/auth/login.ts';
 import type { LoginLimit } from '../rate-limits.ts';
 import { createApiKey, InvalidScopes, listOwnApiKeys, revokeOwnApiKey, ScopesBeyondCreator } from '../../app/users/create-api-key.ts';
 import { createUser, UserInputError } from '../../app/users/create-user.ts';
@@ -13,7 +13,11 @@ import { HttpProblem, notFound, problemDetail } from '../problem.ts';
 import { responses } from '../openapi-helpers.ts';
 
 const LoginBody = Type.Object(
-  { email: Type.String({ format: 'email', maxLength: 200 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
+  {
+    email: Type.String({ format: 'email', maxLength: 200 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+    code: Type.Optional(Type.String({ minLength: 1, maxLength: 20, description: 'For an account with two-step verification: the code from the authenticator app, or a recovery code' })),
+  },
   { additionalProperties: false },
 );
 const SessionView = Type.Object(
@@ -82,9 +86,14 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDeps, opts: 
       },
     },
     async (req, reply) => {
-      const r = await login(deps, { ...req.body, ttlMinutes: opts.sessionTtlMinutes, traceId: req.traceId, spanId: req.spanId });
+      const r = await login(deps, { ...req.body, ttlMinutes: opts.sessionTtlMinutes, traceId: req.traceId, spanId: req.spanId, userAgent: req.headers['user-agent'] });
+      if (needsSecondFactor(r)) {
+        if (r.secondFactor === 'code') throw new HttpProblem(401, 'secondFactorRequired', problemDetail('secondFactorRequired'), 'SECOND_FACTOR_REQUIRED');
+        throw new HttpProblem(403, 'secondFactorEnrolment', problemDetail('secondFactorEnrolment'), 'SECOND_FACTOR_ENROLMENT_REQUIRED');
+      }
       if (isRefused(r)) {
         if (r.refused === 'credentials') throw new HttpProblem(401, 'loginFailed', problemDetail('loginFailed'), 'LOGIN_FAILED');
+        if (r.refused === 'code') throw new HttpProblem(401, 'loginFailed', problemDetail('secondFactorWrong'), 'SECOND_FACTOR_WRONG');
         reply.header('retry-after', String(Math.max(1, Math.ceil((r.until.getTime() - deps.now().getTime()) / 1000))));
         throw new HttpProblem(429, 'accountLocked', problemDetail('accountLocked', { until: r.until.toISOString() }), 'LOGIN_LOCKED');
       }

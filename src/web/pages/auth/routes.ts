@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createElement } from 'react';
-import { isRefused, login, logout } from '../../../app/auth/login.ts';
+import { isRefused, login, logout, needsSecondFactor } from '../../../app/auth/login.ts';
 import { SESSION_COOKIE } from '../../../http/plugins/auth.ts';
 import { commonMessages } from '../../i18n/common.ts';
 import { one, type WebApp } from '../../web-app.ts';
 import { LoginPage } from './login-page.tsx';
 import { safeRedirectPath } from '../../safe-redirect.ts';
+import { PENDING_COOKIE, registerSecondFactorPages } from './second-factor-routes.ts';
 
 const LOGIN_COOKIE = 'vs_login';
 
@@ -37,9 +38,16 @@ export function registerAuthPages(web: WebApp): void {
     const email = one(body.email).trim();
     const password = one(body.password);
     if (!email || !password || email.length > 200 || password.length > 200) return again(400);
-    const r = await login(deps, { email, password, ttlMinutes: web.opts.sessionTtlMinutes, traceId: req.traceId, spanId: req.spanId });
+    const r = await login(deps, { email, password, ttlMinutes: web.opts.sessionTtlMinutes, traceId: req.traceId, spanId: req.spanId, userAgent: req.headers['user-agent'], pendingLogin: true });
+    if (needsSecondFactor(r)) {
+      // The password was right; the second factor decides (second-factor-routes.ts).
+      if (!r.pending) throw new Error('a web login waits for its second factor under a pending token');
+      reply.clearCookie(LOGIN_COOKIE, { path: '/inloggen' });
+      reply.setCookie(PENDING_COOKIE, r.pending.token, { ...cookieOpts, expires: r.pending.expiresAt });
+      return { redirect: `/inloggen/${r.secondFactor === 'code' ? 'code' : 'instellen'}?${new URLSearchParams({ next }).toString()}` };
+    }
     if (isRefused(r)) {
-      if (r.refused === 'credentials') return again(401);
+      if (r.refused !== 'locked') return again(401);
       const until = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'short', timeStyle: 'short' }).format(r.until);
       return again(429, t('loginLocked', { until }));
     }
@@ -55,4 +63,6 @@ export function registerAuthPages(web: WebApp): void {
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { redirect: '/inloggen?uitgelogd=1' };
   });
+
+  registerSecondFactorPages(web);
 }
