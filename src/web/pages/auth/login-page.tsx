@@ -1,6 +1,7 @@
 import { commonMessages } from '../../i18n/common.ts';
 import { useWeb } from '../../web-context.ts';
-import { Alert, Button, FormField, Heading, Paragraph, Textbox } from '../../components/index.ts';
+import { Alert, Button, FormField, Heading, Link, Paragraph, Textbox } from '../../components/index.ts';
+import { recoveryMessages } from '../account-recovery/messages.ts';
 
 /** The login form. It has no session yet, so it carries its own CSRF token (double-submit cookie). */
 export function LoginPage({ loginToken, next, email, error, expired, loggedOut }: { loginToken: string; next: string; email?: string; error?: string; expired?: boolean; loggedOut?: boolean }) {
@@ -28,6 +29,9 @@ export function LoginPage({ loginToken, next, email, error, expired, loggedOut }
         </FormField>
         <Button>{t('loginButton')}</Button>
       </form>
+      <Paragraph>
+        <Link href="/wachtwoord-vergeten">{recoveryMessages(locale)('forgotLink')}</Link>
+      </Paragraph>
     </div>
   );
 }
