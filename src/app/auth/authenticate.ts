@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../domain/access/actor.ts';
-import { keyPermissions, permissionsOf } from '../../domain/access/roles.ts';
+import { sessionPermissions } from '../../domain/identity/session-permissions.ts';
+import { keyPermissions } from '../../domain/access/roles.ts';
 import type { DB } from '../../db/schema.ts';
 import { findApiKeyByPrefix, touchApiKey } from '../../db/repositories/api-keys.ts';
 import { findSession, touchSession } from '../../db/repositories/sessions.ts';
@@ -84,7 +85,7 @@ export async function authenticateSession(db: Kysely<DB>, token: string, now: Da
       id: row.user_id,
       organisationId: row.organisation_id,
       organisationKind: row.organisation_kind,
-      permissions: permissionsOf(row.roles),
+      permissions: sessionPermissions(row.roles, row.assurance_level),
       label: row.display_name,
     },
     csrfToken: row.csrf_token,

@@ -52,10 +52,9 @@ export async function listEnabledProviders(db: Executor) {
     .execute();
 }
 
-/** The issuer's current holder, if any: one issuer speaks for one organisation only. */
-export async function organisationOfIssuer(db: Executor, issuer: string): Promise<string | undefined> {
-  const row = await db.selectFrom('identity_providers').select('organisation_id').where('issuer', '=', issuer).executeTakeFirst();
-  return row?.organisation_id;
+/** The provider row of an issuer, if any, and its organisation: one issuer speaks for one organisation only. */
+export async function providerOfIssuer(db: Executor, issuer: string) {
+  return db.selectFrom('identity_providers').select(['id', 'organisation_id']).where('issuer', '=', issuer).executeTakeFirst();
 }
 
 export interface ProviderValues {

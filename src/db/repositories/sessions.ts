@@ -53,6 +53,7 @@ export async function findSession(db: Executor, tokenHash: string) {
       'sessions.csrf_token',
       'sessions.expires_at',
       'sessions.last_seen_at',
+      'sessions.assurance_level',
       'users.id as user_id',
       ...USER_WITH_ORGANISATION,
     ])
