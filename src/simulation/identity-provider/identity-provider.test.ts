@@ -13,7 +13,10 @@ import {
   DEMO_KVK_NUMBERS,
   DEMO_MUNICIPAL_ACCOUNTS,
   DEMO_MUNICIPAL_GROUPS,
+  DEMO_SSO_MUNICIPALITY,
+  DEMO_UNKNOWN_KVK_NUMBER,
 } from './demo-accounts.ts';
+import { DEMO_SENDERS, DEMO_USERS } from '../../app/seed/demo-organisations.ts';
 import { LOGIN_ERROR, LOGIN_HEADING } from './pages.ts';
 
 // Never requested: the flow stops when the provider redirects here.
@@ -298,4 +301,25 @@ test('two providers at once: distinct issuers and keys, and an ID token of one d
   await jwtVerify(idToken, createLocalJWKSet(a.jwks), { issuer: a.issuer, audience: CLIENT.clientId });
   await assert.rejects(jwtVerify(idToken, createLocalJWKSet(b.jwks), { audience: CLIENT.clientId }), /no applicable key|signature/i);
   await assert.rejects(jwtVerify(idToken, createLocalJWKSet(a.jwks), { issuer: b.issuer, audience: CLIENT.clientId }), /iss/);
+});
+
+test('the demo accounts fit the demo organisations the platform seeds', () => {
+  // The SSO users share the e-mail domain of the municipality's password users (the allowed domain
+  // of its provider) without being the same people.
+  const domains = new Set(DEMO_USERS.filter((u) => u.organisationId === DEMO_SSO_MUNICIPALITY).map((u) => u.email.split('@')[1]));
+  assert.deepEqual([...domains], ['amsterdam.demo']);
+  for (const a of DEMO_MUNICIPAL_ACCOUNTS) {
+    assert.equal(a.email.split('@')[1], 'amsterdam.demo');
+    assert.ok(!DEMO_USERS.some((u) => u.email === a.email), a.email);
+  }
+  // Every KvK number is one of a demo creditor, except the one meant to be unknown.
+  for (const creditor of Object.keys(DEMO_KVK_NUMBERS)) assert.ok(DEMO_SENDERS.includes(creditor), creditor);
+  const known = new Set<string>(Object.values(DEMO_KVK_NUMBERS));
+  assert.equal(known.size, Object.keys(DEMO_KVK_NUMBERS).length, 'one number per creditor');
+  assert.ok(!known.has(DEMO_UNKNOWN_KVK_NUMBER));
+  for (const a of DEMO_EHERKENNING_ACCOUNTS) {
+    assert.match(a.kvkNumber, /^\d{8}$/);
+    assert.ok(known.has(a.kvkNumber) || a.kvkNumber === DEMO_UNKNOWN_KVK_NUMBER, a.username);
+  }
+  assert.deepEqual(DEMO_EHERKENNING_ACCOUNTS.filter((a) => a.kvkNumber === DEMO_KVK_NUMBERS['demo-woningcorporatie']).map((a) => a.level).sort(), ['EH2', 'EH3']);
 });
