@@ -1,5 +1,9 @@
 import { createElement } from 'react';
 import { createUser, UserInputError } from '../../../app/users/create-user.ts';
+import { InvitationNotSent, inviteUser, ReinviteRefused, reinviteUser } from '../../../app/users/invite-user.ts';
+import { MailNotConfigured } from '../../../domain/mail/mailer.ts';
+import { isLocale } from '../../i18n/locale.ts';
+import { invitationMessages } from './invitation-messages.ts';
 import { updateUser } from '../../../app/users/update-user.ts';
 import { getFramework, previewRule } from '../../../app/worklist/framework.ts';
 import { getMunicipalitySettings, RetentionRefused, updateMunicipalitySettings } from '../../../app/worklist/municipality-settings.ts';
@@ -151,21 +155,42 @@ export function registerMunicipalityAdminPages(web: WebApp): void {
   const USERS = { permission: 'users:manage' } as const;
   web.get('/gebruikers', USERS, async (r) => {
     const t = worklistMessages(r.locale);
-    const ok = one((r.query as Form).opgeslagen);
-    return { title: t('usersTitle'), body: createElement(UsersPage, { users: await usersOf(r), allowed: await allowedRoles(r), ...(ok ? { notice: t('userSaved') } : {}) }) };
+    const q = r.query as Form;
+    const notice = one(q.opgeslagen) ? t('userSaved') : one(q.uitgenodigd) ? invitationMessages(r.locale)('invitationSent') : undefined;
+    return { title: t('usersTitle'), body: createElement(UsersPage, { users: await usersOf(r), allowed: await allowedRoles(r), ...(notice ? { notice } : {}) }) };
   });
+  // "Uitnodigen" (no password: the user chooses one through a mailed link) or "Toevoegen met wachtwoord".
   web.post<Form>('/gebruikers', USERS, async (r) => {
     const t = worklistMessages(r.locale);
-    const input = { email: one(r.body.email).trim(), displayName: one(r.body.displayName).trim(), password: one(r.body.password), roles: many(r.body.roles) };
+    const it = invitationMessages(r.locale);
+    const locale = one(r.body.locale);
+    const input = { email: one(r.body.email).trim(), displayName: one(r.body.displayName).trim(), password: one(r.body.password), roles: many(r.body.roles), ...(isLocale(locale) ? { locale } : {}) };
+    const intent = one(r.body.intent) || (input.password ? 'password' : 'invite');
+    const again = async (status: number, error: string, keepValues = true) => ({
+      status,
+      page: {
+        title: t('usersTitle'),
+        body: createElement(UsersPage, { users: await usersOf(r), allowed: await allowedRoles(r), error, ...(keepValues ? { values: { email: input.email, displayName: input.displayName, roles: input.roles, locale } } : {}) }),
+      },
+    });
     try {
       if (!input.displayName || !/^[^\s@]+@[^\s@]+$/.test(input.email)) throw new UserInputError('give a name and a valid e-mail address');
-      await createUser(r.deps, r.ctx, input);
+      if (intent === 'password') {
+        if (!input.password) return again(400, it('passwordRequired'));
+        await createUser(r.deps, r.ctx, input);
+      } else {
+        await inviteUser(r.deps, r.ctx, { ...input, baseUrl: web.baseUrl(r.req) });
+        return { redirect: '/gebruikers?uitgenodigd=1' };
+      }
     } catch (e) {
-      if (!(e instanceof UserInputError)) throw e;
-      return {
-        status: 400,
-        page: { title: t('usersTitle'), body: createElement(UsersPage, { users: await usersOf(r), allowed: await allowedRoles(r), error: e.message, values: { email: input.email, displayName: input.displayName, roles: input.roles } }) },
-      };
+      if (e instanceof UserInputError) return again(400, e.message);
+      if (e instanceof MailNotConfigured) return again(503, it('mailNotConfigured'));
+      if (e instanceof InvitationNotSent) {
+        r.req.log.warn({ err: { message: (e.cause as Error | undefined)?.message } }, 'invitation mail not sent');
+        // The user exists now: the form starts empty, the list shows them as invited.
+        return again(502, it('invitationNotSent'), false);
+      }
+      throw e;
     }
     return { redirect: '/gebruikers?opgeslagen=1' };
   });
@@ -177,6 +202,26 @@ export function registerMunicipalityAdminPages(web: WebApp): void {
   web.get<Record<string, string>, { id: string }>('/gebruikers/:id', USERS, async (r) => {
     const u = await userOf(r, r.params.id);
     return { title: worklistMessages(r.locale)('editUserTitle', { name: u.displayName }), body: createElement(UserPage, { u, allowed: await allowedRoles(r) }) };
+  });
+  web.post<Form, { id: string }>('/gebruikers/:id/uitnodigen', USERS, async (r) => {
+    const u = await userOf(r, r.params.id);
+    const it = invitationMessages(r.locale);
+    const again = async (status: number, error: string) => ({
+      status,
+      page: { title: worklistMessages(r.locale)('editUserTitle', { name: u.displayName }), body: createElement(UserPage, { u, allowed: await allowedRoles(r), error }) },
+    });
+    try {
+      if (!(await reinviteUser(r.deps, r.ctx, u.id, web.baseUrl(r.req)))) throw new WebNotFound();
+    } catch (e) {
+      if (e instanceof ReinviteRefused) return again(400, it(e.reason === 'disabled' ? 'reinviteDisabled' : 'reinviteNotInvited'));
+      if (e instanceof MailNotConfigured) return again(503, it('mailNotConfigured'));
+      if (e instanceof InvitationNotSent) {
+        r.req.log.warn({ err: { message: (e.cause as Error | undefined)?.message } }, 'invitation mail not sent');
+        return again(502, it('reinviteNotSent'));
+      }
+      throw e;
+    }
+    return { redirect: '/gebruikers?uitgenodigd=1' };
   });
   web.post<Form, { id: string }>('/gebruikers/:id', USERS, async (r) => {
     const u = await userOf(r, r.params.id);
