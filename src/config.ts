@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import type { SmtpSettings } from './infra/mail/smtp-mailer.ts';
 
 /**
  * All configuration comes from environment variables (documented in the README), read once here
@@ -40,6 +41,12 @@ export interface Config {
   brpConfigFile: string | undefined;
   /** Without a BRP_CONFIG_FILE: start the local BRP stub for the demo municipalities (BRP_STUB; default with SEED_DEMO). */
   brpStub: boolean;
+  /** The mail server (SMTP_URL, or SMTP_HOST with SMTP_PORT, SMTP_USER, SMTP_PASSWORD, SMTP_SECURE); absent: none. */
+  smtp: SmtpSettings | undefined;
+  /** The sender of the platform's e-mail (MAIL_FROM); required with an SMTP server. */
+  mailFrom: string;
+  /** Port of the demo's local mailbox (MAIL_SINK_PORT), started with SEED_DEMO when no SMTP server is set; a free one when taken. */
+  mailSinkPort: number;
 }
 
 /** false: no proxy; a number: that many hops; a list: these addresses or CIDR ranges (Fastify's trustProxy). */
@@ -61,6 +68,27 @@ export function parseTrustProxy(v: string | undefined): TrustProxy {
   const bad = list.filter((x) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(x) && !['loopback', 'linklocal', 'uniquelocal'].includes(x));
   if (bad.length > 0) throw new ConfigError(`TRUST_PROXY: geen adres of CIDR-reeks: ${bad.join(', ')}`);
   return list;
+}
+
+/**
+ * The mail server from SMTP_URL (smtp://user:password@host:587, smtps://… for TLS from the start), or
+ * from SMTP_HOST and its companions; neither: none. An SMTP server needs MAIL_FROM: relays refuse
+ * mail from an address they do not know, and a made-up default would fail only once mail is sent.
+ */
+export function parseSmtp(env: NodeJS.ProcessEnv): { smtp: SmtpSettings | undefined; mailFrom: string } {
+  const from = env.MAIL_FROM?.trim() ?? '';
+  const url = env.SMTP_URL?.trim();
+  const host = env.SMTP_HOST?.trim();
+  if (!url && !host) return { smtp: undefined, mailFrom: from || 'vroegsignaal <noreply@vroegsignaal.demo>' };
+  if (!from) throw new ConfigError('MAIL_FROM is niet gezet: geef het afzenderadres van de e-mail van het platform (bijv. "vroegsignaal <noreply@gemeente.nl>").');
+  if (url) {
+    if (!/^smtps?:\/\/[^/]+/.test(url)) throw new ConfigError('SMTP_URL moet beginnen met smtp:// of smtps:// (bijv. smtp://gebruiker:wachtwoord@mail.example.nl:587).');
+    return { smtp: { url }, mailFrom: from };
+  }
+  const port = Number(env.SMTP_PORT ?? 587);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError(`SMTP_PORT is geen poortnummer: ${env.SMTP_PORT}`);
+  const secure = env.SMTP_SECURE === undefined || env.SMTP_SECURE === '' ? port === 465 : env.SMTP_SECURE === 'true';
+  return { smtp: { host: host!, port, secure, user: env.SMTP_USER || undefined, password: env.SMTP_PASSWORD || undefined }, mailFrom: from };
 }
 
 const DEV_PSEUDONYM_KEY = 'development-only-pseudonym-key-change-me';
@@ -91,6 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditCheckpointSeconds: Number(env.AUDIT_CHECKPOINT_INTERVAL_SECONDS ?? 60),
     brpConfigFile: env.BRP_CONFIG_FILE ? path.resolve(env.BRP_CONFIG_FILE) : undefined,
     brpStub: !env.BRP_CONFIG_FILE && (env.BRP_STUB ?? env.SEED_DEMO ?? 'true') !== 'false',
+    ...parseSmtp(env),
+    mailSinkPort: Number(env.MAIL_SINK_PORT ?? 2525),
   };
 }
 

@@ -8,7 +8,8 @@ import { DEMO_PASSWORD } from './app/seed/demo-organisations.ts';
 import { DirectoryCheckpointStore } from './app/audit/checkpoint-store.ts';
 import { BrpConfigError, loadBrpConnections } from './infra/brp/brp-connection.ts';
 import { HaalCentraalMunicipalBrp } from './infra/brp/haal-centraal-brp.ts';
-import { startDemoBrp } from './simulation/demo.ts';
+import { startDemoBrp, startDemoMailbox } from './simulation/demo.ts';
+import { createSmtpMailer } from './infra/mail/smtp-mailer.ts';
 
 const config = (() => {
   try {
@@ -34,6 +35,10 @@ const brpSetup = await (async () => {
   }
 })();
 const brp = brpSetup && new HaalCentraalMunicipalBrp(brpSetup.connections);
+// E-mail through SMTP_URL / SMTP_HOST; for the demo without one, a local mailbox (README "E-mail").
+const mailbox = !config.smtp && config.seedDemo ? { sink: await startDemoMailbox(path.join(config.dataDir, 'mailbox'), config.mailSinkPort), dir: path.join(config.dataDir, 'mailbox') } : undefined;
+const smtp = config.smtp ?? (mailbox ? { host: mailbox.sink.host, port: mailbox.sink.port, secure: false } : undefined);
+const mailer = smtp && createSmtpMailer(smtp, config.mailFrom);
 const platform = await startPlatform({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,
@@ -59,6 +64,7 @@ const platform = await startPlatform({
   auditCheckpoints: new DirectoryCheckpointStore(config.auditCheckpointDir),
   auditCheckpointSeconds: config.auditCheckpointSeconds,
   ...(brp ? { brp } : {}),
+  ...(mailer ? { mailer } : {}),
 }).catch((err: unknown) => {
   // The start-up failures an operator causes most: a second instance, or another service on the port.
   if (err instanceof DataDirInUse)
@@ -76,6 +82,8 @@ const lines = [
   `  API: ${url}/v1  ·  OpenAPI: ${url}/v1/openapi.json`,
 ];
 if (brp) lines.push(`  BRP (Haal Centraal): ${brp.municipalities.join(', ') || 'geen gemeente aan'}${brpSetup?.stub ? ` — lokale stub op ${brpSetup.stub.url}` : ''}`);
+if (mailbox) lines.push(`  E-mail (demo): lokale mailserver op ${mailbox.sink.host}:${mailbox.sink.port}; elk bericht als .eml-bestand in ${mailbox.dir}`);
+else if (!mailer) lines.push('  Let op: e-mail is niet ingesteld (SMTP_URL); wachtwoord vergeten en uitnodigen werken niet.');
 if (usesDevelopmentPseudonymKey(config)) lines.push('  Let op: PSEUDONYM_KEY is niet gezet; er wordt een ontwikkelsleutel gebruikt.');
 if (config.auditMacKey === DEV_AUDIT_MAC_KEY) lines.push('  Let op: AUDIT_MAC_KEY is niet gezet; de audittrail gebruikt een ontwikkelsleutel.');
 const seed = platform.seed;
@@ -97,5 +105,7 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const)
       .stop()
       .then(() => brp?.close())
       .then(() => brpSetup?.stub?.close())
+      .then(() => mailer?.close())
+      .then(() => mailbox?.sink.close())
       .then(() => process.exit(0));
   });

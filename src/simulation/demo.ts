@@ -7,6 +7,7 @@ import { seedBrpEdgeCases } from './run/seed-brp-edge-cases.ts';
 import type { BrpConnection } from '../infra/brp/brp-connection.ts';
 import { startBrpStub, stubConnection, type BrpStub } from './brp-stub/server.ts';
 import { DEMO_REGISTER } from './brp-stub/residents.ts';
+import { startSmtpSink, type SmtpSink } from './smtp-sink/smtp-sink.ts';
 
 /**
  * The simulator's entry for the platform's start-up (src/platform.ts): demo data on first start,
@@ -44,4 +45,18 @@ export async function startDemoBrp(port = 0): Promise<{ stub: BrpStub; connectio
   const stub = await startBrpStub({ ...DEMO_REGISTER, port });
   const connections = DEMO_REGISTER.municipalities.map((municipality) => stubConnection(stub, municipality));
   return { stub, connections };
+}
+
+/**
+ * The demo's mailbox for `npm start` without an SMTP server: a local SMTP server on 127.0.0.1 that
+ * keeps every mail the platform sends (password resets, invitations) as an .eml file in `dir`, to
+ * open with any mail program. On `port`, or a free one when that is taken.
+ */
+export async function startDemoMailbox(dir: string, port: number): Promise<SmtpSink> {
+  try {
+    return await startSmtpSink({ port, mailboxDir: dir });
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'EADDRINUSE') throw e;
+    return startSmtpSink({ port: 0, mailboxDir: dir });
+  }
 }
