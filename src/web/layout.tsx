@@ -24,7 +24,7 @@ const STYLESHEETS = ['/assets/utrecht/design-tokens/index.css', '/assets/utrecht
  * Every page: skip link, header (organisation, user, logout, language), the menu the user's role
  * allows, the page's main content and a footer. Scripts are files of our own only (CSP script-src 'self').
  */
-export function Layout({ title, nav, children, scripts = [] }: { title: string; nav: NavItem[]; children: ReactNode; scripts?: string[] }) {
+export function Layout({ title, nav, children, scripts = [], refreshTo }: { title: string; nav: NavItem[]; children: ReactNode; scripts?: string[]; refreshTo?: string }) {
   const { locale, user, url, csrfToken, theme } = useWeb();
   const t = commonMessages(locale);
   const other = t('switchToOtherLang');
@@ -34,6 +34,7 @@ export function Layout({ title, nav, children, scripts = [] }: { title: string; 
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} — ${t('appName')}`}</title>
+        {refreshTo ? <meta httpEquiv="refresh" content={`0;url=${refreshTo}`} /> : null}
         {/* The theme's design tokens come last: they replace Utrecht's colours (src/domain/branding/tokens.ts). */}
         {[...STYLESHEETS, theme?.stylesheet ?? NEUTRAL_STYLESHEET].map((href) => (
           <link key={href} rel="stylesheet" href={href} />

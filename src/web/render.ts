@@ -10,10 +10,15 @@ export interface PageContent {
   body: ReactElement;
   /** Extra scripts of our own (/assets/web/…), loaded deferred. */
   scripts?: string[];
+  /**
+   * A same-site path to move on to at once (meta refresh). After a login at an identity provider
+   * the browser's strict session cookie is only sent on a navigation this site starts itself.
+   */
+  refreshTo?: string;
 }
 
 /** Renders a full HTML document: the layout around the page, server-side, no hydration. */
 export function renderDocument(ctx: WebContextValue, nav: NavItem[], page: PageContent): string {
-  const tree = createElement(WebContext.Provider, { value: ctx }, createElement(Layout, { title: page.title, nav, scripts: page.scripts ?? [], children: page.body }));
+  const tree = createElement(WebContext.Provider, { value: ctx }, createElement(Layout, { title: page.title, nav, scripts: page.scripts ?? [], ...(page.refreshTo ? { refreshTo: page.refreshTo } : {}), children: page.body }));
   return `<!doctype html>${renderToStaticMarkup(tree)}`;
 }
