@@ -129,6 +129,11 @@ for (const engine of ENGINES) {
       assert.match(css.body, /^\/\*.*\*\/\n\.vs-theme-preview \{/);
       assert.match(css.body, /--utrecht-button-primary-action-background-color: #5b2a86;/);
       assert.match(r.body, /data-preview-name="true">Aegon Incasso</);
+      const low = await send(aegon, '/huisstijl', { intent: 'preview', displayName: '', ...GOOD, footerText: '#333333' });
+      assert.equal(low.statusCode, 200);
+      assert.match(low.body, /Te weinig contrast tussen tekst in voet en achtergrond voet/);
+      assert.match(low.body, /het voorbeeld toont de kleuren die nu in gebruik zijn/);
+      assert.match(low.body, /voorbeeld\.css\?primary=%231f4e79&amp;primaryText=%23ffffff&amp;headerBackground=%23ffffff&amp;headerText=%231a1a1a&amp;footerBackground=%232d3a45&amp;footerText=%23ffffff/, 'painted in the colours in use');
       assert.equal(await p.deps.db.selectFrom('organisation_themes').select('organisation_id').where('organisation_id', '=', 'aegon').executeTakeFirst(), undefined);
     });
 

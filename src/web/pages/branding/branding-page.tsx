@@ -1,6 +1,7 @@
 import { PREVIEW_CLASS } from '../../../app/branding/served-theme.ts';
 import type { StoredTheme } from '../../../db/repositories/organisation-themes.ts';
-import { THEME_COLOUR_FIELDS, type ThemeColourField } from '../../../domain/branding/theme.ts';
+import { CONTRAST_PAIRS } from '../../../domain/branding/contrast.ts';
+import { PAGE_BACKGROUND, THEME_COLOUR_FIELDS, type ThemeColourField } from '../../../domain/branding/theme.ts';
 import { tokensByField } from '../../../domain/branding/tokens.ts';
 import { Alert, Button, Fieldset, FormField, Heading, Paragraph, Textbox } from '../../components/index.ts';
 import { Form } from '../../components/form.tsx';
@@ -16,6 +17,11 @@ export interface BrandingPageProps {
   /** Reasons a save was refused (or a preview would be), in the page's language. */
   problems?: Partial<Record<ThemeColourField | 'displayName' | 'logo', string[]>>;
   preview?: boolean;
+  /**
+   * The colours the preview box is painted in: the chosen ones when they pass the contrast checks,
+   * else the ones in use now (a sample in colours that fail would itself fail WCAG on this page).
+   */
+  previewColours?: Record<ThemeColourField, string>;
 }
 
 /** The preview's stylesheet: the colours as query parameters (hex only; anything else reads as neutral). */
@@ -28,7 +34,7 @@ function previewHref(colours: Record<ThemeColourField, string>): string {
  * multipart (the logo); the preview box is painted by a stylesheet of its own, and repainted by
  * branding-preview.js as colours are typed (the page works without it: "Voorbeeld bekijken").
  */
-export function BrandingPage({ organisationName, stored, values, notice, problems = {}, preview }: BrandingPageProps) {
+export function BrandingPage({ organisationName, stored, values, notice, problems = {}, preview, previewColours = values.colours }: BrandingPageProps) {
   const { locale, csrfToken, user } = useWeb();
   const t = brandingMessages(locale);
   const all = Object.values(problems).flat();
@@ -85,9 +91,12 @@ export function BrandingPage({ organisationName, stored, values, notice, problem
           <Heading level={2} id="huisstijl-voorbeeld">
             {t('previewTitle')}
           </Heading>
-          <Paragraph>{preview ? `${t('previewIntro')} ${t('previewNotSaved')}` : t('previewIntro')}</Paragraph>
-          <link rel="stylesheet" href={previewHref(values.colours)} />
-          <div className={`${PREVIEW_CLASS} vs-preview`} data-theme-preview={JSON.stringify(tokensByField())}>
+          <Paragraph>{previewColours !== values.colours ? t('previewHeld') : preview ? `${t('previewIntro')} ${t('previewNotSaved')}` : t('previewIntro')}</Paragraph>
+          <p className="utrecht-paragraph" data-preview-held="" aria-live="polite" hidden>
+            {t('previewHeld')}
+          </p>
+          <link rel="stylesheet" href={previewHref(previewColours)} />
+          <div className={`${PREVIEW_CLASS} vs-preview`} data-theme-preview={JSON.stringify(tokensByField())} data-contrast-pairs={JSON.stringify(CONTRAST_PAIRS.map((p) => [p.foreground, p.background === 'page' ? PAGE_BACKGROUND : p.background, p.needed]))}>
             <div className="utrecht-page-header vs-header vs-preview__header">
               <div className="vs-header__content">
                 {stored?.logo ? <img className="vs-header__logo" src={`/thema/${encodeURIComponent(user?.organisationId ?? '')}/logo?v=${stored.logo.sha256.slice(0, 16)}`} alt="" width={stored.logo.width} height={stored.logo.height} /> : null}

@@ -59,6 +59,8 @@ export function registerBrandingPages(web: WebApp): void {
     return status ? { status, page: content } : content;
   };
 
+  const inUse = async (r: WebRequest<unknown, unknown, unknown>) => (await getOwnTheme(r.deps, r.ctx)).colours;
+
   web.get('/huisstijl', MANAGE, (r) => {
     const q = r.query as Record<string, string | undefined>;
     const t = brandingMessages(r.locale);
@@ -69,13 +71,13 @@ export function registerBrandingPages(web: WebApp): void {
     const values = { displayName: text(r.body.displayName), colours: coloursOf(r.body) };
     if (text(r.body.intent) === 'preview') {
       const checked = checkThemeInput(values);
-      return page(r, { values, preview: true, problems: problemsOf(checked.reasons, r.locale) });
+      return page(r, { values, preview: true, problems: problemsOf(checked.reasons, r.locale), ...(checked.reasons.length ? { previewColours: await inUse(r) } : {}) });
     }
     try {
       const logo = fileOf(r.body.logo);
       await saveOwnTheme(r.deps, r.ctx, { ...values, ...(logo ? { logo } : {}), removeLogo: text(r.body.removeLogo) === '1' });
     } catch (e) {
-      if (e instanceof ThemeRefused) return page(r, { values, problems: problemsOf(e.reasons, r.locale) }, 400);
+      if (e instanceof ThemeRefused) return page(r, { values, problems: problemsOf(e.reasons, r.locale), ...(checkThemeInput(values).reasons.length ? { previewColours: await inUse(r) } : {}) }, 400);
       throw e;
     }
     return { redirect: '/huisstijl?opgeslagen=1' };
