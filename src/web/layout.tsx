@@ -63,7 +63,10 @@ export function Layout({ title, nav, children, scripts = [], refreshTo }: { titl
               </a>
               {user ? (
                 <>
-                  <span className="vs-header__user">{t('loggedInAs', { name: user.displayName })}</span>
+                  {/* The name leads to the person's own account: second factor and sessions. */}
+                  <a className="vs-header__user utrecht-link utrecht-link--html-a" href="/mijn-account">
+                    {t('loggedInAs', { name: user.displayName })}
+                  </a>
                   <form action="/uitloggen" method="post" className="vs-inline-form">
                     <input type="hidden" name="_csrf" value={csrfToken} />
                     <button type="submit" className="utrecht-button utrecht-button--subtle">

@@ -19,6 +19,8 @@ import { registerCapacityPages } from './pages/capacity/routes.ts';
 import { registerDashboardPages } from './pages/dashboard/routes.ts';
 import { registerBrandingPages } from './pages/branding/routes.ts';
 import { registerAccountRecoveryPages } from './pages/account-recovery/routes.ts';
+import { registerAccountPages } from './pages/account/routes.ts';
+import { registerSecurityPages } from './pages/municipality-admin/security-routes.ts';
 import { MAX_LOGO_BYTES } from '../domain/branding/logo.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -40,7 +42,7 @@ export interface WebOptions {
  */
 export type WebModule = (web: WebApp) => void;
 
-const MODULES: WebModule[] = [registerAuthPages, registerHomePage, registerWorklistPages, registerArchivePages, registerMunicipalityAdminPages, registerExperimentPages, registerCapacityPages, registerCreditorPages, registerDashboardPages, registerRulesPages, registerBrandingPages, registerAccountRecoveryPages];
+const MODULES: WebModule[] = [registerAuthPages, registerHomePage, registerWorklistPages, registerArchivePages, registerMunicipalityAdminPages, registerExperimentPages, registerCapacityPages, registerCreditorPages, registerDashboardPages, registerRulesPages, registerBrandingPages, registerAccountRecoveryPages, registerAccountPages, registerSecurityPages];
 
 /**
  * The web app: server-rendered React pages with NL Design System CSS, plain HTML forms

@@ -53,3 +53,14 @@ export async function mfaRequired(db: Executor, organisationId: string): Promise
 export async function setMfaRequired(db: Executor, organisationId: string, required: boolean): Promise<void> {
   await db.updateTable('organisations').set({ mfa_required: required }).where('id', '=', organisationId).execute();
 }
+
+/** The organisation's active users, and how many of them have a second factor. */
+export async function secondFactorCounts(db: Executor, organisationId: string): Promise<{ active: number; enrolled: number }> {
+  const r = await db
+    .selectFrom('users')
+    .select((eb) => [eb.fn.countAll<string>().as('active'), eb.fn.count<string>('totp_enrolled_at').as('enrolled')])
+    .where('organisation_id', '=', organisationId)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  return { active: Number(r?.active ?? 0), enrolled: Number(r?.enrolled ?? 0) };
+}
