@@ -2,9 +2,27 @@ import { commonMessages } from '../../i18n/common.ts';
 import { useWeb } from '../../web-context.ts';
 import { Alert, Button, FormField, Heading, Link, Paragraph, Textbox } from '../../components/index.ts';
 import { recoveryMessages } from '../account-recovery/messages.ts';
+import type { LoginChoices } from '../../../app/identity/login-choices.ts';
+import { SsoChoices } from '../identity/sso-choices.tsx';
 
 /** The login form. It has no session yet, so it carries its own CSRF token (double-submit cookie). */
-export function LoginPage({ loginToken, next, email, error, expired, loggedOut }: { loginToken: string; next: string; email?: string; error?: string; expired?: boolean; loggedOut?: boolean }) {
+export function LoginPage({
+  loginToken,
+  next,
+  email,
+  error,
+  expired,
+  loggedOut,
+  choices,
+}: {
+  loginToken: string;
+  next: string;
+  email?: string;
+  error?: string;
+  expired?: boolean;
+  loggedOut?: boolean;
+  choices?: LoginChoices;
+}) {
   const { locale } = useWeb();
   const t = commonMessages(locale);
   return (
@@ -17,6 +35,7 @@ export function LoginPage({ loginToken, next, email, error, expired, loggedOut }
           {error}
         </Alert>
       ) : null}
+      {choices ? <SsoChoices choices={choices} next={next} /> : null}
       <Paragraph>{t('loginIntro')}</Paragraph>
       <form className="utrecht-form" action="/inloggen" method="post">
         <input type="hidden" name="_login" value={loginToken} />

@@ -5,6 +5,7 @@ import { SESSION_COOKIE } from '../../../http/plugins/auth.ts';
 import { commonMessages } from '../../i18n/common.ts';
 import { one, type WebApp } from '../../web-app.ts';
 import { LoginPage } from './login-page.tsx';
+import { loginChoices } from '../../../app/identity/login-choices.ts';
 import { safeRedirectPath } from '../../safe-redirect.ts';
 import { PENDING_COOKIE, registerSecondFactorPages } from './second-factor-routes.ts';
 
@@ -14,13 +15,19 @@ const LOGIN_COOKIE = 'vs_login';
 export function registerAuthPages(web: WebApp): void {
   const cookieOpts = { path: '/inloggen', sameSite: 'strict' as const, httpOnly: true, secure: web.opts.secureCookies };
 
-  web.get('/inloggen', { public: true }, async ({ reply, locale, query, user }) => {
+  web.get('/inloggen', { public: true }, async ({ reply, deps, locale, query, user }) => {
     if (user) return { redirect: safeRedirectPath(one(query.next)) };
     const token = randomBytes(18).toString('base64url');
     reply.setCookie(LOGIN_COOKIE, token, cookieOpts);
     return {
       title: commonMessages(locale)('loginTitle'),
-      body: createElement(LoginPage, { loginToken: token, next: safeRedirectPath(one(query.next)), expired: one(query.verlopen) === '1', loggedOut: one(query.uitgelogd) === '1' }),
+      body: createElement(LoginPage, {
+        loginToken: token,
+        next: safeRedirectPath(one(query.next)),
+        expired: one(query.verlopen) === '1',
+        loggedOut: one(query.uitgelogd) === '1',
+        choices: await loginChoices(deps),
+      }),
     };
   });
 
