@@ -279,7 +279,9 @@ test('private_key_jwt and client_secret_post clients', async () => {
 
 test('two providers at once: distinct issuers and keys, and an ID token of one does not validate at the other', async () => {
   const a = await start('municipal', DEMO_MUNICIPAL_ACCOUNTS, { issuerPath: '/gemeente-a' });
-  const b = await start('municipal', DEMO_MUNICIPAL_ACCOUNTS, { issuerPath: '/gemeente-b' });
+  // A path that ends in a route's name ('/auth'), which a mount-point guess would get wrong.
+  const b = await start('municipal', DEMO_MUNICIPAL_ACCOUNTS, { issuerPath: '/gemeente-b/auth' });
+  assert.equal((await logInAndRedeem(b, DEMO_MUNICIPAL_ACCOUNTS[0]!.username)).claims?.iss, b.issuer);
   assert.notEqual(a.issuer, b.issuer);
   assert.notEqual(a.jwks.keys[0]?.kid, b.jwks.keys[0]?.kid);
   assert.notEqual(a.jwks.keys[0]?.n, b.jwks.keys[0]?.n);
@@ -322,4 +324,12 @@ test('the demo accounts fit the demo organisations the platform seeds', () => {
     assert.ok(known.has(a.kvkNumber) || a.kvkNumber === DEMO_UNKNOWN_KVK_NUMBER, a.username);
   }
   assert.deepEqual(DEMO_EHERKENNING_ACCOUNTS.filter((a) => a.kvkNumber === DEMO_KVK_NUMBERS['demo-woningcorporatie']).map((a) => a.level).sort(), ['EH2', 'EH3']);
+});
+
+test('an issuer elsewhere than http://127.0.0.1 is refused, and so is a client without its secret', async () => {
+  await assert.rejects(startIdentityProvider({ profile: 'digid', accounts: DEMO_DIGID_ACCOUNTS, clients: [CLIENT], issuer: 'http://localhost:4999/digid' }), /127\.0\.0\.1/);
+  await assert.rejects(
+    startIdentityProvider({ profile: 'digid', accounts: DEMO_DIGID_ACCOUNTS, clients: [{ clientId: 'x', redirectUris: [REDIRECT] }] }),
+    /needs a clientSecret/,
+  );
 });

@@ -145,6 +145,9 @@ export async function startIdentityProvider<P extends IdentityProfile>(opts: Ide
   const bySub = new Map(accounts.map((a) => [a.sub, a]));
   if (byUsername.size !== accounts.length || bySub.size !== accounts.length) throw new Error('account usernames and subs must be unique');
 
+  // Checked before listening, so that a bad option leaves no server behind.
+  const clients = opts.clients.map((c) => clientMetadata(c, alg));
+
   // The port must be known before the provider exists (the issuer contains it), so listen first.
   let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
     res.writeHead(503).end();
@@ -166,7 +169,7 @@ export async function startIdentityProvider<P extends IdentityProfile>(opts: Ide
 
   const configuration: Configuration = {
     adapter: memoryAdapterFactory(),
-    clients: opts.clients.map((c) => clientMetadata(c, alg)),
+    clients,
     jwks: { keys: [key] },
     cookies: {
       keys: [randomBytes(32).toString('base64url')],
@@ -239,7 +242,13 @@ export async function startIdentityProvider<P extends IdentityProfile>(opts: Ide
     },
   };
 
-  const provider = new Provider(issuer, configuration);
+  let provider: Provider;
+  try {
+    provider = new Provider(issuer, configuration);
+  } catch (e) {
+    server.close();
+    throw e;
+  }
   provider.on('server_error', (_ctx: unknown, error: Error) => onServerError(error));
   const callback = provider.callback();
 
@@ -315,10 +324,11 @@ export async function startIdentityProvider<P extends IdentityProfile>(opts: Ide
       res.writeHead(404).end();
       return;
     }
-    // Mounted under the issuer's path: oidc-provider routes on the rest and works out the mount
-    // point from originalUrl (and baseUrl when the rest is '/').
+    // Mounted under the issuer's path: oidc-provider routes on the rest and builds its URLs with
+    // baseUrl in front (as under Express). No originalUrl: it would guess the mount point by
+    // searching for the rest in it, which goes wrong when the path ends with a route's name.
     const inner = url.slice(mountPath.length);
-    Object.assign(req, { originalUrl: url, baseUrl: mountPath, url: inner.startsWith('/') ? inner : `/${inner}` });
+    Object.assign(req, { baseUrl: mountPath, url: inner.startsWith('/') ? inner : `/${inner}` });
     void callback(req, res);
   };
 
