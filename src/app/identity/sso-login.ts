@@ -2,6 +2,8 @@ import { appendAudit } from '../../db/repositories/audit.ts';
 import { providerOfIssuer } from '../../db/repositories/identity-providers.ts';
 import { ProviderError } from '../../infra/oidc/relying-party.ts';
 import { openSession, type OpenedSession } from '../auth/open-session.ts';
+import { hashSessionToken } from '../auth/authenticate.ts';
+import { findSessionIdentity } from '../../db/repositories/sessions.ts';
 import type { AppDeps } from '../context.ts';
 import { admitUser, type AdmissionRefusal } from './admit-user.ts';
 import { FLOW_TTL_MS, openFlow, sealFlow } from './sso-flow.ts';
@@ -91,11 +93,8 @@ export async function completeSsoLogin(
  * Where to send the browser after the platform's own logout, so the provider ends its session too
  * (RP-initiated logout); undefined when the session was not opened through a provider that offers it.
  */
-export async function providerLogoutUrl(
-  deps: AppDeps,
-  session: { identity_issuer: string | null; id_token_sealed: string | null } | undefined,
-  postLogoutRedirectUri: string,
-): Promise<string | undefined> {
+export async function providerLogoutUrl(deps: AppDeps, sessionToken: string, postLogoutRedirectUri: string): Promise<string | undefined> {
+  const session = await findSessionIdentity(deps.db, hashSessionToken(sessionToken));
   if (!session?.identity_issuer || !session.id_token_sealed) return undefined;
   const idToken = deps.secrets.open(ID_TOKEN_PURPOSE, session.id_token_sealed);
   if (!idToken) return undefined;

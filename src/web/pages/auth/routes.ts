@@ -6,6 +6,7 @@ import { commonMessages } from '../../i18n/common.ts';
 import { one, type WebApp } from '../../web-app.ts';
 import { LoginPage } from './login-page.tsx';
 import { loginChoices } from '../../../app/identity/login-choices.ts';
+import { providerLogoutUrl } from '../../../app/identity/sso-login.ts';
 import { safeRedirectPath } from '../../safe-redirect.ts';
 import { PENDING_COOKIE, registerSecondFactorPages } from './second-factor-routes.ts';
 
@@ -66,9 +67,12 @@ export function registerAuthPages(web: WebApp): void {
   // Logging out needs the CSRF token (the route is not public), so another site cannot log a user out.
   web.post('/uitloggen', {}, async ({ req, reply }) => {
     const token = (req.cookies as Record<string, string | undefined>)[SESSION_COOKIE];
+    const loggedOut = `${web.baseUrl(req)}/inloggen?uitgelogd=1`;
+    // A session from an identity provider is ended there too (RP-initiated logout), which then sends the browser back.
+    const atProvider = token ? await providerLogoutUrl(web.deps, token, loggedOut) : undefined;
     if (token) await logout(web.deps, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { redirect: '/inloggen?uitgelogd=1' };
+    return { redirect: atProvider ?? '/inloggen?uitgelogd=1' };
   });
 
   registerSecondFactorPages(web);
