@@ -10,8 +10,9 @@
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startIdentityProvider, type RunningIdentityProvider } from '../identity-provider/server.ts';
+import type { RunningIdentityProvider } from '../identity-provider/server.ts';
 import { fullScope, type IdentityProfile } from '../identity-provider/profiles.ts';
+import { DEMO_PROVIDERS, startDemoIdentityProviders } from '../identity-provider/demo-providers.ts';
 import {
   DEMO_DIGID_ACCOUNTS,
   DEMO_EHERKENNING_ACCOUNTS,
@@ -21,19 +22,6 @@ import {
 } from '../identity-provider/demo-accounts.ts';
 
 const PROFILES: readonly IdentityProfile[] = ['municipal', 'eherkenning', 'digid'];
-const SETUP: Record<IdentityProfile, { path: string; name: string }> = {
-  municipal: { path: '/gemeente-amsterdam', name: 'Gemeente Amsterdam (demo)' },
-  eherkenning: { path: '/eherkenning', name: 'eHerkenning-makelaar (demo)' },
-  digid: { path: '/digid', name: 'DigiD-makelaar (demo)' },
-};
-
-async function startOne(profile: IdentityProfile, port: number, redirectUris: string[], postLogoutRedirectUris: string[]): Promise<RunningIdentityProvider> {
-  const clients = [{ ...DEMO_IDP_CLIENT, redirectUris, postLogoutRedirectUris }];
-  const common = { port, issuerPath: SETUP[profile].path, name: SETUP[profile].name, clients };
-  if (profile === 'municipal') return startIdentityProvider({ ...common, profile, accounts: DEMO_MUNICIPAL_ACCOUNTS });
-  if (profile === 'eherkenning') return startIdentityProvider({ ...common, profile, accounts: DEMO_EHERKENNING_ACCOUNTS });
-  return startIdentityProvider({ ...common, profile, accounts: DEMO_DIGID_ACCOUNTS });
-}
 
 function accountLines(profile: IdentityProfile): string[] {
   if (profile === 'municipal') return DEMO_MUNICIPAL_ACCOUNTS.map((a) => `    ${a.username}  groups: ${a.groups.join(', ')}`);
@@ -63,11 +51,13 @@ async function main(): Promise<void> {
   const postLogout = values['post-logout-redirect-uri'] ?? [`${platform}/`];
   const firstPort = Number(values.port);
 
+  const started = await startDemoIdentityProviders({ redirectUris, postLogoutRedirectUris: postLogout, profiles, port: firstPort });
   const running: RunningIdentityProvider[] = [];
-  for (const [i, profile] of profiles.entries()) {
-    const idp = await startOne(profile, firstPort + i, redirectUris, postLogout);
+  for (const profile of profiles) {
+    const idp = started[profile];
+    if (!idp) continue;
     running.push(idp);
-    console.log(`${SETUP[profile].name} (${profile})`);
+    console.log(`${DEMO_PROVIDERS[profile].name} (${profile})`);
     console.log(`  issuer:     ${idp.issuer}`);
     console.log(`  discovery:  ${idp.issuer}/.well-known/openid-configuration`);
     console.log(`  scope:      ${fullScope(profile)}`);

@@ -9,6 +9,7 @@ import { CLAIMS, EHERKENNING_LEVELS, DIGID_LEVELS, fullScope, type IdentityProfi
 import {
   DEMO_DIGID_ACCOUNTS,
   DEMO_EHERKENNING_ACCOUNTS,
+  DEMO_IDP_CLIENT,
   DEMO_IDP_PASSWORD,
   DEMO_KVK_NUMBERS,
   DEMO_MUNICIPAL_ACCOUNTS,
@@ -18,6 +19,7 @@ import {
 } from './demo-accounts.ts';
 import { DEMO_SENDERS, DEMO_USERS } from '../../app/seed/demo-organisations.ts';
 import { LOGIN_ERROR, LOGIN_HEADING } from './pages.ts';
+import { startDemoIdentityProviders } from './demo-providers.ts';
 
 // Never requested: the flow stops when the provider redirects here.
 const REDIRECT = 'http://127.0.0.1:9/auth/oidc/callback';
@@ -332,4 +334,21 @@ test('an issuer elsewhere than http://127.0.0.1 is refused, and so is a client w
     startIdentityProvider({ profile: 'digid', accounts: DEMO_DIGID_ACCOUNTS, clients: [{ clientId: 'x', redirectUris: [REDIRECT] }] }),
     /needs a clientSecret/,
   );
+});
+
+test('the demo providers: all three at once, the platform registered as DEMO_IDP_CLIENT', async () => {
+  const demo = await startDemoIdentityProviders({ redirectUris: [REDIRECT], postLogoutRedirectUris: [LOGGED_OUT] });
+  try {
+    assert.deepEqual(Object.keys(demo).sort(), ['digid', 'eherkenning', 'municipal']);
+    assert.match(demo.municipal?.issuer ?? '', /\/gemeente-amsterdam$/);
+    const eh = demo.eherkenning;
+    assert.ok(eh);
+    const config = await oidc.discovery(new URL(eh.issuer), DEMO_IDP_CLIENT.clientId, undefined, oidc.ClientSecretBasic(DEMO_IDP_CLIENT.clientSecret), { execute: [oidc.allowInsecureRequests] });
+    const req = await authorizationRequest(config, fullScope('eherkenning'));
+    const login = await logInOverHttp(req.url, 'eh3-woningcorporatie', DEMO_IDP_PASSWORD);
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(login.callbackUrl ?? ''), { pkceCodeVerifier: req.verifier, expectedState: req.state, expectedNonce: req.nonce });
+    assert.equal(tokens.claims()?.[CLAIMS.kvkNumber], DEMO_KVK_NUMBERS['demo-woningcorporatie']);
+  } finally {
+    await Promise.all(Object.values(demo).map((p) => p.stop()));
+  }
 });
