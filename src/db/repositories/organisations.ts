@@ -38,3 +38,8 @@ export async function organisationNames(db: Executor, ids: readonly string[]): P
   const rows = await db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** The KvK number eHerkenning names this organisation by (creditors). */
+export async function setKvkNumber(db: Executor, organisationId: string, kvk: string | null): Promise<void> {
+  await db.updateTable('organisations').set({ kvk_number: kvk }).where('id', '=', organisationId).execute();
+}
