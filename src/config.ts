@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { SmtpSettings } from './infra/mail/smtp-mailer.ts';
+import { EherkenningConfigError, parseEherkenning, type EherkenningBrokerConfig } from './infra/oidc/eherkenning-config.ts';
 
 /**
  * All configuration comes from environment variables (documented in the README), read once here
@@ -47,6 +48,11 @@ export interface Config {
   mailFrom: string;
   /** Port of the demo's local mailbox (MAIL_SINK_PORT), started with SEED_DEMO when no SMTP server is set; a free one when taken. */
   mailSinkPort: number;
+  /** The eHerkenning broker (EHERKENNING_ISSUER, _CLIENT_ID, _CLIENT_SECRET…); absent: none. */
+  eherkenning: EherkenningBrokerConfig | undefined;
+  /** Start the demo's own OpenID providers (DEMO_IDP; default with SEED_DEMO) on DEMO_IDP_PORT and the port after it. */
+  demoIdp: boolean;
+  demoIdpPort: number;
 }
 
 /** false: no proxy; a number: that many hops; a list: these addresses or CIDR ranges (Fastify's trustProxy). */
@@ -95,6 +101,15 @@ const DEV_PSEUDONYM_KEY = 'development-only-pseudonym-key-change-me';
 export const DEV_AUDIT_MAC_KEY = 'development-only-audit-mac-key-change-me';
 export const DEV_SECRETS_KEY = 'development-only-secrets-key-change-me';
 
+function eherkenningOf(env: NodeJS.ProcessEnv): EherkenningBrokerConfig | undefined {
+  try {
+    return parseEherkenning(env);
+  } catch (e) {
+    if (e instanceof EherkenningConfigError) throw new ConfigError(e.message);
+    throw e;
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
   const host = env.HOST ?? '127.0.0.1';
@@ -121,6 +136,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     brpStub: !env.BRP_CONFIG_FILE && (env.BRP_STUB ?? env.SEED_DEMO ?? 'true') !== 'false',
     ...parseSmtp(env),
     mailSinkPort: Number(env.MAIL_SINK_PORT ?? 2525),
+    eherkenning: eherkenningOf(env),
+    demoIdp: (env.DEMO_IDP ?? env.SEED_DEMO ?? 'true') !== 'false',
+    demoIdpPort: Number(env.DEMO_IDP_PORT ?? 8091),
   };
 }
 

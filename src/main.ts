@@ -8,7 +8,8 @@ import { DEMO_PASSWORD } from './app/seed/demo-organisations.ts';
 import { DirectoryCheckpointStore } from './app/audit/checkpoint-store.ts';
 import { BrpConfigError, loadBrpConnections } from './infra/brp/brp-connection.ts';
 import { HaalCentraalMunicipalBrp } from './infra/brp/haal-centraal-brp.ts';
-import { startDemoBrp, startDemoMailbox } from './simulation/demo.ts';
+import { DEMO_EHERKENNING_ACCOUNTS, DEMO_IDP_PASSWORD, DEMO_MUNICIPAL_ACCOUNTS, startDemoBrp, startDemoIdentity, startDemoMailbox } from './simulation/demo.ts';
+import { connectDemoIdentity } from './app/seed/demo-identity.ts';
 import { createSmtpMailer } from './infra/mail/smtp-mailer.ts';
 
 const config = (() => {
@@ -59,6 +60,7 @@ const platform = await startPlatform({
   loginAttemptsPerMinute: config.loginAttemptsPerMinute,
   auditMacKey: config.auditMacKey,
   secretsKey: config.secretsKey,
+  ...(config.eherkenning ? { eherkenning: config.eherkenning } : {}),
   // With PORT=0 the address is known only once listening: then links follow each request.
   ...(new URL(config.publicUrl).port === '0' ? {} : { publicUrl: config.publicUrl }),
   auditCheckpoints: new DirectoryCheckpointStore(config.auditCheckpointDir),
@@ -76,6 +78,9 @@ const platform = await startPlatform({
 });
 
 const url = config.publicUrl.includes(':0') ? platform.url : config.publicUrl;
+// The demo's own OpenID providers (README "Connecting an identity provider"): Amsterdam's staff and an eHerkenning broker.
+const demoIdentity = config.demoIdp && config.seedDemo ? await startDemoIdentity({ platformUrl: url, municipalPort: config.demoIdpPort, eherkenningPort: config.demoIdpPort + 1 }) : undefined;
+if (demoIdentity) await connectDemoIdentity(platform.deps, demoIdentity.connection);
 const lines = [
   '',
   `vroegsignaal draait op ${url}  (database: ${platform.database.engine})`,
@@ -83,6 +88,11 @@ const lines = [
 ];
 if (brp) lines.push(`  BRP (Haal Centraal): ${brp.municipalities.join(', ') || 'geen gemeente aan'}${brpSetup?.stub ? ` — lokale stub op ${brpSetup.stub.url}` : ''}`);
 if (mailbox) lines.push(`  E-mail (demo): lokale mailserver op ${mailbox.sink.host}:${mailbox.sink.port}; elk bericht als .eml-bestand in ${mailbox.dir}`);
+if (demoIdentity)
+  lines.push(
+    `  Inloggen via identiteitsprovider (demo): Amsterdam op ${demoIdentity.municipal.issuer}, eHerkenning op ${platform.deps.sso.eherkenning?.issuer ?? demoIdentity.eherkenning.issuer}`,
+    `    accounts: ${DEMO_MUNICIPAL_ACCOUNTS.map((a) => a.username).join(', ')}, ${DEMO_EHERKENNING_ACCOUNTS.map((a) => a.username).join(', ')} (wachtwoord ${DEMO_IDP_PASSWORD})`,
+  );
 else if (!mailer) lines.push('  Let op: e-mail is niet ingesteld (SMTP_URL); wachtwoord vergeten en uitnodigen werken niet.');
 if (usesDevelopmentPseudonymKey(config)) lines.push('  Let op: PSEUDONYM_KEY is niet gezet; er wordt een ontwikkelsleutel gebruikt.');
 if (config.auditMacKey === DEV_AUDIT_MAC_KEY) lines.push('  Let op: AUDIT_MAC_KEY is niet gezet; de audittrail gebruikt een ontwikkelsleutel.');
@@ -107,5 +117,6 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const)
       .then(() => brpSetup?.stub?.close())
       .then(() => mailer?.close())
       .then(() => mailbox?.sink.close())
+      .then(() => demoIdentity?.stop())
       .then(() => process.exit(0));
   });

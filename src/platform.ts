@@ -15,6 +15,7 @@ import { seedDemoData } from './simulation/demo.ts';
 import type { BasisRegisters } from './domain/routing/person-register.ts';
 import type { MunicipalBrp } from './domain/routing/brp-register.ts';
 import { DEV_AUDIT_MAC_KEY, type TrustProxy } from './config.ts';
+import type { EherkenningBroker } from './app/identity/sso-settings.ts';
 import type { Mailer } from './domain/mail/mailer.ts';
 
 export interface PlatformOptions {
@@ -29,6 +30,8 @@ export interface PlatformOptions {
   pseudonymKey?: string;
   /** Seals stored secrets (SECRETS_KEY); the development key when absent. */
   secretsKey?: string;
+  /** The eHerkenning broker (EHERKENNING_* variables); absent: none, or the demo's own. */
+  eherkenning?: EherkenningBroker;
   maxUploadBytes?: number;
   rateLimitPerMinute?: number;
   sessionTtlMinutes?: number;

@@ -15,6 +15,8 @@ import { startSmtpSink, type SmtpSink } from './smtp-sink/smtp-sink.ts';
  * (.dependency-cruiser.cjs holds it to that).
  */
 export { seedDemoSignals };
+export { startDemoIdentity } from './demo-identity.ts';
+export { DEMO_EHERKENNING_ACCOUNTS, DEMO_IDP_PASSWORD, DEMO_MUNICIPAL_ACCOUNTS } from './identity-provider/demo-accounts.ts';
 
 /**
  * A year of the experiments (2025) simulated through the platform's own API, matching and worklist
