@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConfigError, loadConfig, parseTrustProxy, productionProblems } from './config.ts';
+import { ConfigError, loadConfig, parseSmtp, parseTrustProxy, productionProblems } from './config.ts';
 
 describe('TRUST_PROXY', () => {
   it('trusts no proxy unless told which', () => {
@@ -26,5 +26,27 @@ describe('production start checks', () => {
     assert.match(productionProblems(loadConfig(env), env)[0]!, /AUDIT_CHECKPOINT_DIR is niet gezet/);
     const placed = { ...env, AUDIT_CHECKPOINT_DIR: '/mnt/worm/vroegsignaal' };
     assert.deepEqual(productionProblems(loadConfig(placed), placed), []);
+  });
+});
+
+describe('e-mail (SMTP_URL, SMTP_HOST…, MAIL_FROM)', () => {
+  it('has no mail server unless one is named, and the demo mailbox port defaults to 2525', () => {
+    const c = loadConfig({});
+    assert.equal(c.smtp, undefined);
+    assert.equal(c.mailSinkPort, 2525);
+    assert.equal(loadConfig({ MAIL_SINK_PORT: '2600' }).mailSinkPort, 2600);
+  });
+
+  it('takes a connection URL, or its parts with TLS from the start on port 465', () => {
+    assert.deepEqual(parseSmtp({ SMTP_URL: 'smtp://u:p@mail.example.nl:587', MAIL_FROM: 'noreply@example.nl' }), { smtp: { url: 'smtp://u:p@mail.example.nl:587' }, mailFrom: 'noreply@example.nl' });
+    assert.deepEqual(parseSmtp({ SMTP_HOST: 'mail.example.nl', MAIL_FROM: 'x@example.nl' }).smtp, { host: 'mail.example.nl', port: 587, secure: false, user: undefined, password: undefined });
+    assert.deepEqual(parseSmtp({ SMTP_HOST: 'mail.example.nl', SMTP_PORT: '465', SMTP_USER: 'u', SMTP_PASSWORD: 'p', MAIL_FROM: 'x@example.nl' }).smtp, { host: 'mail.example.nl', port: 465, secure: true, user: 'u', password: 'p' });
+    assert.equal((parseSmtp({ SMTP_HOST: 'h', SMTP_PORT: '2525', SMTP_SECURE: 'true', MAIL_FROM: 'x@example.nl' }).smtp as { secure: boolean }).secure, true);
+  });
+
+  it('refuses a mail server without a sender, a URL of another scheme and a port that is none', () => {
+    assert.throws(() => parseSmtp({ SMTP_URL: 'smtp://mail.example.nl' }), (e: unknown) => e instanceof ConfigError && /MAIL_FROM/.test(e.message));
+    assert.throws(() => parseSmtp({ SMTP_URL: 'http://mail.example.nl', MAIL_FROM: 'x@example.nl' }), /smtp:\/\/ of smtps:\/\//);
+    assert.throws(() => parseSmtp({ SMTP_HOST: 'h', SMTP_PORT: 'abc', MAIL_FROM: 'x@example.nl' }), /SMTP_PORT/);
   });
 });
