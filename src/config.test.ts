@@ -19,7 +19,7 @@ describe('TRUST_PROXY', () => {
 });
 
 describe('production start checks', () => {
-  const keys = { PSEUDONYM_KEY: 'p'.repeat(40), AUDIT_MAC_KEY: 'a'.repeat(40) };
+  const keys = { PSEUDONYM_KEY: 'p'.repeat(40), AUDIT_MAC_KEY: 'a'.repeat(40), SECRETS_KEY: 's'.repeat(40) };
   it('refuses checkpoints of the audit trail in their default place beside the database', () => {
     const env = { NODE_ENV: 'production', ...keys };
     assert.deepEqual(productionProblems(loadConfig(env), env).length, 1);
