@@ -12,7 +12,11 @@ import { launchBrowser, expectAccessible } from './helpers.ts';
 import { startIdentityProvider, type RunningIdentityProvider } from '../../src/simulation/identity-provider/server.ts';
 import { DEMO_EHERKENNING_ACCOUNTS, DEMO_IDP_PASSWORD, DEMO_MUNICIPAL_ACCOUNTS } from '../../src/simulation/identity-provider/demo-accounts.ts';
 import { CLAIMS, fullScope } from '../../src/simulation/identity-provider/profiles.ts';
-import { LOGIN_ERROR, LOGIN_HEADING } from '../../src/simulation/identity-provider/pages.ts';
+import { identityProviderMessages } from '../../src/simulation/identity-provider/messages.ts';
+
+const nl = identityProviderMessages('nl');
+const LOGIN_HEADING = nl('loginHeading');
+const LOGIN_ERROR = nl('loginError');
 
 let browser: Browser;
 let rp: Server;
@@ -148,5 +152,22 @@ test('two providers on 127.0.0.1 in one browser keep their own sessions', async 
     await page.goto((await authorization(idp)).url);
     await page.waitForURL((u) => u.href.startsWith(`${rpUrl}/callback?`));
   }
+  await context.close();
+});
+
+test('in English (ui_locales=en): login page and its error pass axe', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const { url } = await authorization(municipal);
+  const en = new URL(url);
+  en.searchParams.set('ui_locales', 'en');
+  await page.goto(en.href);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  await expectAccessible(page, 'IdP login page (en)');
+  await page.getByLabel('Username').fill('nobody');
+  await page.getByLabel('Password').fill('wrong');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  assert.equal((await page.getByRole('alert').textContent())?.trim(), identityProviderMessages('en')('loginError'));
+  await expectAccessible(page, 'IdP login page with an error (en)');
   await context.close();
 });

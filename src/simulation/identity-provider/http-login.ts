@@ -62,10 +62,14 @@ export async function follow(jar: CookieJar, from: HttpStep, providerOrigin: str
 
 /** The action of the form whose submit button has this text. */
 export function formAction(html: string, pageUrl: string, button: string): string {
+  return actionOfFormWith(html, pageUrl, `>${button}<`);
+}
+
+function actionOfFormWith(html: string, pageUrl: string, inside: string): string {
   for (const m of html.matchAll(/<form[^>]*action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/g)) {
-    if ((m[2] ?? '').includes(`>${button}<`)) return new URL((m[1] ?? '').replace(/&amp;/g, '&'), pageUrl).href;
+    if ((m[2] ?? '').includes(inside)) return new URL((m[1] ?? '').replace(/&amp;/g, '&'), pageUrl).href;
   }
-  throw new Error(`no form with a '${button}' button on ${pageUrl}`);
+  throw new Error(`no form with '${inside}' on ${pageUrl}`);
 }
 
 export interface LoginResult {
@@ -82,7 +86,8 @@ export async function logInOverHttp(authorizationUrl: string, username: string, 
   const first = await follow(jar, await step(jar, authorizationUrl), origin);
   if (typeof first === 'string') return { callbackUrl: first, jar };
   if (first.status !== 200 || !first.body.includes('name="password"')) return { page: first, jar };
-  const submitted = await step(jar, formAction(first.body, first.url, 'Inloggen'), { form: { username, password } });
+  // The form with the password field, whatever the page's language.
+  const submitted = await step(jar, actionOfFormWith(first.body, first.url, 'name="password"'), { form: { username, password } });
   const after = await follow(jar, submitted, origin);
   return typeof after === 'string' ? { callbackUrl: after, jar } : { page: after, jar };
 }

@@ -18,8 +18,12 @@ import {
   DEMO_UNKNOWN_KVK_NUMBER,
 } from './demo-accounts.ts';
 import { DEMO_SENDERS, DEMO_USERS } from '../../app/seed/demo-organisations.ts';
-import { LOGIN_ERROR, LOGIN_HEADING } from './pages.ts';
+import { identityProviderMessages } from './messages.ts';
 import { startDemoIdentityProviders } from './demo-providers.ts';
+
+const nl = identityProviderMessages('nl');
+const LOGIN_HEADING = nl('loginHeading');
+const LOGIN_ERROR = nl('loginError');
 
 // Never requested: the flow stops when the provider redirects here.
 const REDIRECT = 'http://127.0.0.1:9/auth/oidc/callback';
@@ -351,4 +355,18 @@ test('the demo providers: all three at once, the platform registered as DEMO_IDP
   } finally {
     await Promise.all(Object.values(demo).map((p) => p.stop()));
   }
+});
+
+test('ui_locales=en: the pages in English', async () => {
+  const idp = await start('eherkenning', DEMO_EHERKENNING_ACCOUNTS);
+  const config = await relyingParty(idp);
+  const req = await authorizationRequest(config, 'openid');
+  const url = new URL(req.url);
+  url.searchParams.set('ui_locales', 'en-GB nl');
+  const en = identityProviderMessages('en');
+  const login = await logInOverHttp(url.href, 'eh3-woningcorporatie', 'wrong');
+  assert.match(login.page?.body ?? '', /<html lang="en">/);
+  assert.match(login.page?.body ?? '', new RegExp(`<h1>${en('loginHeading')}</h1>`));
+  assert.match(login.page?.body ?? '', new RegExp(`role="alert">${en('loginError')}<`));
+  assert.match(login.page?.body ?? '', /<label for="username">Username<\/label>/);
 });

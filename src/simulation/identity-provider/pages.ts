@@ -1,12 +1,25 @@
 /**
  * The demo identity provider's own pages: login, logout confirmation, logged out and error. Plain
  * HTML with inline styles and no external assets, so they work offline and pass an accessibility
- * check (language, heading, labelled fields, an error announced to screen readers).
+ * check (language, heading, labelled fields, an error announced to screen readers). Dutch, or
+ * English when the relying party asks for it with ui_locales.
  */
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../../domain/i18n/index.ts';
+import { identityProviderMessages } from './messages.ts';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => escapes[c] ?? c);
+}
+
+/** The first supported language of an OIDC ui_locales value ("en-GB nl"); Dutch otherwise. */
+export function localeOf(uiLocales: unknown): Locale {
+  if (typeof uiLocales !== 'string') return DEFAULT_LOCALE;
+  for (const tag of uiLocales.split(' ')) {
+    const lang = tag.split('-')[0]?.toLowerCase();
+    if (isLocale(lang)) return lang;
+  }
+  return DEFAULT_LOCALE;
 }
 
 // Dark text on white and a dark blue button: well above WCAG AA contrast.
@@ -24,13 +37,13 @@ button.secondary{background:#fff;color:#0b3d91}
 .note{color:#4d4d4d;font-size:.9rem}
 `;
 
-function page(title: string, body: string): string {
+function page(locale: Locale, title: string, body: string): string {
   return `<!DOCTYPE html>
-<html lang="nl">
+<html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
+<title>${title}</title>
 <style>${STYLE}</style>
 </head>
 <body>
@@ -41,10 +54,8 @@ ${body}
 </html>`;
 }
 
-export const LOGIN_HEADING = 'Inloggen bij de demo-identiteitsprovider';
-export const LOGIN_ERROR = 'De gebruikersnaam of het wachtwoord is onjuist.';
-
 export interface LoginPageInput {
+  locale: Locale;
   /** Name of this provider, e.g. "Gemeente Amsterdam (demo)". */
   providerName: string;
   /** The application asking for the login. */
@@ -52,58 +63,68 @@ export interface LoginPageInput {
   action: string;
   abortAction: string;
   username?: string;
-  error?: string;
+  /** Show the wrong-credentials error. */
+  failed?: boolean;
 }
 
 export function loginPage(p: LoginPageInput): string {
-  const error = p.error
-    ? `<p class="error" id="login-error" role="alert">${escapeHtml(p.error)}</p>`
-    : '';
-  const invalid = p.error ? ' aria-invalid="true" aria-describedby="login-error"' : '';
+  const t = identityProviderMessages(p.locale);
+  const provider = escapeHtml(p.providerName);
+  const error = p.failed ? `<p class="error" id="login-error" role="alert">${t('loginError')}</p>` : '';
+  const invalid = p.failed ? ' aria-invalid="true" aria-describedby="login-error"' : '';
   return page(
-    `${LOGIN_HEADING} – ${p.providerName}`,
-    `<h1>${LOGIN_HEADING}</h1>
-<p>${escapeHtml(p.providerName)}. U logt in voor <strong>${escapeHtml(p.clientName)}</strong>.</p>
+    p.locale,
+    t('loginTitle', { provider }),
+    `<h1>${t('loginHeading')}</h1>
+<p>${t('loginFor', { provider, client: escapeHtml(p.clientName) })}</p>
 ${error}
 <form method="post" action="${escapeHtml(p.action)}">
-<label for="username">Gebruikersnaam</label>
+<label for="username">${t('username')}</label>
 <input id="username" name="username" type="text" autocomplete="username" required value="${escapeHtml(p.username ?? '')}"${invalid}>
-<label for="password">Wachtwoord</label>
+<label for="password">${t('password')}</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required${invalid}>
-<button type="submit" class="primary">Inloggen</button>
+<button type="submit" class="primary">${t('logIn')}</button>
 </form>
 <form method="post" action="${escapeHtml(p.abortAction)}">
-<button type="submit" class="secondary">Annuleren</button>
+<button type="submit" class="secondary">${t('cancel')}</button>
 </form>
-<p class="note">Dit is een gesimuleerde identiteitsprovider voor de demo en de tests. Gebruik hier nooit een echt wachtwoord.</p>`,
+<p class="note">${t('simulated')}</p>`,
   );
 }
 
 /** `form` is oidc-provider's hidden logout form (id op.logoutForm, with its CSRF token). */
-export function logoutPage(providerName: string, form: string): string {
+export function logoutPage(locale: Locale, providerName: string, form: string): string {
+  const t = identityProviderMessages(locale);
+  const provider = escapeHtml(providerName);
   return page(
-    `Uitloggen – ${providerName}`,
-    `<h1>Uitloggen bij de demo-identiteitsprovider</h1>
-<p>Wilt u uitloggen bij ${escapeHtml(providerName)}?</p>
+    locale,
+    t('logoutTitle', { provider }),
+    `<h1>${t('logoutHeading')}</h1>
+<p>${t('logoutQuestion', { provider })}</p>
 ${form}
-<button type="submit" class="primary" form="op.logoutForm" name="logout" value="yes">Ja, uitloggen</button>
-<button type="submit" class="secondary" form="op.logoutForm">Nee, ingelogd blijven</button>`,
+<button type="submit" class="primary" form="op.logoutForm" name="logout" value="yes">${t('logoutYes')}</button>
+<button type="submit" class="secondary" form="op.logoutForm">${t('logoutNo')}</button>`,
   );
 }
 
-export function loggedOutPage(providerName: string): string {
-  return page(
-    `Uitgelogd – ${providerName}`,
-    `<h1>U bent uitgelogd</h1>
-<p>U bent uitgelogd bij ${escapeHtml(providerName)}. U kunt dit venster sluiten.</p>`,
-  );
+export function loggedOutPage(locale: Locale, providerName: string): string {
+  const t = identityProviderMessages(locale);
+  const provider = escapeHtml(providerName);
+  return page(locale, t('loggedOutTitle', { provider }), `<h1>${t('loggedOutHeading')}</h1>\n<p>${t('loggedOut', { provider })}</p>`);
 }
 
-export function errorPage(providerName: string, error: string, description?: string): string {
+/**
+ * `message` is a text of this provider's own (already in the page's language); `detail` is
+ * oidc-provider's error description, which is in English and marked so.
+ */
+export function errorPage(locale: Locale, providerName: string, error: string, text: { message?: string; detail?: string } = {}): string {
+  const t = identityProviderMessages(locale);
+  const detail = text.detail === undefined ? '' : ` <span lang="en">${escapeHtml(text.detail)}</span>`;
   return page(
-    `Fout – ${providerName}`,
-    `<h1>Er ging iets mis bij het inloggen</h1>
-<p class="error" role="alert">${escapeHtml(description ?? 'Het verzoek kon niet worden verwerkt.')}</p>
-<p class="note">Foutcode: <code>${escapeHtml(error)}</code></p>`,
+    locale,
+    t('errorTitle', { provider: escapeHtml(providerName) }),
+    `<h1>${t('errorHeading')}</h1>
+<p class="error" role="alert">${escapeHtml(text.message ?? t('errorGeneric'))}</p>
+<p class="note">${t('errorCode')}: <code>${escapeHtml(error)}</code>${detail}</p>`,
   );
 }

@@ -11,7 +11,8 @@ import { createHash, generateKeyPairSync, randomBytes, randomUUID, timingSafeEqu
 import type { JSONWebKeySet, JWK as PublicJwk } from 'jose';
 import Provider, { errors, type ClientMetadata, type Configuration, type JWK, type KoaContextWithOIDC } from 'oidc-provider';
 import { memoryAdapterFactory } from './memory-adapter.ts';
-import { errorPage, loggedOutPage, LOGIN_ERROR, loginPage, logoutPage } from './pages.ts';
+import { errorPage, localeOf, loggedOutPage, loginPage, logoutPage } from './pages.ts';
+import { identityProviderMessages } from './messages.ts';
 import { ACR_VALUES, acrOf, claimsOf, SCOPE_CLAIMS, type AccountOf, type AnyAccount, type IdentityProfile } from './profiles.ts';
 
 export interface IdentityProviderClient {
@@ -202,11 +203,12 @@ export async function startIdentityProvider<P extends IdentityProfile>(opts: Ide
         enabled: true,
         logoutSource: (ctx, form) => {
           ctx.type = 'html';
-          ctx.body = logoutPage(providerName, form);
+          ctx.body = logoutPage(localeOf(ctx.oidc.params?.ui_locales), providerName, form);
         },
         postLogoutSuccessSource: (ctx) => {
           ctx.type = 'html';
-          ctx.body = loggedOutPage(providerName);
+          // The confirmation does not carry ui_locales on: Dutch.
+          ctx.body = loggedOutPage(localeOf(ctx.oidc.params?.ui_locales), providerName);
         },
       },
     },
@@ -238,7 +240,8 @@ export async function startIdentityProvider<P extends IdentityProfile>(opts: Ide
     },
     renderError: (ctx, out) => {
       ctx.type = 'html';
-      ctx.body = errorPage(providerName, String(out.error), out.error_description === undefined ? undefined : String(out.error_description));
+      const detail = out.error_description === undefined ? undefined : String(out.error_description);
+      ctx.body = errorPage(localeOf(ctx.oidc?.params?.ui_locales), providerName, String(out.error), detail === undefined ? {} : { detail });
     },
   };
 
@@ -256,16 +259,19 @@ export async function startIdentityProvider<P extends IdentityProfile>(opts: Ide
 
   async function interaction(req: IncomingMessage, res: ServerResponse, uid: string, action: string | undefined): Promise<void> {
     const details = await provider.interactionDetails(req, res);
+    const locale = localeOf(details.params.ui_locales);
+    const t = identityProviderMessages(locale);
     if (details.uid !== uid) {
-      sendHtml(res, 400, errorPage(providerName, 'invalid_request', 'Deze inlogpagina hoort bij een ander inlogverzoek. Begin opnieuw bij de applicatie.'));
+      sendHtml(res, 400, errorPage(locale, providerName, 'invalid_request', { message: t('otherInteraction') }));
       return;
     }
     const client = await provider.Client.find(String(details.params.client_id));
-    const page = (status: number, extra: { username?: string; error?: string } = {}) =>
+    const page = (status: number, extra: { username?: string; failed?: boolean } = {}) =>
       sendHtml(
         res,
         status,
         loginPage({
+          locale,
           providerName,
           clientName: client?.clientName ?? String(details.params.client_id),
           action: `${mountPath}/interaction/${uid}/login`,
@@ -283,7 +289,7 @@ export async function startIdentityProvider<P extends IdentityProfile>(opts: Ide
       return;
     }
     if (action === '/abort') {
-      await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'Het inloggen is afgebroken.' }, { mergeWithLastSubmission: false });
+      await provider.interactionFinished(req, res, { error: 'access_denied', error_description: t('aborted') }, { mergeWithLastSubmission: false });
       return;
     }
     const form = await readForm(req);
@@ -292,7 +298,7 @@ export async function startIdentityProvider<P extends IdentityProfile>(opts: Ide
     // Compare even for an unknown name, so the answer takes as long either way.
     const passwordOk = sameSecret(form.get('password') ?? '', account?.password ?? randomUUID());
     if (!account || !passwordOk) {
-      page(401, { username, error: LOGIN_ERROR });
+      page(401, { username, failed: true });
       return;
     }
     const acr = acrOf(profile, account);
@@ -311,11 +317,11 @@ export async function startIdentityProvider<P extends IdentityProfile>(opts: Ide
       interaction(req, res, m[1] ?? '', m[2]).catch((error: unknown) => {
         if (res.headersSent) return;
         if (error instanceof errors.SessionNotFound) {
-          sendHtml(res, 400, errorPage(providerName, 'session_not_found', 'Dit inlogverzoek is verlopen of onbekend. Begin opnieuw bij de applicatie.'));
+          sendHtml(res, 400, errorPage('nl', providerName, 'session_not_found', { message: identityProviderMessages('nl')('expired') }));
           return;
         }
         onServerError(error instanceof Error ? error : new Error(String(error)));
-        sendHtml(res, 500, errorPage(providerName, 'server_error'));
+        sendHtml(res, 500, errorPage('nl', providerName, 'server_error'));
       });
       return;
     }
