@@ -149,6 +149,25 @@ for (const engine of ENGINES) {
       assert.equal((await step(jar, `${p.url}/werklijst`)).status, 303);
     });
 
+    it('logs a creditor\'s person in with eHerkenning: the KvK number picks the organisation, EH3 may deliver, EH2 may only read', async () => {
+      const eh3 = await ssoLogin(p, 'eherkenning', 'eh3-woningcorporatie');
+      assert.equal(eh3.back.status, 200, eh3.back.body);
+      assert.equal((await step(eh3.jar, `${p.url}/aanleveren`)).status, 200);
+      const user = await p.deps.db.selectFrom('users').select(['organisation_id', 'roles', 'email']).where('display_name', '=', 'Ilse de Jong').executeTakeFirstOrThrow();
+      assert.equal(user.organisation_id, 'demo-woningcorporatie');
+      assert.deepEqual(user.roles, ['sender']);
+      assert.match(user.email, /@eherkenning\.invalid$/);
+      const eh2 = await ssoLogin(p, 'eherkenning', 'eh2-woningcorporatie');
+      assert.equal(eh2.back.status, 200);
+      assert.equal((await step(eh2.jar, `${p.url}/signalen`)).status, 200);
+      assert.equal((await step(eh2.jar, `${p.url}/aanleveren`)).status, 403);
+      const session = await p.deps.db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id').select(['sessions.assurance_level', 'sessions.via']).where('users.display_name', '=', 'Bram Jansen').executeTakeFirstOrThrow();
+      assert.deepEqual(session, { assurance_level: 'EH2', via: 'eherkenning' });
+      const unknown = await ssoLogin(p, 'eherkenning', 'eh3-onbekend-bedrijf');
+      assert.equal(unknown.back.status, 403);
+      assert.match(unknown.back.body, /geen aangesloten schuldeiser/);
+    });
+
     it('checks an admin\'s provider settings and says what is wrong', async () => {
       const admin = await webLogin(p, 'beheer@amsterdam.demo');
       const r = await admin.post('/eenmalig-inloggen', {
