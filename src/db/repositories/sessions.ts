@@ -24,7 +24,7 @@ export async function insertSession(
 ): Promise<void> {
   await db
     .insertInto('sessions')
-    .values({ token_hash: s.tokenHash, user_id: s.userId, csrf_token: s.csrfToken, expires_at: s.expiresAt, via: s.via, user_agent: s.userAgent, created_at: s.now, last_seen_at: s.now,
+    .values({ token_hash: s.tokenHash, user_id: s.userId, csrf_token: s.csrfToken, expires_at: s.expiresAt, via: s.via, user_agent: s.userAgent, last_seen_at: s.now,
       ...(s.identity ? { identity_issuer: s.identity.issuer, id_token_sealed: s.identity.idTokenSealed, assurance_level: s.identity.assuranceLevel ?? null } : {}),
     })
     .execute();
