@@ -89,19 +89,23 @@ export function registerBrandingPages(web: WebApp): void {
   });
 
   // ---- the stylesheets and logos (not pages: raw routes, outside the API's OpenAPI) ----
+  // Reachable without logging in (publicPage, as the authorisation matrix test reads it): the
+  // neutral sheet serves the login page; an organisation's sheet and logo check the session
+  // themselves and answer 404 to anyone not of that organisation, logged in or not.
+  const RAW = { schema: { hide: true }, config: { publicPage: true } };
   const neutral = neutralCss();
-  web.app.get(NEUTRAL_STYLESHEET, { schema: { hide: true } }, (req, reply) => css(req, reply, neutral, 'public'));
-  web.app.get('/thema/voorbeeld.css', { schema: { hide: true } }, (req, reply) => {
+  web.app.get(NEUTRAL_STYLESHEET, RAW, (req, reply) => css(req, reply, neutral, 'public'));
+  web.app.get('/thema/voorbeeld.css', RAW, (req, reply) => {
     return css(req, reply, previewCss(req.query as Record<string, string | undefined>), 'private');
   });
   /** The organisation in the URL, when it is the logged-in user's own; else undefined (answered 404). */
   const ownOrg = (req: FastifyRequest, id: string | undefined) => (req.session && id && req.session.actor.organisationId === id ? id : undefined);
-  web.app.get<{ Params: { file: string } }>('/thema/:file', { schema: { hide: true } }, async (req, reply) => {
+  web.app.get<{ Params: { file: string } }>('/thema/:file', RAW, async (req, reply) => {
     const org = ownOrg(req, /^(.+)\.css$/.exec(req.params.file)?.[1]);
     if (!org) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
     return css(req, reply, await organisationCss(web.deps, org), 'private');
   });
-  web.app.get<{ Params: { org: string } }>('/thema/:org/logo', { schema: { hide: true } }, async (req, reply) => {
+  web.app.get<{ Params: { org: string } }>('/thema/:org/logo', RAW, async (req, reply) => {
     const org = ownOrg(req, req.params.org);
     const logo = org ? await organisationLogo(web.deps, org) : undefined;
     if (!logo) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
