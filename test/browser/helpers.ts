@@ -29,6 +29,6 @@ export async function logIn(page: Page, baseUrl: string, email: string, password
   await page.goto(`${baseUrl}/inloggen`);
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord').fill(password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/inloggen'));
 }
