@@ -27,7 +27,7 @@ export const RESET_MAIL_WINDOW_MS = 60 * 60_000;
 /** Links expired this long ago are deleted; the audit trail keeps the record of their use. */
 export const FORGET_TOKENS_AFTER_MS = 30 * 24 * 3600_000;
 
-export function tokenLifetimeMs(purpose: EmailTokenPurpose): number {
+function tokenLifetimeMs(purpose: EmailTokenPurpose): number {
   return purpose === 'reset' ? RESET_TOKEN_MS : INVITATION_TOKEN_MS;
 }
 
