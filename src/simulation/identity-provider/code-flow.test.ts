@@ -154,3 +154,26 @@ test('ui_locales=en: the pages in English', async () => {
   assert.match(login.page?.body ?? '', new RegExp(`role="alert">${en('loginError')}<`));
   assert.match(login.page?.body ?? '', /<label for="username">Username<\/label>/);
 });
+
+test('logged in: prompt=consent goes straight back (first-party), prompt=login asks for the password again', async () => {
+  const idp = await start('municipal', DEMO_MUNICIPAL_ACCOUNTS);
+  const config = await relyingParty(idp);
+  const origin = new URL(idp.issuer).origin;
+  const first = await authorizationRequest(config, 'openid');
+  const login = await logInOverHttp(first.url, DEMO_MUNICIPAL_ACCOUNTS[0]!.username, DEMO_IDP_PASSWORD);
+  assert.ok(login.callbackUrl);
+
+  const consent = await authorizationRequest(config, fullScope('municipal'));
+  const consentUrl = new URL(consent.url);
+  consentUrl.searchParams.set('prompt', 'consent');
+  const back = await follow(login.jar, await step(login.jar, consentUrl.href), origin);
+  assert.equal(typeof back, 'string', 'no page in between');
+  const tokens = await oidc.authorizationCodeGrant(config, new URL(back as string), { pkceCodeVerifier: consent.verifier, expectedState: consent.state, expectedNonce: consent.nonce });
+  assert.equal(tokens.claims()?.email, DEMO_MUNICIPAL_ACCOUNTS[0]!.email);
+
+  const again = await authorizationRequest(config, 'openid');
+  const againUrl = new URL(again.url);
+  againUrl.searchParams.set('prompt', 'login');
+  const shown = await follow(login.jar, await step(login.jar, againUrl.href), origin);
+  assert.ok(typeof shown !== 'string' && shown.body.includes('name="password"'));
+});

@@ -7,13 +7,13 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHash, generateKeyPairSync, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import type { JSONWebKeySet, JWK as PublicJwk } from 'jose';
-import Provider, { errors, type ClientMetadata, type Configuration, type JWK, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, { type ClientMetadata, type Configuration, type JWK, type KoaContextWithOIDC } from 'oidc-provider';
 import { memoryAdapterFactory } from './memory-adapter.ts';
-import { errorPage, localeOf, loggedOutPage, loginPage, logoutPage } from './pages.ts';
-import { identityProviderMessages } from './messages.ts';
-import { ACR_VALUES, acrOf, claimsOf, SCOPE_CLAIMS, type AccountOf, type AnyAccount, type IdentityProfile } from './profiles.ts';
+import { errorPage, localeOf, loggedOutPage, logoutPage } from './pages.ts';
+import { interactionHandler } from './interactions.ts';
+import { ACR_VALUES, claimsOf, SCOPE_CLAIMS, type AccountOf, type AnyAccount, type IdentityProfile } from './profiles.ts';
 
 export interface IdentityProviderClient {
   clientId: string;
@@ -56,7 +56,6 @@ export interface RunningIdentityProvider {
 }
 
 const HOST = '127.0.0.1';
-const MAX_FORM_BYTES = 16 * 1024;
 
 const DEFAULT_NAMES: Record<IdentityProfile, string> = {
   municipal: 'Gemeente (demo)',
@@ -93,34 +92,6 @@ function clientMetadata(c: IdentityProviderClient, alg: 'RS256' | 'ES256'): Clie
     response_types: ['code'],
     id_token_signed_response_alg: alg,
   };
-}
-
-function sameSecret(a: string, b: string): boolean {
-  // Hash first so that unequal lengths take the same time as unequal contents.
-  const x = createHash('sha256').update(a).digest();
-  const y = createHash('sha256').update(b).digest();
-  return timingSafeEqual(x, y);
-}
-
-async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of req) {
-    size += (c as Buffer).length;
-    if (size > MAX_FORM_BYTES) throw new Error('form too large');
-    chunks.push(c as Buffer);
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-}
-
-function sendHtml(res: ServerResponse, status: number, html: string): void {
-  res.writeHead(status, {
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-store',
-    // No scripts, no external assets: only the inline style block is allowed.
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
-  });
-  res.end(html);
 }
 
 function resolveIssuer(opts: { issuer?: string; issuerPath?: string; port?: number }): { port: number; path: string } {
@@ -255,76 +226,10 @@ export async function startIdentityProvider<P extends IdentityProfile>(opts: Ide
   provider.on('server_error', (_ctx: unknown, error: Error) => onServerError(error));
   const callback = provider.callback();
 
-  const interactionRoute = new RegExp(`^${mountPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/interaction/([A-Za-z0-9_-]+)(/login|/abort)?$`);
-
-  async function interaction(req: IncomingMessage, res: ServerResponse, uid: string, action: string | undefined): Promise<void> {
-    const details = await provider.interactionDetails(req, res);
-    const locale = localeOf(details.params.ui_locales);
-    const t = identityProviderMessages(locale);
-    if (details.uid !== uid) {
-      sendHtml(res, 400, errorPage(locale, providerName, 'invalid_request', { message: t('otherInteraction') }));
-      return;
-    }
-    const client = await provider.Client.find(String(details.params.client_id));
-    const page = (status: number, extra: { username?: string; failed?: boolean } = {}) =>
-      sendHtml(
-        res,
-        status,
-        loginPage({
-          locale,
-          providerName,
-          clientName: client?.clientName ?? String(details.params.client_id),
-          action: `${mountPath}/interaction/${uid}/login`,
-          abortAction: `${mountPath}/interaction/${uid}/abort`,
-          ...extra,
-        }),
-      );
-
-    if (action === undefined && req.method === 'GET') {
-      page(200);
-      return;
-    }
-    if (req.method !== 'POST') {
-      res.writeHead(405, { allow: action ? 'POST' : 'GET' }).end();
-      return;
-    }
-    if (action === '/abort') {
-      await provider.interactionFinished(req, res, { error: 'access_denied', error_description: t('aborted') }, { mergeWithLastSubmission: false });
-      return;
-    }
-    const form = await readForm(req);
-    const username = (form.get('username') ?? '').trim();
-    const account = byUsername.get(username);
-    // Compare even for an unknown name, so the answer takes as long either way.
-    const passwordOk = sameSecret(form.get('password') ?? '', account?.password ?? randomUUID());
-    if (!account || !passwordOk) {
-      page(401, { username, failed: true });
-      return;
-    }
-    const acr = acrOf(profile, account);
-    await provider.interactionFinished(
-      req,
-      res,
-      { login: { accountId: account.sub, amr: ['pwd'], ...(acr ? { acr } : {}) } },
-      { mergeWithLastSubmission: false },
-    );
-  }
+  const interaction = interactionHandler({ provider, profile, providerName, mountPath, byUsername, scopes: allScopes, onServerError });
 
   handler = (req, res) => {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const m = interactionRoute.exec(path);
-    if (m) {
-      interaction(req, res, m[1] ?? '', m[2]).catch((error: unknown) => {
-        if (res.headersSent) return;
-        if (error instanceof errors.SessionNotFound) {
-          sendHtml(res, 400, errorPage('nl', providerName, 'session_not_found', { message: identityProviderMessages('nl')('expired') }));
-          return;
-        }
-        onServerError(error instanceof Error ? error : new Error(String(error)));
-        sendHtml(res, 500, errorPage('nl', providerName, 'server_error'));
-      });
-      return;
-    }
+    if (interaction(req, res)) return;
     const url = req.url ?? '/';
     if (mountPath !== '' && url !== mountPath && !url.startsWith(`${mountPath}/`) && !url.startsWith(`${mountPath}?`)) {
       res.writeHead(404).end();
