@@ -271,6 +271,22 @@ for (const engine of ENGINES) {
       assert.equal(refused.status, 400);
       assert.ok((await p.deps.db.selectFrom('users').select('totp_enrolled_at').where('email', '=', 'privacy@amsterdam.demo').executeTakeFirstOrThrow()).totp_enrolled_at);
 
+      // Lost the app and the codes: the admin turns it off (only for their own organisation's users,
+      // not for themself); the person's sessions end, and the next login sets up a new one.
+      const privacyId = (await p.deps.db.selectFrom('users').select('id').where('email', '=', 'privacy@amsterdam.demo').executeTakeFirstOrThrow()).id;
+      const security = await admin.get('/beveiliging');
+      assert.match(security.html, new RegExp(`/beveiliging/gebruikers/${privacyId}/tweestapsverificatie-uitzetten`));
+      const creditorAdmin = await webLogin(p, 'aanlevering@demo-woningcorporatie.demo');
+      assert.equal((await creditorAdmin.post(`/beveiliging/gebruikers/${privacyId}/tweestapsverificatie-uitzetten`, {})).status, 404, 'not of another organisation');
+      const adminId = (await p.deps.db.selectFrom('users').select('id').where('email', '=', 'beheer@amsterdam.demo').executeTakeFirstOrThrow()).id;
+      assert.equal((await admin.post(`/beveiliging/gebruikers/${adminId}/tweestapsverificatie-uitzetten`, {})).status, 404, 'not for oneself');
+      const reset = await admin.post(`/beveiliging/gebruikers/${privacyId}/tweestapsverificatie-uitzetten`, {});
+      assert.equal(reset.status, 303);
+      assert.match((await admin.get(reset.location!)).html, /is uitgezet en zijn sessies zijn beëindigd/);
+      assert.equal((await privacy.get('/mijn-account')).status, 303, "the person's sessions ended");
+      assert.deepEqual((await auditOf('totp.reset')).map((a) => a.outcome), ['success']);
+      assert.equal((await passwordStep(p, 'privacy@amsterdam.demo')).location, '/inloggen/instellen?next=%2Fwerklijst');
+
       // Switched off again: a password is enough for those without one.
       assert.equal((await admin.post('/beveiliging', {})).status, 303);
       assert.ok((await passwordStep(p, 'medewerker@amsterdam.demo')).cookies.get('vs_session'));

@@ -64,3 +64,19 @@ export async function secondFactorCounts(db: Executor, organisationId: string): 
     .executeTakeFirst();
   return { active: Number(r?.active ?? 0), enrolled: Number(r?.enrolled ?? 0) };
 }
+
+/** The organisation's active users with their second factor, by name. */
+export async function usersWithSecondFactor(db: Executor, organisationId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'totp_enrolled_at'])
+    .where('organisation_id', '=', organisationId)
+    .where('disabled_at', 'is', null)
+    .orderBy('display_name')
+    .execute();
+}
+
+/** The user of the organisation, if it is; for an admin acting on their own organisation's users only. */
+export async function userOfOrganisation(db: Executor, organisationId: string, userId: string) {
+  return db.selectFrom('users').select(['id', 'totp_enrolled_at']).where('id', '=', userId).where('organisation_id', '=', organisationId).executeTakeFirst();
+}
