@@ -11,8 +11,9 @@ export interface PageContent {
   /** Extra scripts of our own (/assets/web/…), loaded deferred. */
   scripts?: string[];
   /**
-   * A same-site path to move on to at once (meta refresh). After a login at an identity provider
-   * the browser's strict session cookie is only sent on a navigation this site starts itself.
+   * Where to move on to at once (meta refresh). After a login at an identity provider the browser's
+   * strict session cookie is only sent on a navigation this site starts itself; after a logout
+   * form, the provider's logout page may not be reached by a redirect (CSP form-action 'self').
    */
   refreshTo?: string;
 }

@@ -7,6 +7,8 @@ import { one, type WebApp } from '../../web-app.ts';
 import { LoginPage } from './login-page.tsx';
 import { loginChoices } from '../../../app/identity/login-choices.ts';
 import { providerLogoutUrl } from '../../../app/identity/sso-login.ts';
+import { identityMessages } from '../identity/messages.ts';
+import { ToProviderPage } from '../identity/sso-pages.tsx';
 import { safeRedirectPath } from '../../safe-redirect.ts';
 import { PENDING_COOKIE, registerSecondFactorPages } from './second-factor-routes.ts';
 
@@ -65,14 +67,16 @@ export function registerAuthPages(web: WebApp): void {
   });
 
   // Logging out needs the CSRF token (the route is not public), so another site cannot log a user out.
-  web.post('/uitloggen', {}, async ({ req, reply }) => {
+  web.post('/uitloggen', {}, async ({ req, reply, locale }) => {
     const token = (req.cookies as Record<string, string | undefined>)[SESSION_COOKIE];
     const loggedOut = `${web.baseUrl(req)}/inloggen?uitgelogd=1`;
     // A session from an identity provider is ended there too (RP-initiated logout), which then sends the browser back.
     const atProvider = token ? await providerLogoutUrl(web.deps, token, loggedOut) : undefined;
     if (token) await logout(web.deps, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { redirect: atProvider ?? '/inloggen?uitgelogd=1' };
+    if (!atProvider) return { redirect: '/inloggen?uitgelogd=1' };
+    // Not a redirect: the CSP's form-action 'self' also covers where a form's answer redirects to.
+    return { title: identityMessages(locale)('toProviderTitle'), body: createElement(ToProviderPage, { url: atProvider }), refreshTo: atProvider };
   });
 
   registerSecondFactorPages(web);

@@ -1,9 +1,15 @@
 import type { LoginChoices } from '../../../app/identity/login-choices.ts';
-import { Button, FormField, Heading, Paragraph, Select } from '../../components/index.ts';
+import { ButtonLink, Heading, ListItem, Paragraph, UnorderedList } from '../../components/index.ts';
 import { useWeb } from '../../web-context.ts';
 import { identityMessages } from './messages.ts';
 
-/** The login page's other ways in: the own organisation's provider, and eHerkenning for creditors. Plain GET forms. */
+const startUrl = (provider: string, next: string) => `/sso/start?${new URLSearchParams({ aanbieder: provider, next }).toString()}`;
+
+/**
+ * The login page's other ways in: each organisation's provider, and eHerkenning for creditors.
+ * Links, not forms: the CSP's form-action 'self' also covers where a form's answer redirects to,
+ * and these redirect to the provider.
+ */
 export function SsoChoices({ choices, next }: { choices: LoginChoices; next: string }) {
   const t = identityMessages(useWeb().locale);
   if (choices.providers.length === 0 && !choices.eherkenning) return null;
@@ -15,13 +21,13 @@ export function SsoChoices({ choices, next }: { choices: LoginChoices; next: str
             {t('ssoLoginTitle')}
           </Heading>
           <Paragraph>{t('ssoLoginIntro')}</Paragraph>
-          <form className="utrecht-form" action="/sso/start" method="get">
-            <input type="hidden" name="next" value={next} />
-            <FormField id="aanbieder" label={t('ssoOrganisation')}>
-              <Select id="aanbieder" name="aanbieder" options={choices.providers.map((p) => ({ value: p.id, label: p.name }))} />
-            </FormField>
-            <Button>{t('ssoLoginButton')}</Button>
-          </form>
+          <UnorderedList>
+            {choices.providers.map((p) => (
+              <ListItem key={p.id}>
+                <ButtonLink href={startUrl(p.id, next)}>{t('ssoLoginVia', { name: p.name })}</ButtonLink>
+              </ListItem>
+            ))}
+          </UnorderedList>
         </section>
       ) : null}
       {choices.eherkenning ? (
@@ -30,11 +36,9 @@ export function SsoChoices({ choices, next }: { choices: LoginChoices; next: str
             {t('eherkenningTitle')}
           </Heading>
           <Paragraph>{t('eherkenningIntro')}</Paragraph>
-          <form className="utrecht-form" action="/sso/start" method="get">
-            <input type="hidden" name="aanbieder" value="eherkenning" />
-            <input type="hidden" name="next" value={next} />
-            <Button>{t('eherkenningButton')}</Button>
-          </form>
+          <Paragraph>
+            <ButtonLink href={startUrl('eherkenning', next)}>{t('eherkenningButton')}</ButtonLink>
+          </Paragraph>
         </section>
       ) : null}
       <Heading level={2}>{t('orPassword')}</Heading>

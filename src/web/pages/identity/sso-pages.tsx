@@ -28,3 +28,17 @@ export function SsoContinuePage({ next }: { next: string }) {
     </div>
   );
 }
+
+/** After the platform's own logout: on to the provider's, by meta refresh, with the link if that does not happen. */
+export function ToProviderPage({ url }: { url: string }) {
+  const t = identityMessages(useWeb().locale);
+  return (
+    <div className="vs-narrow">
+      <Heading level={1}>{t('toProviderTitle')}</Heading>
+      <Paragraph>{t('toProviderText')}</Paragraph>
+      <Paragraph>
+        <Link href={url}>{t('toProviderLink')}</Link>
+      </Paragraph>
+    </div>
+  );
+}
