@@ -31,6 +31,11 @@ export async function retireEmailTokens(db: Executor, userId: string, purposes: 
   await db.updateTable('email_tokens').set({ used_at: at }).where('user_id', '=', userId).where('purpose', 'in', purposes).where('used_at', 'is', null).execute();
 }
 
+/** Locks the user's row for the caller's transaction: links issued to one user at the same moment wait for one another. */
+export async function lockUserForLinks(trx: Transaction<DB>, userId: string): Promise<void> {
+  await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
+}
+
 /** How many links of this purpose the user was sent since `since`. */
 export async function countEmailTokensSince(db: Executor, userId: string, purpose: EmailTokenPurpose, since: Date): Promise<number> {
   const r = await db

@@ -13,7 +13,7 @@ import { LinkProblemPage, PasswordSetPage, SetPasswordPage } from './set-passwor
 
 const FORGOT = '/wachtwoord-vergeten';
 
-/** A mail that did not go out is logged without its address or text; the person was told the same either way. */
+/** A reset that failed (its mail, or the work before it) is logged without the address or the text; the person was told the same either way. */
 function logUndelivered(req: FastifyRequest, delivery: Promise<void>): void {
   delivery.catch((e: unknown) => req.log.warn({ err: { message: (e as Error).message } }, 'password reset mail not sent'));
 }
@@ -40,7 +40,7 @@ export function registerAccountRecoveryPages(web: WebApp): void {
     if (!formTokenMatches(req, one(body._form))) return again(403, { error: t('formExpired') });
     if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 200) return again(400, { fieldError: t('emailInvalid') });
     try {
-      const { delivery } = await requestPasswordReset(deps, { email, baseUrl: web.baseUrl(req), traceId: req.traceId, spanId: req.spanId });
+      const { delivery } = requestPasswordReset(deps, { email, baseUrl: web.baseUrl(req), traceId: req.traceId, spanId: req.spanId });
       logUndelivered(req, delivery);
     } catch (e) {
       if (e instanceof MailNotConfigured) return again(503, { error: t('mailNotConfigured') });
