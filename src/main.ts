@@ -79,7 +79,7 @@ const platform = await startPlatform({
 
 const url = config.publicUrl.includes(':0') ? platform.url : config.publicUrl;
 // The demo's own OpenID providers (README "Connecting an identity provider"): Amsterdam's staff and an eHerkenning broker.
-const demoIdentity = config.demoIdp && config.seedDemo ? await startDemoIdentity({ platformUrl: url, municipalPort: config.demoIdpPort, eherkenningPort: config.demoIdpPort + 1 }) : undefined;
+const demoIdentity = config.demoIdp && config.seedDemo ? await startDemoIdentity({ platformUrl: url, port: config.demoIdpPort }) : undefined;
 if (demoIdentity) await connectDemoIdentity(platform.deps, demoIdentity.connection);
 const lines = [
   '',
