@@ -141,8 +141,9 @@ for (const engine of ENGINES) {
       const page = await step(jar, `${p.url}/werklijst`);
       const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
       const out = await step(jar, `${p.url}/uitloggen`, { form: { _csrf: csrf } });
-      assert.equal(out.status, 303);
-      const to = new URL(out.location!);
+      // A page that moves on to the provider (a redirect after a form would be blocked by form-action 'self').
+      assert.equal(out.status, 200);
+      const to = new URL(/http-equiv="refresh" content="0;url=([^"]+)"/.exec(out.body)![1]!.replace(/&amp;/g, '&'));
       assert.ok(to.href.startsWith(`${demo.municipal.issuer}/`), to.href);
       assert.ok(to.searchParams.get('id_token_hint'));
       assert.equal(to.searchParams.get('post_logout_redirect_uri'), `${p.url}/inloggen?uitgelogd=1`);
