@@ -167,6 +167,26 @@ for (const engine of ENGINES) {
       assert.match((await s.get('/mijn-account')).html, /nog 7 ongebruikte herstelcodes/);
     });
 
+    it('renews the recovery codes with a code: the old ones stop working', async () => {
+      const s = await loginWithCode(p, email, secret, nextStep);
+      assert.match((await s.get('/mijn-account')).html, /Nieuwe herstelcodes maken/);
+      const wrong = await s.post('/mijn-account/herstelcodes', { code: recovery[5]!.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')) });
+      assert.equal(wrong.status, 400);
+      assert.match(wrong.html, /onjuist of al gebruikt/);
+      const ok = await s.post('/mijn-account/herstelcodes', { code: recovery[1]! });
+      assert.equal(ok.status, 200);
+      const renewed = recoveryCodesOf(ok.html);
+      assert.equal(renewed.length, 8);
+      assert.ok(!renewed.some((c) => recovery.includes(c)));
+      assert.deepEqual((await auditOf('totp.recovery-codes')).map((a) => a.outcome), ['refused', 'success']);
+      const pw = await passwordStep(p, email);
+      const pending = pw.cookies.get('vs_pending')!;
+      const csrf = csrfOf((await pendingPage(p, pending, '/inloggen/code')).html);
+      assert.equal((await pendingPage(p, pending, '/inloggen/code', { _csrf: csrf, next: '/', code: recovery[2]! })).status, 401, 'an old code no longer works');
+      assert.equal((await pendingPage(p, pending, '/inloggen/code', { _csrf: csrf, next: '/', code: renewed[0]! })).status, 303, 'a new one does');
+      recovery = renewed.slice(1);
+    });
+
     it('through the API: the code in the same call, or 401 SECOND_FACTOR_REQUIRED', async () => {
       const call = (body: Record<string, string>) => fetch(`${p.url}/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       const without = await call({ email, password: DEMO_PASSWORD });

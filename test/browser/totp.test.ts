@@ -83,6 +83,7 @@ describe('two-step verification and the session list in a real browser (chromium
     assert.equal(await page.locator('.vs-recovery-codes li').count(), 8);
     await page.getByRole('link', { name: 'Verder' }).click();
     await page.getByText('Tweestapsverificatie staat aan sinds').waitFor();
+    await expectAccessible(page, 'account page with two-step verification on');
 
     await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
     await page.getByText('U bent uitgelogd.').waitFor();

@@ -4,7 +4,7 @@ import { readThrottle } from '../../db/repositories/login-throttle.ts';
 import { removeTotp, secondFactorOf, unusedRecoveryCodes } from '../../db/repositories/second-factor.ts';
 import { lockedUntil } from '../../domain/access/login-throttle.ts';
 import { auditBy, type AppDeps, type CallContext } from '../context.ts';
-import { checkSecondFactor, confirmTotpCandidate, newTotpCandidate, reopenTotpCandidate, type EnrolmentResult, type TotpCandidate } from './second-factor.ts';
+import { checkSecondFactor, confirmTotpCandidate, newTotpCandidate, renewRecoveryCodes, reopenTotpCandidate, type EnrolmentResult, type TotpCandidate } from './second-factor.ts';
 import { accountHash, countFailure } from './throttle.ts';
 
 // A person's own second factor, from their account page. Only people act here (not API keys), on themselves.
@@ -48,6 +48,30 @@ export async function confirmOwnEnrolment(deps: AppDeps, ctx: CallContext, input
     await appendAudit(trx, { ...auditBy(ctx), activity: 'totp.enrol', objectType: 'user', objectIds: [row.id], outcome: r.enrolled ? 'success' : 'refused', detail: r.enrolled ? { during: 'account' } : { during: 'account', reason: r.reason } });
     return r;
   });
+}
+
+export type RenewResult = { renewed: true; recoveryCodes: string[] } | { renewed: false; reason: 'not-enrolled' | 'malformed' | 'wrong' | 'reused' | 'locked' };
+
+/**
+ * New recovery codes (the old ones, used or not, stop working), confirmed with a code from the app
+ * or a recovery code; wrong codes count towards the account's lock.
+ */
+export async function renewOwnRecoveryCodes(deps: AppDeps, ctx: CallContext, code: string): Promise<RenewResult> {
+  const row = await me(deps, ctx);
+  if (!row.totp_enrolled_at) return { renewed: false, reason: 'not-enrolled' };
+  const account = accountHash(deps, row.email);
+  if (lockedUntil(await readThrottle(deps.db, account), deps.now())) return { renewed: false, reason: 'locked' };
+  const r = await deps.db.transaction().execute(async (trx) => {
+    const check = await checkSecondFactor(trx, deps, row.id, code);
+    if (!check.ok) return check;
+    const recoveryCodes = await renewRecoveryCodes(trx, deps, row.id);
+    await appendAudit(trx, { ...auditBy(ctx), activity: 'totp.recovery-codes', objectType: 'user', objectIds: [row.id], outcome: 'success', detail: { factor: check.factor } });
+    return { ok: true as const, recoveryCodes };
+  });
+  if (r.ok) return { renewed: true, recoveryCodes: r.recoveryCodes };
+  const state = await countFailure(deps, account);
+  await appendAudit(deps.db, { ...auditBy(ctx), activity: 'totp.recovery-codes', objectType: 'user', objectIds: [row.id], outcome: 'refused', detail: { reason: r.reason, failures: state.failures } });
+  return { renewed: false, reason: state.lockedUntil ? 'locked' : r.reason };
 }
 
 export type DisableResult = { disabled: true } | { disabled: false; reason: 'required' | 'not-enrolled' | 'malformed' | 'wrong' | 'reused' | 'locked' };

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { Secret } from 'otpauth';
 import type { DB } from '../../db/schema.ts';
-import { advanceTotpStep, enrolTotp, lockTotp, useRecoveryCode } from '../../db/repositories/second-factor.ts';
+import { advanceTotpStep, enrolTotp, lockTotp, replaceRecoveryCodes, useRecoveryCode } from '../../db/repositories/second-factor.ts';
 import { normaliseRecoveryCode, RECOVERY_CODE_COUNT, recoveryCodeFrom } from '../../domain/access/recovery-codes.ts';
 import { checkTotpCode, looksLikeTotpCode, totpUri } from '../../domain/access/totp.ts';
 import type { AppDeps } from '../context.ts';
@@ -69,12 +69,16 @@ export async function confirmTotpCandidate(trx: Transaction<DB>, deps: Pick<AppD
   if (!secret) return { enrolled: false, reason: 'candidate' };
   const r = checkTotpCode(secret, code, deps.now(), null);
   if (!r.ok) return { enrolled: false, reason: r.reason };
-  const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, () => recoveryCodeFrom(randomBytes(10)));
-  await enrolTotp(trx, userId, {
-    seedSealed: deps.secrets.seal(seedPurpose(userId), secret),
-    step: r.step,
-    now: deps.now(),
-    recoveryCodeHashes: recoveryCodes.map((c) => recoveryCodeHash(deps, normaliseRecoveryCode(c)!)),
-  });
+  const recoveryCodes = newRecoveryCodes();
+  await enrolTotp(trx, userId, { seedSealed: deps.secrets.seal(seedPurpose(userId), secret), step: r.step, now: deps.now(), recoveryCodeHashes: recoveryCodes.map((c) => recoveryCodeHash(deps, normaliseRecoveryCode(c)!)) });
   return { enrolled: true, recoveryCodes };
+}
+
+const newRecoveryCodes = () => Array.from({ length: RECOVERY_CODE_COUNT }, () => recoveryCodeFrom(randomBytes(10)));
+
+/** A fresh set of recovery codes for an enrolled user, in the caller's transaction; the old ones stop working. */
+export async function renewRecoveryCodes(trx: Transaction<DB>, deps: Pick<AppDeps, 'pseudonymize'>, userId: string): Promise<string[]> {
+  const codes = newRecoveryCodes();
+  await replaceRecoveryCodes(trx, userId, codes.map((c) => recoveryCodeHash(deps, normaliseRecoveryCode(c)!)));
+  return codes;
 }

@@ -29,6 +29,12 @@ export async function enrolTotp(db: Executor, userId: string, e: { seedSealed: s
   if (e.recoveryCodeHashes.length) await db.insertInto('recovery_codes').values(e.recoveryCodeHashes.map((h) => ({ user_id: userId, code_hash: h }))).execute();
 }
 
+/** A new set of recovery codes in place of the old ones, used or not. */
+export async function replaceRecoveryCodes(db: Executor, userId: string, codeHashes: readonly string[]): Promise<void> {
+  await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+  if (codeHashes.length) await db.insertInto('recovery_codes').values(codeHashes.map((h) => ({ user_id: userId, code_hash: h }))).execute();
+}
+
 export async function removeTotp(db: Executor, userId: string): Promise<void> {
   await db.updateTable('users').set({ totp_seed_sealed: null, totp_last_step: null, totp_enrolled_at: null }).where('id', '=', userId).execute();
   await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();

@@ -15,12 +15,14 @@ export function AccountPage({
   currentSessionId,
   notice,
   error,
+  renewError,
 }: {
   factor: OwnSecondFactor;
   sessions: OwnSession[];
   currentSessionId: string;
   notice?: string | undefined;
   error?: string | undefined;
+  renewError?: string | undefined;
 }) {
   const { locale, user } = useWeb();
   const t = accountMessages(locale);
@@ -40,6 +42,15 @@ export function AccountPage({
         {factor.enrolledAt ? (
           <>
             <Paragraph>{t('secondFactorOn', { date: formatDate(locale, factor.enrolledAt), n: factor.recoveryCodesLeft })}</Paragraph>
+            <Heading level={3} id="renew">
+              {t('renewTitle')}
+            </Heading>
+            {renewError ? <Alert type="error">{renewError}</Alert> : null}
+            <Paragraph>{t('renewIntro')}</Paragraph>
+            <Form action="/mijn-account/herstelcodes" label={t('renewTitle')}>
+              <CodeField id="renew-code" error={renewError} />
+              <Button appearance="secondary-action">{t('renewButton')}</Button>
+            </Form>
             {factor.required ? (
               <Paragraph>{t('secondFactorRequired')}</Paragraph>
             ) : (

@@ -1,5 +1,5 @@
 import { createElement } from 'react';
-import { confirmOwnEnrolment, disableOwnSecondFactor, ownSecondFactor, reopenOwnCandidate, startOwnEnrolment, type DisableResult } from '../../../app/auth/own-second-factor.ts';
+import { confirmOwnEnrolment, disableOwnSecondFactor, ownSecondFactor, renewOwnRecoveryCodes, reopenOwnCandidate, startOwnEnrolment, type DisableResult } from '../../../app/auth/own-second-factor.ts';
 import { endAllOwnSessions, endOwnSession, listOwnSessions } from '../../../app/auth/own-sessions.ts';
 import { SESSION_COOKIE } from '../../../http/plugins/auth.ts';
 import { one, WebNotFound, type WebApp, type WebRequest } from '../../web-app.ts';
@@ -17,7 +17,7 @@ const disableError = (t: AccountT, reason: Exclude<DisableResult, { disabled: tr
 /** /mijn-account: every person's own second factor and sessions ("log out everywhere"). */
 export function registerAccountPages(web: WebApp): void {
   const ME = {} as const;
-  const accountPage = async (r: Req, opts: { notice?: string; error?: string } = {}) => ({
+  const accountPage = async (r: Req, opts: { notice?: string; error?: string; renewError?: string } = {}) => ({
     title: accountMessages(r.locale)('accountTitle'),
     body: createElement(AccountPage, {
       factor: await ownSecondFactor(r.deps, r.ctx),
@@ -65,6 +65,14 @@ export function registerAccountPages(web: WebApp): void {
     const t = accountMessages(r.locale);
     const status = res.reason === 'locked' ? 429 : 400;
     return { status, page: await accountPage(r, { error: disableError(t, res.reason) }) };
+  });
+
+  web.post<Form>('/mijn-account/herstelcodes', ME, async (r) => {
+    const t = accountMessages(r.locale);
+    const res = await renewOwnRecoveryCodes(r.deps, r.ctx, one(r.body.code).trim().slice(0, 20));
+    if (res.renewed) return { title: t('recoveryTitle'), body: createElement(RecoveryCodes, { codes: res.recoveryCodes, continueHref: '/mijn-account' }) };
+    if (res.reason === 'not-enrolled') return { redirect: '/mijn-account' };
+    return { status: res.reason === 'locked' ? 429 : 400, page: await accountPage(r, { renewError: disableError(t, res.reason) }) };
   });
 
   web.post<Form, { id: string }>('/mijn-account/sessies/:id/beeindigen', ME, async (r) => {

@@ -4,11 +4,11 @@ import { useWeb } from '../../web-context.ts';
 import { accountMessages } from './messages.ts';
 
 /** The field for a code from the app or a recovery code: one-time-code autocompletion, no spell-check of digits. */
-export function CodeField({ error }: { error?: string | undefined }) {
+export function CodeField({ error, id = 'code' }: { error?: string | undefined; id?: string }) {
   const t = accountMessages(useWeb().locale);
   return (
-    <FormField id="code" label={t('codeLabel')} description={t('codeHelp')} error={error}>
-      <Textbox id="code" name="code" required autoComplete="one-time-code" error={error} hasDescription size={14} />
+    <FormField id={id} label={t('codeLabel')} description={t('codeHelp')} error={error}>
+      <Textbox id={id} name="code" required autoComplete="one-time-code" error={error} hasDescription size={14} />
     </FormField>
   );
 }
