@@ -33,7 +33,7 @@ async function logInEnglish(page: Page, baseUrl: string, email: string): Promise
   await page.goto(`${baseUrl}/inloggen?lang=en`);
   await page.getByLabel('E-mail address').fill(email);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
 }
 
 describe('two-step verification and the session list in a real browser (chromium + axe)', () => {
@@ -90,7 +90,7 @@ describe('two-step verification and the session list in a real browser (chromium
 
     await page.getByLabel('E-mailadres').fill('coordinator@amsterdam.demo');
     await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Code invoeren' }).waitFor();
     assert.equal(new URL(page.url()).pathname, '/inloggen/code');
     await expectAccessible(page, 'code page');
@@ -140,7 +140,7 @@ describe('two-step verification and the session list in a real browser (chromium
     await worker.goto(`${p.url}/inloggen`);
     await worker.getByLabel('E-mailadres').fill('medewerker@amsterdam.demo');
     await worker.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-    await worker.getByRole('button', { name: 'Inloggen' }).click();
+    await worker.getByRole('button', { name: 'Inloggen', exact: true }).click();
     await worker.getByRole('heading', { level: 1, name: 'Tweestapsverificatie instellen' }).waitFor();
     assert.equal(new URL(worker.url()).pathname, '/inloggen/instellen');
     await expectAccessible(worker, 'enrolment at login');
