@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { ENGINES } from './helpers/engines.ts';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.ts';
 import { webLogin } from './helpers/web.ts';
@@ -167,6 +168,18 @@ for (const engine of ENGINES) {
       const unknown = await ssoLogin(p, 'eherkenning', 'eh3-onbekend-bedrijf');
       assert.equal(unknown.back.status, 403);
       assert.match(unknown.back.body, /geen aangesloten schuldeiser/);
+    });
+
+    it('takes its own address for the redirect URI, never the Host header a caller sends', async () => {
+      // node:http, not fetch: fetch may not send a Host header of its own choosing.
+      const location = await new Promise<string>((resolve, reject) => {
+        const req = request(`${p.url}/sso/start?aanbieder=${amsterdam}`, { headers: { host: 'evil.example' } }, (res) => {
+          res.resume();
+          resolve(res.headers.location ?? '');
+        });
+        req.on('error', reject).end();
+      });
+      assert.equal(new URL(location).searchParams.get('redirect_uri'), `${p.url}/sso/terug`);
     });
 
     it('checks an admin\'s provider settings and says what is wrong', async () => {

@@ -83,9 +83,17 @@ export class WebApp {
     this.route('POST', url, access, handler as PageHandler<unknown, unknown, unknown>);
   }
 
-  /** Where users reach the platform: PUBLIC_URL, else this request's scheme and host (development, tests). */
+  /**
+   * Where users reach the platform: PUBLIC_URL, else the address this server listens on (PORT=0,
+   * tests). Never the request's Host header: a link in an e-mail must not point where a caller says.
+   */
   baseUrl(req: FastifyRequest): string {
-    return (this.opts.publicUrl ?? `${req.protocol}://${req.host}`).replace(/\/+$/, '');
+    if (this.opts.publicUrl) return this.opts.publicUrl.replace(/\/+$/, '');
+    const { localAddress = '127.0.0.1', localPort } = req.socket;
+    // No port: a request injected in-process (tests), which no outside caller can send.
+    if (!localPort) return `${req.protocol}://${req.host}`;
+    const host = localAddress.includes(':') ? `[${localAddress.replace(/^::ffff:/, '')}]` : localAddress;
+    return `http://${host.replace(/^\[(\d+\.\d+\.\d+\.\d+)\]$/, '$1')}:${localPort}`;
   }
 
   /** The locale: ?lang= (then remembered in a cookie), else the cookie, else Dutch. */
