@@ -54,10 +54,12 @@ const KIND_OF_ROLE: Record<Role, keyof typeof ORGS> = {
   municipal_coordinator: 'municipality',
   municipal_admin: 'municipality',
   municipal_privacy_officer: 'municipality',
+  municipal_auditor: 'municipality',
   ministry_evaluator: 'ministry',
   ministry_admin: 'ministry',
   operator_admin: 'operator',
   operator_data_supplier: 'operator',
+  operator_auditor: 'operator',
 };
 
 interface Principal {

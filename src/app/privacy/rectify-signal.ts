@@ -29,7 +29,7 @@ export async function rectifySignal(
   ctx: CallContext,
   input: { signalId: string; field: RectifiableFieldName; value: string | null },
 ): Promise<boolean> {
-  const municipality = requireMunicipalityStaff(ctx, 'cases:work');
+  const municipality = requireMunicipalityStaff(ctx, 'objections:register');
   const check = checkRectification(input.field, input.value);
   if (!check.ok) throw new RectificationRefused(input.field, check.message);
   return deps.db.transaction().execute(async (trx) => {

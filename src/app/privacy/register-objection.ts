@@ -55,7 +55,7 @@ export async function registerObjection(
   ctx: CallContext,
   input: { subject: SubjectQuery } | { signalIds: readonly string[] },
 ): Promise<ObjectionResult> {
-  const municipality = requireMunicipalityStaff(ctx, 'cases:work');
+  const municipality = requireMunicipalityStaff(ctx, 'objections:register');
   if ('subject' in input) subjectKeyOf(deps, input.subject); // bad input fails before any work
   return deps.db.transaction().execute(async (trx) => {
     const subject = 'subject' in input ? await findSubject(trx, deps, municipality, input.subject) : null;

@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'ddas:export',
   'audit:read',
   'subjects:access', // answer a resident's right-of-access request (art. 15 AVG) for the own municipality
+  'objections:register', // register a resident's objection (art. 21 AVG) and rectify a signal, for the own municipality
   'platform:operate',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -23,18 +24,23 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLES = {
   sender: ['signals:submit', 'signals:read-own', 'batches:manage'],
   sender_admin: ['signals:submit', 'signals:read-own', 'batches:manage', 'users:manage', 'experiments:read'],
-  municipal_worker: ['cases:read', 'cases:work', 'experiments:read'],
-  municipal_coordinator: ['cases:read', 'cases:work', 'municipality:configure', 'experiments:read', 'experiments:manage', 'evaluation:read', 'ddas:export'],
+  // A worker on the phone with a resident who objects registers it there and then.
+  municipal_worker: ['cases:read', 'cases:work', 'objections:register', 'experiments:read'],
+  municipal_coordinator: ['cases:read', 'cases:work', 'objections:register', 'municipality:configure', 'experiments:read', 'experiments:manage', 'evaluation:read', 'ddas:export'],
   municipal_admin: ['cases:read', 'municipality:configure', 'users:manage', 'experiments:read', 'evaluation:read', 'ddas:export', 'audit:read'],
   // Access requests gather everything the municipality holds about one person, across every case
-  // and sender: a task for the privacy officer (the FG's or AVG desk), not for every worker.
-  municipal_privacy_officer: ['subjects:access'],
+  // and sender: a task for the privacy officer (the FG's or AVG desk), not for every worker. The
+  // officer also handles objections and reads the audit trail of the municipality's processing.
+  municipal_privacy_officer: ['subjects:access', 'objections:register', 'audit:read'],
+  // An internal or external auditor: reads the audit trail, and nothing else.
+  municipal_auditor: ['audit:read'],
   ministry_evaluator: ['experiments:read', 'evaluation:read'],
   ministry_admin: ['experiments:read', 'experiments:manage', 'evaluation:read', 'users:manage'],
   operator_admin: ['platform:operate', 'users:manage', 'audit:read'],
   // The platform as CBS's data supplier: DDAS deliveries of every municipality. Not part of the
   // admin role: pulling every municipality's data is a right someone is given on purpose.
   operator_data_supplier: ['ddas:export'],
+  operator_auditor: ['audit:read'],
 } as const satisfies Record<string, readonly Permission[]>;
 export type Role = keyof typeof ROLES;
 
@@ -42,9 +48,9 @@ export type Role = keyof typeof ROLES;
 export const ROLES_BY_ORGANISATION_KIND: Record<string, readonly Role[]> = {
   creditor: ['sender', 'sender_admin'],
   processor: ['sender', 'sender_admin'],
-  municipality: ['municipal_worker', 'municipal_coordinator', 'municipal_admin', 'municipal_privacy_officer'],
+  municipality: ['municipal_worker', 'municipal_coordinator', 'municipal_admin', 'municipal_privacy_officer', 'municipal_auditor'],
   ministry: ['ministry_evaluator', 'ministry_admin'],
-  operator: ['operator_admin', 'operator_data_supplier'],
+  operator: ['operator_admin', 'operator_data_supplier', 'operator_auditor'],
 };
 
 /** API keys carry scopes, a subset of permissions meant for machine clients. */

@@ -209,7 +209,7 @@ export function registerPrivacyRoutes(app: FastifyInstance, deps: AppDeps): void
       },
     },
     async (req) => {
-      const ctx = callContext(req, 'cases:work');
+      const ctx = callContext(req, 'objections:register');
       const lang = requestLang(req);
       try {
         if (!(await rectifySignal(deps, ctx, req.body))) throw notFound('signalNotFound');
@@ -245,7 +245,7 @@ export function registerPrivacyRoutes(app: FastifyInstance, deps: AppDeps): void
       },
     },
     async (req, reply) => {
-      const ctx = callContext(req, 'cases:work');
+      const ctx = callContext(req, 'objections:register');
       const r = await registerObjection(deps, ctx, req.body).catch(subjectProblem);
       return reply.code(201).send(r);
     },

@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../schema.ts';
+
+export interface AuditFilter {
+  /** Undefined: every organisation's records (the platform's own auditor). */
+  organisationId: string | undefined;
+  from: Date | undefined;
+  /** Exclusive. */
+  to: Date | undefined;
+  /** A prefix of the activity, e.g. 'session.' or 'case.'. */
+  activity: string | undefined;
+  outcome: 'success' | 'refused' | 'error' | undefined;
+  /** Records older than this one (the next page): its time and id. */
+  before: { at: Date; id: string } | undefined;
+  limit: number;
+}
+
+/** Audit records, newest first. Subject pseudonyms are left out: who the records concern is for access requests, not for browsing. */
+export async function listAuditRecords(db: Kysely<DB>, f: AuditFilter) {
+  let q = db
+    .selectFrom('audit_log')
+    .select(['id', 'occurred_at', 'activity', 'actor_type', 'actor_id', 'organisation_id', 'object_type', 'object_ids', 'outcome', 'detail', 'seq', 'trace_id'])
+    // By time first, so an organisation's newest records come off its (organisation_id, occurred_at) index.
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(f.limit);
+  if (f.organisationId !== undefined) q = q.where('organisation_id', '=', f.organisationId);
+  if (f.from) q = q.where('occurred_at', '>=', f.from);
+  if (f.to) q = q.where('occurred_at', '<', f.to);
+  if (f.activity) q = q.where('activity', 'like', `${f.activity.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (f.outcome) q = q.where('outcome', '=', f.outcome);
+  if (f.before) {
+    const { at, id } = f.before;
+    q = q.where((eb) => eb(eb.refTuple('occurred_at', 'id'), '<', eb.tuple(at, id)));
+  }
+  return q.execute();
+}
+
+/** Display names of the users among the actors, so the trail says who rather than a number. */
+export async function userNames(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, string>> {
+  const uuids = [...new Set(ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
+  if (uuids.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', uuids).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}

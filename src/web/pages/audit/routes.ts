@@ -1,0 +1,44 @@
+import { createElement } from 'react';
+import { readAuditTrail, type AuditQuery } from '../../../app/audit/read-audit-trail.ts';
+import { amsterdamDayStart } from '../../../domain/audit/amsterdam-day.ts';
+import { one, type WebApp } from '../../web-app.ts';
+import { AuditPage, type AuditForm } from './audit-page.tsx';
+import { auditMessages } from './messages.ts';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const OUTCOMES = ['success', 'refused', 'error'] as const;
+
+function nextDay(isoDate: string): string {
+  const d = new Date(`${isoDate}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The query from the filter form; undefined when a date is not one. */
+function queryOf(form: AuditForm, before: string): AuditQuery | undefined {
+  if ((form.van && !DATE.test(form.van)) || (form.tot && !DATE.test(form.tot))) return undefined;
+  const [at, id] = before.split('_');
+  const outcome = OUTCOMES.find((o) => o === form.uitkomst);
+  return {
+    from: form.van ? amsterdamDayStart(form.van) : undefined,
+    to: form.tot ? amsterdamDayStart(nextDay(form.tot)) : undefined,
+    activity: form.activiteit.trim().slice(0, 100) || undefined,
+    outcome,
+    before: at && id && /^\d+$/.test(id) && !Number.isNaN(Date.parse(at)) ? { at: new Date(at), id } : undefined,
+  };
+}
+
+/** /audittrail: the audit trail for auditors and privacy officers (audit:read). */
+export function registerAuditPages(web: WebApp): void {
+  web.addNav({ href: '/audittrail', label: { nl: 'Audittrail', en: 'Audit trail' }, permission: 'audit:read', order: 93 });
+  web.get('/audittrail', { permission: 'audit:read' }, async ({ deps, ctx, locale, query }) => {
+    const t = auditMessages(locale);
+    const q = query as Record<string, string | undefined>;
+    const form: AuditForm = { van: one(q.van), tot: one(q.tot), activiteit: one(q.activiteit), uitkomst: one(q.uitkomst) };
+    const parsed = queryOf(form, one(q.voor));
+    const trail = await readAuditTrail(deps, ctx, parsed ?? { from: undefined, to: undefined, activity: undefined, outcome: undefined, before: undefined });
+    const next = trail.next ? `/audittrail?${new URLSearchParams({ ...form, voor: `${trail.next.at.toISOString()}_${trail.next.id}` }).toString()}` : undefined;
+    const body = createElement(AuditPage, { trail, form, nextHref: next, error: parsed ? undefined : t('err_date'), showOrganisation: ctx.actor.organisationKind === 'operator' });
+    return parsed ? { title: t('title'), body } : { status: 400, page: { title: t('title'), body } };
+  });
+}
