@@ -3,7 +3,7 @@ import { appendAudit } from '../../db/repositories/audit.ts';
 import { listAuditRecords, userNames, type AuditFilter } from '../../db/repositories/audit-read.ts';
 import { auditBy, type AppDeps, type CallContext } from '../context.ts';
 
-export const AUDIT_PAGE_SIZE = 100;
+const AUDIT_PAGE_SIZE = 100;
 
 export type AuditQuery = Omit<AuditFilter, 'organisationId' | 'limit'>;
 

@@ -18,7 +18,7 @@ import { accountHash, countFailure } from './throttle.ts';
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 /** How long a person has to give the second factor after the password (or to enrol one). */
-export const PENDING_LOGIN_MINUTES = 10;
+const PENDING_LOGIN_MINUTES = 10;
 
 export interface LoginResult {
   token: string;

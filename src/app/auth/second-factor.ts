@@ -8,7 +8,7 @@ import { checkTotpCode, looksLikeTotpCode, totpUri } from '../../domain/access/t
 import type { AppDeps } from '../context.ts';
 
 /** The name authenticator apps list the platform's codes under. */
-export const TOTP_ISSUER = 'Vroegsignaal';
+const TOTP_ISSUER = 'Vroegsignaal';
 
 // Purposes bind a sealed value to its use and its user: a seed copied to another user's row does not open.
 const seedPurpose = (userId: string) => `totp-seed:${userId}`;

@@ -53,7 +53,7 @@ interface DemoTheme {
 }
 
 /** Two demo organisations with a look of their own (a municipality and a creditor); all others are neutral. */
-export const DEMO_THEMES: DemoTheme[] = [
+const DEMO_THEMES: DemoTheme[] = [
   {
     organisationId: 'GM0363',
     displayName: null,

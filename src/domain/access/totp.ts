@@ -7,9 +7,9 @@ import { HOTP, Secret, TOTP } from 'otpauth';
  * only for a step later than the last one accepted: a code seen once (over a shoulder, in a proxy
  * log) cannot be used again (RFC 6238 § 5.2).
  */
-export const TOTP_PERIOD_SECONDS = 30;
-export const TOTP_DIGITS = 6;
-export const TOTP_ALGORITHM = 'SHA1';
+const TOTP_PERIOD_SECONDS = 30;
+const TOTP_DIGITS = 6;
+const TOTP_ALGORITHM = 'SHA1';
 const WINDOW = 1;
 
 /** The time step of a moment: whole periods since the Unix epoch. */
@@ -20,7 +20,7 @@ export function timeStep(now: Date): number {
 export type CodeCheck = { ok: true; step: number } | { ok: false; reason: 'malformed' | 'wrong' | 'reused' };
 
 /** A code as typed: digits, perhaps with spaces ("123 456"). */
-export function normaliseTotpCode(code: string): string {
+function normaliseTotpCode(code: string): string {
   return code.replace(/\s+/g, '');
 }
 

@@ -3,8 +3,8 @@ import type { LocalizedText } from '../i18n/index.ts';
 import { COLOUR_NAMES, PAGE_BACKGROUND, type ThemeColourField, type ThemeColours } from './theme.ts';
 
 /** WCAG 2.1 AA: 4.5:1 for normal text (1.4.3), 3:1 for user interface components (1.4.11). */
-export const TEXT_CONTRAST = 4.5;
-export const UI_CONTRAST = 3;
+const TEXT_CONTRAST = 4.5;
+const UI_CONTRAST = 3;
 
 /** The WCAG 2.x contrast ratio of two colours (1 to 21), by the `color` package's relative luminance. */
 export function contrastRatio(a: string, b: string): number {

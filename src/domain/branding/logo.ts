@@ -3,7 +3,7 @@ import type { LocalizedText } from '../i18n/index.ts';
 
 /** Small enough to send with every page's header, large enough for a sharp logo at twice the size shown. */
 export const MAX_LOGO_BYTES = 200 * 1024;
-export const LOGO_LIMITS = { minWidth: 16, minHeight: 16, maxWidth: 1200, maxHeight: 600 } as const;
+const LOGO_LIMITS = { minWidth: 16, minHeight: 16, maxWidth: 1200, maxHeight: 600 } as const;
 
 export type LogoType = 'image/png' | 'image/jpeg';
 

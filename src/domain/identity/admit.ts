@@ -27,7 +27,7 @@ export interface Admitted {
   roles: Role[];
 }
 
-export function emailDomain(email: string): string {
+function emailDomain(email: string): string {
   return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 }
 

@@ -33,7 +33,7 @@ export class ProviderError extends Error {
  * Plain http only towards this machine (the demo's and tests' own provider): an identity provider
  * elsewhere is reached over TLS or not at all.
  */
-export function isLoopback(url: URL): boolean {
+function isLoopback(url: URL): boolean {
   return url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
 }
 

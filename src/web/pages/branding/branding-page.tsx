@@ -1,5 +1,7 @@
 import { PREVIEW_CLASS } from '../../../app/branding/served-theme.ts';
-import type { StoredTheme } from '../../../db/repositories/organisation-themes.ts';
+import type { getOwnTheme } from '../../../app/branding/own-theme.ts';
+
+type StoredTheme = NonNullable<Awaited<ReturnType<typeof getOwnTheme>>['stored']>;
 import { CONTRAST_PAIRS } from '../../../domain/branding/contrast.ts';
 import { PAGE_BACKGROUND, THEME_COLOUR_FIELDS, type ThemeColourField } from '../../../domain/branding/theme.ts';
 import { tokensByField } from '../../../domain/branding/tokens.ts';
