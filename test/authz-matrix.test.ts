@@ -35,6 +35,8 @@ const PUBLIC = new Set([
 ]);
 /** For any logged-in user (their own session), whatever the role. */
 const ANY_SESSION = new Set(['GET /sessions/current']);
+/** Web pages for any logged-in person, whatever the role: the start page and their own account (second factor, sessions). */
+const WEB_ANY_SESSION = new Set(['/', '/mijn-account', '/mijn-account/tweestapsverificatie']);
 
 type OrgSide = 'A' | 'B';
 interface Org {
@@ -317,7 +319,7 @@ for (const engine of ENGINES) {
           }
         }
         if (page.method !== 'GET' || page.public) continue;
-        if (page.url === '/') {
+        if (WEB_ANY_SESSION.has(page.url)) {
           matrix.push(`${key}: any session`);
           continue;
         }
