@@ -131,4 +131,19 @@ describe('single sign-on and eHerkenning in a real browser (chromium + axe)', ()
     await page.getByText('The login attempt expired or was not started in this browser.').waitFor();
     await expectAccessible(page, 'refused single sign-on (English)');
   });
+
+  it("the privacy officer's audit trail is accessible in Dutch and English", async () => {
+    await fresh();
+    await logIn(page, p.url, 'privacy@amsterdam.demo');
+    await page.getByRole('link', { name: 'Audittrail' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Audittrail' }).waitFor();
+    await page.getByRole('cell', { name: 'session.login' }).first().waitFor();
+    await expectAccessible(page, 'audit trail');
+    await page.getByLabel('Vanaf').fill('2026-01-01');
+    await page.getByRole('button', { name: 'Tonen' }).click();
+    await page.waitForURL((u) => u.searchParams.get('van') === '2026-01-01');
+    await page.goto(`${p.url}/audittrail?lang=en&van=gisteren`);
+    await page.getByText('Not a valid date (YYYY-MM-DD).').waitFor();
+    await expectAccessible(page, 'audit trail with an error (English)');
+  });
 });
