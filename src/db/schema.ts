@@ -582,6 +582,30 @@ export interface IdentityProvidersTable {
   updated_by: string | null;
 }
 
+// 024_outreach
+export interface OutreachTemplatesTable {
+  municipality_code: string;
+  channel: 'letter' | 'email' | 'sms';
+  language: 'nl' | 'en';
+  subject: Generated<string>;
+  body: string;
+  contact_person: Generated<string>;
+  contact_phone: Generated<string>;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
+export interface OutreachMessagesTable {
+  id: Generated<string>;
+  case_id: string;
+  municipality_code: string;
+  channel: 'letter' | 'email' | 'sms';
+  language: 'nl' | 'en';
+  contact_attempt_id: string | null;
+  sent_at: Generated<Date>;
+  sent_by: string | null;
+}
+
 export interface UserIdentitiesTable {
   issuer: string;
   subject: string;
@@ -666,4 +690,6 @@ export interface DB {
   pending_logins: PendingLoginsTable;
   recovery_codes: RecoveryCodesTable;
   organisation_themes: OrganisationThemesTable;
+  outreach_templates: OutreachTemplatesTable;
+  outreach_messages: OutreachMessagesTable;
 }
