@@ -644,6 +644,33 @@ export interface OrganisationThemesTable {
   updated_by: string | null;
 }
 
+/** 026_referrals: a municipality's debt-help webhook; the secret sealed (secret-box). */
+export interface ReferralEndpointsTable {
+  municipality_code: string;
+  url: string;
+  secret_sealed: string;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
+/** 026_referrals: a case handed off to debt help with the resident's consent, and its delivery. */
+export interface ReferralsTable {
+  id: string;
+  case_id: string;
+  municipality_code: string;
+  result: string;
+  consent_recorded_by: string;
+  consent_recorded_at: Timestamp;
+  status: Generated<'pending' | 'delivered' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp | null;
+  last_attempt_at: Timestamp | null;
+  last_http_status: number | null;
+  delivered_at: Timestamp | null;
+  payload: unknown;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -692,4 +719,6 @@ export interface DB {
   organisation_themes: OrganisationThemesTable;
   outreach_templates: OutreachTemplatesTable;
   outreach_messages: OutreachMessagesTable;
+  referral_endpoints: ReferralEndpointsTable;
+  referrals: ReferralsTable;
 }
