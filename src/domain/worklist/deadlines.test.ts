@@ -27,6 +27,15 @@ describe('case deadlines', () => {
     assert.equal(caseDeadline(open, null, '2025-03-27', 0).state, 'on_time', 'no warning window');
   });
 
+  it('warns in working days: over Easter two working days are five calendar days', () => {
+    const easter = { status: 'open' as const, legalDeadline: '2026-04-07', matchingDate: '2026-03-10' };
+    const d = caseDeadline(easter, null, '2026-04-02', 2);
+    assert.equal(d.daysLeft, 5);
+    assert.equal(d.workingDaysLeft, 2);
+    assert.equal(d.state, 'due_soon');
+    assert.equal(caseDeadline(easter, null, '2026-04-01', 2).state, 'on_time', 'three working days before');
+  });
+
   it("takes today's date in the Netherlands", () => {
     assert.equal(dutchToday(new Date('2025-03-01T23:30:00Z')), '2025-03-02');
   });

@@ -1,4 +1,5 @@
 import { addDays } from '../matching/dates.ts';
+import { workingDaysBetween } from '../calendar/dutch-holidays.ts';
 import type { CaseStatus } from '../cases/case-status.ts';
 
 /**
@@ -6,6 +7,10 @@ import type { CaseStatus } from '../cases/case-status.ts';
  * working days in a crisis; art. 4 Wgs) is set by matching on the case. A municipality may set
  * its own, stricter target ("contact within 14 days"), counted from the matching date. The case
  * is due at whichever comes first; once picked up (a first contact attempt) the clock stops.
+ * The own target counts calendar days (as the setting says, and as the stored due_date the
+ * worklist sorts by); the "due soon" warning counts working days (Monday–Friday without Dutch
+ * public holidays): three days before a deadline after Easter Monday or Christmas is not three
+ * calendar days.
  */
 export type DeadlineState = 'done' | 'overdue' | 'over_target' | 'due_soon' | 'on_time';
 
@@ -24,6 +29,8 @@ export interface CaseDeadline {
   state: DeadlineState;
   /** Calendar days from today to `due` (negative: late). */
   daysLeft: number;
+  /** Working days from today to `due` (negative: late). */
+  workingDaysLeft: number;
 }
 
 const DUE_SOON_DAYS = 3;
@@ -40,13 +47,14 @@ export function caseDeadline(c: DeadlineFacts, contactTargetDays: number | null,
   const target = targetDate(c.matchingDate, contactTargetDays);
   const due = target && target < c.legalDeadline ? target : c.legalDeadline;
   const daysLeft = daysBetween(today, due);
+  const workingDaysLeft = workingDaysBetween(today, due);
   let state: DeadlineState;
   if (c.status !== 'open') state = 'done';
   else if (today > c.legalDeadline) state = 'overdue';
   else if (target && today > target) state = 'over_target';
-  else if (daysLeft <= dueSoonDays) state = 'due_soon';
+  else if (workingDaysLeft <= dueSoonDays) state = 'due_soon';
   else state = 'on_time';
-  return { legalDeadline: c.legalDeadline, targetDate: target, due, state, daysLeft };
+  return { legalDeadline: c.legalDeadline, targetDate: target, due, state, daysLeft, workingDaysLeft };
 }
 
 // One formatter for the process: making one costs a millisecond or so, and intake asks the date for every signal.
