@@ -33,6 +33,8 @@ export interface UsersTable {
   totp_seed_sealed: string | null;
   totp_enrolled_at: Date | null;
   totp_last_step: number | null;
+  /** 025: whether the daily digest comes by e-mail too (it is always on the start page). */
+  digest_email: Generated<boolean>;
 }
 
 export interface ApiKeysTable {
@@ -671,7 +673,15 @@ export interface ReferralsTable {
   created_at: Generated<Date>;
 }
 
+/** 025: one row per user per day a digest was sent (claimed before sending: at most one a day). */
+export interface DigestDeliveriesTable {
+  user_id: string;
+  day: DateCol;
+  sent_at: Generated<Date>;
+}
+
 export interface DB {
+  digest_deliveries: DigestDeliveriesTable;
   organisations: OrganisationsTable;
   users: UsersTable;
   api_keys: ApiKeysTable;
