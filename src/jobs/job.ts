@@ -16,6 +16,8 @@ export interface JobDefinition {
   /** Optional schedule (cron, minutes precision) and its time zone. */
   cron?: string;
   tz?: string;
+  /** Optional: a worker asks for a run this often (for work finer than cron's minute, e.g. retries that are due). */
+  everyMs?: number;
   /** The work; its result is recorded in job_runs (counts only, never personal data). */
   run(deps: AppDeps): Promise<unknown>;
 }

@@ -7,6 +7,7 @@ import type { JobDefinition } from './job.ts';
 import { matchingJob } from './matching.ts';
 import { retentionJob } from './retention.ts';
 import { brpChecksJob } from './brp-checks.ts';
+import { referralDeliveriesJob } from './referral-deliveries.ts';
 
 /** What a process does: serve the API, work the queue, or both (a single-process install). */
 export type ProcessRole = 'all' | 'api' | 'worker';
@@ -51,7 +52,7 @@ export async function startJobQueue(deps: AppDeps, opts: JobQueueOptions): Promi
   await boss.start();
 
   // The BRP checks only where a BRP is connected: no empty run recorded every minute otherwise.
-  const jobs = [matchingJob, retentionJob(), ...(deps.brp ? [brpChecksJob()] : []), ...(opts.extraJobs ?? [])];
+  const jobs = [matchingJob, retentionJob(), referralDeliveriesJob(), ...(deps.brp ? [brpChecksJob()] : []), ...(opts.extraJobs ?? [])];
   const process_ = `${hostname()}:${process.pid}`;
   // A BRP switched off since the last start: its schedule goes too (nothing would work that queue).
   if (works && !deps.brp) await boss.unschedule('brp-case-checks').catch(() => undefined);
@@ -79,6 +80,12 @@ export async function startJobQueue(deps: AppDeps, opts: JobQueueOptions): Promi
         }, opts.matchingIntervalMs)
       : undefined;
   ticker?.unref();
+  const intervals = works
+    ? jobs
+        .filter((j) => j.everyMs && j.everyMs > 0)
+        .map((j) => setInterval(() => void boss.send(j.name, {}).catch((e: unknown) => opts.log.warn({ err: String(e) }, `could not queue ${j.name}`)), j.everyMs))
+    : [];
+  for (const i of intervals) i.unref();
 
   return {
     boss,
@@ -86,6 +93,7 @@ export async function startJobQueue(deps: AppDeps, opts: JobQueueOptions): Promi
     send: (name, data) => boss.send(name, data ?? {}),
     async stop() {
       if (ticker) clearInterval(ticker);
+      for (const i of intervals) clearInterval(i);
       // Let a running job finish (it is one transaction per page anyway), then stop polling.
       await boss.stop({ graceful: true, wait: true, timeout: 15_000, close: false });
     },
