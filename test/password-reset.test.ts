@@ -172,6 +172,18 @@ for (const engine of ENGINES) {
       await webLogin(p, email, NEW_PASSWORD);
     });
 
+    it('ends a login waiting for its second factor, as it ends sessions', async () => {
+      const email = 'beheer@amsterdam.demo';
+      const user = await p.deps.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+      const now = p.deps.now();
+      await p.deps.db
+        .insertInto('pending_logins')
+        .values({ token_hash: 'pending-before-reset', user_id: user.id, step: 'code', account_hash: 'x', csrf_token: 'y', user_agent: null, created_at: now, expires_at: new Date(now.getTime() + 600_000) })
+        .execute();
+      assert.equal((await setPassword(await linkFor(email), NEW_PASSWORD)).status, 303);
+      assert.equal(await p.deps.db.selectFrom('pending_logins').select('token_hash').where('user_id', '=', user.id).executeTakeFirst(), undefined);
+    });
+
     it('writes the mail in the user’s language', async () => {
       const email = 'beheer@platform.demo';
       await p.deps.db.updateTable('users').set({ locale: 'en' }).where('email', '=', email).execute();

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ENGINES } from './helpers/engines.ts';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.ts';
-import { webLogin } from './helpers/web.ts';
+import { postLoginForm, webLogin } from './helpers/web.ts';
 import { DEMO_PASSWORD } from '../src/app/seed/demo-organisations.ts';
 
 const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
@@ -10,15 +10,7 @@ const EDGE = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTM
 
 /** A web login from a given browser; the session's cookie header and its CSRF token. */
 async function loginFrom(p: TestPlatform, email: string, userAgent: string) {
-  const form = await p.app.inject({ method: 'GET', url: '/inloggen' });
-  const loginCookie = form.cookies.find((c) => c.name === 'vs_login')!;
-  const token = /name="_login" value="([^"]+)"/.exec(form.body)![1]!;
-  const res = await p.app.inject({
-    method: 'POST',
-    url: '/inloggen',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `vs_login=${loginCookie.value}`, 'user-agent': userAgent },
-    payload: new URLSearchParams({ _login: token, next: '/', email, password: DEMO_PASSWORD }).toString(),
-  });
+  const res = await postLoginForm(p, email, DEMO_PASSWORD, { userAgent });
   const cookie = `vs_session=${res.cookies.find((c) => c.name === 'vs_session')!.value}`;
   const page = await p.app.inject({ method: 'GET', url: '/mijn-account', headers: { cookie, 'user-agent': userAgent } });
   const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;

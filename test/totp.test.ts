@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ENGINES } from './helpers/engines.ts';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.ts';
-import { webLogin, type WebSession } from './helpers/web.ts';
+import { postLoginForm, webLogin, type WebSession } from './helpers/web.ts';
 import { DEMO_PASSWORD } from '../src/app/seed/demo-organisations.ts';
 import { totpCodeAt } from '../src/domain/access/totp.ts';
 
@@ -10,16 +10,7 @@ type Shaped = { status: number; location: string | undefined; html: string; cook
 
 /** The web login's password step by hand (webLogin expects a session at once): the answer and its cookies. */
 async function passwordStep(p: TestPlatform, email: string, password = DEMO_PASSWORD, userAgent = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0'): Promise<Shaped> {
-  const form = await p.app.inject({ method: 'GET', url: '/inloggen' });
-  const loginCookie = form.cookies.find((c) => c.name === 'vs_login')!;
-  const token = /name="_login" value="([^"]+)"/.exec(form.body)![1]!;
-  const res = await p.app.inject({
-    method: 'POST',
-    url: '/inloggen',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `vs_login=${loginCookie.value}`, 'user-agent': userAgent },
-    payload: new URLSearchParams({ _login: token, next: '/werklijst', email, password }).toString(),
-  });
-  return shape(res);
+  return shape(await postLoginForm(p, email, password, { userAgent, next: '/werklijst' }));
 }
 
 function shape(res: { statusCode: number; headers: Record<string, unknown>; body: string; cookies: Array<{ name: string; value: string }> }): Shaped {

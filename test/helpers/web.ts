@@ -26,17 +26,22 @@ export interface WebSession {
   post(path: string, form: Record<string, string | string[]>, opts?: { csrf?: string | null }): Promise<{ status: number; location: string | undefined; html: string }>;
 }
 
-/** Logs in through the web login form (HTTP inject) and returns a session that GETs and POSTs forms. */
-export async function webLogin(p: TestPlatform, email: string, password = DEMO_PASSWORD): Promise<WebSession> {
+/** The login form filled in and posted (HTTP inject), with its own cookie token: the raw answer. */
+export async function postLoginForm(p: TestPlatform, email: string, password = DEMO_PASSWORD, opts: { userAgent?: string; next?: string } = {}) {
   const form = await p.app.inject({ method: 'GET', url: '/inloggen' });
   const loginCookie = form.cookies.find((c) => c.name === 'vs_login')!;
   const token = /name="_login" value="([^"]+)"/.exec(form.body)![1]!;
-  const res = await p.app.inject({
+  return p.app.inject({
     method: 'POST',
     url: '/inloggen',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `vs_login=${loginCookie.value}` },
-    payload: new URLSearchParams({ _login: token, next: '/', email, password }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `vs_login=${loginCookie.value}`, ...(opts.userAgent ? { 'user-agent': opts.userAgent } : {}) },
+    payload: new URLSearchParams({ _login: token, next: opts.next ?? '/', email, password }).toString(),
   });
+}
+
+/** Logs in through the web login form (HTTP inject) and returns a session that GETs and POSTs forms. */
+export async function webLogin(p: TestPlatform, email: string, password = DEMO_PASSWORD): Promise<WebSession> {
+  const res = await postLoginForm(p, email, password);
   const session = res.cookies.find((c) => c.name === 'vs_session');
   if (res.statusCode !== 303 || !session) throw new Error(`login failed: ${res.statusCode}`);
   const cookie = `vs_session=${session.value}`;

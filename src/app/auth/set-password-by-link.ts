@@ -2,6 +2,7 @@ import { appendAudit } from '../../db/repositories/audit.ts';
 import { findEmailToken, lockEmailToken, markEmailTokenUsed, retireEmailTokens } from '../../db/repositories/email-tokens.ts';
 import { clearThrottle } from '../../db/repositories/login-throttle.ts';
 import { deleteSessionsOfUser } from '../../db/repositories/sessions.ts';
+import { deletePendingLoginsOfUser } from '../../db/repositories/pending-logins.ts';
 import { findUserById, setPasswordHash } from '../../db/repositories/users.ts';
 import { judgeToken, type EmailTokenPurpose, type TokenVerdict } from '../../domain/access/email-tokens.ts';
 import { passwordProblem, type PasswordProblem } from '../../domain/access/password-rules.ts';
@@ -57,6 +58,8 @@ export async function setPasswordByLink(
     await markEmailTokenUsed(trx, tokenHash, now);
     await retireEmailTokens(trx, user.id, ['reset', 'invitation'], now);
     await deleteSessionsOfUser(trx, user.id);
+    // A login half-way (right old password, waiting for the code) must not outlive the password either.
+    await deletePendingLoginsOfUser(trx, user.id);
     await clearThrottle(trx, accountHash(deps, user.email));
     await appendAudit(trx, { ...audit, outcome: 'success' });
     return { done: true };

@@ -21,22 +21,15 @@ const PROVIDER_COLUMNS = [
   'organisations.name as organisation_name',
 ] as const;
 
+const providers = (db: Executor) =>
+  db.selectFrom('identity_providers').innerJoin('organisations', 'organisations.id', 'identity_providers.organisation_id').select(PROVIDER_COLUMNS);
+
 export async function findProviderOfOrganisation(db: Executor, organisationId: string) {
-  return db
-    .selectFrom('identity_providers')
-    .innerJoin('organisations', 'organisations.id', 'identity_providers.organisation_id')
-    .select(PROVIDER_COLUMNS)
-    .where('identity_providers.organisation_id', '=', organisationId)
-    .executeTakeFirst();
+  return providers(db).where('identity_providers.organisation_id', '=', organisationId).executeTakeFirst();
 }
 
 export async function findProvider(db: Executor, id: string) {
-  return db
-    .selectFrom('identity_providers')
-    .innerJoin('organisations', 'organisations.id', 'identity_providers.organisation_id')
-    .select(PROVIDER_COLUMNS)
-    .where('identity_providers.id', '=', id)
-    .executeTakeFirst();
+  return providers(db).where('identity_providers.id', '=', id).executeTakeFirst();
 }
 
 export type IdentityProviderRow = NonNullable<Awaited<ReturnType<typeof findProvider>>>;

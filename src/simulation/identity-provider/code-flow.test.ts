@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import * as oidc from 'openid-client';
@@ -6,7 +6,9 @@ import { CookieJar, follow, formAction, logInOverHttp, step } from './http-login
 import { CLAIMS, EHERKENNING_LEVELS, DIGID_LEVELS, fullScope } from './profiles.ts';
 import { DEMO_DIGID_ACCOUNTS, DEMO_EHERKENNING_ACCOUNTS, DEMO_IDP_PASSWORD, DEMO_KVK_NUMBERS, DEMO_MUNICIPAL_ACCOUNTS, DEMO_MUNICIPAL_GROUPS } from './demo-accounts.ts';
 import { identityProviderMessages } from './messages.ts';
-import { authorizationRequest, CLIENT, LOGGED_OUT, logInAndRedeem, REDIRECT, relyingParty, start } from './test-support.ts';
+import { authorizationRequest, CLIENT, LOGGED_OUT, logInAndRedeem, REDIRECT, relyingParty, start, stopProviders } from './test-support.ts';
+
+after(stopProviders);
 
 const LOGIN_HEADING = identityProviderMessages('nl')('loginHeading');
 

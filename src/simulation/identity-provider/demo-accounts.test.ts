@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as oidc from 'openid-client';
 import { logInOverHttp } from './http-login.ts';
@@ -14,7 +14,9 @@ import {
 } from './demo-accounts.ts';
 import { DEMO_SENDERS, DEMO_USERS } from '../../app/seed/demo-organisations.ts';
 import { startDemoIdentityProviders } from './demo-providers.ts';
-import { authorizationRequest, LOGGED_OUT, REDIRECT } from './test-support.ts';
+import { authorizationRequest, LOGGED_OUT, REDIRECT, stopProviders } from './test-support.ts';
+
+after(stopProviders);
 
 test('the demo accounts fit the demo organisations the platform seeds', () => {
   // The SSO users share the e-mail domain of the municipality's password users (the allowed domain

@@ -1,11 +1,13 @@
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as oidc from 'openid-client';
 import { startIdentityProvider } from './server.ts';
 import { CookieJar, follow, formAction, logInOverHttp, step } from './http-login.ts';
 import { DEMO_DIGID_ACCOUNTS, DEMO_IDP_PASSWORD, DEMO_MUNICIPAL_ACCOUNTS } from './demo-accounts.ts';
 import { identityProviderMessages } from './messages.ts';
-import { authorizationRequest, CLIENT, REDIRECT, relyingParty, start } from './test-support.ts';
+import { authorizationRequest, CLIENT, REDIRECT, relyingParty, start, stopProviders } from './test-support.ts';
+
+after(stopProviders);
 
 const LOGIN_ERROR = identityProviderMessages('nl')('loginError');
 

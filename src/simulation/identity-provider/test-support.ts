@@ -1,9 +1,8 @@
 /**
  * What the identity provider's tests share: a relying party (openid-client, certified) registered at
  * providers started per test, and the authorization request it makes. Every provider started here
- * is stopped when the test file ends.
+ * is stopped when the test file ends (`after(stopProviders)` in each file).
  */
-import { after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as oidc from 'openid-client';
 import { startIdentityProvider, type IdentityProviderClient, type RunningIdentityProvider } from './server.ts';
@@ -23,9 +22,15 @@ export const CLIENT: IdentityProviderClient = {
 };
 
 const running: RunningIdentityProvider[] = [];
-after(async () => {
-  await Promise.all(running.map((p) => p.stop()));
-});
+
+/**
+ * Stops the providers started so far. Each test file calls `after(stopProviders)` itself: this
+ * module is loaded once per process, and `npm test` runs many files in one process, so a hook
+ * registered here would end with the first file and leave the later files' servers running.
+ */
+export async function stopProviders(): Promise<void> {
+  await Promise.all(running.splice(0).map((p) => p.stop()));
+}
 
 export async function start<P extends IdentityProfile>(profile: P, accounts: Parameters<typeof startIdentityProvider<P>>[0]['accounts'], extra: { issuerPath?: string; clients?: IdentityProviderClient[] } = {}) {
   const idp = await startIdentityProvider({ profile, accounts, clients: extra.clients ?? [CLIENT], issuerPath: extra.issuerPath });

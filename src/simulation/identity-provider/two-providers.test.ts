@@ -1,10 +1,12 @@
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import * as oidc from 'openid-client';
 import { logInOverHttp } from './http-login.ts';
 import { DEMO_IDP_PASSWORD, DEMO_MUNICIPAL_ACCOUNTS } from './demo-accounts.ts';
-import { authorizationRequest, CLIENT, logInAndRedeem, relyingParty, start } from './test-support.ts';
+import { authorizationRequest, CLIENT, logInAndRedeem, relyingParty, start, stopProviders } from './test-support.ts';
+
+after(stopProviders);
 
 test('two providers at once: distinct issuers and keys, and an ID token of one does not validate at the other', async () => {
   const a = await start('municipal', DEMO_MUNICIPAL_ACCOUNTS, { issuerPath: '/gemeente-a' });
