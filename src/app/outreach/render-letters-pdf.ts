@@ -1,0 +1,65 @@
+import PDFDocument from 'pdfkit';
+import type { Writable } from 'node:stream';
+
+/** One letter of a print run: sender, resident's address, date and the merged text. */
+export interface LetterPage {
+  sender: string;
+  addressLines: string[];
+  date: string;
+  subject: string;
+  body: string;
+}
+
+const MM = 72 / 25.4;
+// NEN 2780-ish window envelope (EA5/6, window left): the address window starts about 20 mm from
+// the left and 50 mm from the top of an A4 folded in three; the sender line sits just above it.
+const WINDOW_LEFT = 20 * MM;
+const WINDOW_TOP = 50 * MM;
+const WINDOW_WIDTH = 85 * MM;
+const MARGIN_LEFT = 25 * MM;
+const MARGIN_RIGHT = 20 * MM;
+
+// The standard PDF fonts only know WinAnsi (as the evaluation report's PDF does); other characters become '?'.
+const pdfText = (s: string) => s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, '-').replace(/…/g, '...').replace(/[^\n\x20-\x7e\xa0-\xff€]/g, '?');
+
+/**
+ * Writes letters as one A4 PDF, one letter a page, to a stream as they come: pdfkit flushes each
+ * finished page, so a run of thousands of letters never sits in memory. Resolves when the stream
+ * has taken the whole file. Respects back-pressure so a slow reader cannot make the file pile up.
+ */
+export async function writeLettersPdf(letters: AsyncIterable<LetterPage>, out: Writable, meta: { title: string }): Promise<number> {
+  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: meta.title, Author: 'Vroegsignaal' } });
+  const finished = new Promise<void>((resolve, reject) => {
+    out.on('finish', resolve);
+    out.on('close', resolve);
+    out.on('error', reject);
+    doc.on('error', reject);
+  });
+  doc.pipe(out);
+  let pages = 0;
+  for await (const l of letters) {
+    doc.addPage();
+    drawLetter(doc, l);
+    pages++;
+    if (out.writableNeedDrain) await new Promise((r) => out.once('drain', r));
+  }
+  doc.end();
+  await finished;
+  return pages;
+}
+
+function drawLetter(doc: PDFKit.PDFDocument, l: LetterPage): void {
+  const width = doc.page.width - MARGIN_LEFT - MARGIN_RIGHT;
+  doc.font('Helvetica-Bold').fontSize(14).text(pdfText(l.sender), MARGIN_LEFT, 20 * MM, { width, lineBreak: false });
+  // The return line above the address, small, inside the window.
+  doc.font('Helvetica').fontSize(7).text(pdfText(l.sender), WINDOW_LEFT, WINDOW_TOP - 5 * MM, { width: WINDOW_WIDTH, lineBreak: false });
+  doc.font('Helvetica').fontSize(10);
+  let y = WINDOW_TOP;
+  for (const line of l.addressLines) {
+    doc.text(pdfText(line), WINDOW_LEFT, y, { width: WINDOW_WIDTH, lineBreak: false });
+    y += 5 * MM;
+  }
+  doc.fontSize(10).text(pdfText(l.date), MARGIN_LEFT, 100 * MM, { width });
+  doc.font('Helvetica-Bold').fontSize(11).text(pdfText(l.subject), MARGIN_LEFT, 110 * MM, { width });
+  doc.font('Helvetica').fontSize(11).text(pdfText(l.body), MARGIN_LEFT, 122 * MM, { width, lineGap: 2, paragraphGap: 4, height: doc.page.height - 122 * MM - 20 * MM, ellipsis: true });
+}

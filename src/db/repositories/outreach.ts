@@ -1,0 +1,77 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../schema.ts';
+import type { Channel, Language } from '../../domain/outreach/templates.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export async function getOutreachTemplate(db: Executor, municipality: string, channel: Channel, language: Language) {
+  return db
+    .selectFrom('outreach_templates')
+    .select(['subject', 'body', 'contact_person', 'contact_phone', 'updated_at'])
+    .where('municipality_code', '=', municipality)
+    .where('channel', '=', channel)
+    .where('language', '=', language)
+    .executeTakeFirst();
+}
+
+export async function upsertOutreachTemplate(
+  db: Executor,
+  t: { municipality: string; channel: Channel; language: Language; subject: string; body: string; contactPerson: string; contactPhone: string; updatedBy: string | null },
+): Promise<void> {
+  const values = { subject: t.subject, body: t.body, contact_person: t.contactPerson, contact_phone: t.contactPhone, updated_by: t.updatedBy, updated_at: new Date() };
+  await db
+    .insertInto('outreach_templates')
+    .values({ municipality_code: t.municipality, channel: t.channel, language: t.language, ...values })
+    .onConflict((oc) => oc.columns(['municipality_code', 'channel', 'language']).doUpdateSet(values))
+    .execute();
+}
+
+export async function insertOutreachMessages(
+  db: Executor,
+  rows: ReadonlyArray<{ caseId: string; municipality: string; channel: Channel; language: Language; contactAttemptId: string | null; sentBy: string | null }>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('outreach_messages')
+    .values(rows.map((r) => ({ case_id: r.caseId, municipality_code: r.municipality, channel: r.channel, language: r.language, contact_attempt_id: r.contactAttemptId, sent_by: r.sentBy })))
+    .execute();
+}
+
+/** The signal fields a message may use (the use case cuts them to the rule's categories) of many cases at once. */
+export async function messageSignalsOfCases(db: Executor, municipality: string, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return [];
+  return db
+    .selectFrom('signal_states')
+    .innerJoin('signals', 'signals.id', 'signal_states.signal_id')
+    .select([
+      'signal_states.case_id',
+      'signals.id',
+      'signals.signal_type',
+      'signals.signal_date',
+      'signals.regulation_version',
+      'signals.rule_id',
+      'signals.crisis',
+      'signals.amount_cents',
+      'signals.components',
+      'signals.arrear_start_date',
+      'signals.bsn',
+      'signals.initials',
+      'signals.given_name',
+      'signals.prefix',
+      'signals.surname',
+      'signals.street',
+      'signals.house_number',
+      'signals.house_number_addition',
+      'signals.postcode',
+      'signals.city',
+      'signals.phone',
+      'signals.email',
+      'signals.customer_number',
+    ])
+    .where('signal_states.municipality_code', '=', municipality)
+    .where('signal_states.case_id', 'in', caseIds)
+    .orderBy('signal_states.case_id')
+    .orderBy('signals.signal_date')
+    .orderBy('signals.id')
+    .execute();
+}
