@@ -118,7 +118,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   sealer.unref();
   // Continuous matching and scheduled work (retention) are jobs on the pg-boss queue (src/jobs):
   // any number of processes may ask for them, a job never runs twice at once.
-  const jobs = await startJobQueue(deps, { role: opts.processRole ?? 'all', matchingIntervalMs: opts.matchingIntervalMs ?? 1000, log: app.log });
+  // The daily digest mails links, so it runs only where the public address is known (PUBLIC_URL; not in tests).
+  const jobs = await startJobQueue(deps, { role: opts.processRole ?? 'all', matchingIntervalMs: opts.matchingIntervalMs ?? 1000, log: app.log, publicUrl: opts.publicUrl });
 
   return {
     url: `http://${addr.address === '::' || addr.address === '0.0.0.0' ? '127.0.0.1' : addr.address}:${addr.port}`,

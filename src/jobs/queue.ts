@@ -7,6 +7,7 @@ import type { JobDefinition } from './job.ts';
 import { matchingJob } from './matching.ts';
 import { retentionJob } from './retention.ts';
 import { brpChecksJob } from './brp-checks.ts';
+import { digestJob } from './digest.ts';
 import { referralDeliveriesJob } from './referral-deliveries.ts';
 
 /** What a process does: serve the API, work the queue, or both (a single-process install). */
@@ -23,6 +24,8 @@ export interface JobQueueOptions {
   /** How often this process asks for a matching round; 0: never (tests drive matching themselves). */
   matchingIntervalMs: number;
   log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
+  /** The address users reach the platform at, for links in mailed digests; absent: no digest job. */
+  publicUrl?: string;
   /** Extra jobs (tests, proofs) next to the platform's own. */
   extraJobs?: readonly JobDefinition[];
 }
@@ -52,7 +55,7 @@ export async function startJobQueue(deps: AppDeps, opts: JobQueueOptions): Promi
   await boss.start();
 
   // The BRP checks only where a BRP is connected: no empty run recorded every minute otherwise.
-  const jobs = [matchingJob, retentionJob(), referralDeliveriesJob(), ...(deps.brp ? [brpChecksJob()] : []), ...(opts.extraJobs ?? [])];
+  const jobs = [matchingJob, retentionJob(), referralDeliveriesJob(), ...(deps.brp ? [brpChecksJob()] : []), ...(opts.publicUrl ? [digestJob(opts.publicUrl)] : []), ...(opts.extraJobs ?? [])];
   const process_ = `${hostname()}:${process.pid}`;
   // A BRP switched off since the last start: its schedule goes too (nothing would work that queue).
   if (works && !deps.brp) await boss.unschedule('brp-case-checks').catch(() => undefined);
