@@ -7,6 +7,7 @@ import { connectDemoIdentity } from '../../src/app/seed/demo-identity.ts';
 import { startDemoIdentity, type DemoIdentity } from '../../src/simulation/demo-identity.ts';
 import { startIdentityProvider, type RunningIdentityProvider } from '../../src/simulation/identity-provider/server.ts';
 import { DEMO_IDP_PASSWORD, DEMO_MUNICIPAL_ACCOUNTS } from '../../src/simulation/identity-provider/demo-accounts.ts';
+import { CookieJar, logInOverHttp, step } from '../../src/simulation/identity-provider/http-login.ts';
 import { upsertProvider } from '../../src/db/repositories/identity-providers.ts';
 import { CLIENT_CREDENTIAL_PURPOSE } from '../../src/app/identity/sso-provider.ts';
 import { expectAccessible, launchBrowser, logIn } from './helpers.ts';
@@ -130,6 +131,26 @@ describe('single sign-on and eHerkenning in a real browser (chromium + axe)', ()
     await page.goto(`${p.url}/sso/terug?code=x&state=y`);
     await page.getByText('The login attempt expired or was not started in this browser.').waitFor();
     await expectAccessible(page, 'refused single sign-on (English)');
+  });
+
+  it('the pages between platform and provider are accessible too (shown for a moment before they move on)', async () => {
+    await fresh();
+    // Fetched over HTTP, shown without their meta refresh: the browser would move on before axe could look.
+    const jar = new CookieJar();
+    const start = await step(jar, `${p.url}/sso/start?aanbieder=eherkenning&next=/signalen`);
+    const atProvider = await logInOverHttp(start.location!, 'eh3-energieleverancier', DEMO_IDP_PASSWORD);
+    const landing = await step(jar, atProvider.callbackUrl!);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec((await step(jar, `${p.url}/signalen`)).body)![1]!;
+    const leaving = await step(jar, `${p.url}/uitloggen`, { form: { _csrf: csrf } });
+    for (const [what, html] of [
+      ['after logging in at the provider', landing.body],
+      ['on the way to the provider to log out', leaving.body],
+    ] as const) {
+      await page.goto(`${p.url}/inloggen`);
+      await page.setContent(html.replace(/<meta http-equiv="refresh"[^>]*>/, ''), { waitUntil: 'load' });
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await expectAccessible(page, what);
+    }
   });
 
   it("the privacy officer's audit trail is accessible in Dutch and English", async () => {
