@@ -24,6 +24,7 @@ import { registerSecurityPages } from './pages/municipality-admin/security-route
 import { registerSsoPages } from './pages/identity/sso-routes.ts';
 import { registerProviderPages } from './pages/identity/provider-routes.ts';
 import { registerAuditPages } from './pages/audit/routes.ts';
+import { registerReferralPages } from './pages/referrals/routes.ts';
 import { MAX_LOGO_BYTES } from '../domain/branding/logo.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -45,7 +46,7 @@ export interface WebOptions {
  */
 export type WebModule = (web: WebApp) => void;
 
-const MODULES: WebModule[] = [registerAuthPages, registerHomePage, registerWorklistPages, registerArchivePages, registerMunicipalityAdminPages, registerExperimentPages, registerCapacityPages, registerCreditorPages, registerDashboardPages, registerRulesPages, registerBrandingPages, registerAccountRecoveryPages, registerAccountPages, registerSecurityPages, registerSsoPages, registerProviderPages, registerAuditPages];
+const MODULES: WebModule[] = [registerAuthPages, registerHomePage, registerWorklistPages, registerArchivePages, registerMunicipalityAdminPages, registerExperimentPages, registerCapacityPages, registerCreditorPages, registerDashboardPages, registerRulesPages, registerBrandingPages, registerAccountRecoveryPages, registerAccountPages, registerSecurityPages, registerSsoPages, registerProviderPages, registerAuditPages, registerReferralPages];
 
 /**
  * The web app: server-rendered React pages with NL Design System CSS, plain HTML forms

@@ -12,6 +12,9 @@ import { textIn } from '../../../domain/i18n/index.ts';
 import { BrpCheckSection } from './brp-check-section.tsx';
 import { brpMessages, brpOutcomeText } from './brp-messages.ts';
 import { archiveMessages } from '../archive/messages.ts';
+import type { ReferralView } from '../../../app/referrals/referral-view.ts';
+import { ReferralCaseSection } from '../referrals/case-section.tsx';
+import { referralMessages } from '../referrals/messages.ts';
 
 export type CaseForm = 'contact' | 'outcome' | 'note' | 'assign' | 'age';
 
@@ -22,6 +25,8 @@ export interface CasePageProps {
   notice?: string | undefined;
   /** The form that failed, its field errors and the values sent. */
   failed?: { form: CaseForm; errors: Record<string, string>; values: Record<string, string> } | undefined;
+  /** The hand-off to debt help, for a case closed with a financial follow-up or referral. */
+  referral?: ReferralView | undefined;
 }
 
 function timelineText(e: CaseView['timeline'][number], t: WorklistT, rules: RuleData, locale: 'nl' | 'en'): string {
@@ -43,6 +48,8 @@ function timelineText(e: CaseView['timeline'][number], t: WorklistT, rules: Rule
     }
     case 'reopened':
       return archiveMessages(locale)('ev_reopened', { reason: String(d.reason ?? '') });
+    case 'referral':
+      return referralMessages(locale)('ev_referral');
     case 'case_opened':
     case 'picked_up':
     case 'note':
@@ -53,7 +60,7 @@ function timelineText(e: CaseView['timeline'][number], t: WorklistT, rules: Rule
   }
 }
 
-export function CasePage({ view, rules, canWork, notice, failed }: CasePageProps) {
+export function CasePage({ view, rules, canWork, notice, failed, referral }: CasePageProps) {
   const { locale } = useWeb();
   const t = worklistMessages(locale);
   const c = view.case;
@@ -228,6 +235,7 @@ export function CasePage({ view, rules, canWork, notice, failed }: CasePageProps
           <Paragraph>—</Paragraph>
         )}
       </section>
+      {referral?.eligible ? <ReferralCaseSection view={referral} /> : null}
 
       {canWork ? (
         <section aria-labelledby="assign-heading" className="vs-section vs-columns">

@@ -18,6 +18,8 @@ import { localReasons, worklistMessages } from './messages.ts';
 import { ruleDataOf } from './rule-data.ts';
 import { WorklistPage } from './worklist-page.tsx';
 import { orNotFound } from '../municipal-not-found.ts';
+import { referralView } from '../../../app/referrals/referral-view.ts';
+import { isReferralResult } from '../../../domain/referrals/eligibility.ts';
 
 const MUNICIPAL = ['municipality'] as const;
 type Form = Record<string, string | string[] | undefined>;
@@ -100,9 +102,10 @@ export function registerWorklistPages(web: WebApp): void {
     const view = await orNotFound(openCase(r.deps, r.ctx, r.params.caseId, rules.allowed));
     const t = worklistMessages(r.locale);
     const saved = one((r.query as Form).opgeslagen);
+    const referral = view.case.status === 'closed' && isReferralResult(view.case.result) ? await referralView(r.deps, r.ctx, view.case.id) : undefined;
     const page = {
       title: t('caseTitle', { id: view.case.id }),
-      body: createElement(CasePage, { view, rules, canWork: !!r.user?.actor.permissions.has('cases:work'), notice: NOTICES[saved] ? t(NOTICES[saved]) : undefined, failed }),
+      body: createElement(CasePage, { view, rules, canWork: !!r.user?.actor.permissions.has('cases:work'), notice: NOTICES[saved] ? t(NOTICES[saved]) : undefined, failed, referral }),
     };
     return failed ? { status: 400, page } : page;
   }
