@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
 import type { Channel, Language } from '../../domain/outreach/templates.ts';
 
@@ -73,5 +73,44 @@ export async function messageSignalsOfCases(db: Executor, municipality: string, 
     .orderBy('signal_states.case_id')
     .orderBy('signals.signal_date')
     .orderBy('signals.id')
+    .execute();
+}
+
+/** The facts a contact attempt needs of many cases at once (status, pick-up date, pseudonym). */
+export async function casesForAttempts(db: Executor, municipality: string, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return [];
+  const r = await db
+    .selectFrom('cases')
+    .select(['id', 'status', 'result', 'bsn_pseudonym', sql<string | null>`to_char(picked_up_on, 'YYYY-MM-DD')`.as('picked_up_on')])
+    .where('municipality_code', '=', municipality)
+    .where('id', 'in', caseIds)
+    .execute();
+  return r.map((c) => ({ ...c, id: String(c.id) }));
+}
+
+/** Many contact attempts of one kind in one statement; per case the new attempt's id. */
+export async function insertContactAttempts(
+  db: Executor,
+  municipality: string,
+  caseIds: readonly string[],
+  a: { contactType: string; reached: boolean; date: string; partOfDay: string | null; createdBy: string | null },
+): Promise<Map<string, string>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .insertInto('contact_attempts')
+    .values(caseIds.map((id) => ({ case_id: id, municipality_code: municipality, contact_type: a.contactType, reached: a.reached, attempted_on: a.date, part_of_day: a.partOfDay, created_by: a.createdBy })))
+    .returning(['id', 'case_id'])
+    .execute();
+  return new Map(rows.map((r) => [String(r.case_id), String(r.id)]));
+}
+
+/** Marks cases picked up on a date (those that were open); the date never moves later. */
+export async function markPickedUp(db: Executor, municipality: string, caseIds: readonly string[], date: string): Promise<void> {
+  if (caseIds.length === 0) return;
+  await db
+    .updateTable('cases')
+    .set({ status: 'picked_up', picked_up_on: sql<string>`least(coalesce(picked_up_on, ${date}::date), ${date}::date)` })
+    .where('municipality_code', '=', municipality)
+    .where('id', 'in', caseIds)
     .execute();
 }

@@ -1,0 +1,73 @@
+/**
+ * Letter-run benchmark (issue 20 point 1): 5,000 active cases of one municipality on PostgreSQL,
+ * made from demo signals through the real intake and matching, then one print run of all of them
+ * as a single PDF (src/app/outreach/print-letters.ts): merge, render, stream to a file, and register
+ * a DDAS contact attempt 'Brief' per letter. Prints the run's time and the process's peak RSS.
+ * Targets: ≤ 60 s and ≤ 300 MB. Uses DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres
+ * and a fresh database `vs_bench_letters`.
+ */
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import { startPlatform } from '../src/platform.ts';
+import { seedDemoSignals } from '../src/simulation/demo.ts';
+import { printLetters } from '../src/app/outreach/print-letters.ts';
+import { ruleDataOf } from '../src/web/pages/worklist/rule-data.ts';
+import { permissionsOf } from '../src/domain/access/roles.ts';
+import type { CallContext } from '../src/app/context.ts';
+import { cloneActiveCases } from './lib/clone-cases.ts';
+import { freshDatabase } from './lib/bench-database.ts';
+import { machineLine } from './lib/machine.ts';
+
+const LETTERS = Number(process.env.BENCH_LETTERS ?? 5_000);
+const MUNICIPALITY = 'GM0363';
+
+const url = await freshDatabase('vs_bench_letters');
+const p = await startPlatform({ databaseUrl: url, dataDir: 'memory://', port: 0, seedDemo: true, logLevel: 'silent', rateLimitPerMinute: 0, matchingIntervalMs: 0, intakeWorkers: 0 });
+const db = p.deps.db;
+
+let t = performance.now();
+// Demo signals through the real intake and matching, their cases copied up to LETTERS active ones
+// (intake of the ~20,000 signals that many cases would take is bench:intake's business, not this);
+// any surplus is closed so the run prints exactly LETTERS.
+await seedDemoSignals(p.deps, 300);
+const active = await cloneActiveCases(db, MUNICIPALITY, LETTERS);
+await sql`update cases set status = 'closed', closed_at = now(), result = 'Geen hulp nodig' where municipality_code = ${MUNICIPALITY} and status <> 'closed'
+  and id not in (select id from cases where municipality_code = ${MUNICIPALITY} and status <> 'closed' order by id limit ${LETTERS})`.execute(db);
+await sql`analyze`.execute(db);
+const seedMs = performance.now() - t;
+
+const u = await db.selectFrom('users').select(['id', 'roles', 'display_name', 'organisation_id']).where('email', '=', 'medewerker@amsterdam.demo').executeTakeFirstOrThrow();
+const ctx: CallContext = {
+  actor: { type: 'user', id: u.id, organisationId: u.organisation_id, organisationKind: 'municipality', permissions: permissionsOf(u.roles), label: u.display_name },
+  traceId: randomBytes(16).toString('hex'),
+  spanId: randomBytes(8).toString('hex'),
+};
+const dir = await mkdtemp(join(tmpdir(), 'bench-letters-'));
+const file = join(dir, 'brieven.pdf');
+
+const rssBefore = process.memoryUsage().rss;
+let peakRss = rssBefore;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+t = performance.now();
+const result = await printLetters(p.deps, ctx, { queue: 'all' }, 'nl', ruleDataOf(p.judge.ruleBook).allowed, createWriteStream(file));
+const runMs = performance.now() - t;
+clearInterval(sampler);
+peakRss = Math.max(peakRss, process.memoryUsage().rss);
+
+const size = (await stat(file)).size;
+const pages = ((await readFile(file, 'latin1')).match(/\/Type \/Page\b/g) ?? []).length;
+const attempts = (await sql<{ n: number }>`select count(*)::int as n from contact_attempts where contact_type = 'Brief'`.execute(db)).rows[0]!.n;
+await rm(dir, { recursive: true });
+await p.stop();
+
+console.log(machineLine());
+console.log(`seed: ${active} active cases from demo signals in ${(seedMs / 1000).toFixed(1)} s (not part of the run)`);
+console.log(`letter run: ${result.letters} letters (${result.withoutAddress} cases without allowed address), ${pages} PDF pages, ${(size / 2 ** 20).toFixed(1)} MiB`);
+console.log(`contact attempts 'Brief' registered: ${attempts}`);
+console.log(`time: ${(runMs / 1000).toFixed(1)} s (target ≤ 60 s) · ${((runMs / Math.max(1, result.letters)) * 1000).toFixed(0)} µs per letter`);
+console.log(`peak RSS: ${(peakRss / 2 ** 20).toFixed(0)} MB (target ≤ 300 MB; the platform held ${(rssBefore / 2 ** 20).toFixed(0)} MB before the run)`);
