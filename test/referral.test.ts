@@ -18,6 +18,12 @@ import { saveReferralEndpointSettings } from '../src/app/referrals/endpoint-sett
 import { handOffCase } from '../src/app/referrals/hand-off-case.ts';
 import { deliverDueReferrals } from '../src/app/referrals/deliver-referrals.ts';
 import { verifySignatureHeader } from '../src/domain/referrals/signature.ts';
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+const validatePayload = addFormats(new Ajv2020({ allErrors: true, strict: false })).compile(JSON.parse(readFileSync(new URL('../docs/integrations/referral.schema.json', import.meta.url), 'utf8')) as object);
 
 // The tests drive delivery themselves with their own clock; the queue's own runs would race them.
 process.env.REFERRAL_DELIVERY_INTERVAL_MS = '0';
@@ -130,6 +136,7 @@ for (const engine of ENGINES) {
         assert.ok(!verifySignatureHeader(header, SECRET, r.body, t + 3600), 'not an hour later (replay)');
       }
       const payload = JSON.parse(rx.received[1]!.body) as Record<string, unknown> & { resident: { name: string; address: { postcode: string } }; debts: Array<{ amount: string; creditor: string }> };
+      assert.ok(validatePayload(payload), `the payload follows docs/integrations/referral.schema.json: ${JSON.stringify(validatePayload.errors)}`);
       assert.equal(payload.referralId, referralId);
       assert.equal(payload.caseId, caseId);
       assert.equal(payload.resident.name, 'J. de Vries');

@@ -5,12 +5,12 @@ import type { CaseResult } from '../ddas/vocabulary.ts';
  * help or a referral that is financial. "Vervolghulp en/of verwijzing niet financieel" goes to
  * other help (social work, care), where the resident's debts are not needed, so it is not offered.
  */
-export const REFERRAL_RESULTS: ReadonlySet<string> = new Set<CaseResult>(['Vervolghulp en/of verwijzing financieel', 'Verwijzing zonder contact']);
+const REFERRAL_RESULTS: ReadonlySet<string> = new Set<CaseResult>(['Vervolghulp en/of verwijzing financieel', 'Verwijzing zonder contact']);
 
 export const isReferralResult = (result: string | null): boolean => result !== null && REFERRAL_RESULTS.has(result);
 
 /** Delivery attempts before a referral counts as failed (about two days with the backoff below). */
-export const MAX_DELIVERY_ATTEMPTS = 12;
+export const MAX_DELIVERY_ATTEMPTS = 16;
 
 /** Seconds until the next attempt after `attempts` failed ones: 30 s doubling, at most 6 hours. */
 export function retryDelaySeconds(attempts: number): number {

@@ -9,7 +9,7 @@ export const SIGNATURE_HEADER = 'X-Vroegsignaal-Signature';
 /** The referral's id: the same on every attempt, so a receiver drops a repeat it already took in. */
 export const DELIVERY_HEADER = 'X-Vroegsignaal-Delivery';
 
-export function signatureOf(secret: string, unixSeconds: number, body: string): string {
+function signatureOf(secret: string, unixSeconds: number, body: string): string {
   return createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex');
 }
 
