@@ -32,7 +32,8 @@ export function registerReferralPages(web: WebApp): void {
       if (!(e instanceof WorklistInputError)) throw e;
       const view = await orNotFound(referralView(deps, ctx, params.caseId));
       const t = referralMessages(locale);
-      const error = e.fields.consent === 'already handed off' ? t('err_already') : t('err_consent');
+      const reasons: Record<string, string> = { 'already handed off': t('err_already'), 'not eligible': t('notEligible'), 'no endpoint': t('noEndpoint') };
+      const error = reasons[e.fields.consent ?? ''] ?? t('err_consent');
       return { status: 400, page: { title: t('handOffTitle', { id: view.caseId }), body: createElement(HandOffPage, { view, canWork: true, error }) } };
     }
     return { redirect: `/zaken/${params.caseId}/overdracht?verzonden=1` };
