@@ -1,6 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHttpSmsSender } from '../src/infra/sms/http-sms-sender.ts';
+import { e164 } from '../src/domain/outreach/sms.ts';
 import { sql } from 'kysely';
 import { ENGINES } from './helpers/engines.ts';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.ts';
@@ -10,7 +14,7 @@ import { seedDemoSignals } from '../src/simulation/demo.ts';
 import { ruleDataOf } from '../src/web/pages/worklist/rule-data.ts';
 import { listQueues } from '../src/db/repositories/worklist.ts';
 import { printLetters } from '../src/app/outreach/print-letters.ts';
-import { emailResident, previewCaseMessage } from '../src/app/outreach/case-message.ts';
+import { emailResident, previewCaseMessage, smsResident } from '../src/app/outreach/case-message.ts';
 import { getOutreachTemplateOf, saveOutreachTemplate } from '../src/app/outreach/outreach-templates.ts';
 import { WorklistInputError } from '../src/app/worklist/own-municipality.ts';
 import { AccessDenied } from '../src/domain/access/actor.ts';
@@ -122,6 +126,39 @@ for (const engine of ENGINES) {
       assert.equal(audit.length, 1);
       assert.ok(!JSON.stringify(audit).includes(preview.recipient!.email!));
       await assert.rejects(emailResident(p.deps, ctx, id, 'nl', () => ['arrear_amount']), WorklistInputError);
+    });
+
+    it('texts the resident through the HTTP SMS provider and registers the contact attempt SMS/Whatsapp', async () => {
+      const received: Array<{ auth: string | undefined; body: { to: string; text: string } }> = [];
+      const server = createServer((req, res) => {
+        let data = '';
+        req.on('data', (c: Buffer) => (data += c.toString()));
+        req.on('end', () => {
+          received.push({ auth: req.headers.authorization, body: JSON.parse(data) as { to: string; text: string } });
+          res.writeHead(received.length === 1 ? 202 : 503).end();
+        });
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      try {
+        const sms = createHttpSmsSender({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/send`, token: 'test-token' });
+        const ctx = await userContext(p, WORKER);
+        const id = await someCase(sql`g.phone is not null and not exists (select 1 from contact_attempts a where a.case_id = c.id)`);
+        const preview = await previewCaseMessage(p.deps, ctx, id, 'sms', 'nl', allowed());
+        await smsResident(p.deps, ctx, sms, id, 'nl', allowed());
+        assert.equal(received.length, 1);
+        assert.equal(received[0]!.auth, 'Bearer test-token');
+        assert.equal(received[0]!.body.to, e164(preview.recipient!.phone!));
+        assert.match(received[0]!.body.text, /^Gemeente Amsterdam: /);
+        assert.ok((await attempts('SMS/Whatsapp')).includes(id));
+        // The provider refuses the next one: no contact attempt, an error in the audit trail.
+        await assert.rejects(smsResident(p.deps, ctx, sms, id, 'nl', allowed()), /HTTP 503/);
+        assert.equal((await attempts('SMS/Whatsapp')).filter((c) => c === id).length, 1);
+        const audit = (await sql<{ outcome: string; detail: unknown }>`select outcome, detail from audit_log where activity = 'outreach.sms' order by id`.execute(p.deps.db)).rows;
+        assert.deepEqual(audit.map((a) => a.outcome), ['success', 'error']);
+        assert.ok(!JSON.stringify(audit).includes(received[0]!.body.to.slice(3)));
+      } finally {
+        await new Promise((r) => server.close(r));
+      }
     });
   });
 }

@@ -1,6 +1,7 @@
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { getCaseOf } from '../../db/repositories/case-work.ts';
 import { MailNotConfigured } from '../../domain/mail/mailer.ts';
+import { e164, type SmsSender } from '../../domain/outreach/sms.ts';
 import type { Recipient } from '../../domain/outreach/recipient.ts';
 import { compose, letterDate, type Channel, type ComposedText, type Language } from '../../domain/outreach/templates.ts';
 import { dutchToday } from '../../domain/worklist/deadlines.ts';
@@ -61,4 +62,23 @@ function htmlOf(text: string): string {
     .split(/\n{2,}/)
     .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
     .join('\n');
+}
+
+/**
+ * Texts the resident through the SMS provider, in the municipality's SMS template, to the phone
+ * number a signal's rule allowed; then registers the DDAS contact attempt 'SMS/Whatsapp'. Refused
+ * when no allowed mobile number exists. The audit record names the case, never the number.
+ */
+export async function smsResident(deps: AppDeps, ctx: CallContext, sms: SmsSender, caseId: string, language: Language, allowed: AllowedCategories): Promise<void> {
+  const municipality = await ownMunicipality(deps, ctx, 'cases:work');
+  const m = await composeForCase(deps, ctx, municipality, caseId, 'sms', language, allowed);
+  const to = m.recipient?.phone ? e164(m.recipient.phone) : null;
+  if (!to) throw new WorklistInputError({ phone: 'no phone number that a signal was allowed to provide' });
+  try {
+    await sms.send({ to, text: m.body });
+  } catch (e) {
+    await appendAudit(deps.db, { ...auditActor(ctx), activity: 'outreach.sms', objectType: 'case', objectIds: [caseId], outcome: 'error', detail: { channel: 'sms', language } });
+    throw e;
+  }
+  await registerSent(deps, ctx, municipality, [caseId], 'sms', language);
 }

@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { e164 } from './sms.ts';
 import { CHANNELS, compose, defaultTemplate, LANGUAGES, letterDate, municipalityShortName, validateTemplate } from './templates.ts';
 
 describe('outreach templates', () => {
@@ -31,5 +32,12 @@ describe('outreach templates', () => {
     assert.equal(letterDate('2026-12-05', 'nl'), '5 december 2026');
     assert.equal(letterDate('2026-03-01', 'en'), '1 March 2026');
     assert.equal(municipalityShortName('Gemeente Amsterdam'), 'Amsterdam');
+  });
+
+  it('writes Dutch phone numbers in E.164 for the SMS provider', () => {
+    assert.equal(e164('06 1234 5678'), '+31612345678');
+    assert.equal(e164('0031-6-12345678'), '+31612345678');
+    assert.equal(e164('+31 20 555 0101'), '+31205550101');
+    assert.equal(e164('bel ons'), null);
   });
 });
