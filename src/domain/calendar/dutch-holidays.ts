@@ -34,7 +34,7 @@ export type DutchHoliday =
   | 'tweedeKerstdag';
 
 /** Easter Sunday as a day number (Anonymous Gregorian algorithm). */
-export function easterSunday(year: number): number {
+function easterSunday(year: number): number {
   const a = year % 19;
   const b = Math.floor(year / 100);
   const c = year % 100;
@@ -53,7 +53,7 @@ export function easterSunday(year: number): number {
 }
 
 /** 0 = Sunday … 6 = Saturday (1970-01-01, day 0, was a Thursday). */
-export function weekday(day: number): number {
+function weekday(day: number): number {
   return (((day + 4) % 7) + 7) % 7;
 }
 

@@ -49,14 +49,14 @@ export const digestMessages = defineMessages({
 
 export const DIGEST_SECTIONS = ['newCrisis', 'dueSoon', 'overdue'] as const;
 /** At most this many cases per list in the mail; the rest is counted. */
-export const DIGEST_MAIL_CASES = 20;
+const DIGEST_MAIL_CASES = 20;
 
 const DATE = {
   nl: new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
   en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
 };
 
-export function digestDate(locale: Locale, day: string): string {
+function digestDate(locale: Locale, day: string): string {
   return DATE[locale].format(new Date(`${day}T00:00:00Z`));
 }
 

@@ -34,7 +34,7 @@ export interface Digest {
   overdue: DigestEntry[];
 }
 
-export const DIGEST_DUE_WORKING_DAYS = 2;
+const DIGEST_DUE_WORKING_DAYS = 2;
 
 /** The window of the digest of `today`: crisis cases opened on or after `openedSince`, due up to `dueBy`. */
 export function digestWindow(today: string): { openedSince: string; dueBy: string } {
