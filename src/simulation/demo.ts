@@ -15,7 +15,14 @@ import { startSmtpSink, type SmtpSink } from './smtp-sink/smtp-sink.ts';
  * (.dependency-cruiser.cjs holds it to that).
  */
 export { seedDemoSignals };
-export { startDemoIdentity } from './demo-identity.ts';
+
+/**
+ * The demo's own OpenID providers (src/simulation/demo-identity.ts), loaded only when started:
+ * oidc-provider warns on Node 20 when loaded, and a platform without them need not load it.
+ */
+export async function startDemoIdentity(opts: Parameters<typeof import('./demo-identity.ts').startDemoIdentity>[0]) {
+  return (await import('./demo-identity.ts')).startDemoIdentity(opts);
+}
 export { DEMO_EHERKENNING_ACCOUNTS, DEMO_IDP_PASSWORD, DEMO_MUNICIPAL_ACCOUNTS } from './identity-provider/demo-accounts.ts';
 
 /**
