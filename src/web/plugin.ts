@@ -25,6 +25,7 @@ import { registerSsoPages } from './pages/identity/sso-routes.ts';
 import { registerProviderPages } from './pages/identity/provider-routes.ts';
 import { registerAuditPages } from './pages/audit/routes.ts';
 import { registerReferralPages } from './pages/referrals/routes.ts';
+import { registerOutreachPages } from './pages/outreach/routes.ts';
 import { MAX_LOGO_BYTES } from '../domain/branding/logo.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -46,7 +47,7 @@ export interface WebOptions {
  */
 export type WebModule = (web: WebApp) => void;
 
-const MODULES: WebModule[] = [registerAuthPages, registerHomePage, registerWorklistPages, registerArchivePages, registerMunicipalityAdminPages, registerExperimentPages, registerCapacityPages, registerCreditorPages, registerDashboardPages, registerRulesPages, registerBrandingPages, registerAccountRecoveryPages, registerAccountPages, registerSecurityPages, registerSsoPages, registerProviderPages, registerAuditPages, registerReferralPages];
+const MODULES: WebModule[] = [registerAuthPages, registerHomePage, registerWorklistPages, registerArchivePages, registerMunicipalityAdminPages, registerExperimentPages, registerCapacityPages, registerCreditorPages, registerDashboardPages, registerRulesPages, registerBrandingPages, registerAccountRecoveryPages, registerAccountPages, registerSecurityPages, registerSsoPages, registerProviderPages, registerAuditPages, registerReferralPages, registerOutreachPages];
 
 /**
  * The web app: server-rendered React pages with NL Design System CSS, plain HTML forms

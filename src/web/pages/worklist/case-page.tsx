@@ -15,6 +15,7 @@ import { archiveMessages } from '../archive/messages.ts';
 import type { ReferralView } from '../../../app/referrals/referral-view.ts';
 import { ReferralCaseSection } from '../referrals/case-section.tsx';
 import { referralMessages } from '../referrals/messages.ts';
+import { outreachMessages } from '../outreach/messages.ts';
 
 export type CaseForm = 'contact' | 'outcome' | 'note' | 'assign' | 'age';
 
@@ -191,6 +192,11 @@ export function CasePage({ view, rules, canWork, notice, failed, referral }: Cas
             { key: 'by', header: t('by'), cell: (a) => a.by_name ?? '—' },
           ]}
         />
+        {canWork && c.status !== 'closed' ? (
+          <Paragraph>
+            <Link href={`${base}/bericht`}>{outreachMessages(locale)('caseLink')}</Link>
+          </Paragraph>
+        ) : null}
         {canWork && c.status !== 'closed' ? (
           <Form action={`${base}/contactpogingen`} label={t('addContact')} id="contact-form">
             <Heading level={3}>{t('addContact')}</Heading>
