@@ -28,7 +28,7 @@ export function LettersPage({ queues }: { queues: QueueForLetters[] }) {
             key: 'action',
             header: t('colAction'),
             cell: (q) => (
-              <Form action={`/werklijst/brieven/${q.id}.pdf`} label={t('printQueue', { queue: q.name })} id={`print-${q.id}`}>
+              <Form action={`/werklijst/brieven/${q.id}/brieven.pdf`} label={t('printQueue', { queue: q.name })} id={`print-${q.id}`}>
                 <input type="hidden" name="taal" value={locale} />
                 <Button appearance="secondary-action">{t('printQueue', { queue: q.name })}</Button>
               </Form>
