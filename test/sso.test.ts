@@ -162,7 +162,11 @@ for (const engine of ENGINES) {
       const eh2 = await ssoLogin(p, 'eherkenning', 'eh2-woningcorporatie');
       assert.equal(eh2.back.status, 200);
       assert.equal((await step(eh2.jar, `${p.url}/signalen`)).status, 200);
-      assert.equal((await step(eh2.jar, `${p.url}/aanleveren`)).status, 403);
+      const refused = await step(eh2.jar, `${p.url}/aanleveren`);
+      assert.equal(refused.status, 403);
+      assert.match(refused.body, /ingelogd met eHerkenning op niveau EH2\. Voor het aanleveren van signalen is EH3 of hoger nodig/);
+      // Another page the role does not give at all: the plain refusal.
+      assert.doesNotMatch((await step(eh2.jar, `${p.url}/werklijst`)).body, /niveau EH2/);
       const session = await p.deps.db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id').select(['sessions.assurance_level', 'sessions.via']).where('users.display_name', '=', 'Bram Jansen').executeTakeFirstOrThrow();
       assert.deepEqual(session, { assurance_level: 'EH2', via: 'eherkenning' });
       const unknown = await ssoLogin(p, 'eherkenning', 'eh3-onbekend-bedrijf');

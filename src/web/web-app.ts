@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { refusedForLevel } from '../domain/identity/session-permissions.ts';
+import { levelTooLowPage } from './pages/identity/level-too-low.tsx';
 import { createElement } from 'react';
 import type { AppDeps, CallContext } from '../app/context.ts';
 import { layoutTheme } from '../app/branding/served-theme.ts';
@@ -148,7 +150,12 @@ export class WebApp {
             return reply.redirect(`/inloggen?${q.toString()}`, REDIRECT_STATUS);
           }
           const actor = req.session.actor;
-          if (access.permission && !actor.permissions.has(access.permission)) return this.sendError(reply, web, 403, 'forbidden');
+          if (access.permission && !actor.permissions.has(access.permission)) {
+            // Held by the person's role, withheld for the eHerkenning level: say so, and how to get it.
+            const level = req.session.assuranceLevel;
+            if (level && refusedForLevel(req.session.roles, level, access.permission)) return this.send(reply, web, levelTooLowPage(locale, level), 403);
+            return this.sendError(reply, web, 403, 'forbidden');
+          }
           if (access.organisationKinds?.length && !access.organisationKinds.includes(actor.organisationKind)) return this.sendError(reply, web, 403, 'forbidden');
           if (method === 'POST') {
             const token = (req.body as { _csrf?: unknown } | undefined)?._csrf;

@@ -101,6 +101,18 @@ describe('single sign-on and eHerkenning in a real browser (chromium + axe)', ()
     assert.equal(await page.getByText('Ilse de Jong').count() > 0, true);
   });
 
+  it('tells a person logged in at EH2 why they may not deliver', async () => {
+    await fresh();
+    await page.goto(`${p.url}/inloggen?next=/aanleveren`);
+    await page.getByRole('link', { name: 'Inloggen met eHerkenning' }).click();
+    await atProvider('eh2-woningcorporatie');
+    await page.getByRole('heading', { level: 1, name: 'Aanleveren vraagt eHerkenning-niveau EH3' }).waitFor();
+    await expectAccessible(page, 'delivering refused for the eHerkenning level');
+    await page.goto(`${p.url}/aanleveren?lang=en`);
+    await page.getByRole('heading', { level: 1, name: 'Delivering requires eHerkenning level EH3' }).waitFor();
+    await expectAccessible(page, 'delivering refused for the eHerkenning level (English)');
+  });
+
   it('refuses a person another organisation\'s provider vouches for, and says why', async () => {
     await fresh();
     await page.goto(`${p.url}/inloggen`);

@@ -70,6 +70,8 @@ export interface SessionActor {
   organisationName: string;
   /** When the session ends (fixed at login; it does not slide). */
   expiresAt: Date;
+  /** eHerkenning's level when the session was opened with it (EH3…); null otherwise. */
+  assuranceLevel: string | null;
 }
 
 /** Resolves a web session cookie to its user, or undefined when unknown or expired. */
@@ -95,5 +97,6 @@ export async function authenticateSession(db: Kysely<DB>, token: string, now: Da
     roles: row.roles,
     organisationName: row.organisation_name,
     expiresAt: new Date(row.expires_at),
+    assuranceLevel: row.assurance_level,
   };
 }

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { admitOrganisationUser, kvkOf, readEherkenning } from './admit.ts';
 import { eherkenningLevelOf, meetsLevel } from './eherkenning-level.ts';
 import { readProviderForm, type ProviderForm } from './provider-form.ts';
-import { sessionPermissions } from './session-permissions.ts';
+import { refusedForLevel, sessionPermissions } from './session-permissions.ts';
 
 const policy = { organisationKind: 'municipality', roleClaim: 'groups', roleMap: { medewerkers: 'municipal_worker', beheer: 'operator_admin' }, allowedEmailDomains: ['amsterdam.nl'] };
 
@@ -53,6 +53,12 @@ describe('eHerkenning', () => {
     assert.ok(sessionPermissions(['sender'], 'EH3').has('signals:submit'));
     assert.ok(sessionPermissions(['sender'], null).has('signals:submit'));
     assert.ok(!sessionPermissions(['sender'], 'nonsense').has('signals:submit'));
+  });
+  it('tells a refusal for the level from a refusal for the role', () => {
+    assert.ok(refusedForLevel(['sender'], 'EH2', 'batches:manage'));
+    assert.ok(!refusedForLevel(['sender'], 'EH3', 'batches:manage'));
+    assert.ok(!refusedForLevel(['sender'], 'EH2', 'cases:read'), 'no role gives it: not the level');
+    assert.ok(!refusedForLevel(['municipal_worker'], null, 'signals:submit'));
   });
 });
 

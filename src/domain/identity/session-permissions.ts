@@ -2,7 +2,7 @@ import { permissionsOf, type Permission } from '../access/roles.ts';
 import { eherkenningLevelOf, LEVEL_TO_DELIVER, meetsLevel } from './eherkenning-level.ts';
 
 /** What delivering signals takes: the rights a session below LEVEL_TO_DELIVER does not get. */
-const DELIVERING: readonly Permission[] = ['signals:submit', 'batches:manage'];
+export const DELIVERING: readonly Permission[] = ['signals:submit', 'batches:manage'];
 
 /**
  * A session's rights: its user's roles, less delivering when it was opened with eHerkenning below
@@ -12,4 +12,9 @@ export function sessionPermissions(roles: readonly string[], assuranceLevel: str
   const permissions = permissionsOf(roles);
   if (assuranceLevel !== null && !meetsLevel(eherkenningLevelOf(assuranceLevel), LEVEL_TO_DELIVER)) for (const p of DELIVERING) permissions.delete(p);
   return permissions;
+}
+
+/** Whether a refusal of this permission is for the session's eHerkenning level, not the person's roles. */
+export function refusedForLevel(roles: readonly string[], assuranceLevel: string | null, permission: Permission): boolean {
+  return assuranceLevel !== null && DELIVERING.includes(permission) && permissionsOf(roles).has(permission) && !sessionPermissions(roles, assuranceLevel).has(permission);
 }

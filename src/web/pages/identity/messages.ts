@@ -74,6 +74,8 @@ export const identityMessages = defineMessages({
     toProviderTitle: 'U bent uitgelogd',
     toProviderText: 'U bent uitgelogd bij het platform. U gaat nu naar uw identiteitsprovider om ook daar uit te loggen.',
     toProviderLink: 'Ook uitloggen bij de identiteitsprovider',
+    levelTooLowTitle: 'Aanleveren vraagt eHerkenning-niveau EH3',
+    levelTooLowBack: 'Naar de signalen die u heeft aangeleverd',
     levelTooLow: 'U bent ingelogd met eHerkenning op niveau {level}. Voor het aanleveren van signalen is EH3 of hoger nodig; log opnieuw in op dat niveau.',
   },
   en: {
@@ -147,6 +149,8 @@ export const identityMessages = defineMessages({
     toProviderTitle: 'You are logged out',
     toProviderText: 'You are logged out of the platform. You are now taken to your identity provider to log out there too.',
     toProviderLink: 'Also log out at the identity provider',
+    levelTooLowTitle: 'Delivering requires eHerkenning level EH3',
+    levelTooLowBack: 'To the signals you delivered',
     levelTooLow: 'You logged in with eHerkenning at level {level}. Delivering signals requires EH3 or higher; log in again at that level.',
   },
 });
