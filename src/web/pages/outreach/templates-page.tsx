@@ -4,7 +4,7 @@ import { useWeb } from '../../web-context.ts';
 import { MessagePreview } from './message-page.tsx';
 import { outreachMessages } from './messages.ts';
 
-export const MERGE_FIELD_LIST = ['naam', 'adres', 'gemeente', 'datum', 'contactpersoon', 'telefoon'];
+const MERGE_FIELD_LIST = ['naam', 'adres', 'gemeente', 'datum', 'contactpersoon', 'telefoon'];
 
 /** The template editor for one channel and language: the text, the merge fields, preview and save. */
 export function TemplatesPage({
