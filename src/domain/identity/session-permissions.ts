@@ -2,7 +2,7 @@ import { permissionsOf, type Permission } from '../access/roles.ts';
 import { eherkenningLevelOf, LEVEL_TO_DELIVER, meetsLevel } from './eherkenning-level.ts';
 
 /** What delivering signals takes: the rights a session below LEVEL_TO_DELIVER does not get. */
-export const DELIVERING: readonly Permission[] = ['signals:submit', 'batches:manage'];
+const DELIVERING: readonly Permission[] = ['signals:submit', 'batches:manage'];
 
 /**
  * A session's rights: its user's roles, less delivering when it was opened with eHerkenning below
