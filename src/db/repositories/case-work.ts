@@ -5,6 +5,27 @@ import type { CaseStatus } from '../../domain/cases/case-status.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
+/** What a signal says about the arrear and the person: the case page and outreach read the same columns. */
+export const SIGNAL_CONTENT_COLUMNS = [
+  'signals.crisis',
+  'signals.amount_cents',
+  'signals.components',
+  'signals.arrear_start_date',
+  'signals.bsn',
+  'signals.initials',
+  'signals.given_name',
+  'signals.prefix',
+  'signals.surname',
+  'signals.street',
+  'signals.house_number',
+  'signals.house_number_addition',
+  'signals.postcode',
+  'signals.city',
+  'signals.phone',
+  'signals.email',
+  'signals.customer_number',
+] as const;
+
 /** One case of a municipality, or undefined when it does not exist there (another municipality's case looks absent). */
 export async function getCaseOf(db: Executor, municipality: string, caseId: string) {
   if (!/^\d{1,18}$/.test(caseId)) return undefined;
@@ -73,23 +94,7 @@ export async function signalsOfCase(db: Executor, municipality: string, caseId: 
       'signals.rule_id',
       'signal_states.status',
       'signals.received_at',
-      'signals.crisis',
-      'signals.amount_cents',
-      'signals.components',
-      'signals.arrear_start_date',
-      'signals.bsn',
-      'signals.initials',
-      'signals.given_name',
-      'signals.prefix',
-      'signals.surname',
-      'signals.street',
-      'signals.house_number',
-      'signals.house_number_addition',
-      'signals.postcode',
-      'signals.city',
-      'signals.phone',
-      'signals.email',
-      'signals.customer_number',
+      ...SIGNAL_CONTENT_COLUMNS,
       'signals.subject_pseudonym',
       'signals.routing',
       'signals.routed_from',

@@ -1,3 +1,4 @@
+import { SIGNAL_CONTENT_COLUMNS } from './case-work.ts';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
 import type { Channel, Language } from '../../domain/outreach/templates.ts';
@@ -50,23 +51,7 @@ export async function messageSignalsOfCases(db: Executor, municipality: string, 
       'signals.signal_date',
       'signals.regulation_version',
       'signals.rule_id',
-      'signals.crisis',
-      'signals.amount_cents',
-      'signals.components',
-      'signals.arrear_start_date',
-      'signals.bsn',
-      'signals.initials',
-      'signals.given_name',
-      'signals.prefix',
-      'signals.surname',
-      'signals.street',
-      'signals.house_number',
-      'signals.house_number_addition',
-      'signals.postcode',
-      'signals.city',
-      'signals.phone',
-      'signals.email',
-      'signals.customer_number',
+      ...SIGNAL_CONTENT_COLUMNS,
     ])
     .where('signal_states.municipality_code', '=', municipality)
     .where('signal_states.case_id', 'in', caseIds)
