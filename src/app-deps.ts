@@ -17,6 +17,7 @@ import { LocalBasisRegisters } from './domain/routing/local-registers.ts';
 import type { BasisRegisters } from './domain/routing/person-register.ts';
 import type { MunicipalBrp } from './domain/routing/brp-register.ts';
 import type { Mailer } from './domain/mail/mailer.ts';
+import type { SmsSender } from './domain/outreach/sms.ts';
 
 /** Routing by the imported address table (the postcode areas while none is), read before the first signal. */
 async function addressRouting(database: Database): Promise<AddressRouting> {
@@ -48,6 +49,8 @@ export async function createAppDeps(
     extraRulesDirs?: readonly string[] | undefined;
     /** Sends e-mail; absent: none configured. */
     mailer?: Mailer | undefined;
+    /** Sends text messages; absent: none configured. */
+    sms?: SmsSender | undefined;
   },
 ) {
   const rules = await loadRules(opts.extraRulesDirs?.length ? [DEFAULT_RULES_DIR, ...opts.extraRulesDirs] : undefined);
@@ -61,6 +64,7 @@ export async function createAppDeps(
     registers: opts.registers ?? new LocalBasisRegisters(await addressRouting(database)),
     ...(opts.brp ? { brp: opts.brp } : {}),
     ...(opts.mailer ? { mailer: opts.mailer } : {}),
+    ...(opts.sms ? { sms: opts.sms } : {}),
     pseudonymize: createPseudonymizer(pseudonymKey),
     secrets: createSecretBox(opts.secretsKey ?? DEV_SECRETS_KEY),
     sso: { relyingParty: new RelyingParty(), ...(opts.eherkenning ? { eherkenning: opts.eherkenning } : {}) },

@@ -17,6 +17,7 @@ import type { MunicipalBrp } from './domain/routing/brp-register.ts';
 import { DEV_AUDIT_MAC_KEY, type TrustProxy } from './config.ts';
 import type { EherkenningBroker } from './app/identity/sso-settings.ts';
 import type { Mailer } from './domain/mail/mailer.ts';
+import type { SmsSender } from './domain/outreach/sms.ts';
 
 export interface PlatformOptions {
   databaseUrl: string | undefined;
@@ -65,6 +66,8 @@ export interface PlatformOptions {
   auditCheckpointSeconds?: number;
   /** Sends e-mail (SMTP, or the demo's local mailbox); absent: sending says e-mail is not configured. */
   mailer?: Mailer;
+  /** Sends text messages (SMS_PROVIDER_URL, or the demo's local receiver); absent: SMS is not offered. */
+  sms?: SmsSender;
 }
 
 export interface Platform {

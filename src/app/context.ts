@@ -11,6 +11,7 @@ import type { BasisRegisters } from '../domain/routing/person-register.ts';
 import type { MunicipalBrp } from '../domain/routing/brp-register.ts';
 import type { IntakeWorkers } from './intake/judging/intake-workers.ts';
 import type { Mailer } from '../domain/mail/mailer.ts';
+import type { SmsSender } from '../domain/outreach/sms.ts';
 
 /** What every use case may depend on. Adapters build it once and pass it in. */
 export interface AppDeps {
@@ -36,6 +37,8 @@ export interface AppDeps {
   intakeWorkers?: IntakeWorkers;
   /** Sends e-mail (SMTP, or the demo's local mailbox); absent: none is configured, and sending says so. */
   mailer?: Mailer;
+  /** Sends text messages (an HTTP SMS provider, or the demo's local receiver); absent: none is configured, and SMS is not offered. */
+  sms?: SmsSender;
 }
 
 /** Per-call context: who acts and the trace the audit trail links to. */

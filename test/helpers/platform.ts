@@ -3,6 +3,7 @@ import { startPlatform, type Platform } from '../../src/platform.ts';
 import type { SignalInput } from '../../src/domain/signals/signal.ts';
 import type { BasisRegisters } from '../../src/domain/routing/person-register.ts';
 import type { Mailer } from '../../src/domain/mail/mailer.ts';
+import type { SmsSender } from '../../src/domain/outreach/sms.ts';
 
 export interface TestPlatform extends Platform {
   keyOf(organisation: string): string;
@@ -10,7 +11,7 @@ export interface TestPlatform extends Platform {
 }
 
 /** The whole platform on a fresh database of the given engine, with the demo organisations and keys. */
-export async function startTestPlatform(engine: TestEngine, opts: { maxUploadBytes?: number; logStream?: NodeJS.WritableStream; registers?: BasisRegisters; now?: () => Date; extraRulesDirs?: string[]; intakeWorkers?: number; mailer?: Mailer } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(engine: TestEngine, opts: { maxUploadBytes?: number; logStream?: NodeJS.WritableStream; registers?: BasisRegisters; now?: () => Date; extraRulesDirs?: string[]; intakeWorkers?: number; mailer?: Mailer; sms?: SmsSender } = {}): Promise<TestPlatform> {
   const database = await engine.open();
   const platform = await startPlatform({
     databaseUrl: undefined,
@@ -28,6 +29,7 @@ export async function startTestPlatform(engine: TestEngine, opts: { maxUploadByt
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.extraRulesDirs ? { extraRulesDirs: opts.extraRulesDirs } : {}),
     ...(opts.mailer ? { mailer: opts.mailer } : {}),
+    ...(opts.sms ? { sms: opts.sms } : {}),
     // Batch files judged in this thread (the path a platform without workers takes); the tests
     // about the worker threads ask for them (test/intake-batch.test.ts, test/intake-workers.test.ts).
     intakeWorkers: opts.intakeWorkers ?? 0,
