@@ -104,6 +104,22 @@ export interface ResidentObjectionsTable {
   registered_by: string;
 }
 
+export interface ResidentRemindersTable {
+  id: Generated<string>;
+  sender_org_id: string;
+  reference: string;
+  code_hash: string;
+  postcode: string;
+  house_number: string | null;
+  expires_at: Timestamp;
+  issued_at: Generated<Date>;
+  choice: 'objected' | 'consented' | 'help' | null;
+  chosen_at: Timestamp | null;
+  chosen_via: 'code' | 'digid' | null;
+  signal_id: string | null;
+  signal_received_at: Timestamp | null;
+}
+
 export interface AuditLogTable {
   id: Generated<string>;
   xid: Generated<string>;
@@ -689,6 +705,7 @@ export interface DB {
   login_throttle: LoginThrottleTable;
   email_tokens: EmailTokensTable;
   resident_objections: ResidentObjectionsTable;
+  resident_reminders: ResidentRemindersTable;
   audit_log: AuditLogTable;
   batches: BatchesTable;
   signals: SignalsTable;
