@@ -102,6 +102,9 @@ export interface ResidentObjectionsTable {
   surname_key: string | null;
   registered_at: Generated<Date>;
   registered_by: string;
+  /** 029: the reason recorded with the objection, and the registration its rows belong to. */
+  reason: string | null;
+  objection_id: string | null;
 }
 
 export interface ResidentRemindersTable {
