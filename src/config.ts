@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { SmtpSettings } from './infra/mail/smtp-mailer.ts';
+import type { SmsProviderSettings } from './infra/sms/http-sms-sender.ts';
 import { EherkenningConfigError, parseEherkenning, type EherkenningBrokerConfig } from './infra/oidc/eherkenning-config.ts';
 
 /**
@@ -48,6 +49,10 @@ export interface Config {
   mailFrom: string;
   /** Port of the demo's local mailbox (MAIL_SINK_PORT), started with SEED_DEMO when no SMTP server is set; a free one when taken. */
   mailSinkPort: number;
+  /** The HTTP SMS provider (SMS_PROVIDER_URL, SMS_PROVIDER_TOKEN); absent: SMS is not offered. */
+  smsProvider: SmsProviderSettings | undefined;
+  /** Port of the demo's local SMS receiver (SMS_SINK_PORT), started with SEED_DEMO when no provider is set; a free one when taken. */
+  smsSinkPort: number;
   /** The eHerkenning broker (EHERKENNING_ISSUER, _CLIENT_ID, _CLIENT_SECRET…); absent: none. */
   eherkenning: EherkenningBrokerConfig | undefined;
   /** Start the demo's own OpenID providers (DEMO_IDP; default with SEED_DEMO) on DEMO_IDP_PORT and the port after it. */
@@ -97,6 +102,21 @@ export function parseSmtp(env: NodeJS.ProcessEnv): { smtp: SmtpSettings | undefi
   return { smtp: { host: host!, port, secure, user: env.SMTP_USER || undefined, password: env.SMTP_PASSWORD || undefined }, mailFrom: from };
 }
 
+/**
+ * The SMS provider from SMS_PROVIDER_URL (http:// or https://) with SMS_PROVIDER_TOKEN as bearer
+ * token; no URL: none. A token without a URL is a mistake worth stopping for.
+ */
+export function parseSmsProvider(env: NodeJS.ProcessEnv): SmsProviderSettings | undefined {
+  const url = env.SMS_PROVIDER_URL?.trim();
+  const token = env.SMS_PROVIDER_TOKEN?.trim() ?? '';
+  if (!url) {
+    if (token) throw new ConfigError('SMS_PROVIDER_TOKEN is gezet maar SMS_PROVIDER_URL niet: geef het adres van de sms-dienst (bijv. https://sms.example.nl/v1/messages).');
+    return undefined;
+  }
+  if (!/^https?:\/\/[^/]+/.test(url)) throw new ConfigError('SMS_PROVIDER_URL moet beginnen met http:// of https:// (bijv. https://sms.example.nl/v1/messages).');
+  return { url, token };
+}
+
 const DEV_PSEUDONYM_KEY = 'development-only-pseudonym-key-change-me';
 export const DEV_AUDIT_MAC_KEY = 'development-only-audit-mac-key-change-me';
 export const DEV_SECRETS_KEY = 'development-only-secrets-key-change-me';
@@ -136,6 +156,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     brpStub: !env.BRP_CONFIG_FILE && (env.BRP_STUB ?? env.SEED_DEMO ?? 'true') !== 'false',
     ...parseSmtp(env),
     mailSinkPort: Number(env.MAIL_SINK_PORT ?? 2525),
+    smsProvider: parseSmsProvider(env),
+    smsSinkPort: Number(env.SMS_SINK_PORT ?? 2526),
     eherkenning: eherkenningOf(env),
     demoIdp: (env.DEMO_IDP ?? env.SEED_DEMO ?? 'true') !== 'false',
     demoIdpPort: Number(env.DEMO_IDP_PORT ?? 8091),

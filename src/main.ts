@@ -11,6 +11,8 @@ import { HaalCentraalMunicipalBrp } from './infra/brp/haal-centraal-brp.ts';
 import { DEMO_EHERKENNING_ACCOUNTS, DEMO_IDP_PASSWORD, DEMO_MUNICIPAL_ACCOUNTS, startDemoBrp, startDemoIdentity, startDemoMailbox } from './simulation/demo.ts';
 import { connectDemoIdentity } from './app/seed/demo-identity.ts';
 import { createSmtpMailer } from './infra/mail/smtp-mailer.ts';
+import { createHttpSmsSender } from './infra/sms/http-sms-sender.ts';
+import { startDemoSmsBox } from './simulation/sms-sink/sms-sink.ts';
 
 const config = (() => {
   try {
@@ -40,6 +42,10 @@ const brp = brpSetup && new HaalCentraalMunicipalBrp(brpSetup.connections);
 const mailbox = !config.smtp && config.seedDemo ? { sink: await startDemoMailbox(path.join(config.dataDir, 'mailbox'), config.mailSinkPort), dir: path.join(config.dataDir, 'mailbox') } : undefined;
 const smtp = config.smtp ?? (mailbox ? { host: mailbox.sink.host, port: mailbox.sink.port, secure: false } : undefined);
 const mailer = smtp && createSmtpMailer(smtp, config.mailFrom);
+// Text messages through SMS_PROVIDER_URL; for the demo without one, a local receiver that keeps them as files (README "Text messages").
+const smsBox = !config.smsProvider && config.seedDemo ? { sink: await startDemoSmsBox(path.join(config.dataDir, 'sms'), config.smsSinkPort), dir: path.join(config.dataDir, 'sms') } : undefined;
+const smsProvider = config.smsProvider ?? (smsBox ? { url: smsBox.sink.url, token: '' } : undefined);
+const sms = smsProvider && createHttpSmsSender(smsProvider);
 const platform = await startPlatform({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,
@@ -67,6 +73,7 @@ const platform = await startPlatform({
   auditCheckpointSeconds: config.auditCheckpointSeconds,
   ...(brp ? { brp } : {}),
   ...(mailer ? { mailer } : {}),
+  ...(sms ? { sms } : {}),
 }).catch((err: unknown) => {
   // The start-up failures an operator causes most: a second instance, or another service on the port.
   if (err instanceof DataDirInUse)
@@ -88,6 +95,7 @@ const lines = [
 ];
 if (brp) lines.push(`  BRP (Haal Centraal): ${brp.municipalities.join(', ') || 'geen gemeente aan'}${brpSetup?.stub ? ` — lokale stub op ${brpSetup.stub.url}` : ''}`);
 if (mailbox) lines.push(`  E-mail (demo): lokale mailserver op ${mailbox.sink.host}:${mailbox.sink.port}; elk bericht als .eml-bestand in ${mailbox.dir}`);
+if (smsBox) lines.push(`  Sms (demo): lokale sms-ontvanger op ${smsBox.sink.url}; elk bericht als .json-bestand in ${smsBox.dir}`);
 if (demoIdentity)
   lines.push(
     `  Inloggen via identiteitsprovider (demo): Amsterdam op ${demoIdentity.municipal.issuer}, eHerkenning op ${platform.deps.sso.eherkenning?.issuer ?? demoIdentity.eherkenning.issuer}`,
@@ -117,6 +125,7 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const)
       .then(() => brpSetup?.stub?.close())
       .then(() => mailer?.close())
       .then(() => mailbox?.sink.close())
+      .then(() => smsBox?.sink.close())
       .then(() => demoIdentity?.stop())
       .then(() => process.exit(0));
   });
