@@ -1,7 +1,7 @@
 import { createSecretBox } from './app/auth/secret-box.ts';
 import type { EherkenningBroker } from './app/identity/sso-settings.ts';
 import { RelyingParty } from './infra/oidc/relying-party.ts';
-import { DEV_SECRETS_KEY } from './config.ts';
+import { DEV_AUDIT_MAC_KEY, DEV_SECRETS_KEY } from './config.ts';
 import type { AppDeps } from './app/context.ts';
 import { loadRules } from './app/rules/load-rules.ts';
 import { DEFAULT_RULES_DIR } from './app/rules/load-rule-files.ts';
@@ -18,6 +18,7 @@ import type { BasisRegisters } from './domain/routing/person-register.ts';
 import type { MunicipalBrp } from './domain/routing/brp-register.ts';
 import type { Mailer } from './domain/mail/mailer.ts';
 import type { SmsSender } from './domain/outreach/sms.ts';
+import type { CheckpointStore } from './app/audit/checkpoint-store.ts';
 
 /** Routing by the imported address table (the postcode areas while none is), read before the first signal. */
 async function addressRouting(database: Database): Promise<AddressRouting> {
@@ -51,6 +52,9 @@ export async function createAppDeps(
     mailer?: Mailer | undefined;
     /** Sends text messages; absent: none configured. */
     sms?: SmsSender | undefined;
+    /** The audit chain's key (AUDIT_MAC_KEY) and checkpoints, for verifying it on screen. */
+    auditMacKey?: string | undefined;
+    auditCheckpoints?: CheckpointStore | undefined;
   },
 ) {
   const rules = await loadRules(opts.extraRulesDirs?.length ? [DEFAULT_RULES_DIR, ...opts.extraRulesDirs] : undefined);
@@ -65,6 +69,7 @@ export async function createAppDeps(
     ...(opts.brp ? { brp: opts.brp } : {}),
     ...(opts.mailer ? { mailer: opts.mailer } : {}),
     ...(opts.sms ? { sms: opts.sms } : {}),
+    audit: { macKey: opts.auditMacKey ?? DEV_AUDIT_MAC_KEY, checkpoints: opts.auditCheckpoints },
     pseudonymize: createPseudonymizer(pseudonymKey),
     secrets: createSecretBox(opts.secretsKey ?? DEV_SECRETS_KEY),
     sso: { relyingParty: new RelyingParty(), ...(opts.eherkenning ? { eherkenning: opts.eherkenning } : {}) },

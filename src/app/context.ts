@@ -12,6 +12,7 @@ import type { MunicipalBrp } from '../domain/routing/brp-register.ts';
 import type { IntakeWorkers } from './intake/judging/intake-workers.ts';
 import type { Mailer } from '../domain/mail/mailer.ts';
 import type { SmsSender } from '../domain/outreach/sms.ts';
+import type { CheckpointStore } from './audit/checkpoint-store.ts';
 
 /** What every use case may depend on. Adapters build it once and pass it in. */
 export interface AppDeps {
@@ -39,6 +40,8 @@ export interface AppDeps {
   mailer?: Mailer;
   /** Sends text messages (an HTTP SMS provider, or the demo's local receiver); absent: none is configured, and SMS is not offered. */
   sms?: SmsSender;
+  /** The audit chain's key and checkpoint store, for verifying the chain on screen; absent: not offered. */
+  audit?: { macKey: string; checkpoints?: CheckpointStore | undefined };
 }
 
 /** Per-call context: who acts and the trace the audit trail links to. */
