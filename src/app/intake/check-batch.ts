@@ -7,6 +7,7 @@ import { judgeRow } from './import-batch.ts';
 import { readBatchFile, type BatchFormat, type FileReading } from './file/read-batch-file.ts';
 import type { JudgedItem } from './storing/store-signals.ts';
 import { refuseObjected } from './storing/check-objections.ts';
+import { judgeByChoices, residentGate } from '../resident/intake-gate.ts';
 
 const OBJECTION_GROUP = 1000;
 
@@ -21,6 +22,8 @@ export async function* checkBatch(
 ): AsyncGenerator<JudgedItem> {
   requirePermission(ctx.actor, 'signals:submit');
   const sender = { organisationId: ctx.actor.organisationId, latestSignalDate: latestSignalDate(deps.now()) };
+  const residents = residentGate(deps);
+  const check = async (group: JudgedItem[]) => refuseObjected(deps.db, deps.pseudonymize, await judgeByChoices(deps.db, residents, ctx.actor.organisationId, group));
   let rows = 0;
   let outcome: 'success' | 'error' = 'success';
   // Rows are asked about residents' objections a group at a time (one query per group), as intake stores them.
@@ -30,11 +33,11 @@ export async function* checkBatch(
       rows++;
       group.push(judgeRow(row, sender, deps));
       if (group.length >= OBJECTION_GROUP) {
-        yield* await refuseObjected(deps.db, deps.pseudonymize, group);
+        yield* await check(group);
         group = [];
       }
     }
-    yield* await refuseObjected(deps.db, deps.pseudonymize, group);
+    yield* await check(group);
   } catch (err) {
     outcome = 'error';
     throw err;

@@ -15,6 +15,7 @@ import { routeAndJudge } from './judging/judge-signal.ts';
 import { noteReading, UNREAD, type BatchFormat, type FileRow } from './file/read-batch-file.ts';
 import type { JudgedItem } from './storing/store-signals.ts';
 import { storeBatchChunk } from './storing/store-batch-chunk.ts';
+import { residentGate } from '../resident/intake-gate.ts';
 import { checkSignalShape } from '../validation/signal-validator.ts';
 
 export interface ImportBatchInput {
@@ -57,6 +58,7 @@ async function importBatchIn(deps: AppDeps, ctx: CallContext, input: ImportBatch
     (await createBatch(deps.db, { organisationId: orgId, filename: input.filename, format: input.format, createdBy: ctx.actor.id }));
   if (input.bytesExpected !== undefined) await setBytesExpected(deps.db, batchId, input.bytesExpected);
 
+  const residents = residentGate(deps);
   const local: IntakeKit = { judge: deps.judge, router: deps.registers, pseudonymize: deps.pseudonymize, checkShape: checkSignalShape };
   const workers = deps.intakeWorkers;
   // Judges or registers plugged in by code cannot be rebuilt in a worker: then this thread does it all.
@@ -84,7 +86,7 @@ async function importBatchIn(deps: AppDeps, ctx: CallContext, input: ImportBatch
     if (r.refused) throw FileRefused.from(r.refused);
     // A chunk that breaks the CSV syntax is refused whole: a refused file keeps none of that chunk's rows.
     if (r.syntax) throw fileRefusals.notCsv(linesBefore + r.syntax.line, r.syntax.code);
-    await deps.db.transaction().execute((trx) => storeBatchChunk(trx, ctx, r, { id: batchId, firstRowNo: rowsBefore + 1, bytes: chunk.end }));
+    await deps.db.transaction().execute((trx) => storeBatchChunk(trx, ctx, r, { id: batchId, firstRowNo: rowsBefore + 1, bytes: chunk.end }, residents));
     reading = noteReading(reading, layout, r.encoding);
     workers?.recycle(r);
     rowsBefore += r.rows;

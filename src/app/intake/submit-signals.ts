@@ -8,6 +8,7 @@ import { storeSignals, type JudgedItem, type RowOutcome } from './storing/store-
 import { subjectPseudonymOf } from '../../domain/intake/subject.ts';
 import { refuseObjected } from './storing/check-objections.ts';
 import { isObjected } from '../../domain/intake/row-outcomes.ts';
+import { closeRemindersOf, judgeByChoices, residentGate } from '../resident/intake-gate.ts';
 
 /**
  * Delivers signals over the API: each is judged; the accepted ones are stored in one transaction
@@ -22,7 +23,13 @@ export async function submitSignals(
   requirePermission(ctx.actor, 'signals:submit');
   const orgId = ctx.actor.organisationId;
   const sender = { organisationId: orgId, latestSignalDate: latestSignalDate(deps.now()) };
-  const judged: JudgedItem[] = signals.map((s, i) => ({ rowNo: i + 1, ...routeAndJudge(s, sender, deps.judge, deps.registers) }));
+  // The residents' choices on their own page (issue 24) refuse what they refuse, dry run or not.
+  const judged: JudgedItem[] = await judgeByChoices(
+    deps.db,
+    residentGate(deps),
+    orgId,
+    signals.map((s, i) => ({ rowNo: i + 1, ...routeAndJudge(s, sender, deps.judge, deps.registers) })),
+  );
   if (opts.dryRun) {
     // A dry run says what intake would: also that a resident objected with the municipality.
     const items = await refuseObjected(deps.db, deps.pseudonymize, judged);
@@ -49,5 +56,12 @@ export async function submitSignals(
     }));
   }
   // One statement stores the signals with their audit record: atomic on its own.
-  return storeSignals(deps.db, deps, ctx, judged);
+  const outcomes = await storeSignals(deps.db, deps, ctx, judged);
+  await closeRemindersOf(
+    deps.db,
+    orgId,
+    outcomes.filter((o) => o.outcome === 'accepted' && o.signalId).map((o) => o.signalId!),
+    deps.now(),
+  );
+  return outcomes;
 }

@@ -14,11 +14,13 @@ export type OtherRow<R> =
   | { index: number; reference: string; outcome: 'repeat'; of: number; sameContent: boolean };
 
 /** What storing the candidates found, per candidate k (anything not named here was stored as new). */
-export interface StoreFindings {
+export interface StoreFindings<R = never> {
   /** The sender used the reference before (an earlier upload, or a concurrent one): the stored signal's id and whether its content is the same. */
   prior: ReadonlyMap<number, { id: string | null; same: boolean }>;
   /** About a resident who objected with the municipality (art. 21 AVG): not stored, nothing of it kept. */
   objected: ReadonlySet<number>;
+  /** Refused for the resident's choice on their own page (issue 24): its own reasons; `objected` keeps nothing of the row. */
+  refused?: ReadonlyMap<number, { refusals: readonly R[]; objected: boolean }>;
 }
 
 export type DecidedOutcome = 'refused' | 'duplicate' | 'conflict';
@@ -68,16 +70,18 @@ export interface Candidates {
 export function decideChunk<R>(
   candidates: Candidates,
   others: readonly OtherRow<R>[],
-  found: StoreFindings,
+  found: StoreFindings<R>,
   reasons: { conflict: R; objection: R },
 ): ChunkDecision<R> {
   const { prior, objected } = found;
+  const chosen = found.refused ?? new Map<number, { refusals: readonly R[]; objected: boolean }>();
   const n = candidates.references.length;
-  const counts: ChunkCounts = { accepted: n - prior.size - objected.size, refused: objected.size, duplicate: prior.size };
+  const counts: ChunkCounts = { accepted: n - prior.size - objected.size - chosen.size, refused: objected.size + chosen.size, duplicate: prior.size };
   const rows: DecidedRow<R>[] = [];
   const objection = [reasons.objection];
   const conflict = [reasons.conflict];
   for (const k of objected) rows.push({ index: candidates.index[k]!, reference: null, outcome: 'refused', signalId: null, refusals: objection });
+  for (const [k, c] of chosen) rows.push({ index: candidates.index[k]!, reference: c.objected ? null : candidates.references[k]!, outcome: 'refused', signalId: null, refusals: c.refusals });
   for (const [k, p] of prior)
     rows.push({
       index: candidates.index[k]!,
@@ -92,10 +96,11 @@ export function decideChunk<R>(
       rows.push({ index: o.index, reference: o.objected ? null : o.reference || null, outcome: 'refused', signalId: null, refusals: o.refusals, facts: o.facts ?? null });
       continue;
     }
-    if (objected.has(o.of)) {
+    const byChoice = chosen.get(o.of);
+    if (objected.has(o.of) || byChoice) {
       if (o.sameContent) {
         counts.refused++;
-        rows.push({ index: o.index, reference: null, outcome: 'refused', signalId: null, refusals: objection });
+        rows.push({ index: o.index, reference: byChoice && !byChoice.objected ? o.reference : null, outcome: 'refused', signalId: null, refusals: byChoice ? byChoice.refusals : objection });
       } else {
         counts.duplicate++;
         rows.push({ index: o.index, reference: o.reference, outcome: 'conflict', signalId: null, refusals: conflict });
@@ -113,7 +118,7 @@ export function decideChunk<R>(
       refusals: same ? [] : conflict,
     });
   }
-  return { counts, rows, isNew: (k) => !prior.has(k) && !objected.has(k) };
+  return { counts, rows, isNew: (k) => !prior.has(k) && !objected.has(k) && !chosen.has(k) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import { decideChunk, intakeAuditDetail, type ChunkCounts } from '../../../domain/intake/chunk-decision.ts';
-import { CONFLICT, OBJECTION_REGISTERED, toStoredRefusals } from '../../../domain/intake/row-outcomes.ts';
+import { CONFLICT, isObjected, OBJECTION_REGISTERED, toStoredRefusals, type StoredRefusal } from '../../../domain/intake/row-outcomes.ts';
 import type { DB } from '../../../db/schema.ts';
 import { patchSignalTuple } from '../../../db/copy/signal-tuple.ts';
 import { appendAuditOfMany } from '../../../db/repositories/audit.ts';
@@ -10,6 +10,7 @@ import { copySignalTuples } from '../../../db/repositories/signal-copy.ts';
 import { findSignalsByReference, queueForMatching, reserveSignalIds } from '../../../db/repositories/signals.ts';
 import { auditBy, type CallContext } from '../../context.ts';
 import type { ProcessedChunk } from '../judging/chunk-processor.ts';
+import { closeRemindersOf, refuseStoredByChoices, type ResidentGate } from '../../resident/intake-gate.ts';
 
 /** Another upload of the same references can win the race for them more than once; after this many rounds the chunk fails (and is re-sent). */
 const COPY_ATTEMPTS = 4;
@@ -34,6 +35,8 @@ export async function storeBatchChunk(
   ctx: CallContext,
   chunk: ProcessedChunk,
   batch: { id: string; firstRowNo: number; bytes: number },
+  /** The residents' choices on their own page (issue 24); absent: not applied. */
+  residents?: ResidentGate,
 ): Promise<ChunkCounts> {
   const sender = ctx.actor.organisationId;
   const { accepted } = chunk;
@@ -71,13 +74,22 @@ export async function storeBatchChunk(
   const objected = new Set<number>();
   if (objectedIds.size > 0) for (let k = 0; k < n; k++) if (!prior.has(k) && objectedIds.has(ids[k]!)) objected.add(k);
 
-  const decision = decideChunk({ index: accepted.index, references: accepted.references, idOf: (k) => String(ids[k]!) }, chunk.others, { prior, objected }, REASONS);
+  // The residents' own choices (an objection, a missing prior consent) take theirs out the same way.
+  const byChoice = residents ? await refuseStoredByChoices(trx, residents, sender, stored.filter((id) => !objectedIds.has(id))) : new Map();
+  const refused = new Map<number, { refusals: readonly StoredRefusal[]; objected: boolean }>();
+  if (byChoice.size > 0)
+    for (let k = 0; k < n; k++) {
+      const r = prior.has(k) ? undefined : byChoice.get(ids[k]!);
+      if (r) refused.set(k, { refusals: toStoredRefusals([r]), objected: isObjected([r]) });
+    }
+
+  const decision = decideChunk({ index: accepted.index, references: accepted.references, idOf: (k) => String(ids[k]!) }, chunk.others, { prior, objected, refused }, REASONS);
   const { counts } = decision;
 
   // The audit record lists exactly the new signals and their subjects.
   let newIds = ids;
   let subjects = accepted.subjects;
-  if (prior.size > 0 || objected.size > 0) {
+  if (prior.size > 0 || objected.size > 0 || refused.size > 0) {
     const isNew = (_: unknown, k: number) => decision.isNew(k);
     newIds = ids.filter(isNew);
     subjects = subjects.split(',').filter(isNew).join(',');
@@ -96,6 +108,7 @@ export async function storeBatchChunk(
   );
   await addBatchProgress(trx, batch.id, { rows: chunk.rows, ...counts, bytes: batch.bytes });
   await queueForMatching(trx, newIds);
+  if (residents) await closeRemindersOf(trx, sender, newIds.map(String), residents.now());
   if (newIds.length > 0 || counts.refused > 0)
     await appendAuditOfMany(trx, {
       ...auditBy(ctx),

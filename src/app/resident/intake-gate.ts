@@ -1,0 +1,83 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { choicesFor, closeReminders, deleteSignals, senderHasReminders, storedSignalChoices } from '../../db/repositories/resident-reminders.ts';
+import { armNeedsConsent } from '../../domain/resident/consent-arm.ts';
+import { intakeVerdict } from '../../domain/resident/choice.ts';
+import type { Refusal } from '../../domain/rules/judgement.ts';
+import type { AppDeps } from '../context.ts';
+import { coversSignal, type RunningExperiments } from '../experiments/running-experiments.ts';
+import type { JudgedItem } from '../intake/storing/store-signals.ts';
+
+/**
+ * Intake's side of the resident's own page (issue 24), for both paths: the API judges its signals
+ * against the residents' choices before storing them (judgeByChoices); a batch chunk, stored by
+ * COPY, takes out again what the choices refuse, in the same transaction (refuseStoredByChoices),
+ * as it does for objections registered with the municipality. Senders that never asked for a code,
+ * outside experiments that need prior consent, cost one indexed lookup per call or chunk.
+ */
+export interface ResidentGate {
+  /** Whether anything can apply to this sender's signals. */
+  applies(db: Kysely<DB> | Transaction<DB>, senderOrgId: string): Promise<boolean>;
+  now: () => Date;
+  consentRequired(s: { ruleId: string | undefined; municipalityCode: string | undefined; senderOrgId: string; creditorOrgId: string }): boolean;
+}
+
+function consentArmsRunning(experiments: RunningExperiments): boolean {
+  return experiments.running().some((e) => e.design.arms.some((a) => a.withoutPriorConsent === false));
+}
+
+export function residentGate(deps: Pick<AppDeps, 'experiments' | 'now'>): ResidentGate {
+  const consentRequired: ResidentGate['consentRequired'] = (s) => {
+    if (!s.ruleId || !s.municipalityCode) return false;
+    const facts = { ruleId: s.ruleId, municipalityCode: s.municipalityCode, senderOrgId: s.senderOrgId, creditorOrgId: s.creditorOrgId };
+    return deps.experiments.inMunicipality(s.municipalityCode).some((e) => coversSignal(e, facts) && armNeedsConsent(e.design, s.municipalityCode!));
+  };
+  return {
+    now: deps.now,
+    applies: async (db, sender) => consentArmsRunning(deps.experiments) || (await senderHasReminders(db, sender)),
+    consentRequired,
+  };
+}
+
+/** The API path: accepted items the residents' choices refuse become refused, with the reason. */
+export async function judgeByChoices(db: Kysely<DB>, gate: ResidentGate, senderOrgId: string, items: readonly JudgedItem[]): Promise<JudgedItem[]> {
+  if (!(await gate.applies(db, senderOrgId))) return [...items];
+  const accepted = items.filter((it) => it.judgement.decision === 'accepted');
+  const choices = await choicesFor(
+    db,
+    senderOrgId,
+    accepted.map((it) => it.signal.reference),
+  );
+  return items.map((it) => {
+    if (it.judgement.decision !== 'accepted') return it;
+    const v = intakeVerdict(
+      choices.get(it.signal.reference) ?? null,
+      gate.consentRequired({ ruleId: it.judgement.ruleId, municipalityCode: it.signal.municipalityCode, senderOrgId, creditorOrgId: it.signal.onBehalfOf ?? senderOrgId }),
+    );
+    return v.refusal ? { ...it, judgement: { ...it.judgement, decision: 'refused', refusals: [v.refusal] } } : it;
+  });
+}
+
+/**
+ * The batch path: of the signals just copied (ids), those the residents' choices refuse are deleted
+ * again in the chunk's transaction. Returns the refusal per removed id.
+ */
+export async function refuseStoredByChoices(trx: Transaction<DB>, gate: ResidentGate, senderOrgId: string, ids: readonly number[]): Promise<Map<number, Refusal>> {
+  const out = new Map<number, Refusal>();
+  if (ids.length === 0 || !(await gate.applies(trx, senderOrgId))) return out;
+  for (const s of await storedSignalChoices(trx, ids)) {
+    const v = intakeVerdict(s.choice, gate.consentRequired({ ruleId: s.rule_id ?? undefined, municipalityCode: s.municipality_code, senderOrgId: s.sender_org_id, creditorOrgId: s.creditor_org_id }));
+    if (v.refusal) out.set(Number(s.id), v.refusal);
+  }
+  await deleteSignals(
+    trx,
+    [...out.keys()].map(String),
+  );
+  return out;
+}
+
+/** After storing: the new signals close their reminders, so the choice can no longer change. */
+export async function closeRemindersOf(db: Kysely<DB> | Transaction<DB>, senderOrgId: string, signalIds: readonly string[], now: Date): Promise<void> {
+  if (signalIds.length === 0 || !(await senderHasReminders(db, senderOrgId))) return;
+  await closeReminders(db, signalIds, now);
+}

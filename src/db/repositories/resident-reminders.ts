@@ -1,0 +1,101 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../schema.ts';
+import type { ResidentChoice } from '../../domain/resident/choice.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export interface NewReminder {
+  sender_org_id: string;
+  reference: string;
+  code_hash: string;
+  postcode: string;
+  house_number: string | null;
+  expires_at: Date;
+}
+
+/** Inserts the reminders whose reference has no code yet; returns the references inserted. */
+export async function insertReminders(db: Executor, rows: readonly NewReminder[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const r = await db
+    .insertInto('resident_reminders')
+    .values(rows.map((x) => ({ ...x })))
+    .onConflict((oc) => oc.columns(['sender_org_id', 'reference']).doNothing())
+    .returning('reference')
+    .execute();
+  return new Set(r.map((x) => x.reference));
+}
+
+export async function findReminderByCode(db: Executor, codeHash: string) {
+  return db.selectFrom('resident_reminders').selectAll().where('code_hash', '=', codeHash).executeTakeFirst();
+}
+
+export async function findReminderById(db: Executor, id: string) {
+  return db.selectFrom('resident_reminders').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Records a choice while the reminder runs and its signal has not arrived; false when it could not be changed any more. */
+export async function setChoice(trx: Transaction<DB>, id: string, choice: ResidentChoice | null, via: 'code' | 'digid', now: Date): Promise<boolean> {
+  const r = await trx
+    .updateTable('resident_reminders')
+    .set({ choice, chosen_at: choice ? now : null, chosen_via: choice ? via : null })
+    .where('id', '=', id)
+    .where('signal_received_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Whether the sender asked for any codes (most do not: then intake does not look further). */
+export async function senderHasReminders(db: Executor, senderOrgId: string): Promise<boolean> {
+  const r = await db.selectFrom('resident_reminders').select('id').where('sender_org_id', '=', senderOrgId).limit(1).executeTakeFirst();
+  return r !== undefined;
+}
+
+/** The choices recorded for these references of one sender (open reminders only). */
+export async function choicesFor(db: Executor, senderOrgId: string, references: readonly string[]): Promise<Map<string, ResidentChoice | null>> {
+  if (references.length === 0) return new Map();
+  const r = await db
+    .selectFrom('resident_reminders')
+    .select(['reference', 'choice'])
+    .where('sender_org_id', '=', senderOrgId)
+    .where('reference', 'in', [...new Set(references)])
+    .where('signal_received_at', 'is', null)
+    .execute();
+  return new Map(r.map((x) => [x.reference, x.choice]));
+}
+
+/** What intake needs of signals just stored to apply the residents' choices: the signal's facts and its reminder's choice. */
+export async function storedSignalChoices(trx: Transaction<DB>, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  const r = await sql<{ id: string; reference: string; municipality_code: string; rule_id: string | null; sender_org_id: string; creditor_org_id: string; choice: ResidentChoice | null }>`
+    select s.id::text as id, s.reference, s.municipality_code, s.rule_id, s.sender_org_id, s.creditor_org_id, r.choice
+      from signals s left join resident_reminders r on r.sender_org_id = s.sender_org_id and r.reference = s.reference and r.signal_received_at is null
+     where s.id = any(${ids as number[]}::bigint[])`.execute(trx);
+  return r.rows;
+}
+
+export async function deleteSignals(trx: Transaction<DB>, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await sql`delete from signals where id = any(${ids}::bigint[])`.execute(trx);
+}
+
+/** The signals just stored close their reminders: the choice is final from now on. */
+export async function closeReminders(db: Executor, signalIds: readonly string[], now: Date): Promise<void> {
+  if (signalIds.length === 0) return;
+  await sql`update resident_reminders r set signal_id = s.id, signal_received_at = ${now}
+      from signals s
+     where s.id = any(${signalIds}::bigint[]) and r.sender_org_id = s.sender_org_id and r.reference = s.reference and r.signal_received_at is null`.execute(db);
+}
+
+/** Which of these signals arrived after the resident asked to be contacted now (DDAS warmeOverdracht). */
+export async function warmTransfers(db: Executor, signalIds: readonly string[]): Promise<Set<string>> {
+  if (signalIds.length === 0) return new Set();
+  const r = await sql<{ id: string }>`select signal_id::text as id from resident_reminders where signal_id = any(${signalIds}::bigint[]) and choice = 'help'`.execute(db);
+  return new Set(r.rows.map((x) => x.id));
+}
+
+/** Reminders whose period ended more than `keepDays` ago (with their choices): removed by the retention job. */
+export async function deleteExpiredReminders(db: Executor, before: Date): Promise<number> {
+  const r = await db.deleteFrom('resident_reminders').where('expires_at', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
