@@ -63,6 +63,7 @@ const TOPIC_OF: Record<string, RefusalTopic> = {
   RESIDENT_RESPONSE_MISSING: 'social',
   RESIDENT_OBJECTED: 'objection',
   RESIDENT_OBJECTION_REGISTERED: 'objection',
+  PRIOR_CONSENT_MISSING: 'objection',
   AMOUNT_MISSING: 'condition',
   ARREAR_START_DATE_MISSING: 'condition',
   COMPONENT_REQUIRES_OTHER: 'condition',
