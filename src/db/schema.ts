@@ -699,6 +699,30 @@ export interface DigestDeliveriesTable {
   sent_at: Generated<Date>;
 }
 
+/** 028: an experiment's pre-registered analysis plan (computed, as JSON), frozen when it starts running. */
+export interface ExperimentAnalysisPlansTable {
+  experiment_id: string;
+  plan: ColumnType<unknown, string, string>;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+  frozen_at: Timestamp | null;
+}
+
+/** 028: the documents the ground rules ask for (AP advice, DPIA, publication), with their hash. */
+export interface ExperimentDocumentsTable {
+  id: Generated<string>;
+  experiment_id: string;
+  kind: 'ap_advice' | 'dpia' | 'publication';
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  /** The file's bytes (a Buffer from pg, a Uint8Array from PGlite). */
+  content: Uint8Array;
+  uploaded_by: string;
+  uploaded_at: Generated<Date>;
+}
+
 export interface DB {
   digest_deliveries: DigestDeliveriesTable;
   organisations: OrganisationsTable;
@@ -731,6 +755,8 @@ export interface DB {
   experiment_assignments: ExperimentAssignmentsTable;
   experiment_signal_flags: ExperimentSignalFlagsTable;
   experiment_history: ExperimentHistoryTable;
+  experiment_analysis_plans: ExperimentAnalysisPlansTable;
+  experiment_documents: ExperimentDocumentsTable;
   worklist_queues: WorklistQueuesTable;
   worklist_rules: WorklistRulesTable;
   municipality_districts: MunicipalityDistrictsTable;
