@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConfigError, loadConfig, parseSmtp, parseTrustProxy, productionProblems } from './config.ts';
+import { ConfigError, loadConfig, parseSmsProvider, parseSmtp, parseTrustProxy, productionProblems } from './config.ts';
 
 describe('TRUST_PROXY', () => {
   it('trusts no proxy unless told which', () => {
@@ -48,5 +48,15 @@ describe('e-mail (SMTP_URL, SMTP_HOST…, MAIL_FROM)', () => {
     assert.throws(() => parseSmtp({ SMTP_URL: 'smtp://mail.example.nl' }), (e: unknown) => e instanceof ConfigError && /MAIL_FROM/.test(e.message));
     assert.throws(() => parseSmtp({ SMTP_URL: 'http://mail.example.nl', MAIL_FROM: 'x@example.nl' }), /smtp:\/\/ of smtps:\/\//);
     assert.throws(() => parseSmtp({ SMTP_HOST: 'h', SMTP_PORT: 'abc', MAIL_FROM: 'x@example.nl' }), /SMTP_PORT/);
+  });
+});
+
+describe('SMS provider (SMS_PROVIDER_URL, SMS_PROVIDER_TOKEN)', () => {
+  it('is absent without a URL, takes http(s) with a token, and refuses a token alone or another scheme', () => {
+    assert.equal(parseSmsProvider({}), undefined);
+    assert.deepEqual(parseSmsProvider({ SMS_PROVIDER_URL: 'https://sms.example.nl/v1/messages', SMS_PROVIDER_TOKEN: 'secret' }), { url: 'https://sms.example.nl/v1/messages', token: 'secret' });
+    assert.throws(() => parseSmsProvider({ SMS_PROVIDER_TOKEN: 'secret' }), ConfigError);
+    assert.throws(() => parseSmsProvider({ SMS_PROVIDER_URL: 'ftp://sms.example.nl' }), ConfigError);
+    assert.equal(loadConfig({ SMS_PROVIDER_URL: 'http://127.0.0.1:9/sms' }).smsProvider?.url, 'http://127.0.0.1:9/sms');
   });
 });

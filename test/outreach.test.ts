@@ -150,6 +150,9 @@ for (const engine of ENGINES) {
         assert.equal(received[0]!.body.to, e164(preview.recipient!.phone!));
         assert.match(received[0]!.body.text, /^Gemeente Amsterdam: /);
         assert.ok((await attempts('SMS/Whatsapp')).includes(id));
+        // A rule that allowed no contact details: nothing to send it to, nothing sent.
+        await assert.rejects(smsResident(p.deps, ctx, sms, id, 'nl', () => ['arrear_amount']), WorklistInputError);
+        assert.equal(received.length, 1);
         // The provider refuses the next one: no contact attempt, an error in the audit trail.
         await assert.rejects(smsResident(p.deps, ctx, sms, id, 'nl', allowed()), /HTTP 503/);
         assert.equal((await attempts('SMS/Whatsapp')).filter((c) => c === id).length, 1);

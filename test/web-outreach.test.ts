@@ -6,6 +6,9 @@ import { startMailSink } from './helpers/mail.ts';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.ts';
 import { webLogin, type WebSession } from './helpers/web.ts';
 import { seedDemoSignals } from '../src/simulation/demo.ts';
+import { startSmsSink, type SmsSink } from '../src/simulation/sms-sink/sms-sink.ts';
+import { createHttpSmsSender } from '../src/infra/sms/http-sms-sender.ts';
+import { e164 } from '../src/domain/outreach/sms.ts';
 
 const WORKER = 'medewerker@amsterdam.demo';
 const COORDINATOR = 'coordinator@amsterdam.demo';
@@ -15,14 +18,17 @@ for (const engine of ENGINES) {
   describe(`web: outreach pages (${engine.name})`, () => {
     let p: TestPlatform;
     let mail: Awaited<ReturnType<typeof startMailSink>>;
+    let sms: SmsSink;
     before(async () => {
       mail = await startMailSink();
-      p = await startTestPlatform(engine, { mailer: mail.mailer });
+      sms = await startSmsSink({ token: 'sms-test-token' });
+      p = await startTestPlatform(engine, { mailer: mail.mailer, sms: createHttpSmsSender({ url: sms.url, token: 'sms-test-token' }) });
       await seedDemoSignals(p.deps, 40);
     });
     after(async () => {
       await p.close();
       await mail.close();
+      await sms.close();
     });
 
     const caseWith = async (where = sql`true`) =>
@@ -33,7 +39,7 @@ for (const engine of ENGINES) {
 
     it('links the case page to the message page, which previews the merged letter and offers only possible channels', async () => {
       const s = await webLogin(p, WORKER);
-      const id = await caseWith(sql`g.email is not null`);
+      const id = await caseWith(sql`g.email is not null and g.phone is null`);
       const casePage = await s.get(`/zaken/${id}`);
       assert.match(casePage.html, new RegExp(`href="/zaken/${id}/bericht"`));
       assert.match(casePage.html, /Brief, e-mail of sms/);
@@ -41,7 +47,8 @@ for (const engine of ENGINES) {
       assert.equal(page.status, 200);
       assert.match(page.html, /Brief downloaden \(PDF\)/);
       assert.match(page.html, /value="email"/);
-      assert.doesNotMatch(page.html, /value="sms"/, 'no SMS sender in the web app');
+      assert.doesNotMatch(page.html, /value="sms"/, 'no phone number, no SMS');
+      assert.match(page.html, /Er is geen mobiel nummer dat een signaal mocht leveren/);
       assert.doesNotMatch(page.html, /\{\{naam\}\}/, 'the merge fields are filled in');
       const en = await s.get(`/zaken/${id}/bericht?kanaal=email&taal=en&lang=en`);
       assert.match(en.html, /Send e-mail/);
@@ -71,6 +78,39 @@ for (const engine of ENGINES) {
       assert.ok(mail.sink.messages().length > 0);
       const shown = await s.get(res.location!);
       assert.match(shown.html, /De e-mail is verstuurd/);
+    });
+
+    it('texts the resident through the SMS provider, shows it, and registers the contact attempt SMS/Whatsapp', async () => {
+      const s = await webLogin(p, WORKER);
+      const id = await caseWith(sql`g.phone is not null and not exists (select 1 from contact_attempts a where a.case_id = c.id)`);
+      const phone = (await sql<{ phone: string }>`select g.phone from signals g join signal_states s on s.signal_id = g.id where s.case_id = ${id} and g.phone is not null order by g.id desc limit 1`.execute(p.deps.db)).rows[0]!.phone;
+      const page = await s.get(`/zaken/${id}/bericht?kanaal=sms`);
+      assert.match(page.html, /value="sms"/);
+      assert.match(page.html, /Sms versturen/);
+      const before = sms.messages().length;
+      const res = await s.post(`/zaken/${id}/bericht/sms`, { taal: 'nl' });
+      assert.equal(res.status, 303);
+      const got = sms.messages().slice(before);
+      assert.equal(got.length, 1);
+      assert.equal(got[0]!.authorization, 'Bearer sms-test-token');
+      assert.equal(got[0]!.to, e164(phone));
+      assert.match(got[0]!.text, /^Gemeente Amsterdam: /);
+      assert.equal(await attempts(id, 'SMS/Whatsapp'), 1);
+      const shown = await s.get(res.location!);
+      assert.match(shown.html, /De sms is verstuurd en als contactpoging vastgelegd/);
+      const timeline = await s.get(`/zaken/${id}`);
+      assert.match(timeline.html, /SMS\/Whatsapp/);
+    });
+
+    it('refuses a text message when no signal was allowed to provide a mobile number', async () => {
+      const s = await webLogin(p, WORKER);
+      const id = await caseWith(sql`not exists (select 1 from signal_states s2 join signals g2 on g2.id = s2.signal_id where s2.case_id = c.id and g2.phone is not null)`);
+      const before = sms.messages().length;
+      const res = await s.post(`/zaken/${id}/bericht/sms`, { taal: 'nl' });
+      assert.equal(res.status, 400);
+      assert.match(res.html, /Er is geen mobiel nummer dat een signaal mocht leveren/);
+      assert.equal(sms.messages().length, before);
+      assert.equal(await attempts(id, 'SMS/Whatsapp'), 0);
     });
 
     it('prints the letters of a queue as one PDF, one page a letter', async () => {

@@ -35,7 +35,7 @@ export function MessagePreview({ t, subject, body, headingId }: { t: OutreachT; 
  * download the letter or send the e-mail. Channels the allowed contact details don't support are
  * not offered.
  */
-export function CaseMessagePage({ caseId, message, channels, notice, error }: { caseId: string; message: CaseMessage; channels: Channel[]; notice?: string | undefined; error?: string | undefined }) {
+export function CaseMessagePage({ caseId, message, channels, smsConfigured, notice, error }: { caseId: string; message: CaseMessage; channels: Channel[]; smsConfigured: boolean; notice?: string | undefined; error?: string | undefined }) {
   const { locale } = useWeb();
   const t = outreachMessages(locale);
   const base = `/zaken/${caseId}/bericht`;
@@ -56,7 +56,7 @@ export function CaseMessagePage({ caseId, message, channels, notice, error }: { 
             <Button appearance="secondary-action">{t('show')}</Button>
           </Form>
           {!message.recipient.email ? <Paragraph>{t('noEmail')}</Paragraph> : null}
-          <Paragraph>{t('noSms')}</Paragraph>
+          {!smsConfigured ? <Paragraph>{t('noSms')}</Paragraph> : !channels.includes('sms') ? <Paragraph>{t('noPhone')}</Paragraph> : null}
           <MessagePreview t={t} subject={message.channel === 'sms' ? '' : message.subject} body={message.body} headingId="preview-heading" />
           {message.channel === 'letter' ? (
             <Form action={`${base}/brief.pdf`} label={t('downloadLetter')} id="letter-form">
@@ -68,6 +68,12 @@ export function CaseMessagePage({ caseId, message, channels, notice, error }: { 
             <Form action={`${base}/email`} label={t('sendEmail')} id="email-form">
               <input type="hidden" name="taal" value={language} />
               <Button>{t('sendEmail')}</Button>
+            </Form>
+          ) : null}
+          {message.channel === 'sms' && channels.includes('sms') ? (
+            <Form action={`${base}/sms`} label={t('sendSms')} id="sms-form">
+              <input type="hidden" name="taal" value={language} />
+              <Button>{t('sendSms')}</Button>
             </Form>
           ) : null}
         </>

@@ -1,10 +1,11 @@
 import { createElement } from 'react';
-import { emailResident, previewCaseMessage, type CaseMessage } from '../../../app/outreach/case-message.ts';
+import { emailResident, previewCaseMessage, smsResident, type CaseMessage } from '../../../app/outreach/case-message.ts';
 import { getOutreachTemplateOf, saveOutreachTemplate } from '../../../app/outreach/outreach-templates.ts';
 import { printLetters } from '../../../app/outreach/print-letters.ts';
 import { listWorklist } from '../../../app/worklist/list-worklist.ts';
 import { WorklistInputError } from '../../../app/worklist/own-municipality.ts';
 import { MailNotConfigured } from '../../../domain/mail/mailer.ts';
+import { e164 } from '../../../domain/outreach/sms.ts';
 import { CHANNELS, compose, letterDate, type Channel, type Language, type Template } from '../../../domain/outreach/templates.ts';
 import type { AppDeps, CallContext } from '../../../app/context.ts';
 import { AccessDenied } from '../../../domain/access/actor.ts';
@@ -22,11 +23,11 @@ const MUNICIPAL = ['municipality'] as const;
 const languageOf = (v: string): Language => (v === 'en' ? 'en' : 'nl');
 const channelOf = (v: string): Channel => ((CHANNELS as readonly string[]).includes(v) ? (v as Channel) : 'letter');
 
-/** The channels the allowed contact details make possible. SMS is left out: no SMS sender is wired into the web app. */
-function channelsOf(m: CaseMessage): Channel[] {
+/** The channels the allowed contact details make possible; SMS only with a provider and a mobile number. */
+function channelsOf(m: CaseMessage, smsConfigured: boolean): Channel[] {
   const r = m.recipient;
   if (!r) return [];
-  return [...(r.addressLines.length ? (['letter'] as const) : []), ...(r.email ? (['email'] as const) : [])];
+  return [...(r.addressLines.length ? (['letter'] as const) : []), ...(r.email ? (['email'] as const) : []), ...(smsConfigured && r.phone && e164(r.phone) ? (['sms'] as const) : [])];
 }
 
 /** Outreach to residents (issue 20 point 1): a case's letter or e-mail, print runs per queue, the templates. */
@@ -38,15 +39,16 @@ export function registerOutreachPages(web: WebApp): void {
   async function messagePage(deps: AppDeps, ctx: CallContext, locale: Language, caseId: string, want: { channel: string; language: string }, extra: { notice?: string; error?: string }) {
     const language = languageOf(want.language);
     const first = await orNotFound(previewCaseMessage(deps, ctx, caseId, channelOf(want.channel), language, rules.allowed));
-    const channels = channelsOf(first);
+    const channels = channelsOf(first, Boolean(deps.sms));
     const message = channels.includes(first.channel) || channels.length === 0 ? first : await previewCaseMessage(deps, ctx, caseId, channels[0]!, language, rules.allowed);
     const t = outreachMessages(locale);
-    return { title: t('messageTitle', { id: caseId }), body: createElement(CaseMessagePage, { caseId, message, channels, ...extra }) };
+    return { title: t('messageTitle', { id: caseId }), body: createElement(CaseMessagePage, { caseId, message, channels, smsConfigured: Boolean(deps.sms), ...extra }) };
   }
 
   web.get<Form, { caseId: string }>('/zaken/:caseId/bericht', { permission: 'cases:read', organisationKinds: MUNICIPAL }, async ({ deps, ctx, locale, params, query }) => {
     const t = outreachMessages(locale);
-    return messagePage(deps, ctx, locale, params.caseId, { channel: one(query.kanaal), language: one(query.taal) || locale }, one(query.verstuurd) === '1' ? { notice: t('emailSent') } : {});
+    const sent = one(query.verstuurd) === '1' ? { notice: t(one(query.kanaal) === 'sms' ? 'smsSent' : 'emailSent') } : {};
+    return messagePage(deps, ctx, locale, params.caseId, { channel: one(query.kanaal), language: one(query.taal) || locale }, sent);
   });
 
   web.post<Form, { caseId: string }>('/zaken/:caseId/bericht/email', { permission: 'cases:work', organisationKinds: MUNICIPAL }, async ({ deps, ctx, locale, params, body, req }) => {
@@ -66,6 +68,27 @@ export function registerOutreachPages(web: WebApp): void {
       } else throw e;
     }
     return { status: 400, page: await messagePage(deps, ctx, locale, params.caseId, { channel: 'email', language }, { error }) };
+  });
+
+  web.post<Form, { caseId: string }>('/zaken/:caseId/bericht/sms', { permission: 'cases:work', organisationKinds: MUNICIPAL }, async ({ deps, ctx, locale, params, body, req }) => {
+    const language = languageOf(one(body.taal));
+    const t = outreachMessages(locale);
+    let error: string;
+    try {
+      if (!deps.sms) error = t('noSms');
+      else {
+        await orNotFound(smsResident(deps, ctx, deps.sms, params.caseId, language, rules.allowed));
+        return { redirect: `/zaken/${params.caseId}/bericht?kanaal=sms&taal=${language}&verstuurd=1` };
+      }
+    } catch (e) {
+      if (e instanceof WorklistInputError) error = t('noPhone');
+      else if (e instanceof Error && !(e instanceof AccessDenied) && !(e instanceof WebNotFound)) {
+        // The provider refused or was unreachable: say so; number and text stay out of the log.
+        req.log.error({ err: { message: e.message } }, 'text message to resident failed');
+        error = t('smsFailed');
+      } else throw e;
+    }
+    return { status: 400, page: await messagePage(deps, ctx, locale, params.caseId, { channel: 'sms', language }, { error }) };
   });
 
   webPdfPost(
