@@ -4,6 +4,7 @@ import type { SubjectQuery } from '../../domain/privacy/subject-query.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { findSubjectCases, processingRecordsAbout, recordsAbout } from '../../db/repositories/privacy.ts';
 import { getRetentionSettings } from '../../db/repositories/retention.ts';
+import { objectionsAbout } from '../../db/repositories/resident-objections.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import { findSubject } from './find-subject.ts';
 import { requireMunicipalityStaff } from './municipality-scope.ts';
@@ -38,6 +39,7 @@ export async function getSubjectData(deps: AppDeps, ctx: CallContext, query: Sub
     const pseudonyms = [...new Set(signals.map((s) => s.subject_pseudonym).concat(bsnPseudonym ? [bsnPseudonym] : []))];
     const processing = await processingRecordsAbout(trx, { organisationId: municipality, pseudonyms, signalIds, caseIds, limit: PROCESSING_LIMIT + 1 });
     const stored = await getRetentionSettings(trx, municipality);
+    const objections = await objectionsAbout(trx, municipality, pseudonyms);
     await appendAudit(trx, {
       traceId: ctx.traceId,
       spanId: ctx.spanId,
@@ -62,6 +64,7 @@ export async function getSubjectData(deps: AppDeps, ctx: CallContext, query: Sub
       records,
       processing: processing.slice(0, PROCESSING_LIMIT).map((p) => ({ at: new Date(p.occurred_at).toISOString(), activity: p.activity, actorType: p.actor_type, organisation: p.organisation_id, outcome: p.outcome })),
       processingTruncated: processing.length > PROCESSING_LIMIT,
+      objections: objections.map((o) => ({ registeredAt: new Date(o.registered_at).toISOString(), reason: o.reason })),
     };
   });
 }

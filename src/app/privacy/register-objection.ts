@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { resolveSubjectQuery, type SubjectQuery } from '../../domain/privacy/subject-query.ts';
 import { normalisePostcode } from '../../domain/signals/normalise.ts';
 import { registerObjectionKeys, type ObjectionKey } from '../../db/repositories/resident-objections.ts';
@@ -53,7 +54,7 @@ function objectionKeys(
 export async function registerObjection(
   deps: AppDeps,
   ctx: CallContext,
-  input: { subject: SubjectQuery } | { signalIds: readonly string[] },
+  input: ({ subject: SubjectQuery } | { signalIds: readonly string[] }) & { reason?: string },
 ): Promise<ObjectionResult> {
   const municipality = requireMunicipalityStaff(ctx, 'objections:register');
   if ('subject' in input) subjectKeyOf(deps, input.subject); // bad input fails before any work
@@ -64,7 +65,8 @@ export async function registerObjection(
     const pseudonyms = [...new Set(live.map((s) => s.subject_pseudonym))];
     // Forward too (art. 21 AVG): intake refuses new signals about this person for this municipality.
     const keys = objectionKeys(deps, municipality, input, live);
-    await registerObjectionKeys(trx, keys, ctx.actor.id);
+    const reason = input.reason?.trim().slice(0, 500);
+    await registerObjectionKeys(trx, keys, ctx.actor.id, { objectionId: randomUUID(), ...(reason ? { reason } : {}) });
     const changed = await anonymiseSignals(trx, live.map((s) => String(s.id)));
     const touched = [...new Set(changed.map((c) => c.case_id).filter((c): c is string => c !== null))];
     const empty = await casesWithoutSignals(trx, touched);

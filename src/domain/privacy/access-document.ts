@@ -19,6 +19,8 @@ export interface AccessDocument {
   processing: Array<{ at: string; activity: string; actorType: string; organisation: string | null; outcome: string }>;
   /** true when the processing log was cut off at its limit. */
   processingTruncated: boolean;
+  /** The person's objections registered with this municipality (art. 21 AVG). */
+  objections: Array<{ registeredAt: string; reason: string | null }>;
 }
 
 export interface AccessSignal {

@@ -95,6 +95,7 @@ const AccessDocumentSchema = Type.Object(
     records: Type.Record(S, Type.Array(Type.Object({}, { additionalProperties: true })), { description: 'Records kept about the cases and signals, per table' }),
     processing: Type.Array(Type.Object({ at: Type.String({ format: 'date-time' }), activity: S, actorType: S, organisation: Nullable(S), outcome: S })),
     processingTruncated: Type.Boolean(),
+    objections: Type.Array(Type.Object({ registeredAt: Type.String({ format: 'date-time' }), reason: Nullable(S) }), { description: "The person's objections registered with your municipality" }),
   },
   { $id: 'AccessDocument', title: 'AccessDocument' },
 );
