@@ -1,3 +1,4 @@
+import { warmTransfers } from '../../db/repositories/resident-reminders.ts';
 import { AccessDenied, requirePermission } from '../../domain/access/actor.ts';
 import { mapDelivery, type ClientDetail, type MappingWarning, type MunicipalityDeliveryFacts } from '../../domain/ddas/map-delivery.ts';
 import type { Uitwisselmodel } from '../../domain/ddas/exchange-model.ts';
@@ -83,7 +84,9 @@ export async function exportDdas(deps: AppDeps, ctx: CallContext, req: DdasExpor
   return deps.db.transaction().execute(async (trx) => {
     const total = await countDeliverySignals(trx, scope);
     const plan = planPage(total, { page: req.page, pageSize: req.pageSize });
-    const signals = await pageDeliverySignals(trx, scope, plan.offset, plan.limit, opts.clientDetail === 'full');
+    const paged = await pageDeliverySignals(trx, scope, plan.offset, plan.limit, opts.clientDetail === 'full');
+    const warm = await warmTransfers(trx, paged.map((s) => s.id));
+    const signals = warm.size === 0 ? paged : paged.map((s) => (warm.has(s.id) ? { ...s, warmTransfer: true } : s));
     const onPage = new Set(signals.map((s) => s.id));
     const cases = (await casesOfSignals(trx, scope, [...onPage])).filter((c) => c.firstInScope !== null && onPage.has(c.firstInScope));
     const attempts = await contactAttemptsOf(trx, await findContactAttemptsSource(trx), cases.map((c) => c.id));

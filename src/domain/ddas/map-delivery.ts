@@ -11,6 +11,8 @@ export interface SignalFacts {
   crisis: boolean;
   /** DDAS EnumSignaalstatus as stored. */
   status: string;
+  /** The resident asked on their own page to be contacted now (issue 24): DDAS warmeOverdracht. */
+  warmTransfer?: boolean;
   /** Only read when the delivery carries client details (clientDetail 'full'). */
   client?: ClientFacts;
 }
@@ -106,7 +108,9 @@ function mapClient(c: ClientFacts | undefined, detail: ClientDetail): Client {
 
 function mapSignal(s: SignalFacts, header: DeliveryHeader, warnings: MappingWarning[]): Vroegsignaal {
   const v: Vroegsignaal = { ID: s.id, crisissignaal: s.crisis, signaalpartner: { type: header.partnerOf(s.signalType) }, client: mapClient(s.client, header.clientDetail) };
-  // warmeOverdracht ("al contact met persoon") is not something a creditor tells us: left out, not guessed.
+  // warmeOverdracht: only when the resident asked on their own page to be contacted now (issue 24);
+  // otherwise it is not something a creditor tells us: left out, not guessed.
+  if (s.warmTransfer) v.warmeOverdracht = true;
   put(v, 'bedrag', s.amountCents === null ? null : wholeEuros(s.amountCents));
   put(v, 'ontstaansdatum', s.arrearStartDate);
   put(v, 'signaaldatum', s.signalDate);
