@@ -5,6 +5,7 @@ import { startPlatform, type Platform } from '../src/platform.ts';
 import { systemContext } from '../src/app/auth/system-actor.ts';
 import type { CallContext } from '../src/app/context.ts';
 import { matchMunicipality } from '../src/app/matching/match-signals.ts';
+import { recordAnalysisPlan } from '../src/app/experiments/record-analysis-plan.ts';
 import { moveExperimentStage } from '../src/app/experiments/move-experiment-stage.ts';
 import { setArms } from '../src/app/experiments/set-arms.ts';
 import { setParticipants } from '../src/app/experiments/set-participants.ts';
@@ -91,6 +92,7 @@ for (const engine of ENGINES) {
         ],
         reason: 'twee experimentgroepen',
       });
+      await recordAnalysisPlan(p.deps, ctx, EXPERIMENT, { primaryOutcome: 'reached', secondaryOutcomes: [], baselinePct: 30, minimalEffectPts: 10, inflowPerMonth: 100, reason: 'vooraf geregistreerd' });
       await moveExperimentStage(p.deps, ctx, EXPERIMENT, { to: 'running', reason: 'start na AP-advies' });
     });
     after(async () => {

@@ -1,4 +1,5 @@
 import type { GateProblem } from '../../domain/experiments/gate.ts';
+import type { LocalizedText } from '../../domain/rules/judgement.ts';
 
 export class ExperimentNotFound extends Error {
   constructor(readonly experimentId: string) {
@@ -21,5 +22,12 @@ export class ExperimentRefused extends Error {
 export class ExperimentInputError extends Error {
   constructor(readonly params: ReadonlyArray<{ name: string; reason: string }>) {
     super(params.map((p) => `${p.name}: ${p.reason}`).join('; '));
+  }
+}
+
+/** A field of a form-like input that is wrong, said in both languages so a screen can show it at the field. */
+export class ExperimentFieldErrors extends ExperimentInputError {
+  constructor(readonly fields: ReadonlyArray<{ name: string; message: LocalizedText }>) {
+    super(fields.map((f) => ({ name: f.name, reason: f.message.en })));
   }
 }

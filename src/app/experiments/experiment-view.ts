@@ -22,6 +22,9 @@ import { allowedNext, isStage, moverOf, STAGE_LABELS, type Mover, type Stage } f
 import type { LocalizedText } from '../../domain/rules/judgement.ts';
 import type { RuleBook } from '../../domain/rules/rule-book.ts';
 import { toArmDesign, toPreselectionRule } from './mappers.ts';
+import { getAnalysisPlan, listDocuments } from '../../db/repositories/experiment-plans.ts';
+import type { AnalysisPlan } from '../../domain/experiments/analysis-plan.ts';
+import type { DocumentKind } from '../../domain/experiments/documents.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -83,6 +86,10 @@ export interface ExperimentView {
   designation: Designation;
   planning: Planning;
   nextStages: Array<{ stage: Stage; label: LocalizedText; by: Mover }>;
+  /** The pre-registered analysis plan; frozenAt once the experiment runs. */
+  analysisPlan: { plan: AnalysisPlan; recordedBy: string; recordedAt: string; frozenAt: string | null } | null;
+  /** The documents of the ground rules, without their bytes, newest first per kind. */
+  documents: Array<{ id: string; kind: DocumentKind; fileName: string; mediaType: string; sizeBytes: number; sha256: string; uploadedBy: string; uploadedAt: string }>;
   createdAt: string;
   updatedAt: string;
 }
@@ -97,7 +104,7 @@ export function toParticipantView(p: ParticipantRow): ParticipantView {
 export async function loadExperimentView(db: Executor, book: RuleBook, id: string): Promise<{ view: ExperimentView; participants: ParticipantRow[] } | undefined> {
   const row = await getExperiment(db, id);
   if (!row) return undefined;
-  const [participants, ticks, rules, capacity, arms, balance, flags] = await Promise.all([
+  const [participants, ticks, rules, capacity, arms, balance, flags, plan, documents] = await Promise.all([
     listParticipants(db, [id]),
     listGroundRules(db, id),
     listPreselectionRules(db, [id]),
@@ -105,6 +112,8 @@ export async function loadExperimentView(db: Executor, book: RuleBook, id: strin
     listArms(db, [id]),
     armBalance(db, id),
     countFlags(db, id),
+    getAnalysisPlan(db, id),
+    listDocuments(db, id),
   ]);
   const stage: Stage = isStage(row.stage) ? row.stage : 'initiative';
   const tickBy = new Map(ticks.map((t) => [t.code, t]));
@@ -156,6 +165,8 @@ export async function loadExperimentView(db: Executor, book: RuleBook, id: strin
     designation: designationOf(book, row.rule_ids),
     planning: planningOf({ plan80On: row.plan_80_on, plannedStart: row.planned_start, plannedEnd: row.planned_end, startedOn: row.started_on }),
     nextStages: allowedNext(stage).map((s) => ({ stage: s, label: STAGE_LABELS[s], by: moverOf(stage, s)! })),
+    analysisPlan: plan ? { plan: plan.plan as AnalysisPlan, recordedBy: plan.recorded_by, recordedAt: iso(plan.recorded_at), frozenAt: plan.frozen_at ? iso(plan.frozen_at) : null } : null,
+    documents: documents.map((d) => ({ id: d.id, kind: d.kind, fileName: d.file_name, mediaType: d.media_type, sizeBytes: d.size_bytes, sha256: d.sha256, uploadedBy: d.uploaded_by, uploadedAt: iso(d.uploaded_at) })),
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
   };
@@ -177,5 +188,6 @@ export function gateInputOf(v: ExperimentView): GateInput {
     arms: v.arms.length,
     assignmentMethod: v.assignment.method,
     assignmentSeed: v.assignment.seed,
+    analysisPlan: v.analysisPlan !== null,
   };
 }

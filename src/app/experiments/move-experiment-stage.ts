@@ -2,6 +2,7 @@ import { updateExperiment } from '../../db/repositories/experiments.ts';
 import { checkTransition } from '../../domain/experiments/gate.ts';
 import type { Stage } from '../../domain/experiments/stages.ts';
 import type { AppDeps, CallContext } from '../context.ts';
+import { freezeAnalysisPlan } from '../../db/repositories/experiment-plans.ts';
 import { changeExperiment } from './change-experiment.ts';
 import { ExperimentRefused } from './errors.ts';
 import { gateInputOf, loadExperimentView } from './experiment-view.ts';
@@ -34,6 +35,8 @@ export async function moveExperimentStage(deps: AppDeps, ctx: CallContext, id: s
       ...(t.to === 'running' ? { started_on: today } : {}),
       ...(t.to === 'evaluated' ? { ended_on: view.dates.endedOn ?? today } : {}),
     });
+    // Pre-registration: from the start on the analysis plan cannot change (record-analysis-plan.ts).
+    if (t.to === 'running') await freezeAnalysisPlan(trx, id);
     return { fromStage: view.stage, toStage: t.to, changes: t.to === 'approved' ? { approvedWithChanges: t.approvedWithChanges === true } : null };
   });
 }

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadRuleBook } from '../../app/rules/load-rule-files.ts';
 import { designationOf } from './designation.ts';
-import { checkTransition, type GateInput } from './gate.ts';
+import { checkTransition, gateChecklist, type GateInput } from './gate.ts';
 import { GROUND_RULES, groundRuleStatus } from './ground-rules.ts';
 
 const book = loadRuleBook();
@@ -24,6 +24,7 @@ function input(o: Partial<GateInput> & { ticks?: typeof allTicked; plannedStart?
     arms: 0,
     assignmentMethod: 'none',
     assignmentSeed: null,
+    analysisPlan: true,
     ...rest,
   };
 }
@@ -82,4 +83,10 @@ test('the start needs the designation in force that day, AP advice and publicati
   assert.deepEqual(codes(checkTransition(early, req('running', { on: '2024-06-01' }))), ['AP_ADVICE_MISSING', 'PUBLICATION_MISSING']);
   const arms = { ...ready, arms: 2, assignmentMethod: 'random', assignmentSeed: null };
   assert.deepEqual(codes(checkTransition(arms, req('running', { on: '2024-06-01' }))), ['ASSIGNMENT_UNDEFINED']);
+  assert.deepEqual(codes(checkTransition({ ...ready, analysisPlan: false }, req('running', { on: '2024-06-01' }))), ['ANALYSIS_PLAN_MISSING'], 'pre-registered: no start without an analysis plan');
+});
+
+test('the checklist names, per next stage, what still stands in the way — not the reason, not who may take the step', () => {
+  const list = gateChecklist(input({ researchQuestions: 0, participantRoles: ['municipality'] }), ['submitted', 'stopped'], 'other', '2025-06-01');
+  assert.deepEqual(list.map((l) => [l.to, codes(l.problems)]), [['submitted', ['RESEARCH_QUESTION_MISSING', 'NO_CREDITOR']]]);
 });

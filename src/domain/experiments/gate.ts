@@ -22,6 +22,8 @@ export interface GateInput {
   arms: number;
   assignmentMethod: string;
   assignmentSeed: string | null;
+  /** A pre-registered analysis plan is recorded (it freezes at the start). */
+  analysisPlan: boolean;
 }
 
 export interface GateProblem {
@@ -83,6 +85,8 @@ function startProblems(x: GateInput, on: string): GateProblem[] {
     out.push(
       p('ASSIGNMENT_UNDEFINED', 'Er zijn experimentgroepen maar geen toewijzingsmethode met vastgelegde seed.', 'There are experiment groups but no assignment method with a recorded seed.'),
     );
+  if (!x.analysisPlan)
+    out.push(p('ANALYSIS_PLAN_MISSING', 'Leg vóór de start het analyseplan vast (uitkomstmaten, groepen, kleinste relevante effect, benodigde aantallen).', 'Record the analysis plan before the start (outcomes, groups, smallest effect that matters, numbers needed).'));
   return out;
 }
 
@@ -125,4 +129,14 @@ export function checkTransition(x: GateInput, req: TransitionRequest): GateProbl
   }
   if (req.to === 'running') out.push(...startProblems(x, req.on));
   return out;
+}
+
+/**
+ * The checklist shown before a step: per stage the experiment may move to next, what still stands
+ * in the way — the gate's own problems, without the reason (asked for when the step is taken).
+ */
+export function gateChecklist(x: GateInput, next: readonly Stage[], actorIs: TransitionRequest['actorIs'], on: string): Array<{ to: Stage; problems: GateProblem[] }> {
+  return next
+    .filter((to) => to !== 'stopped' && !(x.stage === 'submitted' && to === 'plan'))
+    .map((to) => ({ to, problems: checkTransition(x, { to, reason: 'checklist', actorIs, on }).filter((q) => q.code !== 'NOT_YOUR_TRANSITION') }));
 }
