@@ -11,7 +11,7 @@ import type { PdfGrid } from './pdf-layout.ts';
 
 /** Tables (of one row: the total) that also get a bar chart, and the counts it shows. */
 const CHARTS: Record<string, readonly string[]> = {
-  funnel: ['signals', 'cases', 'pickedUp', 'contactAttempted', 'reached', 'helpAccepted', 'withOutcome'],
+  funnel: ['accepted', 'matched', 'cases', 'pickedUp', 'contactAttempted', 'reached', 'helpAccepted'],
   amounts: ['bandUnder300', 'band300To1000', 'band1000To2500', 'band2500Plus'],
 };
 
