@@ -27,6 +27,8 @@ import { registerAuditPages } from './pages/audit/routes.ts';
 import { registerReferralPages } from './pages/referrals/routes.ts';
 import { registerOutreachPages } from './pages/outreach/routes.ts';
 import { MAX_LOGO_BYTES } from '../domain/branding/logo.ts';
+// Each upload checks its own limit (a logo 200 kB, an experiment's document 10 MB); cut one byte past the larger.
+import { MAX_DOCUMENT_BYTES } from '../domain/experiments/documents.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // Package folders by path: not every package exports its package.json or its dist files.
@@ -60,7 +62,7 @@ export async function registerWebApp(app: FastifyInstance, deps: AppDeps, opts: 
     // Forms with a file (the organisation's logo): fields and the file in req.body like a plain form,
     // so the router's CSRF check reads _csrf as usual. A larger file is cut one byte past the logo
     // limit rather than refused here, so its page can say why (src/domain/branding/logo.ts).
-    await scope.register(multipart, { attachFieldsToBody: 'keyValues', throwFileSizeLimit: false, limits: { fileSize: MAX_LOGO_BYTES + 1, files: 1, fields: 20, fieldSize: 64 * 1024 } });
+    await scope.register(multipart, { attachFieldsToBody: 'keyValues', throwFileSizeLimit: false, limits: { fileSize: Math.max(MAX_LOGO_BYTES, MAX_DOCUMENT_BYTES) + 1, files: 1, fields: 20, fieldSize: 64 * 1024 } });
     const assets: Array<[string, string]> = [
       ['/assets/utrecht/components/', join(packageDir('@utrecht/component-library-css'), 'dist')],
       ['/assets/utrecht/design-tokens/', join(packageDir('@utrecht/design-tokens'), 'dist')],
