@@ -24,6 +24,7 @@ import { ddasOptionsFromEnv, registerDdasRoutes } from './routes/ddas.ts';
 import { registerOAuthRoutes } from './routes/oauth.ts';
 import { registerExperimentRoutes } from './routes/experiments.ts';
 import { registerPrivacyRoutes } from './routes/privacy.ts';
+import { registerReminderCodeRoutes } from './routes/reminder-codes.ts';
 import { registerApiKeyRotationRoutes } from './routes/api-key-rotation.ts';
 import { loggerOptions } from './logger.ts';
 import { lazySerializers } from './lazy-serializers.ts';
@@ -140,6 +141,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions): Promise<F
   registerAccessRoutes(app, deps, { sessionTtlMinutes: opts.sessionTtlMinutes, secureCookies: opts.secureCookies, loginLimit });
   registerApiKeyRotationRoutes(app, deps);
   registerPrivacyRoutes(app, deps);
+  registerReminderCodeRoutes(app, deps);
   registerEvaluationRoutes(app, deps);
   registerOAuthRoutes(app, deps);
   registerDdasRoutes(app, deps, ddasOptionsFromEnv());

@@ -48,3 +48,14 @@ export function houseNumberMatches(reminder: string | null, typed: string): bool
   const m = /^\s*(\d+)/.exec(typed);
   return m !== null && String(Number(m[1])) === reminder;
 }
+
+/** Why a reminder got no code, in words for the creditor. */
+export const REMINDER_PROBLEM_TEXT: Readonly<Record<ReminderProblem | 'REFERENCE_HAS_CODE' | 'REFERENCE_TWICE', { nl: string; en: string }>> = {
+  REFERENCE_INVALID: { nl: 'Het kenmerk ontbreekt of is langer dan 100 tekens.', en: 'The reference is missing or longer than 100 characters.' },
+  POSTCODE_INVALID: { nl: 'Dit is geen Nederlandse postcode (1234 AB).', en: 'This is not a Dutch postcode (1234 AB).' },
+  HOUSE_NUMBER_INVALID: { nl: 'Het huisnummer is geen getal (zonder toevoeging).', en: 'The house number is not a number (without addition).' },
+  EXPIRY_INVALID: { nl: 'De einddatum is geen datum (JJJJ-MM-DD).', en: 'The end date is not a date (YYYY-MM-DD).' },
+  EXPIRY_OUT_OF_RANGE: { nl: 'De einddatum moet na vandaag liggen en hoogstens een jaar vooruit.', en: 'The end date must lie after today and at most a year ahead.' },
+  REFERENCE_HAS_CODE: { nl: 'Voor dit kenmerk is al een code gemaakt; een code hoort bij één aanmaning.', en: 'A code was already made for this reference; a code belongs to one reminder.' },
+  REFERENCE_TWICE: { nl: 'Dit kenmerk staat twee keer in de lijst.', en: 'This reference is in the list twice.' },
+};
