@@ -1,4 +1,9 @@
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import assert from 'node:assert/strict';
 import PDFDocument from 'pdfkit';
 import { renderReportPdf } from '../src/app/evaluation/report/render-pdf.ts';
@@ -60,6 +65,14 @@ for (const lang of ['nl', 'en'] as const) {
     const report = articleReportFixture();
     const rendered = renderReportPdf(report, lang).then((pdf) => ({ pdf, objects: pdfObjects(pdf) }));
     const m = reportMessages(lang);
+
+    // The README's picture of a report page (SCREENSHOTS=1, as the browser tests; needs pdftoppm from poppler-utils).
+    after(async () => {
+      if (process.env.SCREENSHOTS !== '1' || lang !== 'nl') return;
+      const file = path.join(await mkdtemp(path.join(tmpdir(), 'report-pdf-')), 'report.pdf');
+      await writeFile(file, (await rendered).pdf);
+      await promisify(execFile)('pdftoppm', ['-r', '100', '-png', '-f', '2', '-l', '2', '-singlefile', file, 'docs/screenshots/report-pdf']);
+    });
 
     it('declares itself tagged, with its language and a title the viewer shows', async () => {
       const { pdf, objects } = await rendered;
