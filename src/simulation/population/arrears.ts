@@ -27,6 +27,8 @@ export interface ArrearsCase {
   /** The first month of the episode (a case that is new unless an earlier episode was recent). */
   firstOfEpisode: boolean;
   signals: CaseSignal[];
+  /** The arrear each creditor type last reported in this episode (the builder reads and updates it). */
+  amounts: Map<CreditorType, number>;
 }
 
 interface Episode {
@@ -39,6 +41,7 @@ interface Episode {
   index: number;
   extraMonthsLeft: number;
   usedTypes: CreditorType[];
+  amounts: Map<CreditorType, number>;
 }
 
 /** Expected signals per episode, for deriving the start rate from the target rate. */
@@ -87,26 +90,36 @@ export class ArrearsProcess {
     const ep = this.params.process.episode;
     const day = firstDayOfMonth(month);
     const available = this.types.filter((t) => t.availableIn(month));
+    // The season of a type raises its weight in some months; the start rate rises with the weight
+    // of the seasonal types, so that level types (rent) stay level and seasonal ones move.
+    const moy = ((month % 12) + 12) % 12;
+    let base = 0;
+    let seasonal = 0;
+    for (const t of available) {
+      base += t.params.weight;
+      seasonal += t.params.weight * (t.params.season?.[moy] ?? 1);
+    }
+    const rateFactor = base > 0 ? seasonal / base : 1;
 
     for (const [index, e] of this.active) {
       if (rng.chance(ep.laterMonthCaseProbability) && onCase !== undefined) {
-        const c = this.makeCase(e, month, day, available, false);
+        const c = this.makeCase(e, month, day, available, false, moy);
         if (c !== undefined) onCase(c);
       }
       if (--e.extraMonthsLeft <= 0) this.active.delete(index);
     }
 
-    const starts = rng.poisson(this.episodesPerMonth);
+    const starts = rng.poisson(this.episodesPerMonth * rateFactor);
     for (let i = 0; i < starts; i++) {
       const index = this.pickHousehold();
-      const e: Episode = { id: this.nextEpisode++, index, extraMonthsLeft: 0, usedTypes: [] };
+      const e: Episode = { id: this.nextEpisode++, index, extraMonthsLeft: 0, usedTypes: [], amounts: new Map() };
       // Extra months: geometric, so a household keeps its troubles for a while.
       let extra = 0;
       while (rng.chance(this.continueP)) extra++;
       e.extraMonthsLeft = extra;
       if (extra > 0) this.active.set(index, e);
       if (onCase !== undefined) {
-        const c = this.makeCase(e, month, day, available, true);
+        const c = this.makeCase(e, month, day, available, true, moy);
         if (c !== undefined) onCase(c);
       }
     }
@@ -136,7 +149,7 @@ export class ArrearsProcess {
     return p;
   }
 
-  private makeCase(e: Episode, month: number, day: number, available: CreditorType[], first: boolean): ArrearsCase | undefined {
+  private makeCase(e: Episode, month: number, day: number, available: CreditorType[], first: boolean, moy: number): ArrearsCase | undefined {
     const rng = this.rng;
     const h = this.population.household(e.index);
     const seed = this.population.seed;
@@ -153,22 +166,23 @@ export class ArrearsProcess {
       const again = eligible.filter((c) => e.usedTypes.includes(c.type));
       if (again.length > 0) chosen.push(rng.pick(again));
     }
+    const weight = (c: CaseSignal) => c.type.params.weight * (c.type.params.season?.[moy] ?? 1);
     while (chosen.length < k) {
       let total = 0;
-      for (const c of eligible) if (!chosen.includes(c)) total += c.type.params.weight;
+      for (const c of eligible) if (!chosen.includes(c)) total += weight(c);
       if (total <= 0) break;
       let u = rng.float() * total;
       let pick: CaseSignal | undefined;
       for (const c of eligible) {
         if (chosen.includes(c)) continue;
         pick = c;
-        u -= c.type.params.weight;
+        u -= weight(c);
         if (u < 0) break;
       }
       if (pick === undefined) break;
       chosen.push(pick);
     }
     for (const c of chosen) if (!e.usedTypes.includes(c.type)) e.usedTypes.push(c.type);
-    return { household: h, month, episodeId: `${h.municipalityCode}-${e.id}`, firstOfEpisode: first, signals: chosen };
+    return { household: h, month, episodeId: `${h.municipalityCode}-${e.id}`, firstOfEpisode: first, signals: chosen, amounts: e.amounts };
   }
 }

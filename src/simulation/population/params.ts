@@ -50,6 +50,8 @@ export interface SignalTypeParams {
   ddasPartner: string;
   legalBasis: string;
   weight: number;
+  /** Twelve factors on the weight, January to December (mean 1): the type's season. Undefined: level all year. */
+  season?: readonly number[];
   eligible: Eligibility;
   /** Register kind of the senders (rules/registers/organisation-kinds.yaml). */
   organisationKind: string;
@@ -118,7 +120,13 @@ export interface PopulationParams {
   };
   process: {
     warmupMonths: number;
-    episode: { extraMonthsMean: number; laterMonthCaseProbability: number; sameCreditorProbability: number };
+    episode: {
+      extraMonthsMean: number;
+      laterMonthCaseProbability: number;
+      sameCreditorProbability: number;
+      /** At least this much higher an arrear is when its creditor reports it again in a later month of the episode. */
+      laterAmountGrowth: number;
+    };
     signalsPerCase: { first: Weights; later: Weights };
     signalDays: 'weekdays' | 'all';
   };
@@ -285,6 +293,7 @@ function signalType(code: string, v: unknown, path: string): SignalTypeParams {
     ddasPartner: str(o.ddas_partner, `${path}.ddas_partner`),
     legalBasis: str(o.legal_basis, `${path}.legal_basis`),
     weight: num(o.weight, `${path}.weight`, 0),
+    ...(o.season === undefined ? {} : { season: seasonOf(o.season, `${path}.season`) }),
     eligible,
     organisationKind: str(o.organisation_kind, `${path}.organisation_kind`),
     ...(available === undefined ? {} : { available }),
@@ -298,6 +307,15 @@ function signalType(code: string, v: unknown, path: string): SignalTypeParams {
     ...(o.attestations === undefined ? {} : { attestations: arr(o.attestations, `${path}.attestations`).map((a, i) => str(a, `${path}.attestations[${i}]`)) }),
     senders,
   };
+}
+
+function seasonOf(v: unknown, path: string): number[] {
+  const list = arr(v, path).map((f, i) => num(f, `${path}[${i}]`, 0));
+  if (list.length !== 12) fail(path, 'expected twelve factors, January to December');
+  const mean = list.reduce((a, b) => a + b, 0) / 12;
+  // A season moves signals between months, not in or out of the year (the calibrated rate holds).
+  if (Math.abs(mean - 1) > 0.01) fail(path, `the factors must average 1 (they average ${mean.toFixed(3)})`);
+  return list;
 }
 
 function municipality(v: unknown, path: string, defaults: { flatShare: number; ownerShare: number }): MunicipalityParams {
@@ -410,6 +428,7 @@ export function parsePopulationParams(raw: unknown): PopulationParams {
         extraMonthsMean: num(ep.extra_months_mean, 'process.episode.extra_months_mean', 0),
         laterMonthCaseProbability: share(ep.later_month_case_probability, 'process.episode.later_month_case_probability'),
         sameCreditorProbability: share(ep.same_creditor_probability, 'process.episode.same_creditor_probability'),
+        laterAmountGrowth: ep.later_amount_growth === undefined ? 0 : num(ep.later_amount_growth, 'process.episode.later_amount_growth', 0),
       },
       signalsPerCase: { first: weights(spc.first, 'process.signals_per_case.first'), later: weights(spc.later, 'process.signals_per_case.later') },
       signalDays: proc.signal_days === 'all' ? 'all' : 'weekdays',

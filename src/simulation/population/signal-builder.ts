@@ -80,7 +80,14 @@ export class SignalBuilder {
     const t = cs.type.params;
     const h = c.household;
     const resident = this.subject(c, cs, rng);
-    const { amount, months } = cs.type.drawAmount(h, rng);
+    const drawn = cs.type.drawAmount(h, rng);
+    const months = drawn.months;
+    // A creditor reporting the same arrear again a month later reports it grown (another charge
+    // unpaid, costs added): the platform treats an arrear that did not grow as a repeat.
+    const before = c.amounts.get(cs.type);
+    const grown = before === undefined ? 0 : Math.round(before * (1 + this.params.process.episode.laterAmountGrowth) * 100) / 100;
+    const amount = Math.max(drawn.amount, grown);
+    c.amounts.set(cs.type, amount);
     const extras = cs.type.drawExtras(rng);
     let total = amount;
     for (const [, v] of extras) total += v;
