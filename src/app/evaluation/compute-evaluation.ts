@@ -1,6 +1,6 @@
 import { requirePermission } from '../../domain/access/actor.ts';
 import type { EvaluationCells, EvaluationFilter } from '../../domain/evaluation/cells.ts';
-import { buildEvaluationTables, type Dimension, type EvaluationTable } from '../../domain/evaluation/tables.ts';
+import { buildEvaluationTables, caseKeyOfDimension, type Dimension, type EvaluationTable } from '../../domain/evaluation/tables.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { appendAudit, type AuditEntry } from '../../db/repositories/audit.ts';
@@ -62,7 +62,7 @@ export function evaluationAudit(ctx: CallContext, activity: string, detail: Reco
  */
 export async function computeEvaluation(deps: AppDeps, ctx: CallContext, q: EvaluationQuery & { groupBy: Dimension }): Promise<Evaluation> {
   requirePermission(ctx.actor, 'evaluation:read');
-  const filter = resolveEvaluationFilter(ctx, q, deps.now(), deps.rules);
+  const filter = { ...resolveEvaluationFilter(ctx, q, deps.now(), deps.rules), caseKey: caseKeyOfDimension(q.groupBy) };
   const cells = await readEvaluationCells(deps.db, filter);
   await appendAudit(deps.db, evaluationAudit(ctx, 'evaluation.read', { filter: { ...filter }, groupBy: q.groupBy }));
   const tables = buildEvaluationTables(cells, q.groupBy, deps.rules.ddasPartnerOf);

@@ -1,18 +1,34 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { formatCitation } from '../../domain/rules/format-citation.ts';
 import type { DB } from '../schema.ts';
-import type { CaseCell, EvaluationFilter, RefusalReasonCell, RefusedCell, SignalCell } from '../../domain/evaluation/cells.ts';
-import { RESULTS_HELP_ACCEPTED, RESULTS_WITH_CONTACT } from '../../domain/ddas/vocabulary.ts';
+import type { CaseCell, CaseKey, EvaluationFilter, RefusalReasonCell, RefusedCell, SignalCell } from '../../domain/evaluation/cells.ts';
+import { RESULTS_HELP_ACCEPTED, RESULTS_NOT_PICKED_UP, RESULTS_WITH_CONTACT } from '../../domain/ddas/vocabulary.ts';
 import type { ContactAttemptsSource } from './contact-attempts-source.ts';
+import { CASE_AREA } from './case-area.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
 const TRUE = sql<boolean>`true`;
 const and = (parts: RawBuilder<unknown>[]) => (parts.length ? sql.join(parts, sql` and `) : TRUE);
 
+/** The case property a breakdown asks for, over a case aliased `c` (null when the signal has no case). */
+function caseKeyOf(key: CaseKey | undefined): RawBuilder<unknown> {
+  switch (key) {
+    case 'arm':
+      return sql`c.experiment_arm`;
+    case 'district':
+      return CASE_AREA;
+    case 'queue':
+      return sql`c.queue_id::text`;
+    default:
+      return sql`''`;
+  }
+}
+
 /**
- * One pass over the signals matching has taken in (signal_states: every signal within one matching round of its arrival): counts and sums per month × municipality × signal type.
- * Everything else (partner type, totals) is rolled up from these cells in memory.
+ * One pass over the signals matching has taken in (signal_states: every signal within one matching round of its arrival): counts and sums per month × municipality × signal type
+ * (× the case property of a breakdown, which joins each signal to its case). Everything else (partner type, totals) is rolled up from these cells in memory.
+ * Definitions: src/domain/evaluation/definitions.ts (accepted, matched).
  */
 export async function signalCells(db: Executor, f: EvaluationFilter): Promise<SignalCell[]> {
   const where = [sql`s.signal_date between ${f.from}::date and ${f.to}::date`];
@@ -20,8 +36,10 @@ export async function signalCells(db: Executor, f: EvaluationFilter): Promise<Si
   if (f.signalTypes?.length) where.push(sql`s.signal_type = any(${[...f.signalTypes]}::text[])`);
   if (f.arms?.length) where.push(sql`s.case_id in (select id from cases where experiment_arm = any(${[...f.arms]}::text[]))`);
   if (f.experiment) where.push(sql`s.case_id in (select id from cases where split_part(experiment_arm, '/', 1) = ${f.experiment})`);
-  const r = await sql<Record<string, string | number>>`
+  const join = f.caseKey ? sql`left join cases c on c.id = s.case_id` : sql``;
+  const r = await sql<Record<string, string | number | null>>`
     select to_char(date_trunc('month', s.signal_date), 'YYYY-MM') as month, s.municipality_code, s.signal_type,
+      coalesce(${caseKeyOf(f.caseKey)}, '') as case_key,
       count(*)::int as signals,
       count(*) filter (where s.crisis)::int as crisis,
       count(*) filter (where s.repeat_of is not null)::int as repeats,
@@ -32,13 +50,14 @@ export async function signalCells(db: Executor, f: EvaluationFilter): Promise<Si
       count(*) filter (where s.amount_cents >= 30000 and s.amount_cents < 100000)::int as b2,
       count(*) filter (where s.amount_cents >= 100000 and s.amount_cents < 250000)::int as b3,
       count(*) filter (where s.amount_cents >= 250000)::int as b4
-    from signal_states s
+    from signal_states s ${join}
     where ${and(where)}
-    group by date_trunc('month', s.signal_date), s.municipality_code, s.signal_type`.execute(db);
+    group by 1, 2, 3, 4`.execute(db);
   return r.rows.map((x) => ({
     month: String(x.month),
     municipality: String(x.municipality_code),
     signalType: String(x.signal_type),
+    caseKey: String(x.case_key ?? ''),
     signals: Number(x.signals),
     crisis: Number(x.crisis),
     repeats: Number(x.repeats),
@@ -108,33 +127,46 @@ export async function refusalReasonCells(db: Executor, f: EvaluationFilter): Pro
 
 /**
  * One pass over cases: the funnel, timeliness, overlap and household counts per month ×
- * municipality × arm × combination of signal types. With contact attempts recorded, first contact
- * is the first attempt and "reached" any reached attempt; otherwise first contact is the day the
- * case was picked up and "reached" follows from the end result.
+ * municipality × arm × combination of signal types (× the case property of a breakdown). Each
+ * figure as src/domain/evaluation/definitions.ts defines it, so that the funnel's stages nest:
+ * picked up ⊇ contact attempted ⊇ reached ⊇ help accepted. With contact attempts recorded, first
+ * contact is the first attempt; otherwise the day the case was picked up and "reached" follows
+ * from the end result.
+ *
+ * A case belongs to the period of its first signal; with a filter on signal types, of its first
+ * signal of those types (so that it holds a matched signal of the same selection and month).
  */
 export async function caseCells(db: Executor, f: EvaluationFilter, attempts: ContactAttemptsSource | undefined): Promise<CaseCell[]> {
-  const where = [sql`c.first_signal_date between ${f.from}::date and ${f.to}::date`];
+  const typed = !!f.signalTypes?.length;
+  const basis = typed
+    ? sql`(select min(st.signal_date) from signal_states st where st.case_id = c.id and st.signal_type = any(${[...f.signalTypes!]}::text[]))`
+    : sql`c.first_signal_date`;
+  const where = [sql`${basis} between ${f.from}::date and ${f.to}::date`];
   if (f.municipalities?.length) where.push(sql`c.municipality_code = any(${[...f.municipalities]}::text[])`);
-  if (f.signalTypes?.length) where.push(sql`c.signal_types && ${[...f.signalTypes]}::text[]`);
+  if (typed) where.push(sql`c.signal_types && ${[...f.signalTypes!]}::text[]`);
   if (f.arms?.length) where.push(sql`c.experiment_arm = any(${[...f.arms]}::text[])`);
   if (f.experiment) where.push(sql`split_part(c.experiment_arm, '/', 1) = ${f.experiment}`);
   const help = [...RESULTS_HELP_ACCEPTED];
   const contactResults = [...RESULTS_WITH_CONTACT];
+  const notPickedUpResults = [...RESULTS_NOT_PICKED_UP];
 
+  // An administrative step is no attempt to reach the resident (and does not pick a case up).
   const ca = attempts
     ? sql`left join (
-        select a.${sql.ref(attempts.caseId)} as case_id, min(a.${sql.ref(attempts.at)})::date as first_at, bool_or(a.${sql.ref(attempts.reached)}) as reached
+        select a.${sql.ref(attempts.caseId)} as case_id,
+          ${attempts.kind ? sql`min(a.${sql.ref(attempts.at)}) filter (where a.${sql.ref(attempts.kind)}::text <> 'Administratief')` : sql`min(a.${sql.ref(attempts.at)})`}::date as first_at, bool_or(a.${sql.ref(attempts.reached)}) as reached,
+          ${attempts.kind ? sql`bool_or(a.${sql.ref(attempts.kind)}::text <> 'Administratief')` : sql`true`} as towards_resident
         from ${sql.table(attempts.table)} a group by 1) ca on ca.case_id = c.id`
     : sql``;
   const firstContact = attempts ? sql`ca.first_at` : sql`c.picked_up_on`;
-  const attempted = attempts ? sql`count(ca.first_at)::int` : sql`null::int`;
-  const reached = attempts
-    ? sql`count(*) filter (where ca.reached or c.result = any(${contactResults}::text[]))::int`
-    : sql`count(*) filter (where c.result = any(${contactResults}::text[]))::int`;
+  const reachedIf = attempts ? sql`(coalesce(ca.reached, false) or c.result = any(${contactResults}::text[]))` : sql`(c.result = any(${contactResults}::text[]))`;
+  const attemptedIf = attempts ? sql`(coalesce(ca.towards_resident, false) or ${reachedIf})` : null;
+  const pickedUpIf = sql`(c.picked_up_on is not null or (c.result is not null and not c.result = any(${notPickedUpResults}::text[])) or ${attemptedIf ?? reachedIf})`;
+  const month = typed ? sql`date_trunc('month', ${basis})` : sql`date_trunc('month', c.first_signal_date)`;
 
   const r = await sql<Record<string, unknown>>`
-    select to_char(date_trunc('month', c.first_signal_date), 'YYYY-MM') as month, c.municipality_code,
-      coalesce(c.experiment_arm, '') as arm, c.signal_types,
+    select to_char(${month}, 'YYYY-MM') as month, c.municipality_code,
+      coalesce(c.experiment_arm, '') as arm, c.signal_types, coalesce(${caseKeyOf(f.caseKey)}, '') as case_key,
       count(*)::int as cases,
       coalesce(sum(c.signal_count), 0)::int as signals_in_cases,
       count(*) filter (where c.multiple)::int as multiple,
@@ -147,11 +179,12 @@ export async function caseCells(db: Executor, f: EvaluationFilter, attempts: Con
       count(*) filter (where c.signal_count = 2)::int as h2,
       count(*) filter (where c.signal_count = 3)::int as h3,
       count(*) filter (where c.signal_count >= 4)::int as h4,
-      count(c.picked_up_on)::int as picked_up,
-      ${attempted} as attempted,
-      ${reached} as reached,
+      count(*) filter (where ${pickedUpIf})::int as picked_up,
+      ${attemptedIf ? sql`count(*) filter (where ${attemptedIf})::int` : sql`null::int`} as attempted,
+      count(*) filter (where ${reachedIf})::int as reached,
       count(*) filter (where c.result = any(${help}::text[]))::int as help_accepted,
       count(c.result)::int as with_outcome,
+      count(*) filter (where c.result = any(${notPickedUpResults}::text[]) and not ${pickedUpIf})::int as not_picked_up,
       count(${firstContact})::int as first_contact,
       count(*) filter (where ${firstContact} <= c.deadline)::int as on_time,
       count(*) filter (where ${firstContact} > c.deadline)::int as late,
@@ -159,12 +192,13 @@ export async function caseCells(db: Executor, f: EvaluationFilter, attempts: Con
       coalesce(sum(greatest(${firstContact} - c.matching_date, 0)), 0)::float8 as days_sum
     from cases c ${ca}
     where ${and(where)}
-    group by date_trunc('month', c.first_signal_date), c.municipality_code, c.experiment_arm, c.signal_types`.execute(db);
+    group by 1, 2, 3, 4, 5`.execute(db);
   return r.rows.map((x) => ({
     month: String(x.month),
     municipality: String(x.municipality_code),
     arm: String(x.arm),
     signalTypes: x.signal_types as string[],
+    caseKey: String(x.case_key ?? ''),
     cases: Number(x.cases),
     signalsInCases: Number(x.signals_in_cases),
     multiple: Number(x.multiple),
@@ -182,6 +216,7 @@ export async function caseCells(db: Executor, f: EvaluationFilter, attempts: Con
     reached: Number(x.reached),
     helpAccepted: Number(x.help_accepted),
     withOutcome: Number(x.with_outcome),
+    notPickedUp: Number(x.not_picked_up),
     firstContact: Number(x.first_contact),
     onTime: Number(x.on_time),
     late: Number(x.late),

@@ -1,13 +1,9 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
+import { CASE_AREA as AREA } from './case-area.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-/**
- * Where statistics place a case: the CBS district (wijk) from the address table where it was
- * found there, else the four-digit postcode at the front of the address key ('1011AB|12|A').
- */
-const AREA = sql`coalesce(nullif(c.district_code, ''), substr(c.address_key, 1, 4))`;
 
 /** The statistics area and the worklist's own district of some cases (for the export). */
 export async function caseAreas(db: Executor, municipality: string, caseIds: readonly string[]): Promise<Map<string, { area: string; district: string | null }>> {

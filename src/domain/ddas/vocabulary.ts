@@ -88,6 +88,15 @@ export const RESULTS_HELP_ACCEPTED: ReadonlySet<CaseResult> = new Set<CaseResult
   'Vervolghulp en/of verwijzing niet financieel',
 ]);
 
+/**
+ * End results that say the case was not picked up: the ones that are also a signal status
+ * (EnumSignaalstatus: "Niet opgepakt: …", "Inwoner is overleden", "Persoon is geen inwoner (meer)
+ * in de gemeente"). Every other end result means the municipality took the case up.
+ */
+export const RESULTS_NOT_PICKED_UP: ReadonlySet<CaseResult> = new Set<CaseResult>(
+  CASE_RESULTS.filter((r) => (SIGNAL_STATUSES as readonly string[]).includes(r)),
+);
+
 /** Part of day of a moment in Dutch local time: before 12:00, 12:00–18:00, from 18:00 (EnumDagdeel). */
 export function partOfDayOf(at: Date, timeZone = 'Europe/Amsterdam'): PartOfDay {
   const hour = Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone }).format(at));

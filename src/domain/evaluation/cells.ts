@@ -16,12 +16,23 @@ export interface EvaluationFilter {
   experiment?: string | undefined;
   /** 'YYYY-MM-DD' of today: open cases past their deadline are overdue. */
   today: string;
+  /**
+   * A property of the case to break the figures down by (signals take their case's): the
+   * experiment arm, the district (CBS wijk from the address table, else the four-digit postcode) or
+   * the worklist queue. Unset: signals are not joined to their cases (the cheaper pass).
+   */
+  caseKey?: CaseKey | undefined;
 }
+
+export const CASE_KEYS = ['arm', 'district', 'queue'] as const;
+export type CaseKey = (typeof CASE_KEYS)[number];
 
 export interface SignalCell {
   month: string;
   municipality: string;
   signalType: string;
+  /** The filter's caseKey of the signal's case ('' when not asked for or not in a case). */
+  caseKey?: string;
   signals: number;
   crisis: number;
   repeats: number;
@@ -56,6 +67,8 @@ export interface CaseCell {
   month: string;
   municipality: string;
   arm: string;
+  /** The filter's caseKey of the case ('' when not asked for). */
+  caseKey?: string;
   signalTypes: string[];
   cases: number;
   signalsInCases: number;
@@ -75,6 +88,8 @@ export interface CaseCell {
   reached: number;
   helpAccepted: number;
   withOutcome: number;
+  /** Closed with a "not picked up" end result and never picked up. */
+  notPickedUp?: number;
   firstContact: number;
   onTime: number;
   late: number;

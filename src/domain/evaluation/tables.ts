@@ -1,9 +1,10 @@
 import type { LocalizedText } from '../rules/judgement.ts';
 import type { PartnerOf } from '../ddas/vocabulary.ts';
 import { suppressRows, type SuppressedRow } from '../statistics/suppress.ts';
-import type { CaseCell, EvaluationCells, RefusalReasonCell, SignalCell } from './cells.ts';
+import type { CaseCell, CaseKey, EvaluationCells, RefusalReasonCell, SignalCell } from './cells.ts';
+import { FIGURES, type FigureKey } from './definitions.ts';
 
-export const DIMENSIONS = ['total', 'municipality', 'creditorType', 'arm', 'month'] as const;
+export const DIMENSIONS = ['total', 'month', 'municipality', 'creditorType', 'arm', 'district', 'queue'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 export type ColumnType = 'dimension' | 'count' | 'share' | 'amount' | 'number';
@@ -31,11 +32,23 @@ const DIM_LABEL: Record<Dimension, LocalizedText> = {
   creditorType: { nl: 'Type signaalpartner', en: 'Signal-partner type' },
   arm: { nl: 'Experimentgroep', en: 'Experiment arm' },
   month: { nl: 'Maand', en: 'Month' },
+  district: { nl: 'Wijk (of postcodegebied)', en: 'District (or postcode area)' },
+  queue: { nl: 'Werkbakje', en: 'Queue' },
 };
+
+/** The dimensions that are a property of the case (signals take their case's): the cell queries' caseKey. */
+export function caseKeyOfDimension(d: Dimension): CaseKey | undefined {
+  return d === 'arm' || d === 'district' || d === 'queue' ? d : undefined;
+}
+const NO_CASE: Record<CaseKey, string> = { arm: 'geen groep', district: 'onbekend', queue: 'geen' };
 const TOTAL_KEY = 'totaal';
 
-function signalKeys(c: { municipality: string; signalType: string; month: string }, d: Dimension, partnerOf: PartnerOf): string[] {
+function signalKeys(c: { municipality: string; signalType: string; month: string; caseKey?: string | undefined }, d: Dimension, partnerOf: PartnerOf): string[] {
   switch (d) {
+    case 'arm':
+    case 'district':
+    case 'queue':
+      return [c.caseKey || NO_CASE[d]];
     case 'municipality':
       return [c.municipality || 'onbekend'];
     case 'creditorType':
@@ -55,7 +68,10 @@ function caseKeys(c: CaseCell, d: Dimension, partnerOf: PartnerOf): string[] {
     case 'creditorType':
       return [...new Set(c.signalTypes.map(partnerOf))];
     case 'arm':
-      return [c.arm || 'geen groep'];
+      return [c.arm || NO_CASE.arm];
+    case 'district':
+    case 'queue':
+      return [c.caseKey || NO_CASE[d]];
     case 'month':
       return [c.month];
     default:
@@ -99,7 +115,8 @@ function table(
   };
 }
 
-function intakeTable(cells: EvaluationCells, d: Dimension, p: PartnerOf): EvaluationTable {
+function intakeTable(cells: EvaluationCells, dimension: Dimension, p: PartnerOf): EvaluationTable {
+  const d = caseKeyOfDimension(dimension) ? 'total' : dimension;
   const sig = rollup(cells.signals, (c) => signalKeys(c, d, p), ['signals']);
   const ref = rollup(cells.refused, (c) => signalKeys(c, d, p), ['refusedRows']);
   const keys = [...new Set([...sig.keys(), ...ref.keys()])].sort((a, b) => a.localeCompare(b, 'nl'));
@@ -114,11 +131,11 @@ function intakeTable(cells: EvaluationCells, d: Dimension, p: PartnerOf): Evalua
       en: 'Refused counts the rows of delivered files that the rules refused; single API deliveries that were refused are not stored and are not counted.',
     },
   ];
-  if (d === 'arm') notes.push({ nl: 'Signalen horen pas bij een experimentgroep als ze in een zaak zitten: zie de trechter.', en: 'Signals belong to an arm only once in a case: see the funnel.' });
+  if (caseKeyOfDimension(dimension)) notes.push({ nl: 'Geweigerde signalen horen bij geen zaak: deze tabel staat daarom als totaal. Zie de trechter voor de geaccepteerde signalen per groep.', en: 'Refused signals belong to no case, so this table shows the total. See the funnel for accepted signals per group.' });
   return table(
     'intake',
     { nl: 'Ontvangen en geweigerde signalen', en: 'Signals received and refused' },
-    d === 'arm' ? 'total' : d,
+    d,
     [col('received', 'Ontvangen', 'Received', 'count'), col('accepted', 'Geaccepteerd', 'Accepted', 'count'), col('refused', 'Geweigerd', 'Refused', 'count'), col('refusedShare', 'Aandeel geweigerd', 'Share refused', 'share')],
     rows,
     ['received', 'accepted', 'refused'],
@@ -128,7 +145,7 @@ function intakeTable(cells: EvaluationCells, d: Dimension, p: PartnerOf): Evalua
 }
 
 function refusalsTable(cells: EvaluationCells, d: Dimension, p: PartnerOf): EvaluationTable {
-  const dim = d === 'arm' ? 'total' : d;
+  const dim = caseKeyOfDimension(d) ? 'total' : d;
   const keyOf = (c: RefusalReasonCell) => signalKeys(c, dim, p).map((g) => JSON.stringify([g, c.code, c.article]));
   const m = rollup(cells.reasons, keyOf, ['count']);
   const rows = sorted(m).map(([k, v]) => {
@@ -149,24 +166,51 @@ function refusalsTable(cells: EvaluationCells, d: Dimension, p: PartnerOf): Eval
 
 const CASE_FIELDS = [
   'cases', 'signalsInCases', 'multiple', 'consecutive', 'crisis', 'known', 'experimental', 'experimentalNew', 'households1', 'households2', 'households3',
-  'households4Plus', 'pickedUp', 'contactAttempted', 'reached', 'helpAccepted', 'withOutcome', 'firstContact', 'onTime', 'late', 'overdueOpen', 'daysToFirstContactSum',
+  'households4Plus', 'pickedUp', 'contactAttempted', 'reached', 'helpAccepted', 'withOutcome', 'notPickedUp', 'firstContact', 'onTime', 'late', 'overdueOpen', 'daysToFirstContactSum',
 ] as const satisfies ReadonlyArray<keyof CaseCell>;
 
+/** A column named and defined in definitions.ts. */
+const fig = (key: FigureKey, type: ColumnType = 'count'): Column => ({ key, label: FIGURES[key].label, type });
+
+/**
+ * The funnel: the nested stages of definitions.ts (FUNNEL_STAGES) for one selection, signals by
+ * their signal date and cases by their first signal's; then, outside the chain, the cases closed
+ * with an end result and those closed without being picked up.
+ */
 function funnelTable(cells: EvaluationCells, d: Dimension, p: PartnerOf, attemptsKnown: boolean): EvaluationTable {
+  const sig = rollup(cells.signals, (c) => signalKeys(c, d, p), ['signals', 'inCase']);
   const m = rollup(cells.cases, (c) => caseKeys(c, d, p), CASE_FIELDS);
-  const rows = sorted(m).map(([group, v]) => ({
-    group,
-    signals: v.signalsInCases!,
-    cases: v.cases!,
-    pickedUp: v.pickedUp!,
-    contactAttempted: attemptsKnown ? v.contactAttempted! : null,
-    reached: v.reached!,
-    helpAccepted: v.helpAccepted!,
-    withOutcome: v.withOutcome!,
-    reachedShare: share(v.reached!, v.cases!),
-    helpAcceptedShare: share(v.helpAccepted!, v.cases!),
-  }));
-  const notes: LocalizedText[] = [];
+  const keys = [...new Set([...sig.keys(), ...m.keys()])].sort((a, b) => a.localeCompare(b, 'nl'));
+  const zero = Object.fromEntries(CASE_FIELDS.map((f) => [f, 0])) as Record<string, number>;
+  const rows = keys.map((group) => {
+    const s = sig.get(group) ?? { signals: 0, inCase: 0 };
+    const v = m.get(group) ?? zero;
+    return {
+      group,
+      accepted: s.signals!,
+      matched: s.inCase!,
+      cases: v.cases!,
+      pickedUp: v.pickedUp!,
+      contactAttempted: attemptsKnown ? v.contactAttempted! : null,
+      reached: v.reached!,
+      helpAccepted: v.helpAccepted!,
+      withOutcome: v.withOutcome!,
+      notPickedUp: v.notPickedUp!,
+      reachedShare: share(v.reached!, v.cases!),
+      helpAcceptedShare: share(v.helpAccepted!, v.cases!),
+    };
+  });
+  const notes: LocalizedText[] = [
+    {
+      nl: 'Signalen tellen op hun signaaldatum, zaken op de datum van hun eerste signaal; elke trap is een deel van de vorige. Met eindresultaat staat buiten de trechter: ook een zaak die niet is opgepakt, kan een eindresultaat hebben. Begrippen: zie de begrippenlijst.',
+      en: 'Signals count by their signal date, cases by the date of their first signal; each stage is part of the one before. With end result is outside the funnel: a case that was not picked up can have an end result too. Terms: see the glossary.',
+    },
+  ];
+  if (d === 'creditorType')
+    notes.push({
+      nl: 'Per type signaalpartner telt een zaak mee bij elk type waarvan ze een signaal bevat; de zaken tellen daarom niet op tot het totaal.',
+      en: 'Per signal-partner type a case counts under every type it holds a signal of; so the cases do not add up to the total.',
+    });
   if (!attemptsKnown)
     notes.push({
       nl: 'Contactpogingen worden (nog) niet vastgelegd: "bereikt" volgt uit het eindresultaat van de zaak.',
@@ -174,21 +218,23 @@ function funnelTable(cells: EvaluationCells, d: Dimension, p: PartnerOf, attempt
     });
   return table(
     'funnel',
-    { nl: 'Trechter: signaal → zaak → contact → bereikt → hulp → uitkomst', en: 'Funnel: signal → case → contact → reached → help → outcome' },
+    { nl: 'Trechter: signaal → zaak → opgepakt → contact → bereikt → hulp', en: 'Funnel: signal → case → picked up → contact → reached → help' },
     d,
     [
-      col('signals', 'Signalen', 'Signals', 'count'),
-      col('cases', 'Zaken (huishoudens)', 'Cases (households)', 'count'),
-      col('pickedUp', 'Opgepakt', 'Picked up', 'count'),
-      col('contactAttempted', 'Contact geprobeerd', 'Contact attempted', 'count'),
-      col('reached', 'Bereikt', 'Reached', 'count'),
-      col('helpAccepted', 'Hulp geaccepteerd', 'Help accepted', 'count'),
-      col('withOutcome', 'Met eindresultaat', 'With outcome', 'count'),
+      fig('accepted'),
+      fig('matched'),
+      fig('cases'),
+      fig('pickedUp'),
+      fig('contactAttempted'),
+      fig('reached'),
+      fig('helpAccepted'),
+      fig('withOutcome'),
+      fig('notPickedUp'),
       col('reachedShare', 'Aandeel bereikt', 'Share reached', 'share'),
       col('helpAcceptedShare', 'Aandeel hulp', 'Share help accepted', 'share'),
     ],
     rows,
-    ['signals', 'cases', 'pickedUp', 'contactAttempted', 'reached', 'helpAccepted', 'withOutcome'],
+    ['accepted', 'matched', 'cases', 'pickedUp', 'contactAttempted', 'reached', 'helpAccepted', 'withOutcome', 'notPickedUp'],
     { reachedShare: ['reached', 'cases'], helpAcceptedShare: ['helpAccepted', 'cases'] },
     notes,
   );
@@ -231,7 +277,7 @@ function timelinessTable(cells: EvaluationCells, d: Dimension, p: PartnerOf): Ev
 }
 
 function amountsTable(cells: EvaluationCells, d: Dimension, p: PartnerOf): EvaluationTable {
-  const dim = d === 'arm' ? 'total' : d;
+  const dim = d;
   const fields = ['signals', 'withAmount', 'amountSumCents', 'bandUnder300', 'band300To1000', 'band1000To2500', 'band2500Plus', 'crisis', 'repeats'] as const satisfies ReadonlyArray<keyof SignalCell>;
   const m = rollup(cells.signals, (c) => signalKeys(c, dim, p), fields);
   const rows = sorted(m).map(([group, v]) => ({

@@ -22,7 +22,7 @@ export interface ChartData {
 const SPECS: Record<TableKey, { series: string[]; transpose?: boolean; stacked?: boolean; horizontal?: boolean }> = {
   intake: { series: ['accepted', 'refused'], stacked: true },
   refusals: { series: ['count'], horizontal: true },
-  funnel: { series: ['signals', 'cases', 'pickedUp', 'contactAttempted', 'reached', 'helpAccepted', 'withOutcome'], transpose: true },
+  funnel: { series: ['accepted', 'matched', 'cases', 'pickedUp', 'contactAttempted', 'reached', 'helpAccepted'], transpose: true },
   timeliness: { series: ['onTime', 'late', 'overdueOpen'], stacked: true },
   amounts: { series: ['bandUnder300', 'band300To1000', 'band1000To2500', 'band2500Plus'], transpose: true },
   households: { series: ['households1', 'households2', 'households3', 'households4Plus'], transpose: true },
