@@ -68,6 +68,8 @@ function addCase(cell: CaseCell, c: SimulatedCase): void {
   else if (c.signalCount === 3) cell.households3++;
   else cell.households4Plus++;
   if (c.contactAttempted) {
+    // The simulation's worker picks the case up with its contact attempt (src/simulation/run/work-queues.ts).
+    cell.pickedUp++;
     cell.contactAttempted!++;
     cell.firstContact++;
   }
