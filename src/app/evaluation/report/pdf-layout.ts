@@ -61,7 +61,7 @@ export function fitColumns(grid: PdfGrid, measure: Measure, available: number, p
 }
 
 /** The same figures with the measures as rows and the groups as columns. */
-export function transpose(grid: PdfGrid, corner: string): PdfGrid {
+function transpose(grid: PdfGrid, corner: string): PdfGrid {
   const measures = grid.head.slice(1);
   const textValues = grid.numeric.slice(1).some((n) => !n);
   return {
