@@ -13,7 +13,7 @@ const ReminderCodeRequest = Type.Object(
       Type.Object(
         {
           reference: Type.String({ minLength: 1, maxLength: 100, description: 'The reference the signal will carry if you send one (your own, unique per signal)' }),
-          postcode: Type.String({ minLength: 6, maxLength: 7, description: "The resident's postcode, 1234 AB" }),
+          postcode: Type.String({ maxLength: 10, description: "The resident's postcode, 1234 AB (checked per reminder: POSTCODE_INVALID)" }),
           houseNumber: Type.Optional(Type.String({ maxLength: 5, pattern: '^[0-9]*$', description: 'House number without addition; the resident must type it too' })),
           expiresOn: Type.String({ format: 'date', description: 'Last day of the reminder period: the code works until the end of that day, and the choice can be changed until then or until the signal arrives' }),
         },

@@ -1,0 +1,212 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ENGINES } from './helpers/engines.ts';
+import { startPlatform, type Platform } from '../src/platform.ts';
+import type { CallContext } from '../src/app/context.ts';
+import { permissionsOf } from '../src/domain/access/roles.ts';
+import type { SignalInput } from '../src/domain/signals/signal.ts';
+import { moveExperimentStage } from '../src/app/experiments/move-experiment-stage.ts';
+import { setArms } from '../src/app/experiments/set-arms.ts';
+import { setParticipants } from '../src/app/experiments/set-participants.ts';
+import { updateExperimentFields } from '../src/app/experiments/update-experiment.ts';
+import { recordAnalysisPlan } from '../src/app/experiments/record-analysis-plan.ts';
+import { openReminder } from '../src/app/resident/open-reminder.ts';
+import { recordChoice } from '../src/app/resident/record-choice.ts';
+import { explainReminder } from '../src/app/resident/explain-reminder.ts';
+import type { ResidentChoice } from '../src/domain/resident/choice.ts';
+import { exportDdas } from '../src/app/ddas/export-ddas.ts';
+import { matchMunicipality } from '../src/app/matching/match-signals.ts';
+import { systemContext } from '../src/app/auth/system-actor.ts';
+
+const EXPERIMENT = 'cak-eigen-bijdragen';
+const TODAY = '2025-06-01';
+const TRACE = { traceId: '0'.repeat(32), spanId: '0'.repeat(16) };
+
+function ministry(): CallContext {
+  return {
+    actor: { type: 'user', id: 'szw-test', organisationId: 'szw', organisationKind: 'ministry', permissions: permissionsOf(['ministry_admin']), label: 'Experimentbeheer SZW' },
+    ...TRACE,
+  };
+}
+
+/** A CAK signal the rules accept, for a household in Amsterdam (arm "with prior consent") or Rotterdam ("without"). */
+function cakSignal(reference: string, house: number, city: 'ams' | 'rdam' = 'ams'): SignalInput {
+  const address = city === 'ams' ? { street: 'Damrak', houseNumber: String(house), postcode: '1012LG', city: 'Amsterdam' } : { street: 'Coolsingel', houseNumber: String(house), postcode: '3011AD', city: 'Rotterdam' };
+  return {
+    reference,
+    signalType: 'wmo_own_contribution',
+    signalDate: '2025-05-15',
+    municipalityCode: city === 'ams' ? 'GM0363' : 'GM0599',
+    amount: '250.00',
+    arrearStartDate: '2024-10-01',
+    person: { initials: 'M.', surname: `Visser${house}` },
+    address,
+    socialCollection: { personalContactAttemptedOn: '2025-04-01', debtAssistanceReferredOn: '2025-04-01', reminderSentOn: '2025-03-01', agreementOfferedInReminder: true, residentResponse: 'none' },
+  };
+}
+
+const csvOf = (signals: SignalInput[]) =>
+  [
+    'reference,signal_type,signal_date,municipality_code,amount,arrear_start_date,initials,surname,street,house_number,postcode,city,personal_contact_attempted_on,debt_assistance_referred_on,reminder_sent_on,agreement_offered_in_reminder,resident_response',
+    ...signals.map((s) => [s.reference, s.signalType, s.signalDate, s.municipalityCode, s.amount, s.arrearStartDate, s.person!.initials, s.person!.surname, s.address!.street, s.address!.houseNumber, s.address!.postcode, s.address!.city, '2025-04-01', '2025-04-01', '2025-03-01', 'ja', 'none'].join(',')),
+  ].join('\n');
+
+for (const engine of ENGINES) {
+  describe(`the resident's own page: codes, choices and intake (${engine.name})`, () => {
+    let p: Platform;
+    let database: Awaited<ReturnType<(typeof engine)['open']>>;
+    let key: string;
+    const codes = new Map<string, string>();
+    const api = (path: string, body: unknown, type = 'application/json') =>
+      fetch(`${p.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': type }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    const choose = async (reference: string, postcode: string, house: string, choice: ResidentChoice) => {
+      const r = await openReminder(p.deps, { client: `test-${reference}`, code: codes.get(reference)!, postcode, houseNumber: house, ...TRACE });
+      assert.ok(r.ok, `the code of ${reference} opens its reminder`);
+      return recordChoice(p.deps, TRACE, r.reminder, choice, 'code');
+    };
+    const submit = async (s: SignalInput) => (await (await api('/v1/signals', s)).json()) as { results?: Array<{ outcome: string; signalId?: string; refusals: Array<{ code: string; citation?: { article: string; item?: string } }> }>; invalidParams?: Array<{ code: string }> };
+
+    before(async () => {
+      database = await engine.open();
+      p = await startPlatform({ databaseUrl: undefined, dataDir: 'memory://', database, port: 0, seedDemo: true, logLevel: 'silent', rateLimitPerMinute: 0, loginAttemptsPerMinute: 0, matchingIntervalMs: 0, intakeWorkers: 0, now: () => new Date(`${TODAY}T10:00:00Z`) });
+      key = p.seed!.apiKeys.find((k) => k.organisation === 'cak')!.token;
+      // The seeded CAK experiment with arms by municipality: Amsterdam with prior consent, Rotterdam without.
+      const ctx = ministry();
+      await updateExperimentFields(p.deps, ctx, EXPERIMENT, { apAdviceOn: '2024-02-01', publishedOn: '2024-03-20', reason: 'AP-advies en publicatie ontvangen' });
+      await setParticipants(p.deps, ctx, EXPERIMENT, {
+        participants: [
+          { organisationId: 'cak', role: 'creditor', contacts: [{ name: 'Vaste contactpersoon CAK' }] },
+          { organisationId: 'GM0363', role: 'municipality', contacts: [] },
+          { organisationId: 'GM0599', role: 'municipality', contacts: [] },
+        ],
+        reason: 'Amsterdam en Rotterdam doen mee',
+      });
+      await setArms(p.deps, ctx, EXPERIMENT, {
+        method: 'by_municipality',
+        arms: [
+          { code: 'met-toestemming', nameNl: 'Met voorafgaande toestemming', nameEn: 'With prior consent', combineWithOtherSignals: true, withoutPriorConsent: false, municipalities: ['GM0363'] },
+          { code: 'zonder-toestemming', nameNl: 'Zonder voorafgaande toestemming', nameEn: 'Without prior consent', combineWithOtherSignals: true, withoutPriorConsent: true, municipalities: ['GM0599'] },
+        ],
+        reason: 'met en zonder voorafgaande toestemming',
+      });
+      await recordAnalysisPlan(p.deps, ctx, EXPERIMENT, { primaryOutcome: 'reached', secondaryOutcomes: [], baselinePct: 30, minimalEffectPts: 10, inflowPerMonth: 100, reason: 'vooraf geregistreerd' });
+      await moveExperimentStage(p.deps, ctx, EXPERIMENT, { to: 'running', reason: 'start' });
+    });
+    after(async () => {
+      await p.stop();
+      await database.drop();
+    });
+
+    it('issues a code per reminder, hashed, once per reference, with reasons for the ones it refuses', async () => {
+      const reminders = [
+        ...['ams-obj', 'ams-consent', 'ams-none', 'ams-help', 'ams-batch-obj', 'ams-batch-consent'].map((reference, i) => ({ reference, postcode: '1012 lg', houseNumber: String(i + 1), expiresOn: '2025-06-20' })),
+        ...['rdam-none', 'rdam-obj'].map((reference, i) => ({ reference, postcode: '3011AD', houseNumber: String(i + 1), expiresOn: '2025-06-20' })),
+        { reference: 'bad', postcode: '12345', expiresOn: '2025-06-20' },
+        { reference: 'late', postcode: '1012LG', expiresOn: '2025-05-01' },
+      ];
+      const res = await api('/v1/reminder-codes', { reminders });
+      assert.equal(res.status, 201);
+      const body = (await res.json()) as { codes: Array<{ reference: string; code?: string; problem?: string; message?: string }> };
+      for (const c of body.codes) if (c.code) codes.set(c.reference, c.code);
+      assert.equal(codes.size, 8);
+      for (const c of codes.values()) assert.match(c, /^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
+      assert.deepEqual(body.codes.filter((c) => c.problem).map((c) => c.problem), ['POSTCODE_INVALID', 'EXPIRY_OUT_OF_RANGE']);
+      const stored = await p.deps.db.selectFrom('resident_reminders').select('code_hash').execute();
+      for (const s of stored) for (const c of codes.values()) assert.ok(!s.code_hash.includes(c.replace(/-/g, '')), 'only a hash is kept');
+      const again = (await (await api('/v1/reminder-codes', { reminders: [reminders[0]] })).json()) as { codes: Array<{ problem?: string }> };
+      assert.equal(again.codes[0]!.problem, 'REFERENCE_HAS_CODE');
+      const invalid = await api('/v1/reminder-codes', { reminders: [] });
+      assert.equal(invalid.status, 400);
+      assert.match(invalid.headers.get('content-type') ?? '', /application\/problem\+json/);
+    });
+
+    it('explains what may be shared without anything the visitor did not type', async () => {
+      const r = await openReminder(p.deps, { client: 'explain', code: codes.get('ams-none')!.toLowerCase().replace(/-/g, ' '), postcode: '1012lg', houseNumber: '3', ...TRACE });
+      assert.ok(r.ok);
+      const e = await explainReminder(p.deps, r.reminder);
+      assert.equal(e.municipality?.code, 'GM0363');
+      assert.equal(e.from, '2025-06-21');
+      assert.ok(e.signals.length > 0, 'what CAK may pass, from the rules in force');
+      assert.ok(e.signals.every((s) => s.dataCategories.length > 0 && s.designation.article));
+      assert.ok(!JSON.stringify(e).includes('250'), 'never an amount');
+    });
+
+    it('refuses a signal the resident objected to, citing TR art. 1.2 d — over the API and in a batch file', async () => {
+      assert.deepEqual(await choose('ams-obj', '1012LG', '1', 'objected'), { recorded: true });
+      const res = await submit(cakSignal('ams-obj', 1));
+      const refusal = (res.results ?? [])[0]?.refusals[0] ?? (res.invalidParams ?? [])[0];
+      assert.equal(refusal?.code, 'RESIDENT_OBJECTED');
+      assert.ok(!(await p.deps.db.selectFrom('signals').select('id').where('reference', '=', 'ams-obj').executeTakeFirst()), 'nothing stored');
+
+      assert.deepEqual(await choose('rdam-obj', '3011AD', '2', 'objected'), { recorded: true }, 'an arm without prior consent still honours an objection');
+      assert.deepEqual(await choose('ams-batch-obj', '1012LG', '5', 'objected'), { recorded: true });
+      assert.deepEqual(await choose('ams-batch-consent', '1012LG', '6', 'consented'), { recorded: true });
+      const up = await api('/v1/batches', csvOf([cakSignal('ams-batch-obj', 5), cakSignal('rdam-obj', 2, 'rdam'), cakSignal('ams-batch-consent', 6), cakSignal('rdam-none', 1, 'rdam')]), 'text/csv');
+      assert.ok(up.status === 201 || up.status === 202, `upload: ${up.status}`);
+      const batchId = ((await up.json()) as { id: string }).id;
+      const rows = await p.deps.db.selectFrom('batch_rows').select(['row_no', 'outcome', 'refusals', 'reference']).where('batch_id', '=', batchId).orderBy('row_no').execute();
+      const refused = rows.filter((r) => r.outcome === 'refused');
+      assert.equal(refused.length, 2, 'the two objections');
+      for (const r of refused) {
+        const first = (r.refusals as Array<{ code: string; citation: { article: string; item: string } }>)[0]!;
+        assert.equal(first.code, 'RESIDENT_OBJECTED');
+        assert.deepEqual([first.citation.article, first.citation.item], ['1.2', 'd']);
+        assert.equal(r.reference, null, 'not even the reference is kept');
+      }
+      const stored = await p.deps.db.selectFrom('signals').select('reference').where('batch_id', '=', batchId).orderBy('reference').execute();
+      assert.deepEqual(stored.map((s) => s.reference), ['ams-batch-consent', 'rdam-none'], 'consent in the consent arm, none needed in the other');
+    });
+
+    it('accepts a signal in an arm with prior consent only with a recorded consent', async () => {
+      const none = await submit(cakSignal('ams-none', 3));
+      const refusal = (none.results ?? [])[0]?.refusals[0] ?? (none.invalidParams ?? [])[0];
+      assert.equal(refusal?.code, 'PRIOR_CONSENT_MISSING');
+      assert.deepEqual(await choose('ams-consent', '1012LG', '2', 'consented'), { recorded: true });
+      const ok = await api('/v1/signals', cakSignal('ams-consent', 2));
+      assert.equal(ok.status, 201);
+      // The choice is final once the signal arrived.
+      const r = await openReminder(p.deps, { client: 'after', code: codes.get('ams-consent')!, postcode: '1012LG', houseNumber: '2', ...TRACE });
+      assert.ok(r.ok);
+      assert.deepEqual(await recordChoice(p.deps, TRACE, r.reminder, 'objected', 'code'), { recorded: false, reason: 'closed' });
+      assert.equal((await explainReminder(p.deps, r.reminder)).sent, true);
+    });
+
+    it('lets a help request through as a warm transfer in the DDAS export', async () => {
+      assert.deepEqual(await choose('ams-help', '1012LG', '4', 'help'), { recorded: true });
+      const res = await api('/v1/signals', cakSignal('ams-help', 4));
+      assert.equal(res.status, 201);
+      const id = ((await res.json()) as { results: Array<{ signalId: string }> }).results[0]!.signalId;
+      await matchMunicipality(p.deps, systemContext('GM0363', 'test', 'job'), 'GM0363');
+      const out = await exportDdas(p.deps, systemContext('GM0363', 'test', 'job'), { aanleverperiodeStartdatum: '2025-05-01', aanleverperiodeEinddatum: '2025-06-30' }, { supplierCode: 'test', clientDetail: 'none' });
+      const found: Array<{ ID: string; warmeOverdracht?: boolean }> = [];
+      const walk = (v: unknown): void => {
+        if (Array.isArray(v)) v.forEach(walk);
+        else if (v && typeof v === 'object') {
+          if ('crisissignaal' in v && 'ID' in v) found.push(v as { ID: string; warmeOverdracht?: boolean });
+          Object.values(v).forEach(walk);
+        }
+      };
+      walk(out.gegevens);
+      assert.ok(found.length >= 2, 'the signals of the period are exported');
+      assert.deepEqual(found.filter((s) => s.warmeOverdracht === true).map((s) => s.ID), [id], 'only the help request is a warm transfer');
+    });
+
+    it('throttles guessing: wrong tries lock the client, and then even the right code is refused for a while', async () => {
+      const tryCode = (code: string) => openReminder(p.deps, { client: 'guesser', code, postcode: '1012LG', houseNumber: '3', ...TRACE });
+      const outcomes: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const r = await tryCode(`AAAA-BBBB-CC${String(i + 2)}${String(i + 2)}`);
+        outcomes.push(r.ok ? 'ok' : r.reason);
+      }
+      assert.deepEqual(outcomes, ['no_match', 'no_match', 'no_match', 'no_match', 'locked', 'locked']);
+      const right = await tryCode(codes.get('ams-none')!);
+      assert.equal(right.ok ? 'ok' : right.reason, 'locked');
+      // Another client trying this postcode is locked too (the postcode's own count).
+      const other = await openReminder(p.deps, { client: 'someone-else', code: codes.get('ams-none')!, postcode: '1012LG', houseNumber: '3', ...TRACE });
+      assert.equal(other.ok ? 'ok' : other.reason, 'locked');
+      const audit = await p.deps.db.selectFrom('audit_log').select(['detail']).where('activity', '=', 'resident.open').execute();
+      assert.ok(audit.length >= 6);
+      for (const a of audit) assert.ok(!JSON.stringify(a.detail).includes('1012'), 'no postcode in the audit trail');
+    });
+  });
+}
