@@ -9,11 +9,13 @@ export interface Column<T> {
 
 /**
  * NL Design System table with a caption (read out first by screen readers) and row headers left
- * to the caller's first column. rowClass lets a page make rows stand out (overdue).
+ * to the caller's first column. rowClass lets a page make rows stand out (overdue). scrollLabel makes
+ * the container a labelled, keyboard-focusable region that scrolls sideways on its own (a narrow
+ * screen), so the page itself never does; give it only where one table's label is unique on the page.
  */
-export function Table<T>({ caption, columns, rows, rowKey, rowClass, empty }: { caption: ReactNode; columns: Column<T>[]; rows: T[]; rowKey: (row: T) => string; rowClass?: (row: T) => string | undefined; empty?: ReactNode }) {
+export function Table<T>({ caption, columns, rows, rowKey, rowClass, empty, scrollLabel }: { caption: ReactNode; columns: Column<T>[]; rows: T[]; rowKey: (row: T) => string; rowClass?: (row: T) => string | undefined; empty?: ReactNode; scrollLabel?: string }) {
   return (
-    <div className="utrecht-table-container utrecht-table-container--overflow-inline">
+    <div className={`utrecht-table-container utrecht-table-container--overflow-inline${scrollLabel ? ' vs-scroll' : ''}`} {...(scrollLabel ? { role: 'region', 'aria-label': scrollLabel, tabIndex: 0 } : {})}>
       <table className="utrecht-table utrecht-table--html-table utrecht-table--row-hover">
         <caption className="utrecht-table__caption">{caption}</caption>
         <thead className="utrecht-table__header">

@@ -645,6 +645,21 @@ export function ddasLabel(value: string, locale: 'nl' | 'en'): string {
   return locale === 'en' ? (DDAS_EN[value] ?? value) : value;
 }
 
+/** Breakdown kinds that are not signal types themselves (those take the rule data's name). */
+const COMPONENT_KINDS: Record<string, { nl: string; en: string }> = {
+  parking_fine: { nl: 'Parkeerboete', en: 'Parking fine' },
+  wsf_fine: { nl: 'Boete studiefinanciering', en: 'Student finance fine' },
+  income_tax: { nl: 'Inkomstenbelasting', en: 'Income tax' },
+  service_costs: { nl: 'Servicekosten', en: 'Service charges' },
+};
+
+/** A part of an arrear's breakdown in words: a signal type's name, a known kind, else the kind as sent. */
+export function componentLabel(kind: string, locale: 'nl' | 'en', signalTypeLabel: (type: string, locale: 'nl' | 'en') => string): string {
+  const known = COMPONENT_KINDS[kind];
+  if (known) return known[locale];
+  return signalTypeLabel(kind, locale);
+}
+
 /** Dutch for the reasons the domain gives in English (input checks): the screen speaks the user's language. */
 const REASONS_NL: Array<[RegExp, string]> = [
   [/^choose a DDAS contact type$/, 'Kies een soort contact uit de DDAS-lijst.'],

@@ -1,0 +1,83 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { ENGINES } from './helpers/engines.ts';
+import { startTestPlatform, type TestPlatform } from './helpers/platform.ts';
+import { webLogin } from './helpers/web.ts';
+import { seedDemoSignals } from '../src/simulation/demo.ts';
+import { CASE_STATUSES } from '../src/domain/cases/case-status.ts';
+import { APPROACHES } from '../src/domain/worklist/ddas.ts';
+import { DATA_CATEGORIES } from '../src/domain/signals/signal.ts';
+
+const WORKER = 'medewerker@amsterdam.demo';
+const COORDINATOR = 'coordinator@amsterdam.demo';
+const LANDLORD = 'aanlevering@demo-woningcorporatie.demo';
+
+/** The text a reader sees: scripts, styles and tags (with their attribute values) taken out, entities decoded. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
+
+for (const engine of ENGINES) {
+  describe(`web: no raw codes in the Dutch interface (${engine.name})`, () => {
+    let p: TestPlatform;
+    before(async () => {
+      p = await startTestPlatform(engine);
+      await seedDemoSignals(p.deps, 60);
+    });
+    after(async () => {
+      await p.close();
+    });
+
+    /** Codes the platform uses internally that must never reach a Dutch reader as such. */
+    const codes = () => {
+      const words = new Set<string>([
+        ...p.deps.rules.signalTypes().map((t) => t.signalType),
+        ...CASE_STATUSES.filter((s) => s !== 'open'), // "open" is a Dutch word as well
+        ...APPROACHES,
+        ...DATA_CATEGORIES,
+        'RESIDENT_OBJECTED',
+      ]);
+      return [...words];
+    };
+    /** A code standing alone (not part of a longer word or a path). */
+    const found = (text: string) =>
+      [
+        ...codes().filter((c) => new RegExp(`(^|[^\\w/.-])${c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w/-])`).test(text)),
+        // Any SHOUTING_SNAKE or snake_case identifier is a code, whatever its list.
+        ...(text.match(/\b[A-Z]{2,}(?:_[A-Z]+)+\b|\b[a-z]+(?:_[a-z]+)+\b/g) ?? []),
+      ].filter((c, i, all) => all.indexOf(c) === i);
+
+    async function assertNoCodes(email: string, paths: string[]) {
+      const s = await webLogin(p, email);
+      const problems: string[] = [];
+      for (const path of paths) {
+        const page = await s.get(path);
+        assert.equal(page.status, 200, `${path} answers`);
+        const hits = found(visibleText(page.html));
+        if (hits.length) problems.push(`${path}: ${hits.join(', ')}`);
+      }
+      assert.deepEqual(problems, []);
+    }
+
+    it('shows words, not codes, on the worklist, case pages, archive, capacity, rules and dashboard', async () => {
+      const cases = (await sql<{ id: string }>`select id::text from cases where municipality_code = 'GM0363' order by crisis desc, id limit 4`.execute(p.deps.db)).rows.map((r) => `/zaken/${r.id}`);
+      const closed = (await sql<{ id: string }>`select id::text from cases where municipality_code = 'GM0363' and status = 'closed' limit 1`.execute(p.deps.db)).rows.map((r) => `/zaken/${r.id}`);
+      await assertNoCodes(WORKER, ['/werklijst', '/archief', ...cases, ...closed]);
+      await assertNoCodes(COORDINATOR, ['/werklijst', '/capaciteit', '/afwegingskader', '/regels', '/dashboard']);
+    });
+
+    it('shows words, not codes, to a creditor', async () => {
+      await assertNoCodes(LANDLORD, ['/signalen', '/wat-mag-ik-aanleveren']);
+    });
+  });
+}
