@@ -92,10 +92,10 @@ const cycleRules = names.map((name) => ({
 
 // The simulator (src/simulation) is a client of the platform and may use every layer; the platform
 // reaches it only through its entry points, each from the one place that needs it: start-up seeds the
-// demo data (demo.ts), the capacity what-if forecasts from the synthetic population (what-if.ts).
+// demo data (demo.ts), the capacity what-if forecasts from the synthetic population and shows its calibration (what-if.ts).
 const SIMULATOR_ENTRIES = [
   { entry: 'src/simulation/demo.ts', from: ['src/platform.ts', 'src/main.ts', 'src/app/seed/'] },
-  { entry: 'src/simulation/what-if.ts', from: ['src/app/capacity/what-if-capacity.ts'] },
+  { entry: 'src/simulation/what-if.ts', from: ['src/app/capacity/what-if-capacity.ts', 'src/app/capacity/calibration-report.ts'] },
 ];
 const simulatorRules = [
   {
