@@ -1,9 +1,10 @@
 import { inflateSync } from 'node:zlib';
 
 /**
- * A small reader of the PDFs pdfkit writes (no object streams, Flate content streams, standard
- * fonts in WinAnsi): enough to check a tagged PDF's catalog, structure elements and what text
- * each marked-content sequence shows. Not a general PDF parser.
+ * A small reader of the PDFs pdfkit writes (no object streams, Flate content streams, embedded
+ * fonts with a ToUnicode map, or standard fonts in WinAnsi): enough to check a tagged PDF's
+ * catalog, structure elements and what text each marked-content sequence shows. Not a general
+ * PDF parser.
  */
 
 export interface PdfObject {
@@ -112,6 +113,37 @@ export interface MarkedRun {
   lines: string[];
 }
 
+type CodeMap = Map<number, string>;
+
+/** A ToUnicode CMap as pdfkit writes it: `<start> <end> [<utf16> ...]` ranges. */
+function toUnicode(cmap: string): CodeMap {
+  const map: CodeMap = new Map();
+  for (const r of cmap.matchAll(/<([0-9a-fA-F]+)>\s*<[0-9a-fA-F]+>\s*\[([^\]]*)\]/g)) {
+    const start = parseInt(r[1]!, 16);
+    [...r[2]!.matchAll(/<([0-9a-fA-F ]+)>/g)].forEach((e, i) => map.set(start + i, String.fromCharCode(...e[1]!.split(' ').map((h) => parseInt(h, 16)))));
+  }
+  return map;
+}
+
+/** A page's fonts by resource name: the ToUnicode map of an embedded font, null for a WinAnsi one. */
+function pageFonts(objects: Map<number, PdfObject>, page: PdfObject): Map<string, CodeMap | null> {
+  const resources = objects.get(Number(/\/Resources (\d+) 0 R/.exec(page.dict)?.[1]))?.dict ?? page.dict;
+  const fonts = new Map<string, CodeMap | null>();
+  const fontDict = /\/Font\s*<<([^>]*)>>/.exec(resources)?.[1] ?? '';
+  for (const f of fontDict.matchAll(/\/(\w+) (\d+) 0 R/g)) {
+    const uni = /\/ToUnicode (\d+) 0 R/.exec(objects.get(Number(f[2]))?.dict ?? '');
+    const stream = uni ? objects.get(Number(uni[1]))?.stream : null;
+    fonts.set(f[1]!, stream ? toUnicode(stream.toString('latin1')) : null);
+  }
+  return fonts;
+}
+
+function showText(s: string, font: CodeMap | null): string {
+  if (!font || !s.startsWith('<')) return decodePdfString(s);
+  const hex = s.slice(1, -1).replace(/\s/g, '');
+  return (hex.match(/..../g) ?? []).map((h) => font.get(parseInt(h, 16)) ?? '\ufffd').join('');
+}
+
 /** The marked-content sequences of every page content stream, with the text lines each shows. */
 export function markedRuns(objects: Map<number, PdfObject>): MarkedRun[] {
   const pages = [...objects.values()].filter((o) => /\/Type \/Page\b/.test(o.dict));
@@ -120,18 +152,21 @@ export function markedRuns(objects: Map<number, PdfObject>): MarkedRun[] {
     const refs = /\/Contents (\d+) 0 R/.exec(page.dict);
     const content = refs ? objects.get(Number(refs[1]))?.stream : null;
     if (!content) continue;
+    const fonts = pageFonts(objects, page);
+    let font: CodeMap | null = null;
     const ops = content.toString('latin1');
     const stack: MarkedRun[] = [];
-    const token = /\/(\w+)\s*(?:<<[^>]*>>\s*)?BDC|\/(\w+)\s+BMC|\bEMC\b|\[((?:[^\]\\]|\\.)*)\]\s*TJ|(\((?:[^)\\]|\\.)*\)|<[0-9a-fA-F\s]*>)\s*Tj/g;
+    const token = /\/(\w+)\s*(?:<<[^>]*>>\s*)?BDC|\/(\w+)\s+BMC|\bEMC\b|\/(\w+) [\d.]+ Tf|\[((?:[^\]\\]|\\.)*)\]\s*TJ|(\((?:[^)\\]|\\.)*\)|<[0-9a-fA-F\s]*>)\s*Tj/g;
     let t: RegExpExecArray | null;
     while ((t = token.exec(ops))) {
       if (t[1] || t[2]) stack.push({ tag: (t[1] ?? t[2])!, lines: [] });
       else if (t[0] === 'EMC') {
         const done = stack.pop();
         if (done) runs.push(done);
-      } else {
-        const strings = t[3] !== undefined ? (t[3].match(/\((?:[^)\\]|\\.)*\)|<[0-9a-fA-F\s]*>/g) ?? []) : [t[4]!];
-        stack.at(-1)?.lines.push(strings.map(decodePdfString).join(''));
+      } else if (t[3]) font = fonts.get(t[3]) ?? null;
+      else {
+        const strings = t[4] !== undefined ? (t[4].match(/\((?:[^)\\]|\\.)*\)|<[0-9a-fA-F\s]*>/g) ?? []) : [t[5]!];
+        stack.at(-1)?.lines.push(strings.map((x) => showText(x, font)).join(''));
       }
     }
   }

@@ -4,13 +4,34 @@
  * (rules, backgrounds, page furniture), never loose — untagged content breaks PDF/UA.
  */
 
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
 export type Doc = PDFKit.PDFDocument;
 export type Struct = PDFKit.PDFStructureElement;
 
-// The standard PDF fonts only know WinAnsi; a few symbols of the texts are spelled out instead.
-export const pdfText = (s: string) => s.replace(/→/g, '->').replace(/≥/g, '>=').replace(/−/g, '-').replace(/…/g, '...');
+// The embedded font's Latin subset has no arrows or comparison signs; those are spelled out.
+export const pdfText = (s: string) => s.replace(/→/g, '->').replace(/≥/g, '>=').replace(/≤/g, '<=').replace(/−/g, '-').replace(/…/g, '...');
 
-export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' } as const;
+/**
+ * Noto Sans, embedded (PDF/UA does not allow relying on a reader's own fonts) and subset by pdfkit
+ * to the glyphs used. WOFF, not WOFF2: fontkit cannot subset the latter's composite glyphs.
+ */
+export const FONT = { regular: 'Body', bold: 'Body-Bold', italic: 'Body-Italic' } as const;
+const FONT_FILES: Record<(typeof FONT)[keyof typeof FONT], string> = {
+  [FONT.regular]: 'noto-sans-latin-400-normal.woff',
+  [FONT.bold]: 'noto-sans-latin-700-normal.woff',
+  [FONT.italic]: 'noto-sans-latin-400-italic.woff',
+};
+let fontData: Array<[string, Buffer]> | undefined;
+
+/** Registers the report's fonts with a new document (the files are read once per process). */
+export function registerFonts(doc: Doc): void {
+  const require = createRequire(import.meta.url);
+  fontData ??= Object.entries(FONT_FILES).map(([name, file]) => [name, readFileSync(require.resolve(`@fontsource/noto-sans/files/${file}`))]);
+  for (const [name, data] of fontData) doc.registerFont(name, data);
+  doc.font(FONT.regular);
+}
 /** Sizes in points; nothing a reader needs is below 9 pt on A4. */
 export const SIZE = { h1: 18, h2: 13.5, h3: 11, body: 10, small: 9, table: 9 } as const;
 export const MARGIN = { top: 56, side: 56, bottom: 64 } as const;

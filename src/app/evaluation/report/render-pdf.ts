@@ -3,7 +3,7 @@ import type { EvaluationTable } from '../../../domain/evaluation/tables.ts';
 import type { ArticleReport } from '../build-article-report.ts';
 import { textIn } from '../../../domain/i18n/index.ts';
 import { formatCell, money, reportMessages, reportSections, type Lang } from './report-text.ts';
-import { artifact, contentWidth, FONT, group, heading, INK, keepSpace, MARGIN, paragraph, pdfText, SIZE, type Doc, type Struct } from './pdf-kit.ts';
+import { artifact, contentWidth, FONT, group, heading, INK, keepSpace, MARGIN, paragraph, pdfText, registerFonts, SIZE, type Doc, type Struct } from './pdf-kit.ts';
 import { drawTable, placeTable, tableStartHeight } from './pdf-table.ts';
 import { chartAlt, chartHeightOf, drawBarChart, type Bar } from './pdf-chart.ts';
 import { pdfMessages } from './pdf-messages.ts';
@@ -102,9 +102,12 @@ export function renderReportPdf(r: ArticleReport, lang: Lang): Promise<Buffer> {
     tagged: true,
     lang: LANGUAGE_TAG[lang],
     displayTitle: true,
+    // pdfkit's typings lag behind: 'PDF/UA' adds the pdfuaid part to the XMP metadata.
+    subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
     bufferPages: true,
     info: { Title: title, Author: 'Vroegsignaal', Subject: m('title') },
   });
+  registerFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
