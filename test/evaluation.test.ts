@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { ENGINES } from './helpers/engines.ts';
-import { pdfObjects, stringEntry, structElements } from './helpers/pdf-structure.ts';
+import { pdfObjects, stringEntry, structElements, untaggedText } from './helpers/pdf-structure.ts';
 import { CSV_HEADER, rentCsvRow, rentSignal, startTestPlatform, type TestPlatform } from './helpers/platform.ts';
 import { submitSignals } from '../src/app/intake/submit-signals.ts';
 import { importBatch } from '../src/app/intake/import-batch.ts';
@@ -189,6 +189,7 @@ for (const engine of ENGINES) {
       assert.match(objects.get(Number(/\/MarkInfo (\d+) 0 R/.exec(catalog)![1]))!.dict, /\/Marked true/);
       const tags = new Set(structElements(objects).map((e) => e.type));
       for (const t of ['H1', 'H2', 'Table', 'TH', 'TD']) assert.ok(tags.has(t), t);
+      assert.deepEqual(untaggedText(objects), [], 'everything drawn is tagged or an artifact');
       assert.equal((await get('/v1/evaluation/reports/no-such-thing', s.cookie)).status, 404);
       // What a browser or a PDF reader asks for is documented, so content negotiation admits it.
       const report = `${p.url}/v1/evaluation/reports/tijdelijke-regeling-signaal-betalingsachterstanden?signalType=municipal_tax&${period}`;
