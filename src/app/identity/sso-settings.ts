@@ -13,8 +13,19 @@ export interface EherkenningBroker extends RelyingPartySettings {
   displayName: string;
 }
 
+/**
+ * The platform's DigiD connection (through a broker, OpenID Connect) for residents on their own
+ * page (/mijn-signaal, issue 24): DIGID_ISSUER and friends, or the demo's own DigiD-style provider.
+ */
+export interface DigidConnection extends RelyingPartySettings {
+  scopes: string;
+  /** The claim the broker puts the BSN in. */
+  bsnClaim: string;
+}
+
 /** Single sign-on as the use cases need it: one relying party, and the eHerkenning broker if there is one. */
 export interface SsoSettings {
   relyingParty: RelyingParty;
   eherkenning?: EherkenningBroker;
+  digid?: DigidConnection;
 }

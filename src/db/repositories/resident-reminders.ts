@@ -99,3 +99,16 @@ export async function deleteExpiredReminders(db: Executor, before: Date): Promis
   const r = await db.deleteFrom('resident_reminders').where('expires_at', '<', before).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/** The signals about one person (the BSN's keyed pseudonym), for their own page after DigiD: newest first, at most 50. */
+export async function signalsByBsnPseudonym(db: Executor, pseudonym: string) {
+  return db
+    .selectFrom('signals as s')
+    .innerJoin('organisations as c', 'c.id', 's.creditor_org_id')
+    .leftJoin('organisations as m', 'm.municipality_code', 's.municipality_code')
+    .select(['s.id', 'c.name as creditor', 'm.name as municipality', 's.municipality_code', 's.received_at', 's.amount_cents', 's.arrear_start_date', 's.supply_end_date', 's.customer_number', 's.bsn'])
+    .where('s.bsn_pseudonym', '=', pseudonym)
+    .orderBy('s.received_at', 'desc')
+    .limit(50)
+    .execute();
+}
