@@ -1,10 +1,10 @@
 import { listDistricts, listQueues, listRules, openCaseFacts } from '../../db/repositories/worklist.ts';
-import { orderRules, previewCounts, ruleMatches, type QueueRule } from '../../domain/worklist/queue-rules.ts';
+import { orderRules, previewCounts, ruleMatches, type QueueRule, type RuleConditions } from '../../domain/worklist/queue-rules.ts';
 import { conditionsFromJson, parseRuleForm, type RuleFieldErrors, type RuleForm } from '../../domain/worklist/rule-input.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import { classifyCases } from './classify-cases.ts';
 import { ruleDistrictNames } from './district-names.ts';
-import { ownMunicipality } from './own-municipality.ts';
+import { NotFoundInMunicipality, ownMunicipality } from './own-municipality.ts';
 
 /**
  * The weighing framework as a coordinator sees it: queues, rules in order, districts, and per
@@ -59,4 +59,38 @@ export async function previewRule(deps: AppDeps, ctx: CallContext, input: { form
     if ((was?.queueId ?? null) !== (now?.queueId ?? null)) moved++;
   }
   return { errors: {}, matching, caught, moved };
+}
+
+export interface RuleDeletionPreview {
+  /** The rule's place in the order (1 = first). */
+  number: number;
+  conditions: RuleConditions;
+  queueId: string;
+  /** Open cases the rule catches now. */
+  caught: number;
+  /** Where those cases would go without it (the next matching rule's queue; null: no queue), most first. */
+  moves: Array<{ queueId: string | null; count: number }>;
+}
+
+/**
+ * What deleting a rule would do, without deleting: how many open cases it catches now and to which
+ * queue each would move (the next rule that matches it, else none). Counts only, no personal data.
+ */
+export async function previewRuleDeletion(deps: AppDeps, ctx: CallContext, ruleId: string): Promise<RuleDeletionPreview> {
+  const municipality = await ownMunicipality(deps, ctx, 'municipality:configure');
+  const [ruleRows, facts] = await Promise.all([listRules(deps.db, municipality), openCaseFacts(deps.db, municipality)]);
+  const before = orderRules(ruleRows.map((r) => ({ id: r.id, queueId: r.queueId, position: r.position, conditions: conditionsFromJson(r.conditions) })));
+  const index = before.findIndex((r) => r.id === ruleId);
+  if (index < 0) throw new NotFoundInMunicipality(`rule ${ruleId}`);
+  const rule = before[index]!;
+  const after = before.filter((r) => r.id !== ruleId);
+  const moves = new Map<string | null, number>();
+  let caught = 0;
+  for (const f of facts) {
+    if (before.find((r) => ruleMatches(r.conditions, f))?.id !== ruleId) continue;
+    caught++;
+    const to = after.find((r) => ruleMatches(r.conditions, f))?.queueId ?? null;
+    moves.set(to, (moves.get(to) ?? 0) + 1);
+  }
+  return { number: index + 1, conditions: rule.conditions, queueId: rule.queueId, caught, moves: [...moves].map(([queueId, count]) => ({ queueId, count })).sort((a, b) => b.count - a.count) };
 }

@@ -1,4 +1,4 @@
-import type { getFramework, RulePreview } from '../../../app/worklist/framework.ts';
+import type { getFramework, RuleDeletionPreview, RulePreview } from '../../../app/worklist/framework.ts';
 import { AGE_GROUPS, isEmptyRule, type RuleConditions } from '../../../domain/worklist/queue-rules.ts';
 import type { RuleForm } from '../../../domain/worklist/rule-input.ts';
 import { APPROACHES } from '../../../domain/worklist/ddas.ts';
@@ -66,11 +66,10 @@ export function FrameworkPage({ fw, rules, notice, error }: { fw: Framework; rul
                       {t('moveDown')}
                     </button>
                   </Form>
-                  <Form action={`/afwegingskader/regels/${r.id}/verwijderen`}>
-                    <button className="utrecht-button utrecht-button--subtle" type="submit" aria-label={t('deleteRuleLabel', { n: r.n })}>
-                      {t('delete')}
-                    </button>
-                  </Form>
+                  <Link href={`/afwegingskader/regels/${r.id}/verwijderen`}>
+                    <span aria-hidden="true">{t('delete')}</span>
+                    <span className="vs-visually-hidden">{t('deleteRuleLabel', { n: r.n })}</span>
+                  </Link>
                 </div>
               ),
             },
@@ -218,6 +217,46 @@ export function RulePage({
           <Button name="intent" value="save">
             {t('saveRule')}
           </Button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+/**
+ * Deleting a rule, confirmed on its own step: what the rule says, how many open cases it catches now
+ * and to which queue they would move. Only the form on this page deletes.
+ */
+export function RuleDeletePage({ ruleId, preview, queues, rules }: { ruleId: string; preview: RuleDeletionPreview; queues: Array<{ id: string; name: string }>; rules: RuleData }) {
+  const { locale } = useWeb();
+  const t = worklistMessages(locale);
+  const name = (id: string | null) => (id === null ? t('unqueued') : (queues.find((q) => q.id === id)?.name ?? '—'));
+  return (
+    <div className="vs-narrow">
+      <Paragraph>
+        <Link href="/afwegingskader">{t('frameworkTitle')}</Link>
+      </Paragraph>
+      <Heading level={1}>{t('deleteRuleTitle', { n: preview.number })}</Heading>
+      <Paragraph>{t('deleteRuleSays', { conditions: describeConditions(preview.conditions, t, locale, rules), queue: name(preview.queueId) })}</Paragraph>
+      {preview.caught === 0 ? (
+        <Paragraph>{t('deleteRuleNoCases')}</Paragraph>
+      ) : (
+        <>
+          <Paragraph>{t('deleteRuleMoves', { n: formatNumber(locale, preview.caught) })}</Paragraph>
+          <ul className="utrecht-unordered-list">
+            {preview.moves.map((m) => (
+              <li key={m.queueId ?? ''} className="utrecht-unordered-list__item">
+                {t('deleteRuleMoveTo', { n: formatNumber(locale, m.count), queue: name(m.queueId) })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <Form action={`/afwegingskader/regels/${encodeURIComponent(ruleId)}/verwijderen`} label={t('deleteRuleTitle', { n: preview.number })}>
+        <input type="hidden" name="bevestigd" value="1" />
+        <div className="vs-actions">
+          <Button>{t('deleteRuleConfirm')}</Button>
+          <Link href="/afwegingskader">{t('deleteRuleCancel')}</Link>
         </div>
       </Form>
     </div>

@@ -5,7 +5,7 @@ import { MailNotConfigured } from '../../../domain/mail/mailer.ts';
 import { isLocale } from '../../i18n/locale.ts';
 import { invitationMessages } from './invitation-messages.ts';
 import { updateUser } from '../../../app/users/update-user.ts';
-import { getFramework, previewRule } from '../../../app/worklist/framework.ts';
+import { getFramework, previewRule, previewRuleDeletion } from '../../../app/worklist/framework.ts';
 import { getMunicipalitySettings, RetentionRefused, updateMunicipalitySettings } from '../../../app/worklist/municipality-settings.ts';
 import { NotFoundInMunicipality, WorklistInputError } from '../../../app/worklist/own-municipality.ts';
 import { deleteQueue, deleteRule, moveRule, saveQueue, saveRule } from '../../../app/worklist/save-framework.ts';
@@ -14,7 +14,7 @@ import { ruleFormOf, type RuleForm } from '../../../domain/worklist/rule-input.t
 import { many, one, WebNotFound, type WebApp, type WebRequest } from '../../web-app.ts';
 import { localReasons, worklistMessages } from '../worklist/messages.ts';
 import { ruleDataOf } from '../worklist/rule-data.ts';
-import { FrameworkPage, QueuePage, RulePage } from './framework-page.tsx';
+import { FrameworkPage, QueuePage, RuleDeletePage, RulePage } from './framework-page.tsx';
 import { SettingsPage } from './settings-page.tsx';
 import { UserPage, UsersPage, type UserRow } from './users-page.tsx';
 
@@ -70,7 +70,17 @@ export function registerMunicipalityAdminPages(web: WebApp): void {
     });
   frameworkChange('/afwegingskader/werkbakjes', (r) => saveQueue(r.deps, r.ctx, { name: one(r.body.name), approach: one(r.body.approach) }));
   frameworkChange('/afwegingskader/werkbakjes/:id/verwijderen', (r) => deleteQueue(r.deps, r.ctx, r.params.id ?? ''));
-  frameworkChange('/afwegingskader/regels/:id/verwijderen', (r) => deleteRule(r.deps, r.ctx, r.params.id ?? ''));
+  // Deleting a rule is confirmed on its own page, which shows how many open cases would move where.
+  web.get<Record<string, string>, { id: string }>('/afwegingskader/regels/:id/verwijderen', CONFIGURE, async (r) => {
+    const preview = await previewRuleDeletion(r.deps, r.ctx, r.params.id).catch(notFoundToWeb);
+    const fw = await getFramework(r.deps, r.ctx);
+    return { title: worklistMessages(r.locale)('deleteRuleTitle', { n: preview.number }), body: createElement(RuleDeletePage, { ruleId: r.params.id, preview, queues: fw.queues, rules }) };
+  });
+  web.post<Form, { id: string }>('/afwegingskader/regels/:id/verwijderen', CONFIGURE, async (r) => {
+    if (one(r.body.bevestigd) !== '1') return { redirect: `/afwegingskader/regels/${encodeURIComponent(r.params.id)}/verwijderen` };
+    await deleteRule(r.deps, r.ctx, r.params.id).catch(notFoundToWeb);
+    return { redirect: '/afwegingskader?opgeslagen=1' };
+  });
   frameworkChange('/afwegingskader/regels/:id/verplaatsen', (r) => moveRule(r.deps, r.ctx, r.params.id ?? '', one(r.body.direction) === 'up' ? 'up' : 'down'));
 
   web.get<Record<string, string>, { id: string }>('/afwegingskader/werkbakjes/:id', CONFIGURE, async (r) => {
