@@ -48,7 +48,11 @@ export function detectMediaType(bytes: Uint8Array): DocumentMediaType | undefine
 /** A file name safe to store and to send back in a header: no path, no control characters, at most 200 characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(-200);
+  const clean = [...base]
+    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f && c !== '"')
+    .join('')
+    .trim()
+    .slice(-200);
   return clean || 'document';
 }
 

@@ -3,8 +3,11 @@ import { formatCitation } from '../../../domain/rules/format-citation.ts';
 import type { HistoryEntry } from '../../../app/experiments/get-experiment-history.ts';
 import type { CapacityCheck } from '../../../domain/experiments/capacity.ts';
 import type { PreselectionRule } from '../../../domain/experiments/preselection.ts';
-import { isStage, STAGE_LABELS } from '../../../domain/experiments/stages.ts';
-import { Alert, Button, Checkbox, DataList, Form, FormField, Heading, Link, ListItem, Paragraph, Select, StatusBadge, Table, Textarea, Textbox, UnorderedList } from '../../components/index.ts';
+import { isStage, STAGE_LABELS, type Stage } from '../../../domain/experiments/stages.ts';
+import type { GateProblem } from '../../../domain/experiments/gate.ts';
+import { formMessages } from './form-messages.ts';
+import { GateChecklist } from './gate-checklist.tsx';
+import { Alert, Button, ButtonLink, Checkbox, DataList, Form, FormField, Heading, Link, ListItem, Paragraph, Select, StatusBadge, Table, Textarea, Textbox, UnorderedList } from '../../components/index.ts';
 import { formatDate, formatDateTime, formatMoneyCents, formatNumber, type Locale } from '../../i18n/locale.ts';
 import { useWeb } from '../../web-context.ts';
 import { experimentMessages } from './messages.ts';
@@ -20,6 +23,8 @@ export interface ExperimentPageProps {
   canManage: boolean;
   notice?: string;
   problems?: string[];
+  /** Per next stage, what the gate still misses (gate.ts gateChecklist). */
+  checklist?: Array<{ to: Stage; problems: GateProblem[] }>;
 }
 
 function ruleText(r: PreselectionRule, t: T, locale: Locale): string {
@@ -47,7 +52,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 /** One experiment: stage, designation from the rule book, ground rules, participants, design, history, and the stage form. */
-export function ExperimentPage({ view: v, history, capacity, canManage, notice, problems }: ExperimentPageProps) {
+export function ExperimentPage({ view: v, history, capacity, canManage, notice, problems, checklist = [] }: ExperimentPageProps) {
   const { locale } = useWeb();
   const t = experimentMessages(locale);
   const base = `/experimenten/${v.id}`;
@@ -59,6 +64,11 @@ export function ExperimentPage({ view: v, history, capacity, canManage, notice, 
       <Paragraph>
         <StageBadge stage={v.stage} />
       </Paragraph>
+      {canManage && open ? (
+        <Paragraph>
+          <ButtonLink href={`${base}/bewerken`}>{formMessages(locale)('edit')}</ButtonLink>
+        </Paragraph>
+      ) : null}
       {notice ? <Alert type="ok">{notice}</Alert> : null}
       {problems?.length ? (
         <Alert type="error" id="problems">
@@ -230,6 +240,8 @@ export function ExperimentPage({ view: v, history, capacity, canManage, notice, 
           {v.nextStages.length === 0 ? (
             <Paragraph>{t('finalStage')}</Paragraph>
           ) : (
+            <>
+            <GateChecklist base={base} checklist={checklist} />
             <Form action={`${base}/fase`} label={t('move')}>
               <FormField id="to" label={t('moveTo')}>
                 <Select id="to" name="to" required options={v.nextStages.map((s) => ({ value: s.stage, label: `${textIn(s.label, locale)}${s.by === 'ministry' ? ` ${t('byMinistry')}` : ''}` }))} />
@@ -244,6 +256,7 @@ export function ExperimentPage({ view: v, history, capacity, canManage, notice, 
               ) : null}
               <Button type="submit">{t('moveButton')}</Button>
             </Form>
+            </>
           )}
         </Section>
       ) : null}
@@ -261,7 +274,13 @@ export function ExperimentPage({ view: v, history, capacity, canManage, notice, 
               header: t('what'),
               cell: (h) => {
                 const kind = `kind_${h.kind}` as const;
-                const label = ['kind_created', 'kind_stage', 'kind_updated', 'kind_participants', 'kind_ground_rule', 'kind_preselection', 'kind_capacity', 'kind_arms'].includes(kind) ? t(kind as 'kind_stage') : h.kind;
+                const label = ['kind_created', 'kind_stage', 'kind_updated', 'kind_participants', 'kind_ground_rule', 'kind_preselection', 'kind_capacity', 'kind_arms'].includes(kind)
+                  ? t(kind as 'kind_stage')
+                  : h.kind === 'analysis_plan'
+                    ? formMessages(locale)('planTitle')
+                    : h.kind === 'document'
+                      ? formMessages(locale)('documentsTitle')
+                      : h.kind;
                 const from = h.fromStage && isStage(h.fromStage) ? textIn(STAGE_LABELS[h.fromStage], locale) : null;
                 const to = h.toStage && isStage(h.toStage) ? textIn(STAGE_LABELS[h.toStage], locale) : null;
                 return to ? `${label}: ${from ? `${from} → ` : ''}${to}` : label;

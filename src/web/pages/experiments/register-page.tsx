@@ -1,22 +1,30 @@
 import type { ExperimentSummary } from '../../../app/experiments/list-experiments.ts';
 import { STAGES, STAGE_LABELS } from '../../../domain/experiments/stages.ts';
-import { Button, Form, FormField, Heading, Link, Paragraph, Select, Table } from '../../components/index.ts';
+import { Button, ButtonLink, Form, FormField, Heading, Link, Paragraph, Select, Table } from '../../components/index.ts';
 import { formatDate } from '../../i18n/locale.ts';
 import { useWeb } from '../../web-context.ts';
 import { experimentMessages } from './messages.ts';
+import { formMessages } from './form-messages.ts';
 import { StageBadge } from './stage-badge.tsx';
 import { ReportDueAlert, reportDueColumn } from '../dashboard/report-due-column.tsx';
 import type { ReportDue } from '../../../domain/evaluation/report-due.ts';
 import { textIn } from '../../../domain/i18n/index.ts';
 
 /** The register: every experiment the user may see, with its stage. */
-export function RegisterPage({ experiments, stage, reportDues = {} }: { experiments: ExperimentSummary[]; stage: string; reportDues?: Record<string, ReportDue | null> }) {
+export function RegisterPage({ experiments, stage, reportDues = {}, canCreate = false }: { experiments: ExperimentSummary[]; stage: string; reportDues?: Record<string, ReportDue | null>; canCreate?: boolean }) {
   const { locale } = useWeb();
   const t = experimentMessages(locale);
   return (
     <>
       <Heading level={1}>{t('registerTitle')}</Heading>
       <Paragraph lead>{t('registerIntro')}</Paragraph>
+      {canCreate ? (
+        <Paragraph>
+          <ButtonLink href="/experimenten/nieuw" appearance="primary-action">
+            {formMessages(locale)('newButton')}
+          </ButtonLink>
+        </Paragraph>
+      ) : null}
       <ReportDueAlert experiments={experiments} dues={reportDues} />
       <Form action="/experimenten" method="get" label={t('filter')}>
         <FormField id="stage" label={t('filterStage')}>

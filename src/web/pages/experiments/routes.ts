@@ -9,12 +9,22 @@ import { moveExperimentStage } from '../../../app/experiments/move-experiment-st
 import { setGroundRule } from '../../../app/experiments/set-ground-rule.ts';
 import type { AppDeps, CallContext } from '../../../app/context.ts';
 import { isStage } from '../../../domain/experiments/stages.ts';
+import { gateChecklist } from '../../../domain/experiments/gate.ts';
+import { gateInputOf, type ExperimentView } from '../../../app/experiments/experiment-view.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { one, WebNotFound, type PageResult, type WebApp } from '../../web-app.ts';
 import { ExperimentPage } from './experiment-page.tsx';
 import { experimentMessages } from './messages.ts';
 import { RegisterPage } from './register-page.tsx';
 import { textIn } from '../../../domain/i18n/index.ts';
+import { registerExperimentEditPages } from './edit-routes.ts';
+
+/** What stands in the way of each next stage, for the one looking (the stage form's checklist). */
+function checklistOf(deps: AppDeps, ctx: CallContext, view: ExperimentView) {
+  const kind = ctx.actor.organisationKind;
+  const standing = kind === 'ministry' || kind === 'platform' ? 'ministry' : view.participants.some((p) => p.organisationId === ctx.actor.organisationId) ? 'participant' : 'other';
+  return gateChecklist(gateInputOf(view), view.nextStages.map((s) => s.stage), standing, deps.now().toISOString().slice(0, 10));
+}
 
 type Form = Record<string, string | string[] | undefined>;
 const ID = /^[a-z0-9][a-z0-9-]{2,59}$/;
@@ -23,7 +33,7 @@ async function page(deps: AppDeps, ctx: CallContext, locale: Locale, id: string,
   if (!ID.test(id)) throw new WebNotFound();
   try {
     const [view, history, capacity] = [await getExperimentView(deps, ctx, id), await getExperimentHistory(deps, ctx, id), await checkExperimentCapacity(deps, ctx, id)];
-    return { title: textIn(view.name, locale), body: createElement(ExperimentPage, { view, history, capacity, canManage: ctx.actor.permissions.has('experiments:manage'), ...extra }) };
+    return { title: textIn(view.name, locale), body: createElement(ExperimentPage, { view, history, capacity, canManage: ctx.actor.permissions.has('experiments:manage'), checklist: checklistOf(deps, ctx, view), ...extra }) };
   } catch (e) {
     if (e instanceof ExperimentNotFound) throw new WebNotFound();
     throw e;
@@ -47,12 +57,14 @@ async function orProblems(deps: AppDeps, ctx: CallContext, locale: Locale, id: s
 export function registerExperimentPages(web: WebApp): void {
   web.addNav({ href: '/experimenten', label: { nl: 'Experimenten', en: 'Experiments' }, permission: 'experiments:read', order: 40 });
 
+  registerExperimentEditPages(web);
+
   web.get('/experimenten', { permission: 'experiments:read' }, async ({ deps, ctx, locale, query }) => {
     const stage = one((query as Form).stage);
     const experiments = await listExperimentSummaries(deps, ctx, isStage(stage) ? { stage } : {});
     const today = deps.now().toISOString().slice(0, 10);
     const reportDues = Object.fromEntries(experiments.map((e) => [e.id, experimentReportDue(web.ruleBook, e.ruleIds, today)]));
-    return { title: experimentMessages(locale)('registerTitle'), body: createElement(RegisterPage, { experiments, stage: isStage(stage) ? stage : '', reportDues }) };
+    return { title: experimentMessages(locale)('registerTitle'), body: createElement(RegisterPage, { experiments, stage: isStage(stage) ? stage : '', reportDues, canCreate: ctx.actor.permissions.has('experiments:manage') }) };
   });
 
   web.get<Form, { id: string }>('/experimenten/:id', { permission: 'experiments:read' }, async ({ deps, ctx, locale, query, params }) => {
