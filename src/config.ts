@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { SmtpSettings } from './infra/mail/smtp-mailer.ts';
 import type { SmsProviderSettings } from './infra/sms/http-sms-sender.ts';
 import { EherkenningConfigError, parseEherkenning, type EherkenningBrokerConfig } from './infra/oidc/eherkenning-config.ts';
+import { DigidConfigError, parseDigid, type DigidConfig } from './infra/oidc/digid-config.ts';
 
 /**
  * All configuration comes from environment variables (documented in the README), read once here
@@ -55,6 +56,8 @@ export interface Config {
   smsSinkPort: number;
   /** The eHerkenning broker (EHERKENNING_ISSUER, _CLIENT_ID, _CLIENT_SECRET…); absent: none. */
   eherkenning: EherkenningBrokerConfig | undefined;
+  /** The DigiD broker for the resident's page (DIGID_ISSUER, _CLIENT_ID, _CLIENT_SECRET…); absent: none, or the demo's own. */
+  digid: DigidConfig | undefined;
   /** Start the demo's own OpenID providers (DEMO_IDP; default with SEED_DEMO) on DEMO_IDP_PORT and the port after it. */
   demoIdp: boolean;
   demoIdpPort: number;
@@ -130,6 +133,15 @@ function eherkenningOf(env: NodeJS.ProcessEnv): EherkenningBrokerConfig | undefi
   }
 }
 
+function digidOf(env: NodeJS.ProcessEnv): DigidConfig | undefined {
+  try {
+    return parseDigid(env);
+  } catch (e) {
+    if (e instanceof DigidConfigError) throw new ConfigError(e.message);
+    throw e;
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
   const host = env.HOST ?? '127.0.0.1';
@@ -159,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsProvider: parseSmsProvider(env),
     smsSinkPort: Number(env.SMS_SINK_PORT ?? 2526),
     eherkenning: eherkenningOf(env),
+    digid: digidOf(env),
     demoIdp: (env.DEMO_IDP ?? env.SEED_DEMO ?? 'true') !== 'false',
     demoIdpPort: Number(env.DEMO_IDP_PORT ?? 8091),
   };

@@ -87,6 +87,8 @@ const platform = await startPlatform({
 const url = config.publicUrl.includes(':0') ? platform.url : config.publicUrl;
 // The demo's own OpenID providers (README "Connecting an identity provider"): Amsterdam's staff and an eHerkenning broker.
 const demoIdentity = config.demoIdp && config.seedDemo ? await startDemoIdentity({ platformUrl: url, port: config.demoIdpPort }) : undefined;
+// DigiD for the resident's page: the configured broker, else the demo's own (connectDemoIdentity).
+if (config.digid) platform.deps.sso.digid = config.digid;
 if (demoIdentity) await connectDemoIdentity(platform.deps, demoIdentity.connection);
 const lines = [
   '',

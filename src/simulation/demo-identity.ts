@@ -7,6 +7,8 @@ import { startDemoIdentityProviders } from './identity-provider/demo-providers.t
 export interface DemoIdentity {
   municipal: RunningIdentityProvider;
   eherkenning: RunningIdentityProvider;
+  /** DigiD-style, for residents on /mijn-signaal. */
+  digid: RunningIdentityProvider;
   connection: DemoIdentityConnection;
   stop(): Promise<void>;
 }
@@ -20,18 +22,21 @@ export interface DemoIdentity {
 export async function startDemoIdentity(opts: { platformUrl: string; port?: number }): Promise<DemoIdentity> {
   const base = opts.platformUrl.replace(/\/+$/, '');
   const start = (port: number) =>
-    startDemoIdentityProviders({ redirectUris: [`${base}/sso/terug`], postLogoutRedirectUris: [`${base}/inloggen?uitgelogd=1`], profiles: ['municipal', 'eherkenning'], port });
+    startDemoIdentityProviders({ redirectUris: [`${base}/sso/terug`, `${base}/mijn-signaal/digid/terug`], postLogoutRedirectUris: [`${base}/inloggen?uitgelogd=1`], profiles: ['municipal', 'eherkenning', 'digid'], port });
   const started = await start(opts.port ?? 0).catch((e: unknown) => {
     if ((e as { code?: string }).code !== 'EADDRINUSE') throw e;
     return start(0);
   });
   const municipal = started.municipal!;
   const eherkenning = started.eherkenning!;
+  const digid = started.digid!;
   const domains = [...new Set(DEMO_MUNICIPAL_ACCOUNTS.map((a) => a.email.slice(a.email.indexOf('@') + 1)))];
   return {
     municipal,
     eherkenning,
+    digid,
     connection: {
+      digid: { issuer: digid.issuer, clientId: DEMO_IDP_CLIENT.clientId, clientAuth: 'client_secret_basic', credential: DEMO_IDP_CLIENT.clientSecret, scopes: 'openid bsn', bsnClaim: 'bsn' },
       municipal: {
         organisationId: DEMO_SSO_MUNICIPALITY,
         displayName: 'Gemeente Amsterdam (demo-identiteitsprovider)',
@@ -54,7 +59,7 @@ export async function startDemoIdentity(opts: { platformUrl: string; port?: numb
       kvkNumbers: { ...DEMO_KVK_NUMBERS },
     },
     stop: async () => {
-      await Promise.all([municipal.stop(), eherkenning.stop()]);
+      await Promise.all([municipal.stop(), eherkenning.stop(), digid.stop()]);
     },
   };
 }

@@ -2,7 +2,7 @@ import { upsertProvider } from '../../db/repositories/identity-providers.ts';
 import { setKvkNumber } from '../../db/repositories/organisations.ts';
 import type { AppDeps } from '../context.ts';
 import { CLIENT_CREDENTIAL_PURPOSE } from '../identity/sso-provider.ts';
-import type { EherkenningBroker } from '../identity/sso-settings.ts';
+import type { DigidConnection, EherkenningBroker } from '../identity/sso-settings.ts';
 
 /** The demo's own identity providers as the platform is to use them (src/simulation/demo-identity.ts starts them). */
 export interface DemoIdentityConnection {
@@ -17,6 +17,8 @@ export interface DemoIdentityConnection {
     allowedEmailDomains: string[];
   };
   eherkenning: EherkenningBroker;
+  /** The demo's DigiD-style provider, for the resident's page (/mijn-signaal). */
+  digid?: DigidConnection;
   /** Organisation id → KvK number, for the creditors the demo broker's people act for. */
   kvkNumbers: Record<string, string>;
 }
@@ -49,4 +51,5 @@ export async function connectDemoIdentity(deps: AppDeps, c: DemoIdentityConnecti
     for (const [organisationId, kvk] of Object.entries(c.kvkNumbers)) await setKvkNumber(trx, organisationId, kvk);
   });
   deps.sso.eherkenning ??= c.eherkenning;
+  if (c.digid) deps.sso.digid ??= c.digid;
 }
