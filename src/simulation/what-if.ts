@@ -7,3 +7,8 @@
 export type { PopulationParams } from './population/params.ts';
 export { loadPopulationParams } from './params/load-population-params.ts';
 export { forecastSignals } from './forecast/forecast-signals.ts';
+export { forecastOverSeeds } from './forecast/forecast-over-seeds.ts';
+// The calibration report (issue 25): the coordinator's page and the what-if's statement of how the synthetic year is calibrated.
+export { runCalibration, DEFAULT_CALIBRATION_MUNICIPALITIES } from './calibration/run-calibration.ts';
+export type { CalibrationReport, CalibrationRow } from './calibration/figures.ts';
+export { CALIBRATION_BAND } from './calibration/public-figures.ts';

@@ -6,7 +6,8 @@ import { scaleFor, whatIfScenarios, type WhatIfQuestion } from '../../domain/cap
 import type { Selection } from '../../domain/capacity/selection.ts';
 import type { LocalizedText } from '../../domain/i18n/index.ts';
 import { compareWithCapacity, statedCapacity, type WhatIfResult } from '../../domain/capacity/what-if.ts';
-import { forecastSignals, loadPopulationParams, type PopulationParams } from '../../simulation/what-if.ts';
+import { forecastOverSeeds, loadPopulationParams, type PopulationParams } from '../../simulation/what-if.ts';
+import { calibrationStatus, type CalibrationStatus } from './calibration-report.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 
 export interface WhatIfRequest {
@@ -32,12 +33,17 @@ export interface WhatIfView {
   municipalities: Array<{ code: string; name: string }>;
   /** The municipality the caller is bound to (municipal staff), else null. */
   ownMunicipality: string | null;
+  /** How the synthetic year stands against the public figures (issue 25). */
+  calibration: Pick<CalibrationStatus, 'figures' | 'withinOnEverySeed' | 'band' | 'seeds'>;
 }
 
 export { ForecastInputError as WhatIfInputError };
 
 let params: PopulationParams | undefined;
 const population = () => (params ??= loadPopulationParams());
+
+/** Runs (seeds) a forecast is repeated on: its figures are their mean, with the lowest and highest run beside them. */
+export const WHAT_IF_RUNS = 5;
 
 // Forecasts are deterministic (seeded): the same question gives the same answer, so keep a few.
 const cache = new Map<string, Forecast>();
@@ -46,7 +52,7 @@ function cachedForecast(p: PopulationParams, input: ForecastInput): Forecast {
   const key = JSON.stringify(input);
   const hit = cache.get(key);
   if (hit) return hit;
-  const f = forecastSignals(p, input);
+  const f = forecastOverSeeds(p, input, WHAT_IF_RUNS);
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(key, f);
   return f;
@@ -120,7 +126,8 @@ export async function whatIfCapacity(deps: AppDeps, ctx: CallContext, req: WhatI
     firstMonth: req.firstMonth ?? '2025-01',
     months: req.months ?? 12,
     seed: req.seed ?? 1,
-    scale: req.scale ?? scaleFor(inhabitants),
+    // The runs share the population budget: their mean is as precise as one run at the full budget.
+    scale: req.scale ?? scaleFor(inhabitants * WHAT_IF_RUNS),
     scenarios,
   });
   return {
@@ -128,5 +135,6 @@ export async function whatIfCapacity(deps: AppDeps, ctx: CallContext, req: WhatI
     result: compareWithCapacity(forecast, capacity),
     forecast: { months: forecast.months, scale: forecast.scale, seed: forecast.seed },
     ...choices,
+    calibration: calibrationStatus(deps),
   };
 }

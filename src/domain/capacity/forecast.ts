@@ -33,6 +33,11 @@ export interface ScenarioCount {
   peakMonth: string;
   byMonth: number[];
   byType: Record<string, number>;
+  /**
+   * With the forecast repeated on several seeds: the lowest and highest mean per month of a single
+   * run (the spread of the synthetic year, the figures above being the runs' mean).
+   */
+  interval?: { low: number; high: number };
 }
 
 export interface MunicipalityForecast {
@@ -50,6 +55,8 @@ export interface Forecast {
   months: string[];
   scale: number;
   seed: number;
+  /** The seeds the forecast was repeated on (seed, seed + 1, …); absent: one run. */
+  seeds?: number[];
   municipalities: MunicipalityForecast[];
   notes: ForecastNote[];
 }

@@ -46,6 +46,8 @@ export interface WhatIfCell {
   perMonth: number;
   peakPerMonth: number;
   peakMonth: string;
+  /** Lowest and highest per month over the forecast's seeds; absent with one run. */
+  interval?: { low: number; high: number };
   /** perMonth divided by the capacity; null without a stated capacity. */
   utilisation: number | null;
   verdict: CapacityVerdict;
@@ -65,6 +67,8 @@ export interface WhatIfRow {
 export interface WhatIfResult {
   months: string[];
   scenarios: string[];
+  /** The seeds the forecast was repeated on (one entry: no interval). */
+  seeds: number[];
   rows: WhatIfRow[];
   notes: ForecastNote[];
   /** Municipalities without a stated capacity: said explicitly, never a silent blank. */
@@ -93,6 +97,7 @@ export function compareWithCapacity(forecast: Forecast, capacity: ReadonlyMap<st
         perMonth: s.perMonth,
         peakPerMonth: s.peakPerMonth,
         peakMonth: s.peakMonth,
+        ...(s.interval ? { interval: s.interval } : {}),
         utilisation: line.utilisation,
         verdict: line.verdict,
         peakOverCapacity: c !== null && line.verdict === 'fits' && s.peakPerMonth > c.capacityPerMonth,
@@ -102,5 +107,5 @@ export function compareWithCapacity(forecast: Forecast, capacity: ReadonlyMap<st
     const lastN = cells[cells.length - 1]?.perMonth ?? 0;
     return { municipalityCode: m.municipalityCode, name: m.name, capacity: c, cells, change: Math.round((lastN - firstN) * 10) / 10 };
   });
-  return { months: forecast.months, scenarios: keys, rows, notes: forecast.notes, withoutCapacity: rows.filter((r) => r.capacity === null).map((r) => r.municipalityCode) };
+  return { months: forecast.months, scenarios: keys, seeds: forecast.seeds ?? [forecast.seed], rows, notes: forecast.notes, withoutCapacity: rows.filter((r) => r.capacity === null).map((r) => r.municipalityCode) };
 }

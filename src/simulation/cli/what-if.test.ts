@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { forecastSignals } from '../forecast/forecast-signals.ts';
+import { forecastOverSeeds } from '../forecast/forecast-over-seeds.ts';
 import { whatIfScenarios } from '../../domain/capacity/scenarios.ts';
 import { loadPopulationParams } from '../params/load-population-params.ts';
 import { main } from './what-if.ts';
@@ -22,15 +22,15 @@ test('prints the table: the forecast per municipality, the stated capacity and t
   try {
     const r = await run([...ARGS, '--capacity', 'GM0363=400,GM0599=150', '--csv', join(dir, 'w.csv'), '--svg', join(dir, 'w.svg')]);
     assert.equal(r.code, 0, r.err);
-    // The same forecast computed directly: the CLI must print these numbers.
-    const f = forecastSignals(loadPopulationParams(), {
+    // The same forecast computed directly (five runs by default): the CLI must print these numbers.
+    const f = forecastOverSeeds(loadPopulationParams(), {
       municipalities: ['GM0363', 'GM0599', 'GM0505'],
       firstMonth: '2025-01',
       months: 3,
       seed: 1,
       scale: 0.1,
       scenarios: whatIfScenarios({ signalTypes: ['municipal_tax'], current: { minAmount: 300, minArrearAgeMonths: null }, proposed: { minAmount: 500 } }),
-    });
+    }, 5);
     const ams = f.municipalities[0]!.scenarios;
     const line = r.out.split('\n').find((l) => l.startsWith('Amsterdam (GM0363)'))!;
     assert.ok(line, r.out);
@@ -38,6 +38,10 @@ test('prints the table: the forecast per municipality, the stated capacity and t
     assert.equal(cells[1], '400');
     assert.equal(cells[2], String(Math.round(ams[0]!.perMonth)));
     assert.equal(cells[3], String(Math.round(ams[1]!.perMonth)));
+    // The uncertainty: the lowest and highest of the five runs beside the mean, and the seeds named.
+    const [low, high] = cells[5]!.split('–').map(Number);
+    assert.ok(low! <= Math.round(ams[0]!.perMonth) && Math.round(ams[0]!.perMonth) <= high! && low! < high!, `spread ${cells[5]} around ${ams[0]!.perMonth}`);
+    assert.match(r.out, /gemiddelde van 5 runs .* seeds \(1, 2, 3, 4, 5\)/);
     assert.ok(ams[1]!.perMonth < ams[0]!.perMonth, 'EUR 500 selects fewer than EUR 300');
     assert.match(line, Math.round(ams[1]!.perMonth) > 400 ? /boven capaciteit$/ : /past( \(drukste maand erboven\))?$/);
     assert.match(r.out.split('\n').find((l) => l.startsWith('Dordrecht'))!, /geen capaciteit opgegeven/);

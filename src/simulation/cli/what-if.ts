@@ -22,7 +22,7 @@ import { readSeedExperiments } from '../../app/seed/seed-experiments.ts';
 import { openDatabase } from '../../db/database.ts';
 import { listCapacityStatements } from '../../db/repositories/capacity-statements.ts';
 import { ForecastInputError } from '../../domain/capacity/forecast.ts';
-import { forecastSignals } from '../forecast/forecast-signals.ts';
+import { forecastOverSeeds } from '../forecast/forecast-over-seeds.ts';
 import { whatIfScenarios, type WhatIfQuestion } from '../../domain/capacity/scenarios.ts';
 import { compareWithCapacity, statedCapacity, type CapacityStatement, type WhatIfResult } from '../../domain/capacity/what-if.ts';
 import { csvCell } from '../population/signal-csv.ts';
@@ -49,6 +49,7 @@ function usage(): string {
     '  --capacity GM0363=400[,…]      state capacity here instead of reading it',
     '  --data-dir DIR                 read capacity from this PGlite directory (platform stopped)',
     '  --from YYYY-MM  --months N  --seed N  --scale X   forecast period and population',
+    '  --runs N        repeat on N seeds (default 5): the mean, with the lowest and highest run',
     '  --lang nl|en  --csv FILE  --svg FILE  --json',
   ].join('\n');
 }
@@ -118,6 +119,8 @@ export async function main(argv: string[], out: (line: string) => void = console
         from: { type: 'string', default: '2025-01' },
         months: { type: 'string', default: '12' },
         seed: { type: 'string', default: '1' },
+        // Repeated on this many seeds (seed, seed + 1, …): the mean, with the lowest and highest run beside it.
+        runs: { type: 'string', default: '5' },
         scale: { type: 'string', default: '1' },
         lang: { type: 'string', default: 'nl' },
         csv: { type: 'string' },
@@ -158,14 +161,14 @@ export async function main(argv: string[], out: (line: string) => void = console
     let municipalities = list(values.municipality);
     if (municipalities.length === 0) municipalities = [...capacity.keys()].filter((c) => params.municipalities.some((m) => m.code === c)).sort();
     if (municipalities.length === 0) municipalities = params.municipalities.map((m) => m.code);
-    const forecast = forecastSignals(params, {
+    const forecast = forecastOverSeeds(params, {
       municipalities,
       firstMonth: values.from,
       months: Number(values.months),
       seed: Number(values.seed),
       scale: Number(values.scale),
       scenarios,
-    });
+    }, Number(values.runs));
     const result = compareWithCapacity(forecast, capacity);
     if (values.json) out(JSON.stringify({ question, capacitySource: source.label, forecast: { months: forecast.months, scale: forecast.scale, seed: forecast.seed }, result }, null, 2));
     else {
@@ -176,7 +179,8 @@ export async function main(argv: string[], out: (line: string) => void = console
       out(formatTable(result, locale));
       out('');
       for (const n of whatIfNotes(locale, result)) out(`* ${n}`);
-      out(t('source', { seed: forecast.seed, scale: forecast.scale, capacity: `${t('sourceExperiments')} (${source.label})` }));
+      if (result.seeds.length > 1) out(t('uncertainty', { runs: result.seeds.length, seeds: result.seeds.join(', ') }));
+      out(t('source', { seed: result.seeds.join(', '), scale: forecast.scale, capacity: `${t('sourceExperiments')} (${source.label})` }));
     }
     if (values.csv) writeFileSync(values.csv, formatCsv(result, locale));
     if (values.svg) writeFileSync(values.svg, `<?xml version="1.0" encoding="UTF-8"?>\n${renderToStaticMarkup(createElement(WhatIfChart, { result, locale }))}\n`);

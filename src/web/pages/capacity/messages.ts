@@ -48,6 +48,11 @@ export const whatIfMessages = defineMessages({
     selectionAge: 'ten minste {months} maanden oud',
     scenarioLine: '{label}: {types}; {selection}',
     badInput: 'De vraag kon niet worden berekend',
+    interval: 'Spreiding {label} (laagste–hoogste run)',
+    uncertainty:
+      'Onzekerheid: de verwachting is het gemiddelde van {runs} runs van de synthetische populatie met verschillende seeds ({seeds}); de spreiding is de laagste en hoogste run. Een werkelijk jaar kan ook buiten die spreiding vallen: de populatie is geijkt op landelijke cijfers, niet op uw gemeente.',
+    calibrationStatus: 'Kalibratie: {within} van de {figures} publieke cijfers binnen ±{band} % op seeds {seeds}.',
+    calibrationLink: 'Bekijk de kalibratie',
   },
   en: {
     nav: 'Capacity what-if',
@@ -95,5 +100,10 @@ export const whatIfMessages = defineMessages({
     selectionAge: 'at least {months} months old',
     scenarioLine: '{label}: {types}; {selection}',
     badInput: 'The question could not be calculated',
+    interval: 'Spread {label} (lowest–highest run)',
+    uncertainty:
+      'Uncertainty: the expectation is the mean of {runs} runs of the synthetic population with different seeds ({seeds}); the spread is the lowest and highest run. A real year can fall outside that spread too: the population is calibrated to national figures, not to your municipality.',
+    calibrationStatus: 'Calibration: {within} of the {figures} public figures within ±{band} % on seeds {seeds}.',
+    calibrationLink: 'See the calibration',
   },
 });

@@ -2,6 +2,9 @@ import { createElement } from 'react';
 import { whatIfCapacity, whatIfChoices, WhatIfInputError, type WhatIfRequest, type WhatIfView } from '../../../app/capacity/what-if-capacity.ts';
 import type { Selection } from '../../../domain/capacity/selection.ts';
 import type { WebApp } from '../../web-app.ts';
+import { calibrationReport } from '../../../app/capacity/calibration-report.ts';
+import { calibrationMessages } from './calibration-messages.ts';
+import { CalibrationPage } from './calibration-page.tsx';
 import { whatIfMessages } from './messages.ts';
 import { WhatIfPage, type WhatIfFormValues } from './what-if-page.tsx';
 
@@ -74,5 +77,11 @@ export function registerCapacityPages(web: WebApp): void {
       problems,
     });
     return problems.length > 0 ? { status: 400, page: { title: t('title'), body } } : { title: t('title'), body };
+  });
+
+  // The calibration of the synthetic population behind the what-if (issue 25): computed once, on the first request.
+  web.get('/wat-als/kalibratie', access, async ({ deps, ctx, locale }) => {
+    const status = calibrationReport(deps, ctx);
+    return { title: calibrationMessages(locale)('title'), body: createElement(CalibrationPage, { status }) };
   });
 }

@@ -35,6 +35,20 @@ export function whatIfColumns(locale: Locale, result: WhatIfResult, opts: { plai
     cols.push({ key: `${key}-perMonth`, header: t('perMonth', { label }), numeric: true, value: (r) => n(r.cells[k]!.perMonth) });
   });
   if (result.scenarios.length > 1) cols.push({ key: 'change', header: t('change'), numeric: true, value: (r) => (r.change > 0 ? `+${n(r.change)}` : n(r.change)) });
+  // Repeated on several seeds: the lowest and highest run beside the mean.
+  if (result.seeds.length > 1)
+    result.scenarios.forEach((key, k) => {
+      const label = scenarioLabel(locale, key);
+      cols.push({
+        key: `${key}-interval`,
+        header: t('interval', { label: label.toLowerCase() }),
+        numeric: true,
+        value: (r) => {
+          const i = r.cells[k]!.interval;
+          return i ? `${n(i.low)}–${n(i.high)}` : '—';
+        },
+      });
+    });
   result.scenarios.forEach((key, k) => {
     const label = scenarioLabel(locale, key);
     const lower = label.toLowerCase();

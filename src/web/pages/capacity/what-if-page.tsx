@@ -1,6 +1,6 @@
 import type { WhatIfView } from '../../../app/capacity/what-if-capacity.ts';
 import type { WhatIfRow } from '../../../domain/capacity/what-if.ts';
-import { Alert, Button, Checkbox, Fieldset, Form, FormField, Heading, ListItem, Paragraph, Select, Table, Textbox, UnorderedList } from '../../components/index.ts';
+import { Alert, Button, Checkbox, Fieldset, Form, FormField, Heading, Link, ListItem, Paragraph, Select, Table, Textbox, UnorderedList } from '../../components/index.ts';
 import { useWeb } from '../../web-context.ts';
 import { whatIfMessages } from './messages.ts';
 import { WhatIfChart } from './what-if-chart.tsx';
@@ -123,7 +123,12 @@ export function WhatIfPage({ form, choices, view, problems }: WhatIfPageProps) {
               <ListItem key={n}>{n}</ListItem>
             ))}
           </UnorderedList>
-          <Paragraph small>{t('source', { seed: view.forecast.seed, scale: view.forecast.scale, capacity: t('sourceExperiments') })}</Paragraph>
+          {view.result.seeds.length > 1 ? <Paragraph>{t('uncertainty', { runs: view.result.seeds.length, seeds: view.result.seeds.join(', ') })}</Paragraph> : null}
+          <Paragraph>
+            {t('calibrationStatus', { within: view.calibration.withinOnEverySeed, figures: view.calibration.figures, band: view.calibration.band * 100, seeds: view.calibration.seeds.join(', ') })}{' '}
+            <Link href="/wat-als/kalibratie">{t('calibrationLink')}</Link>
+          </Paragraph>
+          <Paragraph small>{t('source', { seed: view.result.seeds.join(', '), scale: view.forecast.scale, capacity: t('sourceExperiments') })}</Paragraph>
         </section>
       ) : null}
     </>
