@@ -27,6 +27,7 @@ import { registerAuditPages } from './pages/audit/routes.ts';
 import { registerReferralPages } from './pages/referrals/routes.ts';
 import { registerOutreachPages } from './pages/outreach/routes.ts';
 import { registerResidentPages } from './pages/resident/routes.ts';
+import { registerPrivacyPages } from './pages/privacy/routes.ts';
 import { MAX_LOGO_BYTES } from '../domain/branding/logo.ts';
 // Each upload checks its own limit (a logo 200 kB, an experiment's document 10 MB); cut one byte past the larger.
 import { MAX_DOCUMENT_BYTES } from '../domain/experiments/documents.ts';
@@ -50,7 +51,7 @@ export interface WebOptions {
  */
 export type WebModule = (web: WebApp) => void;
 
-const MODULES: WebModule[] = [registerAuthPages, registerHomePage, registerWorklistPages, registerArchivePages, registerMunicipalityAdminPages, registerExperimentPages, registerCapacityPages, registerCreditorPages, registerDashboardPages, registerRulesPages, registerBrandingPages, registerAccountRecoveryPages, registerAccountPages, registerSecurityPages, registerSsoPages, registerProviderPages, registerAuditPages, registerReferralPages, registerOutreachPages, registerResidentPages];
+const MODULES: WebModule[] = [registerAuthPages, registerHomePage, registerWorklistPages, registerArchivePages, registerMunicipalityAdminPages, registerExperimentPages, registerCapacityPages, registerCreditorPages, registerDashboardPages, registerRulesPages, registerBrandingPages, registerAccountRecoveryPages, registerAccountPages, registerSecurityPages, registerSsoPages, registerProviderPages, registerAuditPages, registerReferralPages, registerOutreachPages, registerResidentPages, registerPrivacyPages];
 
 /**
  * The web app: server-rendered React pages with NL Design System CSS, plain HTML forms

@@ -1,5 +1,5 @@
 import { addressKey, surnameKey } from '../../domain/matching/normalise-address.ts';
-import { checkRectification, type RectifiableFieldName } from '../../domain/privacy/rectification.ts';
+import { checkRectification, type RectifiableFieldName, type RectificationReason } from '../../domain/privacy/rectification.ts';
 import type { LocalizedText } from '../../domain/rules/judgement.ts';
 import { normalisePostcode } from '../../domain/signals/normalise.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
@@ -22,19 +22,21 @@ export class RectificationRefused extends Error {
  * holds, with the keys derived from it (BSN pseudonym, household and surname keys), so matching
  * and access requests see the corrected person. The audit record names the field, never a value.
  * The content hash stays: the sender re-sending its original is still recognised as a duplicate.
- * Returns false when the municipality holds no such signal (or it was already anonymised).
+ * The reason, when given, is one of RECTIFICATION_REASONS: a code, so no free text about the person
+ * lands in the audit trail. Returns the field's value before and after, for the screen that asked;
+ * undefined when the municipality holds no such signal (or it was already anonymised).
  */
 export async function rectifySignal(
   deps: AppDeps,
   ctx: CallContext,
-  input: { signalId: string; field: RectifiableFieldName; value: string | null },
-): Promise<boolean> {
+  input: { signalId: string; field: RectifiableFieldName; value: string | null; reason?: RectificationReason },
+): Promise<{ before: string | null; after: string | null } | undefined> {
   const municipality = requireMunicipalityStaff(ctx, 'objections:register');
   const check = checkRectification(input.field, input.value);
   if (!check.ok) throw new RectificationRefused(input.field, check.message);
   return deps.db.transaction().execute(async (trx) => {
     const [s] = await findSignalsById(trx, municipality, [input.signalId]);
-    if (!s || s.subject_pseudonym === '') return false;
+    if (!s || s.subject_pseudonym === '') return undefined;
     const column = RECTIFIABLE[input.field];
     const next = { ...s, [column]: check.value };
     const values: Parameters<typeof updateSignalFields>[2] = { [column]: check.value };
@@ -58,8 +60,8 @@ export async function rectifySignal(
       objectIds: [input.signalId],
       subjectPseudonyms: [...new Set([s.subject_pseudonym, values.subject_pseudonym])],
       outcome: 'success',
-      detail: { field: input.field, cleared: check.value === null },
+      detail: { field: input.field, cleared: check.value === null, ...(input.reason ? { reason: input.reason } : {}) },
     });
-    return true;
+    return { before: s[column], after: check.value };
   });
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.ts';
 
 export interface AuditFilter {
@@ -10,6 +10,10 @@ export interface AuditFilter {
   /** A prefix of the activity, e.g. 'session.' or 'case.'. */
   activity: string | undefined;
   outcome: 'success' | 'refused' | 'error' | undefined;
+  /** Who acted: an actor id (user, key, job) or part of a user's display name. */
+  actor?: string | undefined;
+  /** Records about one subject (a keyed pseudonym, as an access request shows it). */
+  subject?: string | undefined;
   /** Records older than this one (the next page): its time and id. */
   before: { at: Date; id: string } | undefined;
   limit: number;
@@ -29,6 +33,12 @@ export async function listAuditRecords(db: Kysely<DB>, f: AuditFilter) {
   if (f.to) q = q.where('occurred_at', '<', f.to);
   if (f.activity) q = q.where('activity', 'like', `${f.activity.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   if (f.outcome) q = q.where('outcome', '=', f.outcome);
+  if (f.actor) {
+    const like = `%${f.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const actor = f.actor;
+    q = q.where((eb) => eb.or([eb('actor_id', '=', actor), eb('actor_id', 'in', eb.selectFrom('users').select(sql<string>`id::text`.as('id')).where('display_name', 'ilike', like))]));
+  }
+  if (f.subject) q = q.where(sql<boolean>`subject_pseudonyms @> array[${f.subject}]::text[]`);
   if (f.before) {
     const { at, id } = f.before;
     q = q.where((eb) => eb(eb.refTuple('occurred_at', 'id'), '<', eb.tuple(at, id)));

@@ -19,6 +19,10 @@ export const RECTIFIABLE_FIELDS = [
 ] as const;
 export type RectifiableFieldName = (typeof RECTIFIABLE_FIELDS)[number];
 
+/** Why a field was corrected: the resident asked (art. 16 AVG), the sender corrected it, or the BRP shows otherwise. */
+export const RECTIFICATION_REASONS = ['resident-request', 'sender-correction', 'brp-differs', 'other'] as const;
+export type RectificationReason = (typeof RECTIFICATION_REASONS)[number];
+
 export type RectificationCheck = { ok: true; value: string | null } | { ok: false; message: LocalizedText };
 
 const MAX_LENGTH = 200;

@@ -1,5 +1,6 @@
 import type { readAuditTrail } from '../../../app/audit/read-audit-trail.ts';
-import { Alert, Button, FormField, Heading, Link, Paragraph, Select, Table, Textbox } from '../../components/index.ts';
+import type { AuditVerification } from '../../../app/audit/verify-audit.ts';
+import { Alert, Button, Form, FormField, Heading, Link, Paragraph, Select, Table, Textbox, UnorderedList, ListItem } from '../../components/index.ts';
 import { formatDateTime } from '../../i18n/locale.ts';
 import { useWeb } from '../../web-context.ts';
 import { auditMessages } from './messages.ts';
@@ -11,10 +12,25 @@ export interface AuditForm {
   tot: string;
   activiteit: string;
   uitkomst: string;
+  door: string;
+  betrokkene: string;
+  organisatie: string;
+}
+
+export interface AuditPageProps {
+  trail: Trail;
+  form: AuditForm;
+  nextHref?: string | undefined;
+  error?: string | undefined;
+  showOrganisation: boolean;
+  /** Whether this process can check the chain (it was given the key). */
+  verifiable: boolean;
+  /** The check's result, after the button was pressed. */
+  verification?: AuditVerification | undefined;
 }
 
 /** The audit trail, read-only: a GET filter form and a table, older records page by page. */
-export function AuditPage({ trail, form, nextHref, error, showOrganisation }: { trail: Trail; form: AuditForm; nextHref?: string | undefined; error?: string | undefined; showOrganisation: boolean }) {
+export function AuditPage({ trail, form, nextHref, error, showOrganisation, verifiable, verification }: AuditPageProps) {
   const { locale } = useWeb();
   const t = auditMessages(locale);
   const actor = (r: Row) => r.actor_name ?? `${t(`a_${r.actor_type}`)} ${r.actor_id}`;
@@ -46,8 +62,20 @@ export function AuditPage({ trail, form, nextHref, error, showOrganisation }: { 
             ]}
           />
         </FormField>
+        <FormField id="door" label={t('actor')} description={t('actorHelp')}>
+          <Textbox id="door" name="door" value={form.door} hasDescription />
+        </FormField>
+        <FormField id="betrokkene" label={t('subject')} description={t('subjectHelp')}>
+          <Textbox id="betrokkene" name="betrokkene" value={form.betrokkene} hasDescription />
+        </FormField>
+        {showOrganisation ? (
+          <FormField id="organisatie" label={t('colOrganisation')}>
+            <Textbox id="organisatie" name="organisatie" value={form.organisatie} />
+          </FormField>
+        ) : null}
         <Button>{t('show')}</Button>
       </form>
+      {verifiable ? <ChainCheck verification={verification} /> : null}
       <Table<Row>
         caption={t('caption')}
         rows={trail.records}
@@ -68,5 +96,38 @@ export function AuditPage({ trail, form, nextHref, error, showOrganisation }: { 
         </Paragraph>
       ) : null}
     </>
+  );
+}
+
+/** The chain's verification status: on request (it reads the whole trail), with the last checkpoint and every finding. */
+function ChainCheck({ verification: v }: { verification?: AuditVerification | undefined }) {
+  const { locale } = useWeb();
+  const t = auditMessages(locale);
+  return (
+    <section aria-labelledby="keten">
+      <Heading level={2} id="keten">
+        {t('chain')}
+      </Heading>
+      {v ? (
+        <>
+          <Alert type={!v.ok ? 'error' : v.checkpoints === 0 ? 'warning' : 'ok'}>
+            <Paragraph>{!v.ok ? t('chainBroken', { n: String(v.checked) }) : v.checkpoints === 0 ? t('chainUnanchored', { n: String(v.checked) }) : t('chainOk', { n: String(v.checked), c: String(v.checkpoints) })}</Paragraph>
+            <Paragraph>{v.lastCheckpoint ? t('lastCheckpoint', { seq: v.lastCheckpoint.seq, at: formatDateTime(locale, v.lastCheckpoint.at) }) : t('noCheckpoint')}</Paragraph>
+          </Alert>
+          {v.findings.length > 0 ? (
+            <UnorderedList>
+              {v.findings.map((f, i) => (
+                <ListItem key={i}>{t('finding', { kind: f.kind, seq: f.seq, detail: f.detail })}</ListItem>
+              ))}
+            </UnorderedList>
+          ) : null}
+        </>
+      ) : (
+        <Paragraph>{t('chainIntro')}</Paragraph>
+      )}
+      <Form action="/audittrail/controle" label={t('chain')}>
+        <Button appearance="secondary-action">{t('verify')}</Button>
+      </Form>
+    </section>
   );
 }
