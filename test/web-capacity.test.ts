@@ -38,6 +38,35 @@ for (const engine of ENGINES) {
       const [now, proposal] = [Number(ams[2]!.replace(/\./g, '')), Number(ams[3]!.replace(/\./g, ''))];
       assert.ok(now > 0 && proposal < now, `EUR 500 gives fewer signals than EUR 300 (${now} → ${proposal})`);
       assert.match(r.html, /Huidig: municipal_tax; minimaal € 300/);
+      // The uncertainty: five runs, the lowest and highest beside the mean; and how the calibration stands.
+      const spread = ams[5]!.split('–').map((s) => Number(s.replace(/\./g, '')));
+      assert.ok(spread[0]! <= now && now <= spread[1]!, `spread ${ams[5]} around ${now}`);
+      assert.match(r.html, /het gemiddelde van 5 runs/);
+      assert.match(r.html, /Kalibratie: 7 van de 7 publieke cijfers binnen ±20 % op seeds 1, 2\./);
+      assert.match(r.html, /href="\/wat-als\/kalibratie"/);
+    });
+
+    it('shows the calibration: every public figure beside the simulated year, its source and whether it is within ±20 %, per seed, in Dutch and English', async () => {
+      const r = await szw.get('/wat-als/kalibratie');
+      assert.equal(r.status, 200);
+      assert.match(r.html, /<h1[^>]*>Kalibratie van de synthetische populatie<\/h1>/);
+      const tables = r.html.split('<table').slice(1);
+      assert.equal(tables.length, 3, 'a table per seed and the inflow');
+      for (const t of tables.slice(0, 2)) {
+        const rows = tableRows(`<table${t}`);
+        assert.equal(rows.size, 7);
+        for (const [figure, cells] of rows) assert.equal(cells[4], 'ja', `${figure}: ${cells.join(' | ')}`);
+      }
+      assert.match(r.html, /Divosa, Monitor vroegsignalering 2023: 11 %/);
+      assert.match(r.html, /Kamerbrief 24 515 nr\. 812/);
+      const inflow = tableRows(`<table${tables[2]}`);
+      assert.ok(inflow.has('electricity') && inflow.has('rent'));
+      const en = await szw.get('/wat-als/kalibratie?lang=en');
+      assert.match(en.html, /Calibration of the synthetic population/);
+      assert.match(en.html, /Cases where the resident is reached/);
+      const coordinator = await webLogin(p, 'coordinator@amsterdam.demo');
+      assert.equal((await coordinator.get('/wat-als/kalibratie')).status, 200);
+      assert.equal((await (await webLogin(p, 'medewerker@amsterdam.demo')).get('/wat-als/kalibratie')).status, 403);
     });
 
     it('takes the current selection from an experiment, adds a new signal type, and names municipalities without a capacity', async () => {

@@ -35,4 +35,14 @@ describe('capacity what-if in a real browser (chromium + axe)', () => {
     await page.goto(`${p.url}/wat-als?signal=lottery`);
     await expectAccessible(page, 'what-if (refused question)');
   });
+
+  it('the calibration page is accessible in Dutch and English', async () => {
+    await page.goto(`${p.url}/wat-als/kalibratie`);
+    await page.getByRole('heading', { level: 1, name: 'Kalibratie van de synthetische populatie' }).waitFor();
+    await expectAccessible(page, 'calibration (nl)');
+    await screenshot(page, 'capacity-calibration');
+    await page.goto(`${p.url}/wat-als/kalibratie?lang=en`);
+    await page.getByRole('heading', { level: 1, name: 'Calibration of the synthetic population' }).waitFor();
+    await expectAccessible(page, 'calibration (en)');
+  });
 });
