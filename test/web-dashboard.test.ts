@@ -122,11 +122,52 @@ for (const engine of ENGINES) {
       assert.match(r.html, /<h1[^>]*>Monitoring and evaluation dashboard<\/h1>/);
       assert.ok(rowCount(r.html, 'Overlap: newly reached households') >= 1);
       const csv = await szw.get(hrefs(r.html, /^\/v1\/evaluation\/tables\/overlap\?.*lang=en/)[0]!);
-      assert.match(csv.html.replace(/^\uFEFF/, ''), /^Total,Households,Known via standard signals,New,/);
+      // figures per month unless another breakdown is chosen (trends, not totals)
+      assert.match(csv.html.replace(/^\uFEFF/, ''), /^Month,Households,Known via standard signals,New,/);
       const arms = await szw.get(`/dashboard/groepen?${period}&lang=en`);
       assert.match(arms.html, /Share per experiment group with 95% confidence interval/);
       assert.match(arms.html, /in reference group/);
       await szw.get('/dashboard?lang=nl');
+    });
+
+    it('shows the figures per month by default, beside the previous period, with a glossary of one definition per figure', async () => {
+      const r = await szw.get('/dashboard?from=2025-03-01&to=2025-03-31&municipality=GM0363');
+      assert.equal(r.status, 200);
+      assert.match(r.html, /<option value="month" selected="">Maand<\/option>/);
+      const funnel = chartData(r.html, 'chart-funnel');
+      assert.deepEqual(funnel.labels, ['2025-03'], 'a time series: months along the axis');
+      assert.ok((JSON.parse(/id="chart-funnel-data">([\s\S]*?)<\/script>/.exec(r.html)![1]!) as { line?: boolean }).line, 'drawn as lines');
+      const previous = tableUnder(r.html, 'Trechter: deze periode en de vorige');
+      const e = await computeEvaluation(p.deps, await userContext(p, 'evaluator@szw.demo'), { from: '2025-03-01', to: '2025-03-31', municipalities: ['GM0363'], groupBy: 'total', compareWithPrevious: true });
+      const total = e.tables.find((t) => t.key === 'funnel')!.rows[0]!;
+      assert.equal(previous.get('Geaccepteerd')![0], String(total.accepted));
+      assert.equal(previous.get('Zaken (huishoudens)')![0], String(total.cases));
+      assert.equal(previous.get('Geaccepteerd')![1], '0', 'nothing in February');
+      assert.deepEqual(e.comparison!.previous, { from: '2025-02-01', to: '2025-02-28' });
+
+      const g = await szw.get('/dashboard/begrippen');
+      assert.equal(g.status, 200);
+      const terms = tableUnder(g.html, 'Begrippen van het dashboard');
+      assert.match(terms.get('Opgepakt')!.join(' '), /Vroegsignaalzaak\.datum_opgepakt/);
+      assert.match(terms.get('Met eindresultaat')!.join(' '), /Geen trap van de trechter/);
+      assert.ok(hrefs(r.html, /^\/dashboard\/begrippen$/).length === 1, 'the dashboard links to its glossary');
+      const en = await szw.get('/dashboard/begrippen?lang=en');
+      assert.ok(tableUnder(en.html, 'Terms of the dashboard').has('Picked up'));
+      await szw.get('/dashboard?lang=nl');
+    });
+
+    it('breaks the figures down by queue (by name) and by district (postcode area without an address table)', async () => {
+      const queue = await p.deps.db.insertInto('worklist_queues').values({ municipality_code: 'GM0363', name: 'Belbakje', approach: 'phone', position: 99 }).returning('id').executeTakeFirstOrThrow();
+      await sql`update cases set queue_id = ${queue.id} where municipality_code = 'GM0363'`.execute(p.deps.db);
+      const q = await szw.get(`/dashboard?${period}&municipality=GM0363&groupBy=queue`);
+      assert.equal(q.status, 200);
+      const byQueue = tableUnder(q.html, 'Trechter: signaal → zaak → opgepakt → contact → bereikt → hulp');
+      assert.ok(byQueue.has('Belbakje'), [...byQueue.keys()].join());
+      const d = await szw.get(`/dashboard?${period}&municipality=GM0363&groupBy=district`);
+      const byDistrict = tableUnder(d.html, 'Trechter: signaal → zaak → opgepakt → contact → bereikt → hulp');
+      assert.deepEqual([...byDistrict.keys()].sort(), ['1011', '1012']);
+      await sql`update cases set queue_id = null where queue_id = ${queue.id}`.execute(p.deps.db);
+      await p.deps.db.deleteFrom('worklist_queues').where('id', '=', queue.id).execute();
     });
 
     it('never shows the evaluator a person', async () => {

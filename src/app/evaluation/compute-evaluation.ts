@@ -1,9 +1,11 @@
 import { requirePermission } from '../../domain/access/actor.ts';
 import type { EvaluationCells, EvaluationFilter } from '../../domain/evaluation/cells.ts';
+import { comparePeriods, previousPeriod, type PeriodComparison } from '../../domain/evaluation/compare-periods.ts';
 import { buildEvaluationTables, caseKeyOfDimension, type Dimension, type EvaluationTable } from '../../domain/evaluation/tables.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { appendAudit, type AuditEntry } from '../../db/repositories/audit.ts';
+import { queueNames } from '../../db/repositories/worklist.ts';
 import { findContactAttemptsSource } from '../../db/repositories/contact-attempts-source.ts';
 import { caseCells, refusalReasonCells, refusedCells, signalCells, tuneForAggregation } from '../../db/repositories/evaluation.ts';
 import type { AppDeps, CallContext } from '../context.ts';
@@ -14,6 +16,10 @@ export interface Evaluation {
   groupBy: Dimension;
   generatedAt: string;
   tables: EvaluationTable[];
+  /** Names of group keys that are ids (queues). */
+  groupNames: Record<string, string>;
+  /** The funnel's total beside the previous period's (when asked for: the dashboard's trend line). */
+  comparison?: PeriodComparison;
 }
 
 /**
@@ -60,11 +66,18 @@ export function evaluationAudit(ctx: CallContext, activity: string, detail: Reco
  * aggregates only, every cell under 10 suppressed. Reading them is recorded in the audit trail
  * (no data subject: no person is in them).
  */
-export async function computeEvaluation(deps: AppDeps, ctx: CallContext, q: EvaluationQuery & { groupBy: Dimension }): Promise<Evaluation> {
+export async function computeEvaluation(deps: AppDeps, ctx: CallContext, q: EvaluationQuery & { groupBy: Dimension; compareWithPrevious?: boolean }): Promise<Evaluation> {
   requirePermission(ctx.actor, 'evaluation:read');
   const filter = { ...resolveEvaluationFilter(ctx, q, deps.now(), deps.rules), caseKey: caseKeyOfDimension(q.groupBy) };
-  const cells = await readEvaluationCells(deps.db, filter);
-  await appendAudit(deps.db, evaluationAudit(ctx, 'evaluation.read', { filter: { ...filter }, groupBy: q.groupBy }));
+  const before = q.compareWithPrevious ? previousPeriod(filter.from, filter.to) : null;
+  const [cells, earlier] = await Promise.all([
+    readEvaluationCells(deps.db, filter),
+    before ? readEvaluationCells(deps.db, { ...filter, ...before, caseKey: undefined }) : null,
+  ]);
+  await appendAudit(deps.db, evaluationAudit(ctx, 'evaluation.read', { filter: { ...filter }, groupBy: q.groupBy, ...(before ? { previous: before } : {}) }));
   const tables = buildEvaluationTables(cells, q.groupBy, deps.rules.ddasPartnerOf);
-  return { filter, groupBy: q.groupBy, generatedAt: deps.now().toISOString(), tables };
+  const funnelTotal = (c: EvaluationCells) => buildEvaluationTables(c, 'total', deps.rules.ddasPartnerOf).find((t) => t.key === 'funnel')!;
+  const comparison = earlier && before ? comparePeriods(funnelTotal(cells), funnelTotal(earlier), before) : undefined;
+  const groupNames = q.groupBy === 'queue' ? await queueNames(deps.db, [...new Set(cells.cases.map((c) => c.caseKey ?? ''))], (filter.municipalities?.length ?? 0) !== 1) : {};
+  return { filter, groupBy: q.groupBy, generatedAt: deps.now().toISOString(), tables, groupNames, ...(comparison ? { comparison } : {}) };
 }

@@ -22,6 +22,14 @@ export async function listQueues(db: Executor, municipality: string): Promise<Qu
   return r.map((q) => ({ ...q, id: String(q.id) }));
 }
 
+/** Queue names by id, with their municipality's code when several municipalities are in view ("Brieven (GM0363)"). */
+export async function queueNames(db: Executor, ids: readonly string[], withMunicipality: boolean): Promise<Record<string, string>> {
+  const valid = ids.filter((id) => /^\d+$/.test(id));
+  if (valid.length === 0) return {};
+  const r = await db.selectFrom('worklist_queues').select(['id', 'name', 'municipality_code']).where('id', 'in', valid).execute();
+  return Object.fromEntries(r.map((q) => [String(q.id), withMunicipality ? `${q.name} (${q.municipality_code})` : q.name]));
+}
+
 export async function insertQueue(db: Executor, municipality: string, q: { name: string; approach: QueueRow['approach']; position: number }): Promise<string> {
   const r = await db.insertInto('worklist_queues').values({ municipality_code: municipality, ...q }).returning('id').executeTakeFirstOrThrow();
   return String(r.id);

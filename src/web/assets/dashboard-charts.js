@@ -64,11 +64,13 @@
     };
     if (spec.percent) scales[valueAxis].max = 100;
     new Chart(canvas, {
-      type: 'bar',
+      // A time series (spec.line) is drawn as lines; a suppressed month (null) leaves a gap.
+      type: spec.line ? 'line' : 'bar',
       data: {
         labels: spec.labels,
         datasets: spec.datasets.map(function (d, i) {
-          return { label: d.label, data: d.data, ci: d.ci, backgroundColor: PALETTE[i % PALETTE.length], skipNull: true };
+          var colour = PALETTE[i % PALETTE.length];
+          return { label: d.label, data: d.data, ci: d.ci, backgroundColor: colour, borderColor: colour, skipNull: true, spanGaps: false };
         }),
       },
       options: {

@@ -16,7 +16,7 @@ export function ChartFigure({ id, title, data }: { id: string; title: string; da
   return (
     <div className="vs-chart">
       <div className={`vs-chart__box${data.horizontal ? ' vs-chart__box--tall' : ''}`}>
-        <canvas id={id} data-chart={`${id}-data`} role="img" aria-label={t('chartLabel', { title })}>
+        <canvas id={id} data-chart={`${id}-data`} role="img" aria-label={t(data.line ? 'chartLineLabel' : 'chartLabel', { title })}>
           {t('chartFallback')}
         </canvas>
       </div>

@@ -16,6 +16,8 @@ export interface ChartData {
   horizontal?: boolean;
   /** Values are percentages (0–100). */
   percent?: boolean;
+  /** A time series: one line per series over the months. */
+  line?: boolean;
 }
 
 /** Per table the count columns the chart shows; transposed: one bar group per column (the funnel's stages), one colour per group. */
@@ -35,6 +37,9 @@ const valueOf = (r: Row, col: string): number | null => (r.suppressed.includes(c
 export function chartOfTable(t: EvaluationTable, locale: Locale, rowLabel: (r: Row) => string): ChartData {
   const spec = SPECS[t.key as TableKey] ?? { series: t.columns.filter((c) => c.type === 'count').map((c) => c.key) };
   const label = (key: string) => textIn(t.columns.find((c) => c.key === key)?.label, locale) ?? key;
+  // Per month: a line per series over time (a trend), whatever the table's chart is otherwise.
+  if (t.dimension === 'month' && t.key !== 'refusals')
+    return { labels: t.rows.map(rowLabel), datasets: spec.series.map((c) => ({ label: label(c), data: t.rows.map((r) => valueOf(r, c)) })), line: true };
   if (spec.transpose)
     return { labels: spec.series.map(label), datasets: t.rows.map((r) => ({ label: rowLabel(r), data: spec.series.map((c) => valueOf(r, c)) })) };
   return {

@@ -8,6 +8,8 @@ import { textIn } from '../../../domain/i18n/index.ts';
 export interface GroupNames {
   municipalities: Readonly<Record<string, string>>;
   arms: Readonly<Record<string, LocalizedText>>;
+  /** Queue names by id (the evaluation's groupNames when broken down by queue). */
+  queues?: Readonly<Record<string, string>> | undefined;
 }
 
 /** A group key as people read it: "Amsterdam (GM0363)", an arm's name, "Totaal". */
@@ -16,6 +18,7 @@ export function groupLabel(names: GroupNames, locale: Locale, dimension: Dimensi
   if (key === 'totaal') return t('groupTotal');
   if (key === 'onbekend') return t('groupUnknown');
   if (key === 'geen groep') return t('groupNoArm');
+  if (dimension === 'queue') return key === 'geen' ? t('groupNoQueue') : (names.queues?.[key] ?? key);
   if (dimension === 'municipality') return names.municipalities[key] ? `${names.municipalities[key]} (${key})` : key;
   if (dimension === 'arm') return textIn(names.arms[key], locale) ?? key;
   return key;

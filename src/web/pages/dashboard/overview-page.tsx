@@ -7,6 +7,7 @@ import { DataTable } from './data-table.tsx';
 import { groupLabel, rowLabeller, type GroupNames } from './labels.ts';
 import { dashboardMessages } from './messages.ts';
 import { DashboardShell, type DashboardFrame } from './shell.tsx';
+import { PeriodComparisonSection } from './period-comparison.tsx';
 import { textIn } from '../../../domain/i18n/index.ts';
 
 /**
@@ -19,6 +20,7 @@ export function OverviewPage({ frame, evaluation, names, csvHref }: { frame: Das
   return (
     <DashboardShell tab="overview" frame={frame}>
       <Heading level={2}>{t('tabOverview')}</Heading>
+      {evaluation?.comparison ? <PeriodComparisonSection comparison={evaluation.comparison} /> : null}
       {evaluation?.tables.map((table) => {
         const label = rowLabeller(names, locale, table);
         const title = textIn(table.title, locale);

@@ -28,11 +28,12 @@ export const isDimension = (v: string): v is Dimension => (DIMENSIONS as readonl
 /**
  * The period when none is chosen: an experiment's own (its start until its end or today), the
  * same default the art. 1.3 report takes; otherwise from 1 January of last year until today.
+ * Figures per month unless another breakdown is chosen: trends, not totals.
  */
 export function withDefaults(f: DashboardForm, today: string, scope: ExperimentEvaluationScope | null): DashboardForm {
   const from = f.from || scope?.start || `${Number(today.slice(0, 4)) - 1}-01-01`;
   const to = f.to || (scope?.end && scope.end < today ? scope.end : today);
-  return { ...f, from, to, groupBy: f.groupBy || 'total' };
+  return { ...f, from, to, groupBy: f.groupBy || 'month' };
 }
 
 /** The use cases' query: an experiment stands for its signal type and, when it has arms, its own cases. */

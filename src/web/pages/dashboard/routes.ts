@@ -18,6 +18,7 @@ import { CostsPage, type CostsView } from './costs-page.tsx';
 import { armRatesTable, armTestsTable, costsTable } from './extra-tables.ts';
 import { dashboardMessages, parameterLabels } from './messages.ts';
 import { OverviewPage } from './overview-page.tsx';
+import { GlossaryPage } from './glossary-page.tsx';
 import { apiSearchOf, formOf, searchOf, type RawQuery } from './query.ts';
 import { orProblem, readSelection, type Selection } from './selection.ts';
 import type { DashboardFrame } from './shell.tsx';
@@ -80,10 +81,13 @@ export function registerDashboardPages(web: WebApp): void {
   web.get<RawQuery>('/dashboard', ACCESS, async ({ deps, ctx, locale, query }) => {
     const s = await readSelection(deps, ctx, web.ruleBook, locale, query);
     const groupBy = s.frame.form.groupBy as Dimension;
-    const evaluation = await orProblem(s, () => computeEvaluation(deps, ctx, { ...s.query, groupBy }));
+    const evaluation = await orProblem(s, () => computeEvaluation(deps, ctx, { ...s.query, groupBy, compareWithPrevious: true }));
     const csvHref = (key: string) => `/v1/evaluation/tables/${key}${apiSearchOf(s.query, locale, { groupBy, format: 'csv' })}`;
-    return respond(s.frame, dashboardMessages(locale)('title'), createElement(OverviewPage, { frame: s.frame, evaluation, names: s.names, csvHref }));
+    const names = { ...s.names, queues: evaluation?.groupNames };
+    return respond(s.frame, dashboardMessages(locale)('title'), createElement(OverviewPage, { frame: s.frame, evaluation, names, csvHref }));
   });
+
+  web.get('/dashboard/begrippen', ACCESS, async ({ locale }) => ({ title: dashboardMessages(locale)('glossaryTitle'), body: createElement(GlossaryPage) }));
 
   web.get<RawQuery>('/dashboard/groepen', ACCESS, async ({ deps, ctx, locale, query }) => {
     const s = await readSelection(deps, ctx, web.ruleBook, locale, query);

@@ -27,11 +27,13 @@ function FilterForm({ tab, frame, references }: { tab: Tab; frame: DashboardFram
   const t = dashboardMessages(locale);
   const f = frame.form;
   const dims = [
+    { value: 'month', label: t('dimMonth') },
     { value: 'total', label: t('dimTotal') },
     { value: 'municipality', label: t('dimMunicipality') },
     { value: 'creditorType', label: t('dimCreditorType') },
     { value: 'arm', label: t('dimArm') },
-    { value: 'month', label: t('dimMonth') },
+    { value: 'district', label: t('dimDistrict') },
+    { value: 'queue', label: t('dimQueue') },
   ];
   return (
     <Form action={TAB_PATHS[tab]} method="get" label={t('selection')}>
@@ -87,6 +89,11 @@ export function DashboardShell({ tab, frame, references, children }: { tab: Tab;
     <>
       <Heading level={1}>{t('title')}</Heading>
       <Paragraph>{t('intro')}</Paragraph>
+      <Paragraph>
+        <a className="utrecht-link utrecht-link--html-a" href="/dashboard/begrippen">
+          {t('glossaryLink')}
+        </a>
+      </Paragraph>
       <nav className="vs-tabs" aria-label={t('tabs')}>
         <ul>
           {(Object.keys(TAB_PATHS) as Tab[]).map((k) => (
