@@ -28,7 +28,7 @@ const OWNS: Record<EditSection, (k: string) => boolean> = {
   deelnemers: (k) => /^p\d+/.test(k),
   groepen: (k) => /^(a\d+\w+|method|seed)$/.test(k),
   analyseplan: (k) => /^(primaryOutcome|secondaryOutcomes|baselinePct|minimalEffectPts|inflowPerMonth)$/.test(k),
-  documenten: () => false,
+  documenten: (k) => k === 'kind' || k === 'file',
 };
 
 async function editPage(deps: AppDeps, ctx: CallContext, locale: Locale, id: string, extra: { posted?: Form; failed?: { section: EditSection; errors: FieldErrors; problems: string[] }; notice?: string } = {}) {
