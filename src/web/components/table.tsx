@@ -12,12 +12,13 @@ export interface Column<T> {
  * to the caller's first column. rowClass lets a page make rows stand out (overdue). scrollLabel makes
  * the container a labelled, keyboard-focusable region that scrolls sideways on its own (a narrow
  * screen), so the page itself never does; give it only where one table's label is unique on the page.
+ * captionHidden keeps the caption for screen readers only, where a visible heading right above says the same.
  */
-export function Table<T>({ caption, columns, rows, rowKey, rowClass, empty, scrollLabel }: { caption: ReactNode; columns: Column<T>[]; rows: T[]; rowKey: (row: T) => string; rowClass?: (row: T) => string | undefined; empty?: ReactNode; scrollLabel?: string }) {
+export function Table<T>({ caption, columns, rows, rowKey, rowClass, empty, scrollLabel, captionHidden }: { caption: ReactNode; columns: Column<T>[]; rows: T[]; rowKey: (row: T) => string; rowClass?: (row: T) => string | undefined; empty?: ReactNode; scrollLabel?: string; captionHidden?: boolean }) {
   return (
     <div className={`utrecht-table-container utrecht-table-container--overflow-inline${scrollLabel ? ' vs-scroll' : ''}`} {...(scrollLabel ? { role: 'region', 'aria-label': scrollLabel, tabIndex: 0 } : {})}>
       <table className="utrecht-table utrecht-table--html-table utrecht-table--row-hover">
-        <caption className="utrecht-table__caption">{caption}</caption>
+        <caption className={`utrecht-table__caption${captionHidden ? ' vs-visually-hidden' : ''}`}>{caption}</caption>
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">
             {columns.map((c) => (

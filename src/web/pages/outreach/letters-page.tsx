@@ -18,6 +18,7 @@ export function LettersPage({ queues }: { queues: QueueForLetters[] }) {
       <Paragraph>{t('lettersIntro')}</Paragraph>
       <Table
         caption={t('lettersTitle')}
+        captionHidden
         rows={queues}
         rowKey={(q) => q.id}
         empty={t('noQueues')}

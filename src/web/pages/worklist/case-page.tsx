@@ -165,6 +165,7 @@ export function CasePage({ view, rules, canWork, notice, failed, referral }: Cas
             </Heading>
             <Table
               caption={t('householdTitle')}
+              captionHidden
               rows={view.household}
               rowKey={(h) => h.id}
               empty={t('householdNone')}
@@ -187,6 +188,7 @@ export function CasePage({ view, rules, canWork, notice, failed, referral }: Cas
             </Heading>
             <Table
               caption={t('contactTitle')}
+              captionHidden
               rows={view.attempts}
               rowKey={(a) => String(a.id)}
               empty={t('contactNone')}

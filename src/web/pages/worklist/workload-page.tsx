@@ -24,6 +24,7 @@ export function WorkloadPage({ data, stats, period }: { data: Workload; stats?: 
         </Heading>
         <Table
           caption={t('perWorker')}
+          captionHidden
           rows={data.perWorker}
           rowKey={(r) => r.userId ?? 'none'}
           columns={[
@@ -40,6 +41,7 @@ export function WorkloadPage({ data, stats, period }: { data: Workload; stats?: 
         </Heading>
         <Table
           caption={t('inflow')}
+          captionHidden
           rows={data.inflow}
           rowKey={(r) => r.weekStart}
           columns={[
