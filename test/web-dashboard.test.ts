@@ -228,7 +228,11 @@ for (const engine of ENGINES) {
       const csvUrl = hrefs(r.html, /^\/dashboard\/groepen\.csv\?.*part=rates/)[0]!;
       const csv = await szw.get(csvUrl);
       assert.equal(csv.status, 200);
-      assert.equal(csv.html.replace(/^\uFEFF/, '').split('\n')[0]!.trim(), 'Uitkomst,Groep,Huishoudens,Met uitkomst,Aandeel,95%-interval van,95%-interval tot');
+      const lines = csv.html.replace(/^\uFEFF/, '').trim().split('\n');
+      assert.equal(lines[0]!.trim(), 'Uitkomst,Groep,Huishoudens,Met uitkomst,Aandeel,95%-interval van,95%-interval tot');
+      // the same rows as the table on the screen, not just a header
+      assert.equal(lines.length - 1, rates.size === 0 ? 0 : rowCount(r.html, 'Aandeel per experimentgroep met 95%-betrouwbaarheidsinterval'));
+      for (const a of picked) assert.ok(lines.some((l) => l.startsWith(`Opgepakt,${a.arm},${a.n},${a.x},`)), `CSV row for ${a.arm}`);
     });
 
     it('shows costs and benefits of an experiment, the report links and its due date; only experiments:manage edits the parameters', async () => {
