@@ -100,6 +100,19 @@ for (const engine of ENGINES) {
       await database.drop();
     });
 
+    it('froze the pre-registered analysis plan when the experiment started: a later change is refused and leaves no trace as done', async () => {
+      const row = await p.deps.db.selectFrom('experiment_analysis_plans').select(['frozen_at']).where('experiment_id', '=', EXPERIMENT).executeTakeFirstOrThrow();
+      assert.ok(row.frozen_at, 'frozen on the move to running');
+      await assert.rejects(
+        recordAnalysisPlan(p.deps, ministry(), EXPERIMENT, { primaryOutcome: 'helpAccepted', secondaryOutcomes: [], baselinePct: 20, minimalEffectPts: 5, inflowPerMonth: 100, reason: 'achteraf een andere uitkomst' }),
+        (e: Error & { code?: string }) => e.code === 'PLAN_FROZEN',
+      );
+      const kinds = await p.deps.db.selectFrom('experiment_history').select('kind').where('experiment_id', '=', EXPERIMENT).where('kind', '=', 'analysis_plan').execute();
+      assert.equal(kinds.length, 1, 'only the plan recorded before the start');
+      const audit = await p.deps.db.selectFrom('audit_log').select('activity').where('activity', '=', 'experiment.analysis_plan').execute();
+      assert.equal(audit.length, 1);
+    });
+
     it('refuses a signal outside the enforced pre-selection, naming the experiment (dry run too)', async () => {
       const low = cakSignal('cak-low', 1, { amount: '120.00' });
       const dry = (await (await post(low, '?dryRun=true')).json()) as { results: Array<{ outcome: string; refusals: Array<{ code: string }> }> };
