@@ -33,6 +33,8 @@ export interface AnswerContext {
   municipalityName: string;
   /** Display names of organisations (senders, creditors) by id. */
   organisationNames: ReadonlyMap<string, string>;
+  /** Signal types in words, in the answer's language, by code. */
+  signalTypeNames: ReadonlyMap<string, string>;
 }
 
 /** A BSN as the screens and the answer show it: only the last three digits. */
@@ -44,7 +46,7 @@ export function maskBsn(bsn: string): string {
 export const accessAnswerMessages = defineMessages({
   nl: {
     title: 'Antwoord op uw verzoek om inzage',
-    intro1: 'U hebt gevraagd welke persoonsgegevens de gemeente {m} over u gebruikt voor vroegsignalering van schulden (artikel 15 van de Algemene verordening gegevensbescherming, AVG).',
+    intro1: 'U hebt gevraagd welke persoonsgegevens {m} over u gebruikt voor vroegsignalering van schulden (artikel 15 van de Algemene verordening gegevensbescherming, AVG).',
     intro2: 'Hieronder staat alles wat wij op {d} over u bewaren. Wij hebben u gezocht op uw {by}.',
     introNone: 'Wij hebben op {d} geen gegevens over u gevonden voor vroegsignalering. Wij hebben u gezocht op uw {by}.',
     byBsn: 'burgerservicenummer (BSN)',
@@ -119,7 +121,7 @@ export const accessAnswerMessages = defineMessages({
   },
   en: {
     title: 'Answer to your access request',
-    intro1: 'You asked which personal data the municipality of {m} uses about you for the early signalling of debts (article 15 of the General Data Protection Regulation, GDPR).',
+    intro1: 'You asked which personal data {m} uses about you for the early signalling of debts (article 15 of the General Data Protection Regulation, GDPR).',
     intro2: 'Below is everything we hold about you on {d}. We looked you up by your {by}.',
     introNone: 'On {d} we found no data about you for early signalling. We looked you up by your {by}.',
     byBsn: 'citizen service number (BSN)',
@@ -218,6 +220,7 @@ export function buildAccessAnswer(doc: AccessDocument, c: AnswerContext): Access
   const when = (d: string | Date) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(d));
   const money = (a: string) => new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(Number(a));
   const org = (id: string) => c.organisationNames.get(id) ?? id;
+  const kind = (code: string) => c.signalTypeNames.get(code) ?? code;
   const by = t(doc.foundBy === 'bsn' ? 'byBsn' : 'byAddress');
   const generated = day(doc.generatedAt);
   const rows = (table: string) => (doc.records[table] ?? []) as Array<Record<string, unknown>>;
@@ -228,7 +231,7 @@ export function buildAccessAnswer(doc: AccessDocument, c: AnswerContext): Access
   if (doc.signals.length > 0) {
     sections.push({
       heading: t('sources'),
-      paragraphs: doc.signals.map((s) => t('sourceLine', { s: org(s.sender), d: day(s.signalDate), t: s.signalType, c: s.creditor !== s.sender ? t('sourceCreditor', { c: org(s.creditor) }) : '' })),
+      paragraphs: doc.signals.map((s) => t('sourceLine', { s: org(s.sender), d: day(s.signalDate), t: kind(s.signalType), c: s.creditor !== s.sender ? t('sourceCreditor', { c: org(s.creditor) }) : '' })),
     });
     sections.push({ heading: t('data'), paragraphs: [t('dataText')], facts: doc.signals.map((s, i) => ({ title: t('signal', { n: i + 1 }), items: signalFacts(s) })) });
   }
@@ -306,7 +309,7 @@ export function buildAccessAnswer(doc: AccessDocument, c: AnswerContext): Access
       [t('phone'), s.phone ?? none],
       [t('email'), s.email ?? none],
       [t('customerNumber'), s.customerNumber ?? none],
-      [t('signalType'), s.signalType],
+      [t('signalType'), kind(s.signalType)],
       [t('amount'), s.amountEuros === null ? none : money(s.amountEuros)],
       [t('signalDate'), day(s.signalDate)],
       [t('receivedAt'), day(s.receivedAt)],

@@ -1,6 +1,6 @@
-import type { AccessAnswer } from '../../../domain/privacy/access-answer.ts';
+import type { AccessRequestAnswer } from '../../../app/privacy/answer-access-request.ts';
 import { maskBsn } from '../../../domain/privacy/access-answer.ts';
-import type { AccessDocument, AccessSignal } from '../../../domain/privacy/access-document.ts';
+import type { AccessSignal } from '../../../domain/privacy/access-document.ts';
 import { Alert, Button, ButtonLink, Form, FormField, Heading, Link, Paragraph, Select, Table } from '../../components/index.ts';
 import { formatDateTime } from '../../i18n/locale.ts';
 import { useWeb } from '../../web-context.ts';
@@ -9,10 +9,7 @@ import { privacyMessages } from './messages.ts';
 import { SubjectFields, SubjectHidden } from './subject-fields.tsx';
 import type { SubjectForm } from './subject-form.ts';
 
-export interface AccessResult {
-  doc: AccessDocument;
-  answer: AccessAnswer;
-}
+export type AccessResult = AccessRequestAnswer;
 
 /** /privacy/inzage: the search form, and after a search what the municipality holds and the answer to the resident. */
 export function AccessPage({ form, errors, result }: { form: SubjectForm; errors: Partial<Record<keyof SubjectForm, string>>; result?: AccessResult | undefined }) {
@@ -29,7 +26,7 @@ export function AccessPage({ form, errors, result }: { form: SubjectForm; errors
         </Form>
       </>
     );
-  const { doc, answer } = result;
+  const { doc, answer, organisationNames, signalTypeNames } = result;
   const address = [form.postcode, form.huisnummer, form.toevoeging].filter(Boolean).join(' ');
   const attempts = (doc.records.contact_attempts ?? []).length;
   return (
@@ -47,8 +44,8 @@ export function AccessPage({ form, errors, result }: { form: SubjectForm; errors
         rowKey={(s) => s.id}
         columns={[
           { key: 'id', header: t('colSignal'), cell: (s) => s.id },
-          { key: 'sender', header: t('colSender'), cell: (s) => s.sender },
-          { key: 'type', header: t('colType'), cell: (s) => s.signalType },
+          { key: 'sender', header: t('colSender'), cell: (s) => organisationNames.get(s.sender) ?? s.sender },
+          { key: 'type', header: t('colType'), cell: (s) => signalTypeNames.get(s.signalType) ?? s.signalType },
           { key: 'received', header: t('colReceived'), cell: (s) => formatDateTime(locale, s.receivedAt) },
           { key: 'status', header: t('colStatus'), cell: (s) => s.status },
           { key: 'case', header: t('colCase'), cell: (s) => s.caseId ?? '—' },
