@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildPlan, comparisonsOf, judgeAgainstPlan, planEditable, plannedMonths } from './analysis-plan.ts';
+import { planReading } from './plan-reading.ts';
 import { STAGES } from './stages.ts';
 
 const arms = [
@@ -63,4 +64,17 @@ test('against the plan: answerable with enough households, underpowered with too
   ]);
   assert.equal(few[0]!.verdict, 'underpowered');
   assert.ok(few[0]!.power! < 0.5);
+});
+
+test('the report reads the plan and each question in both languages, hiding counts below ten', () => {
+  const { plan } = buildPlan(input, ctx);
+  const lines = planReading(plan!, '2027-01-01', judgeAgainstPlan(plan!, [
+    { arm: 'alleen', n: 8, successes: 2 },
+    { arm: 'gecombineerd', n: 240, successes: 24 },
+  ]));
+  assert.equal(lines.length, 3);
+  assert.match(lines[0]!.nl, /219 huishoudens per groep/);
+  assert.match(lines[1]!.nl, /alleen \(< 10\) tegenover gecombineerd \(240 huishoudens\) — te weinig/);
+  assert.doesNotMatch(lines[1]!.nl, /Gevonden verschil/, 'no rate from a small cell');
+  assert.match(lines[2]!.en, /Does it hold without prior consent\?: no experiment groups compare this/);
 });
