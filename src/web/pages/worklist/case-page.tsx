@@ -176,7 +176,7 @@ export function CasePage({ view, rules, canWork, notice, failed, referral }: Cas
                 { key: 'status', header: t('status'), cell: (h) => (h.status === 'closed' ? t('statusClosed') : h.status === 'open' ? t('statusOpen') : t('statusPickedUp')) },
                 { key: 'result', header: t('result'), cell: (h) => (h.result ? ddasLabel(h.result, locale) : '—') },
               ]}
-              scrollLabel={t('householdTitle')}
+              scrollLabel={t('tableRegion', { name: t('householdTitle') })}
             />
           </section>
         </div>
@@ -199,7 +199,7 @@ export function CasePage({ view, rules, canWork, notice, failed, referral }: Cas
                 { key: 'reached', header: t('reached'), cell: (a) => (a.reached ? t('yesOpt') : t('noOpt')) },
                 { key: 'by', header: t('by'), cell: (a) => a.by_name ?? '—' },
               ]}
-              scrollLabel={t('contactTitle')}
+              scrollLabel={t('tableRegion', { name: t('contactTitle') })}
             />
             {canWork && c.status !== 'closed' ? (
               <Paragraph>
