@@ -6,6 +6,8 @@ import { systemContext } from '../src/app/auth/system-actor.ts';
 import type { CallContext } from '../src/app/context.ts';
 import { matchMunicipality } from '../src/app/matching/match-signals.ts';
 import { recordAnalysisPlan } from '../src/app/experiments/record-analysis-plan.ts';
+import { buildArticleReport } from '../src/app/evaluation/build-article-report.ts';
+import { renderReportHtml } from '../src/app/evaluation/report/render-html.ts';
 import { moveExperimentStage } from '../src/app/experiments/move-experiment-stage.ts';
 import { setArms } from '../src/app/experiments/set-arms.ts';
 import { setParticipants } from '../src/app/experiments/set-participants.ts';
@@ -167,6 +169,17 @@ for (const engine of ENGINES) {
       assert.equal(view.dates.startedOn, TODAY);
       assert.equal(view.arms.reduce((s, a) => s + a.households, 0), 9);
       assert.deepEqual(view.flaggedSignals, [{ code: 'PRESELECTION_MIN_ARREAR_AGE', signals: 1 }]);
+    });
+
+    it('the art. 1.3 report reads the result against the pre-registered plan, per deck question, in the HTML and the PDF', async () => {
+      const report = await buildArticleReport(p.deps, ministry(), { subjectId: EXPERIMENT });
+      const lines = report.preRegistration!;
+      assert.equal(lines.length, 3, 'the plan, then each of the two questions');
+      assert.match(lines[0]!.nl, /^Vooraf geregistreerd, vastgelegd sinds de start/);
+      assert.match(lines[1]!.nl, /^Toegevoegde waarde van het nieuwe signaal op zichzelf: alleen .* tegenover gecombineerd .* te weinig/);
+      assert.match(lines[2]!.en, /no experiment groups compare this/);
+      const html = renderReportHtml(report, 'en');
+      assert.match(html, /<h3>Pre-registered analysis plan<\/h3>/);
     });
 
     it('stops enforcing as soon as the experiment stops (the in-memory configuration follows)', async () => {

@@ -13,6 +13,10 @@ import { loadRules } from '../rules/load-rules.ts';
 import { evaluationAudit, readEvaluationCells } from './compute-evaluation.ts';
 import { ARM_OUTCOMES } from './compare-experiment-arms.ts';
 import { getCostParameters } from './cost-parameters.ts';
+import { getAnalysisPlan } from '../../db/repositories/experiment-plans.ts';
+import { judgeAgainstPlan, type AnalysisPlan } from '../../domain/experiments/analysis-plan.ts';
+import { planReading } from '../../domain/experiments/plan-reading.ts';
+import type { CaseCell } from '../../domain/evaluation/cells.ts';
 import { EvaluationInputError, resolveEvaluationFilter } from './scope.ts';
 
 export interface ArticleReport {
@@ -26,6 +30,21 @@ export interface ArticleReport {
   comparisons: OutcomeComparison[];
   costs: CostBenefit;
   costsAreDefaults: boolean;
+  /** The pre-registered analysis plan against the result, per deck question (absent: no plan recorded). */
+  preRegistration?: LocalizedText[];
+}
+
+/** The frozen plan read against the primary outcome per arm (experiments/plan-reading.ts). */
+async function preRegistrationOf(deps: AppDeps, experimentId: string, cases: readonly CaseCell[]): Promise<LocalizedText[] | undefined> {
+  const row = await getAnalysisPlan(deps.db, experimentId);
+  if (!row) return undefined;
+  const plan = row.plan as AnalysisPlan;
+  const outcome = ARM_OUTCOMES.find((o) => o.key === plan.primaryOutcome)!;
+  const observed = plan.arms.map(({ code }) => {
+    const mine = cases.filter((c) => c.arm === code);
+    return { arm: code, n: mine.reduce((s, c) => s + outcome.n(c), 0), successes: mine.reduce((s, c) => s + outcome.successes(c), 0) };
+  });
+  return planReading(plan, row.frozen_at ? new Date(row.frozen_at).toISOString().slice(0, 10) : null, judgeAgainstPlan(plan, observed));
 }
 
 export class ReportSubjectNotFound extends Error {}
@@ -85,6 +104,7 @@ export async function buildArticleReport(
         ),
       )
     : [];
+  const preRegistration = experiment ? await preRegistrationOf(deps, experiment.id, cells.cases) : undefined;
   const costs = computeCostBenefit(
     { signalsDelivered: cells.signals.reduce((s, c) => s + c.signals, 0), signalsHandled: cells.cases.reduce((s, c) => s + c.pickedUp, 0), creditorOrganisations: creditors },
     params.parameters,
@@ -106,5 +126,6 @@ export async function buildArticleReport(
     comparisons,
     costs,
     costsAreDefaults: params.defaults,
+    ...(preRegistration ? { preRegistration } : {}),
   };
 }

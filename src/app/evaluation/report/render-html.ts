@@ -26,6 +26,7 @@ export function renderReportHtml(r: ArticleReport, lang: Lang): string {
         .map((o) => `<h3>${esc(textIn(o.label, lang))}</h3>${o.comparisons.map((c) => `<p>${esc(textIn(c.reading, lang))}</p>${c.warnings.map((w) => `<p class="note">${esc(textIn(w, lang))}</p>`).join('')}`).join('')}`)
         .join('')
     : `<p>${esc(m('noArms'))}</p>`;
+  const plan = r.preRegistration ? `<h3>${esc(m('preRegistration'))}</h3>${r.preRegistration.map((l) => `<p>${esc(textIn(l, lang))}</p>`).join('')}` : '';
   const costRows = r.costs.lines
     .map((l) => `<tr><th scope="row">${esc(textIn(l.label, lang))}</th><td>${esc(money(l.quantity, lang))}</td><td>${esc(money(l.unitAmount, lang))}</td><td>${l.kind === 'cost' ? '−' : ''}${esc(money(l.amount, lang))}</td></tr>`)
     .join('');
@@ -50,7 +51,7 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-we
 ${r.subject.municipalities.length ? `<dt>${m('municipalities')}</dt><dd>${esc(r.subject.municipalities.join(', '))}</dd>` : ''}
 <dt>${m('generated')}</dt><dd>${esc(r.generatedAt)}</dd></dl>
 <p>${esc(m('article'))}</p></header>
-<main>${sections}<section><h2>${esc(m('sectionArms'))}</h2>${arms}</section>
+<main>${sections}<section><h2>${esc(m('sectionArms'))}</h2>${arms}${plan}</section>
 <section><h2>${esc(m('sectionCosts'))}</h2>${costs}</section>
 <section><h2>${esc(m('sectionMunicipalities'))}</h2>${perMunicipality}</section>
 <section><h2>${esc(m('sectionPrivacy'))}</h2><p>${esc(m('privacy'))}</p></section></main>

@@ -154,6 +154,11 @@ export function renderReportPdf(r: ArticleReport, lang: Lang): Promise<Buffer> {
     }
   }
 
+  if (r.preRegistration) {
+    heading(doc, arms, 'H3', m('preRegistration'), 30);
+    for (const l of r.preRegistration) paragraph(doc, arms, textIn(l, lang));
+  }
+
   const costs = section(doc, root, m('sectionCosts'));
   const costGrid: PdfGrid = {
     head: [m('costLine'), m('quantity'), m('unit'), m('amount')],
