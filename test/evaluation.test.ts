@@ -238,18 +238,51 @@ for (const engine of ENGINES) {
       assert.equal(attempts.length, Number((await sql<{ n: number }>`select count(*)::int as n from contact_attempts where municipality_code = 'GM0363'`.execute(p.deps.db)).rows[0]!.n));
       assert.deepEqual(Object.keys(attempts[0] as object).sort(), ['bereikt', 'dagdeel', 'datum', 'soort']);
 
+      // A delivery that holds together: no case refers to a signal outside it; no signal of a picked-up
+      // case reads "Nog niet opgepakt"; a signal in no case is delivered with its own status.
+      const l0 = doc.gegevens.leveringen[0]! as unknown as { vroegsignalen: Array<{ ID: string; status?: string }>; vroegsignaalzaken: Array<{ datum_opgepakt?: string; resultaat?: string; vroegsignalen: Array<{ ID: string }> }> };
+      const delivered = new Map(l0.vroegsignalen.map((v) => [v.ID, v]));
+      for (const z of l0.vroegsignaalzaken) {
+        for (const ref of z.vroegsignalen) assert.ok(delivered.has(ref.ID), `case refers to signal ${ref.ID} outside the delivery`);
+        if (z.datum_opgepakt) for (const ref of z.vroegsignalen) assert.notEqual(delivered.get(ref.ID)!.status, 'Nog niet opgepakt');
+      }
+      const inCase = new Set(l0.vroegsignaalzaken.flatMap((z) => z.vroegsignalen.map((x) => x.ID)));
+      const loose = (await sql<{ id: string; status: string }>`select st.signal_id::text as id, st.status from signal_states st
+        where st.municipality_code = 'GM0363' and st.case_id is null`.execute(p.deps.db)).rows;
+      for (const x of loose) {
+        assert.equal(delivered.get(x.id)?.status, x.status, `signal ${x.id} in no case is delivered with its status`);
+        assert.ok(!inCase.has(x.id));
+      }
+      // a case whose later signal lies outside the period refers only to the one inside
+      const two = (await sql<{ id: string; last: string; date: string }>`select case_id::text as id, max(signal_id)::text as last, max(signal_date)::text as date
+        from signal_states where municipality_code = 'GM0363' and case_id is not null group by case_id having count(*) >= 2 limit 1`.execute(p.deps.db)).rows[0]!;
+      await sql`update signal_states set signal_date = '2026-01-15' where signal_id = ${two.last}`.execute(p.deps.db);
+      try {
+        const narrow = (await (await pull({ aanleverperiodeStartdatum: '2025-01-01', aanleverperiodeEinddatum: '2025-12-31' })).json()) as typeof doc;
+        assert.ok(validateDdas(narrow.gegevens));
+        const lev = narrow.gegevens.leveringen[0]! as unknown as typeof l0;
+        assert.ok(!lev.vroegsignalen.some((v) => v.ID === two.last));
+        assert.ok(!lev.vroegsignaalzaken.some((z) => z.vroegsignalen.some((x) => x.ID === two.last)), 'no reference to a signal outside the period');
+      } finally {
+        await sql`update signal_states set signal_date = ${two.date} where signal_id = ${two.last}`.execute(p.deps.db);
+      }
+
       // paging: every signal exactly once, every case exactly once
       const seen: string[] = [];
       let cases = 0;
+      let pagesHold = true;
       for (let page = 1; ; page++) {
         const r = (await (await pull({ aanleverperiodeStartdatum: '2025-01-01', aanleverperiodeEinddatum: '2025-12-31', pageSize: 20, page })).json()) as typeof doc & { paginering: { totalPages: number; totalRecords: number } };
         assert.ok(validateDdas(r.gegevens));
         seen.push(...r.gegevens.leveringen[0]!.vroegsignalen.map((v) => v.ID));
+        const onPage = new Set(r.gegevens.leveringen[0]!.vroegsignalen.map((v) => v.ID));
+        pagesHold &&= r.gegevens.leveringen[0]!.vroegsignaalzaken.every((z) => (z as { vroegsignalen: Array<{ ID: string }> }).vroegsignalen.every((x) => onPage.has(x.ID)));
         cases += r.gegevens.leveringen[0]!.vroegsignaalzaken.length;
         assert.equal(r.paginering.totalRecords, n);
         if (page >= r.paginering.totalPages) break;
       }
       assert.equal(new Set(seen).size, n);
+      assert.ok(pagesHold, 'every case refers only to signals of its own message');
       assert.equal(cases, Number((await sql<{ n: number }>`select count(*)::int as n from cases where municipality_code = 'GM0363'`.execute(p.deps.db)).rows[0]!.n));
 
       const tooBig = await pull({ pageSize: 50_001 });

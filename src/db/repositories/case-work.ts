@@ -195,8 +195,13 @@ export async function setCaseProgress(db: Executor, municipality: string, caseId
   await db.updateTable('cases').set({ status: p.status, picked_up_on: p.pickedUpOn }).where('municipality_code', '=', municipality).where('id', '=', caseId).execute();
 }
 
-export async function closeCase(db: Executor, municipality: string, caseId: string, result: string, at: Date): Promise<void> {
-  await db.updateTable('cases').set({ status: 'closed', result, closed_at: at }).where('municipality_code', '=', municipality).where('id', '=', caseId).execute();
+export async function closeCase(db: Executor, municipality: string, caseId: string, result: string, at: Date, pickedUpOn: string | null = null): Promise<void> {
+  await db
+    .updateTable('cases')
+    .set({ status: 'closed', result, closed_at: at, ...(pickedUpOn ? { picked_up_on: pickedUpOn } : {}) })
+    .where('municipality_code', '=', municipality)
+    .where('id', '=', caseId)
+    .execute();
 }
 
 export async function setAgeGroup(db: Executor, municipality: string, caseId: string, ageGroup: string | null): Promise<void> {

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
+import type { CaseStatus } from '../../domain/cases/case-status.ts';
 import type { CaseFacts, ContactAttemptFacts, SignalFacts } from '../../domain/ddas/map-delivery.ts';
 import type { ContactAttemptsSource } from './contact-attempts-source.ts';
 
@@ -28,16 +29,25 @@ export interface DeliverySignalRow extends SignalFacts {
   subjectPseudonym: string;
 }
 
-/** One page of the signals in a delivery, per municipality in id order (stable across pages). */
+/**
+ * One page of the signals in a delivery, per municipality, a case's signals of the period side by
+ * side (ordered by the case's first signal of the period, then by id; a signal without a case by
+ * its own id): stable across pages, and a case's signals are split over two pages only where a page
+ * boundary falls among them.
+ */
 export async function pageDeliverySignals(db: Executor, scope: DeliveryScope, offset: number, limit: number, withClient: boolean): Promise<DeliverySignalRow[]> {
   const client = withClient
     ? sql`, s.bsn, s.initials, s.prefix, s.surname, s.street, s.postcode, s.house_number, s.house_number_addition, s.city`
     : sql``;
   const r = await sql<Record<string, string | boolean | null>>`
     select s.id::text as id, st.municipality_code, st.signal_type, st.signal_date::text as signal_date, s.arrear_start_date::text as arrear_start_date,
-      st.amount_cents::text as amount_cents, st.crisis, st.status, s.subject_pseudonym ${client}
-    from signal_states st join signals s on s.id = st.signal_id where ${inScope(scope)}
-    order by st.municipality_code, st.signal_id offset ${offset} limit ${limit}`.execute(db);
+      st.amount_cents::text as amount_cents, st.crisis, st.status, c.status as case_status, s.subject_pseudonym ${client}
+    from signal_states st join signals s on s.id = st.signal_id left join cases c on c.id = st.case_id
+    where ${inScope(scope)}
+    order by st.municipality_code,
+      case when st.case_id is null then st.signal_id else min(st.signal_id) over (partition by st.case_id) end,
+      st.signal_id
+    offset ${offset} limit ${limit}`.execute(db);
   return r.rows.map((x) => ({
     id: String(x.id),
     municipalityCode: String(x.municipality_code),
@@ -47,6 +57,7 @@ export async function pageDeliverySignals(db: Executor, scope: DeliveryScope, of
     amountCents: x.amount_cents === null ? null : Number(x.amount_cents),
     crisis: x.crisis === true,
     status: String(x.status),
+    caseStatus: (x.case_status as CaseStatus | null) ?? null,
     subjectPseudonym: String(x.subject_pseudonym),
     ...(withClient
       ? {
@@ -72,13 +83,16 @@ export interface DeliveryCaseRow extends CaseFacts {
   firstInScope: string | null;
 }
 
-/** The cases of the given signals, each with all of its signal ids. */
+/**
+ * The cases of the given signals, each with its signal ids among them: a case refers only to
+ * signals its own message carries (never to one outside the delivery's period or page).
+ */
 export async function casesOfSignals(db: Executor, scope: DeliveryScope, signalIds: readonly string[]): Promise<DeliveryCaseRow[]> {
   if (signalIds.length === 0) return [];
-  const r = await sql<{ id: string; municipality_code: string; result: string | null; matching_date: string; matching_period_start: string; matching_period_end: string; picked_up_on: string | null; ids: string[]; first_in_scope: string | null }>`
+  const r = await sql<{ id: string; municipality_code: string; result: string | null; matching_date: string; matching_period_start: string; matching_period_end: string; picked_up_on: string | null; ids: string[] | null; first_in_scope: string | null }>`
     select c.id::text as id, c.municipality_code, c.result, c.matching_date::text as matching_date, c.matching_period_start::text as matching_period_start,
       c.matching_period_end::text as matching_period_end, c.picked_up_on::text as picked_up_on,
-      array_agg(st.signal_id::text order by st.signal_id) as ids,
+      array_agg(st.signal_id::text order by st.signal_id) filter (where st.signal_id = any(${[...signalIds]}::bigint[])) as ids,
       (min(st.signal_id) filter (where ${inScope(scope)}))::text as first_in_scope
     from cases c join signal_states st on st.case_id = c.id
     where c.id in (select distinct case_id from signal_states where signal_id = any(${[...signalIds]}::bigint[]) and case_id is not null)
@@ -91,7 +105,7 @@ export async function casesOfSignals(db: Executor, scope: DeliveryScope, signalI
     matchingPeriodStart: x.matching_period_start,
     matchingPeriodEnd: x.matching_period_end,
     pickedUpOn: x.picked_up_on,
-    signalIds: x.ids,
+    signalIds: x.ids ?? [],
     contactAttempts: [],
     firstInScope: x.first_in_scope,
   }));

@@ -154,7 +154,7 @@ export async function caseCells(db: Executor, f: EvaluationFilter, attempts: Con
   const ca = attempts
     ? sql`left join (
         select a.${sql.ref(attempts.caseId)} as case_id,
-          ${attempts.kind ? sql`min(a.${sql.ref(attempts.at)}) filter (where a.${sql.ref(attempts.kind)}::text <> 'Administratief')` : sql`min(a.${sql.ref(attempts.at)})`}::date as first_at, bool_or(a.${sql.ref(attempts.reached)}) as reached,
+          ${attempts.kind ? sql`min(a.${sql.ref(attempts.at)}) filter (where a.${sql.ref(attempts.kind)}::text <> 'Administratief')` : sql`min(a.${sql.ref(attempts.at)})`}::date as first_at, ${attempts.kind ? sql`bool_or(a.${sql.ref(attempts.reached)}) filter (where a.${sql.ref(attempts.kind)}::text <> 'Administratief')` : sql`bool_or(a.${sql.ref(attempts.reached)})`} as reached,
           ${attempts.kind ? sql`bool_or(a.${sql.ref(attempts.kind)}::text <> 'Administratief')` : sql`true`} as towards_resident
         from ${sql.table(attempts.table)} a group by 1) ca on ca.case_id = c.id`
     : sql``;

@@ -55,6 +55,27 @@ describe('DDAS exchange model (vroegsignalering v0.9)', () => {
     assert.ok(errorsOf(bad).length > 0);
   });
 
+  it('a signal in a picked-up or closed case never reads "Nog niet opgepakt": it goes without a status; a held signal keeps it', () => {
+    const { document, warnings } = mapDelivery({ ...header, clientDetail: 'none' }, [
+      {
+        municipalityCode: 'GM0363',
+        deliverer: { name: 'Gemeente Amsterdam' },
+        signals: [
+          signal('1', { caseStatus: 'picked_up' }),
+          signal('2', { caseStatus: 'closed' }),
+          signal('3', { caseStatus: 'open' }),
+          signal('4', { caseStatus: null }),
+          signal('5', { caseStatus: 'closed', status: 'Niet opgepakt: andere reden' }),
+        ],
+        cases: [kase('10', ['1']), kase('11', ['2']), kase('12', ['3']), kase('13', ['5'])],
+      },
+    ]);
+    assert.deepEqual(errorsOf(document), []);
+    assert.deepEqual(warnings, []);
+    const status = Object.fromEntries(document.leveringen![0]!.vroegsignalen!.map((v) => [v.ID, v.status ?? null]));
+    assert.deepEqual(status, { '1': null, '2': null, '3': 'Nog niet opgepakt', '4': 'Nog niet opgepakt', '5': 'Niet opgepakt: andere reden' });
+  });
+
   it('maps signals, cases and contact attempts to a valid delivery per municipality', () => {
     const { document, warnings } = mapDelivery({ ...header, clientDetail: 'none' }, [
       {

@@ -1,4 +1,5 @@
 import type { AanleverendeOrganisatie, Client, Contactpoging, Levering, Uitwisselmodel, Vroegsignaal, Vroegsignaalzaak } from './exchange-model.ts';
+import type { CaseStatus } from '../cases/case-status.ts';
 import { contactTypeOf, isCaseResult, isSignalStatus, partOfDayOf, type ContactType, type PartOfDay, type PartnerOf } from './vocabulary.ts';
 
 /** What the platform knows of a signal, as the export needs it (from the signals table). */
@@ -11,6 +12,8 @@ export interface SignalFacts {
   crisis: boolean;
   /** DDAS EnumSignaalstatus as stored. */
   status: string;
+  /** The status of the signal's case (null: in no case). A picked-up case's signals are no longer "Nog niet opgepakt". */
+  caseStatus?: CaseStatus | null;
   /** The resident asked on their own page to be contacted now (issue 24): DDAS warmeOverdracht. */
   warmTransfer?: boolean;
   /** Only read when the delivery carries client details (clientDetail 'full'). */
@@ -80,6 +83,8 @@ export interface MappingWarning {
   value: string;
 }
 
+const NOT_YET_PICKED_UP = 'Nog niet opgepakt';
+
 /** DDAS wants the municipality code as CBS writes it without the 'GM' prefix (example: "0518"). */
 export const ddasMunicipalityCode = (code: string): string => code.replace(/^GM/i, '');
 
@@ -114,6 +119,10 @@ function mapSignal(s: SignalFacts, header: DeliveryHeader, warnings: MappingWarn
   put(v, 'bedrag', s.amountCents === null ? null : wholeEuros(s.amountCents));
   put(v, 'ontstaansdatum', s.arrearStartDate);
   put(v, 'signaaldatum', s.signalDate);
+  // EnumSignaalstatus v0.9 has no value for a signal the municipality picked up: such a signal goes
+  // without a status (the field is optional) rather than with a false "Nog niet opgepakt"; its case's
+  // datum_opgepakt and resultaat tell what happened (README, "The DDAS export").
+  if (s.status === NOT_YET_PICKED_UP && (s.caseStatus === 'picked_up' || s.caseStatus === 'closed')) return v;
   if (isSignalStatus(s.status)) v.status = s.status;
   else warnings.push({ code: 'UNKNOWN_STATUS', objectId: s.id, value: s.status });
   return v;

@@ -67,8 +67,8 @@ export const FIGURES = {
     ['Opgepakt', 'Picked up'],
     'Vroegsignaalzaak.datum_opgepakt',
     'cases',
-    'Een zaak die de gemeente in behandeling nam: er is een datum opgepakt, een contactpoging of een eindresultaat dat niet “niet opgepakt” is.',
-    'A case the municipality took up: it has a date picked up, a contact attempt, or an end result that is not a “not picked up” one.',
+    'Een zaak die de gemeente in behandeling nam: er is een datum opgepakt, een contactpoging bij de inwoner, de inwoner is bereikt, of er is een eindresultaat dat niet “niet opgepakt” is.',
+    'A case the municipality took up: it has a date picked up, a contact attempt towards the resident, the resident was reached, or it has an end result that is not a “not picked up” one.',
   ),
   contactAttempted: def(
     ['Contact geprobeerd', 'Contact attempted'],
@@ -81,8 +81,8 @@ export const FIGURES = {
     ['Bereikt', 'Reached'],
     'Contactpoging.bereikt',
     'cases',
-    'Een zaak met een contactpoging waarbij de inwoner bereikt is, of met een eindresultaat dat contact veronderstelt (bijvoorbeeld “Inwoner hoeft geen hulp vanuit vroegsignalering”).',
-    'A case with a contact attempt that reached the resident, or with an end result that presumes contact (for example “Inwoner hoeft geen hulp vanuit vroegsignalering”).',
+    'Een zaak met een contactpoging (geen administratieve) waarbij de inwoner bereikt is, of met een eindresultaat dat contact veronderstelt (bijvoorbeeld “Inwoner hoeft geen hulp vanuit vroegsignalering”).',
+    'A case with a contact attempt (not an administrative one) that reached the resident, or with an end result that presumes contact (for example “Inwoner hoeft geen hulp vanuit vroegsignalering”).',
   ),
   helpAccepted: def(
     ['Hulp geaccepteerd', 'Help accepted'],

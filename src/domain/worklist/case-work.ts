@@ -1,5 +1,6 @@
 import { isContactType, isEndResult, isPartOfDay, type ContactType, type EndResult, type PartOfDay } from './ddas.ts';
 import type { CaseStatus } from '../cases/case-status.ts';
+import { RESULTS_NOT_PICKED_UP, type CaseResult } from '../ddas/vocabulary.ts';
 
 /**
  * Checks of what a worker records on a case: a contact attempt (DDAS Contactpoging: soort,
@@ -62,4 +63,15 @@ export function afterContactAttempt(c: { status: CaseStatus; pickedUpOn: string 
   if (c.status === 'closed' || attempt.contactType === 'Administratief') return c;
   const pickedUpOn = c.pickedUpOn && c.pickedUpOn <= attempt.date ? c.pickedUpOn : attempt.date;
   return { status: 'picked_up', pickedUpOn };
+}
+
+/**
+ * The DDAS datum_opgepakt a case keeps when it is closed: its own, or — for an end result that means
+ * the municipality took the case up (anything but "Niet opgepakt: …", "Inwoner is overleden",
+ * "Persoon is geen inwoner (meer)") — the day it was closed. So a case with such a result is never
+ * reported as not picked up (definitions.ts, "Picked up").
+ */
+export function pickedUpOnClosing(pickedUpOn: string | null, result: string, today: string): string | null {
+  if (pickedUpOn) return pickedUpOn;
+  return RESULTS_NOT_PICKED_UP.has(result as CaseResult) ? null : today;
 }

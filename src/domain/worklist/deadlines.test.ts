@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { caseDeadline, dutchToday } from './deadlines.ts';
-import { afterContactAttempt, parseContactAttempt, parseNote, parseOutcome } from './case-work.ts';
+import { afterContactAttempt, parseContactAttempt, parseNote, parseOutcome, pickedUpOnClosing } from './case-work.ts';
 import { isoWeekLabel, weeklySeries, weekStart } from './iso-weeks.ts';
 import { visibleSignalFields, type StoredSignalFields } from './visible-signal.ts';
 
@@ -58,6 +58,14 @@ describe('work on a case', () => {
     assert.deepEqual(afterContactAttempt({ status: 'open', pickedUpOn: null }, a), { status: 'picked_up', pickedUpOn: '2025-03-05' });
     assert.deepEqual(afterContactAttempt({ status: 'picked_up', pickedUpOn: '2025-03-03' }, a), { status: 'picked_up', pickedUpOn: '2025-03-03' });
     assert.deepEqual(afterContactAttempt({ status: 'open', pickedUpOn: null }, { ...a, contactType: 'Administratief' }), { status: 'open', pickedUpOn: null });
+  });
+
+  it('a result that means the case was taken up records datum_opgepakt when nothing did; a "not picked up" result does not', () => {
+    assert.equal(pickedUpOnClosing(null, 'Inwoner al bekend bij schuldhulpverlening', '2025-04-01'), '2025-04-01');
+    assert.equal(pickedUpOnClosing(null, 'Definitief geen contact kunnen krijgen', '2025-04-01'), '2025-04-01');
+    assert.equal(pickedUpOnClosing('2025-03-03', '(Budget)advies en/of quick fix', '2025-04-01'), '2025-03-03');
+    for (const r of ['Niet opgepakt: herhaalde melding', 'Niet opgepakt: andere reden', 'Inwoner is overleden', 'Persoon is geen inwoner (meer) in de gemeente'])
+      assert.equal(pickedUpOnClosing(null, r, '2025-04-01'), null, r);
   });
 
   it('takes only DDAS end results and non-empty notes', () => {
