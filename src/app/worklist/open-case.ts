@@ -1,3 +1,4 @@
+import { warmTransfers } from '../../db/repositories/resident-reminders.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { contactAttemptsOf, eventsOf, getCaseOf, householdCases, notesOf, signalsOfCase, type CaseRecord, type CaseSignalRecord } from '../../db/repositories/case-work.ts';
 import { getWorklistSettings } from '../../db/repositories/municipality-settings.ts';
@@ -29,6 +30,8 @@ export interface CaseView {
   today: string;
   /** What the BRP said (issue 18 point 3); absent when the municipality has no BRP check (yet). */
   brpCheck?: BrpCheckView;
+  /** A signal of the case arrived after the resident asked on their own page to be contacted now (issue 24). */
+  warmTransfer: boolean;
   /** The experiment arm the household is in, and how the design says to treat it (undefined: no arm). */
   arm?: { experimentId: string; code: string; name: LocalizedText; showOtherSignals: boolean; contactWithoutPriorConsent: boolean; hiddenSignals: number };
 }
@@ -122,6 +125,7 @@ export async function openCase(deps: AppDeps, ctx: CallContext, caseId: string, 
     timeline,
     workers,
     today,
+    warmTransfer: (await warmTransfers(deps.db, signals.map((s) => String(s.id)))).size > 0,
     ...(brpCheck ? { brpCheck } : {}),
     ...(arm
       ? { arm: { experimentId: arm.experimentId, code: arm.code, name: arm.name, showOtherSignals: arm.showOtherSignals, contactWithoutPriorConsent: arm.contactWithoutPriorConsent, hiddenSignals: allSignals.length - signals.length } }
