@@ -168,10 +168,10 @@ for (const engine of ENGINES) {
 
     it('the operator runs retention now; the run is audited', async () => {
       const op = await webLogin(p, 'beheer@platform.demo');
-      const page = await op.get('/privacy/bewaartermijnen');
+      const page = await op.get('/beheer/bewaartermijnen');
       assert.equal(page.status, 200);
       assert.match(page.html, /Nu verwijderen wat over de termijn is/);
-      const res = await op.post('/privacy/bewaartermijnen/nu', {});
+      const res = await op.post('/beheer/bewaartermijnen/nu', {});
       assert.equal(res.status, 303);
       assert.match((await op.get(res.location!)).html, /Klaar: 0 signalen en 0 zaken verwijderd/);
       const n = await sql<{ n: number }>`select count(*)::int as n from audit_log where activity = 'retention.run'`.execute(p.deps.db);

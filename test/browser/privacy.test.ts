@@ -166,12 +166,12 @@ describe('privacy screens in a real browser (chromium + axe)', () => {
     const octx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
     const o = await octx.newPage();
     await logIn(o, p.url, 'beheer@platform.demo');
-    await o.goto(`${p.url}/privacy/bewaartermijnen`);
+    await o.goto(`${p.url}/beheer/bewaartermijnen`);
     await expectAccessible(o, 'retention for the operator (nl)');
     await o.getByRole('button', { name: 'Nu verwijderen wat over de termijn is' }).click();
     await o.getByText(/Klaar: \d+ signalen en \d+ zaken verwijderd/).waitFor();
     await expectAccessible(o, 'retention run done (nl)');
-    await o.goto(`${p.url}/privacy/bewaartermijnen?lang=en`);
+    await o.goto(`${p.url}/beheer/bewaartermijnen?lang=en`);
     await o.getByRole('heading', { level: 1, name: 'Retention' }).waitFor();
     await expectAccessible(o, 'retention for the operator (en)');
     await octx.close();

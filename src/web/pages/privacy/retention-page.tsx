@@ -61,7 +61,7 @@ export function RetentionPage({ overview, canConfigure, notice, errors }: { over
               { key: 'detail', header: t('colDetail'), cell: detail },
             ]}
           />
-          <Form action="/privacy/bewaartermijnen/nu" label={t('runNow')}>
+          <Form action="/beheer/bewaartermijnen/nu" label={t('runNow')}>
             <Paragraph>{t('runNowHelp')}</Paragraph>
             <Button appearance="secondary-action">{t('runNow')}</Button>
           </Form>

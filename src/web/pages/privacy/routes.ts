@@ -39,7 +39,7 @@ export function registerPrivacyPages(web: WebApp): void {
     { href: '/privacy/inzage', label: { nl: 'Inzageverzoeken', en: 'Access requests' }, permission: 'subjects:access', organisationKinds: MUNICIPAL, order: 90 },
     { href: '/privacy/bezwaar', label: { nl: 'Bezwaren', en: 'Objections' }, permission: 'subjects:access', organisationKinds: MUNICIPAL, order: 91 },
     { href: '/privacy/bewaartermijnen', label: { nl: 'Bewaartermijnen', en: 'Retention' }, permission: 'subjects:access', organisationKinds: MUNICIPAL, order: 92 },
-    { href: '/privacy/bewaartermijnen', label: { nl: 'Bewaartermijnen', en: 'Retention' }, permission: 'platform:operate', organisationKinds: ['operator'], order: 92 },
+    { href: '/beheer/bewaartermijnen', label: { nl: 'Bewaartermijnen', en: 'Retention' }, permission: 'platform:operate', organisationKinds: ['operator'], order: 92 },
   );
 
   web.get('/privacy/inzage', { permission: 'subjects:access', organisationKinds: MUNICIPAL }, async ({ locale }) => ({
@@ -138,12 +138,15 @@ export function registerPrivacyPages(web: WebApp): void {
     return { redirect: '/privacy/bezwaar?ingetrokken=1' };
   });
 
-  // Open to the privacy officer, whoever sets the terms and the operator: the use case checks which.
-  web.get<Form>('/privacy/bewaartermijnen', {}, async ({ deps, ctx, locale, query, user }) => {
+  // The municipality's page is open to the privacy officer and whoever sets the terms (the use case
+  // checks which); the operator's page shows every municipality's tombstones and the runs.
+  const retentionPage = (): Parameters<typeof web.get<Form>>[2] => async ({ deps, ctx, locale, query, user }) => {
     const t = privacyMessages(locale);
     const notice = one(query.opgeslagen) === '1' ? t('termsSaved') : one(query.uitgevoerd) === '1' ? t('ran', { s: one(query.signalen) || '0', c: one(query.zaken) || '0' }) : undefined;
     return { title: t('retentionTitle'), body: createElement(RetentionPage, { overview: await retentionOverview(deps, ctx), canConfigure: !!user?.actor.permissions.has('municipality:configure'), notice }) };
-  });
+  };
+  web.get<Form>('/privacy/bewaartermijnen', { organisationKinds: MUNICIPAL }, retentionPage());
+  web.get<Form>('/beheer/bewaartermijnen', { permission: 'platform:operate', organisationKinds: ['operator'] }, retentionPage());
 
   web.post<Form>('/privacy/bewaartermijnen', { permission: 'municipality:configure', organisationKinds: MUNICIPAL }, async ({ deps, ctx, locale, body }) => {
     const months = (name: string) => (/^\d{1,4}$/.test(one(body[name]).trim()) ? Number(one(body[name]).trim()) : -1);
@@ -161,10 +164,10 @@ export function registerPrivacyPages(web: WebApp): void {
     return { redirect: '/privacy/bewaartermijnen?opgeslagen=1' };
   });
 
-  web.post('/privacy/bewaartermijnen/nu', { permission: 'platform:operate', organisationKinds: ['operator'] }, async ({ deps, ctx }) => {
+  web.post('/beheer/bewaartermijnen/nu', { permission: 'platform:operate', organisationKinds: ['operator'] }, async ({ deps, ctx }) => {
     const r = await runRetentionNow(deps, ctx);
     const signals = r.municipalities.reduce((n, m) => n + m.unpickedSignals + m.pickedUpSignals, 0);
     const cases = r.municipalities.reduce((n, m) => n + m.cases, 0);
-    return { redirect: `/privacy/bewaartermijnen?uitgevoerd=1&signalen=${signals}&zaken=${cases}` };
+    return { redirect: `/beheer/bewaartermijnen?uitgevoerd=1&signalen=${signals}&zaken=${cases}` };
   });
 }
