@@ -43,9 +43,10 @@ describe('experiment register: created and submitted entirely in the web app (ch
     // The browser's own check is bypassed to see the server's answer (a browser without validation, or a crafted post).
     await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/experimenten/nieuw') && r.request().method() === 'POST'),
-      page.locator('form[action="/experimenten/nieuw"]').evaluate((f: HTMLFormElement) => {
-        f.noValidate = true;
-        f.requestSubmit();
+      page.locator('form[action="/experimenten/nieuw"]').evaluate((f) => {
+        const form = f as unknown as { noValidate: boolean; requestSubmit(): void };
+        form.noValidate = true;
+        form.requestSubmit();
       }),
     ]);
     await page.waitForLoadState('load');
