@@ -3,7 +3,7 @@ import { CALIBRATION_BAND, DEFAULT_CALIBRATION_MUNICIPALITIES, runCalibration, t
 import type { AppDeps, CallContext } from '../context.ts';
 
 /** The seeds and scale of the calibration the platform shows: two seeds, a tenth of the representative municipalities (a few seconds). */
-export const SHOWN_CALIBRATION = { seeds: [1, 2], scale: 0.1 } as const;
+const SHOWN_CALIBRATION = { seeds: [1, 2], scale: 0.1 } as const;
 
 export interface CalibrationStatus {
   seeds: readonly number[];

@@ -43,7 +43,7 @@ let params: PopulationParams | undefined;
 const population = () => (params ??= loadPopulationParams());
 
 /** Runs (seeds) a forecast is repeated on: its figures are their mean, with the lowest and highest run beside them. */
-export const WHAT_IF_RUNS = 5;
+const WHAT_IF_RUNS = 5;
 
 // Forecasts are deterministic (seeded): the same question gives the same answer, so keep a few.
 const cache = new Map<string, Forecast>();

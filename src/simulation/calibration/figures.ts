@@ -81,7 +81,7 @@ function addCase(cell: CaseCell, c: SimulatedCase): void {
 }
 
 /** The year as the evaluation's cells: per month × municipality (× signal type for signals). */
-export function evaluationCellsOf(year: SyntheticYear): EvaluationCells {
+function evaluationCellsOf(year: SyntheticYear): EvaluationCells {
   const signals = new Map<string, SignalCell>();
   for (const s of year.signals) {
     const month = s.signalDate.slice(0, 7);
@@ -146,7 +146,7 @@ function singleShare(year: SyntheticYear): number {
 }
 
 /** The figures the public ones are compared with, read from the dashboard's tables over the year. */
-export function dashboardFigures(year: SyntheticYear): Record<FigureKey, number> {
+function dashboardFigures(year: SyntheticYear): Record<FigureKey, number> {
   const tables = buildEvaluationTables(evaluationCellsOf(year), 'total', () => 'Overige');
   const intake = totalRow(tables, 'intake');
   const funnel = totalRow(tables, 'funnel');
@@ -164,7 +164,7 @@ export function dashboardFigures(year: SyntheticYear): Record<FigureKey, number>
   };
 }
 
-export function inflowByTypeAndMonth(year: SyntheticYear): InflowByTypeAndMonth {
+function inflowByTypeAndMonth(year: SyntheticYear): InflowByTypeAndMonth {
   const months = Array.from({ length: 12 }, (_, i) => `${year.year}-${String(i + 1).padStart(2, '0')}`);
   const byType: Record<string, number[]> = {};
   for (const s of year.signals) {
