@@ -9,7 +9,7 @@ import { expectedInflow } from './expected-inflow.ts';
 import { toArmDesign } from './mappers.ts';
 import { getExperiment } from '../../db/repositories/experiments.ts';
 
-export const PLAN_FROZEN = {
+const PLAN_FROZEN = {
   code: 'PLAN_FROZEN',
   message: {
     nl: 'Het analyseplan ligt vast sinds het experiment loopt: vooraf geregistreerd betekent dat het na de start niet meer verandert.',

@@ -21,7 +21,7 @@ export const OUTCOME_LABELS: Record<PlanOutcome, LocalizedText> = {
 };
 
 /** The deck's two questions: the new signal's stand-alone value, and whether it holds without prior consent. */
-export const PLAN_QUESTIONS = ['standalone', 'without_consent'] as const;
+const PLAN_QUESTIONS = ['standalone', 'without_consent'] as const;
 export type PlanQuestion = (typeof PLAN_QUESTIONS)[number];
 export const QUESTION_LABELS: Record<PlanQuestion, LocalizedText> = {
   standalone: { nl: 'Toegevoegde waarde van het nieuwe signaal op zichzelf', en: 'Stand-alone value of the new signal' },

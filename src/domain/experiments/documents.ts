@@ -15,13 +15,6 @@ export const DOCUMENT_LABELS: Record<DocumentKind, LocalizedText> = {
   publication: { nl: 'Publicatie op internet', en: 'Publication on the internet' },
 };
 
-/** The ground rule each document supports. */
-export const DOCUMENT_GROUND_RULE: Record<DocumentKind, string> = {
-  ap_advice: 'ap_advice_before_start',
-  dpia: 'dpia_decision',
-  publication: 'internet_publication_before_start',
-};
-
 export const MEDIA_TYPES = {
   pdf: 'application/pdf',
   odt: 'application/vnd.oasis.opendocument.text',

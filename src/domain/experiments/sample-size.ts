@@ -6,8 +6,8 @@ import { errorFunction, probit } from 'simple-statistics';
  * normal-approximation size, and the size with Fleiss's continuity correction, which the
  * z-test or Fisher test of the report needs in practice. Pure arithmetic; equal arms.
  */
-export const ALPHA = 0.05;
-export const POWER = 0.8;
+const ALPHA = 0.05;
+const POWER = 0.8;
 
 export interface SampleSizeInput {
   /** The outcome rate expected in the reference arm (0 < p < 1). */

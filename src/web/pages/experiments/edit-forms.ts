@@ -25,7 +25,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const text = (f: Form, k: string) => one(f[k]).trim();
 
-export function reasonError(f: Form, locale: Locale, errors: FieldErrors): string {
+function reasonError(f: Form, locale: Locale, errors: FieldErrors): string {
   const r = text(f, 'reason');
   if (r.length < MIN_REASON_LENGTH) errors.reason = formMessages(locale)('reasonRequired');
   return r;
@@ -103,7 +103,7 @@ function contactsOf(s: string): Contact[] {
     .map(([name, fn, email, phone]) => ({ name: name!, ...(fn ? { function: fn } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}) }));
 }
 
-export const contactsText = (cs: readonly Contact[]) => cs.map((c) => [c.name, c.function ?? '', c.email ?? '', c.phone ?? ''].join('; ').replace(/(; )+$/, '')).join('\n');
+const contactsText = (cs: readonly Contact[]) => cs.map((c) => [c.name, c.function ?? '', c.email ?? '', c.phone ?? ''].join('; ').replace(/(; )+$/, '')).join('\n');
 
 export function parseParticipants(f: Form, locale: Locale, rows: number): { errors: FieldErrors; input: { participants: ParticipantInput[]; reason: string }; rowOf: number[] } {
   const errors: FieldErrors = {};
