@@ -1,15 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ENGINES } from './helpers/engines.ts';
+import { CONSENT_TODAY, cakSignal, runConsentExperiment } from './helpers/consent-experiment.ts';
 import { startPlatform, type Platform } from '../src/platform.ts';
-import type { CallContext } from '../src/app/context.ts';
-import { permissionsOf } from '../src/domain/access/roles.ts';
 import type { SignalInput } from '../src/domain/signals/signal.ts';
-import { moveExperimentStage } from '../src/app/experiments/move-experiment-stage.ts';
-import { setArms } from '../src/app/experiments/set-arms.ts';
-import { setParticipants } from '../src/app/experiments/set-participants.ts';
-import { updateExperimentFields } from '../src/app/experiments/update-experiment.ts';
-import { recordAnalysisPlan } from '../src/app/experiments/record-analysis-plan.ts';
 import { openReminder } from '../src/app/resident/open-reminder.ts';
 import { recordChoice } from '../src/app/resident/record-choice.ts';
 import { explainReminder } from '../src/app/resident/explain-reminder.ts';
@@ -17,33 +11,9 @@ import type { ResidentChoice } from '../src/domain/resident/choice.ts';
 import { exportDdas } from '../src/app/ddas/export-ddas.ts';
 import { matchMunicipality } from '../src/app/matching/match-signals.ts';
 import { systemContext } from '../src/app/auth/system-actor.ts';
+import { forgetResidentReminders } from '../src/app/resident/forget-reminders.ts';
 
-const EXPERIMENT = 'cak-eigen-bijdragen';
-const TODAY = '2025-06-01';
 const TRACE = { traceId: '0'.repeat(32), spanId: '0'.repeat(16) };
-
-function ministry(): CallContext {
-  return {
-    actor: { type: 'user', id: 'szw-test', organisationId: 'szw', organisationKind: 'ministry', permissions: permissionsOf(['ministry_admin']), label: 'Experimentbeheer SZW' },
-    ...TRACE,
-  };
-}
-
-/** A CAK signal the rules accept, for a household in Amsterdam (arm "with prior consent") or Rotterdam ("without"). */
-function cakSignal(reference: string, house: number, city: 'ams' | 'rdam' = 'ams'): SignalInput {
-  const address = city === 'ams' ? { street: 'Damrak', houseNumber: String(house), postcode: '1012LG', city: 'Amsterdam' } : { street: 'Coolsingel', houseNumber: String(house), postcode: '3011AD', city: 'Rotterdam' };
-  return {
-    reference,
-    signalType: 'wmo_own_contribution',
-    signalDate: '2025-05-15',
-    municipalityCode: city === 'ams' ? 'GM0363' : 'GM0599',
-    amount: '250.00',
-    arrearStartDate: '2024-10-01',
-    person: { initials: 'M.', surname: `Visser${house}` },
-    address,
-    socialCollection: { personalContactAttemptedOn: '2025-04-01', debtAssistanceReferredOn: '2025-04-01', reminderSentOn: '2025-03-01', agreementOfferedInReminder: true, residentResponse: 'none' },
-  };
-}
 
 const csvOf = (signals: SignalInput[]) =>
   [
@@ -68,29 +38,9 @@ for (const engine of ENGINES) {
 
     before(async () => {
       database = await engine.open();
-      p = await startPlatform({ databaseUrl: undefined, dataDir: 'memory://', database, port: 0, seedDemo: true, logLevel: 'silent', rateLimitPerMinute: 0, loginAttemptsPerMinute: 0, matchingIntervalMs: 0, intakeWorkers: 0, now: () => new Date(`${TODAY}T10:00:00Z`) });
+      p = await startPlatform({ databaseUrl: undefined, dataDir: 'memory://', database, port: 0, seedDemo: true, logLevel: 'silent', rateLimitPerMinute: 0, loginAttemptsPerMinute: 0, matchingIntervalMs: 0, intakeWorkers: 0, now: () => new Date(`${CONSENT_TODAY}T10:00:00Z`) });
       key = p.seed!.apiKeys.find((k) => k.organisation === 'cak')!.token;
-      // The seeded CAK experiment with arms by municipality: Amsterdam with prior consent, Rotterdam without.
-      const ctx = ministry();
-      await updateExperimentFields(p.deps, ctx, EXPERIMENT, { apAdviceOn: '2024-02-01', publishedOn: '2024-03-20', reason: 'AP-advies en publicatie ontvangen' });
-      await setParticipants(p.deps, ctx, EXPERIMENT, {
-        participants: [
-          { organisationId: 'cak', role: 'creditor', contacts: [{ name: 'Vaste contactpersoon CAK' }] },
-          { organisationId: 'GM0363', role: 'municipality', contacts: [] },
-          { organisationId: 'GM0599', role: 'municipality', contacts: [] },
-        ],
-        reason: 'Amsterdam en Rotterdam doen mee',
-      });
-      await setArms(p.deps, ctx, EXPERIMENT, {
-        method: 'by_municipality',
-        arms: [
-          { code: 'met-toestemming', nameNl: 'Met voorafgaande toestemming', nameEn: 'With prior consent', combineWithOtherSignals: true, withoutPriorConsent: false, municipalities: ['GM0363'] },
-          { code: 'zonder-toestemming', nameNl: 'Zonder voorafgaande toestemming', nameEn: 'Without prior consent', combineWithOtherSignals: true, withoutPriorConsent: true, municipalities: ['GM0599'] },
-        ],
-        reason: 'met en zonder voorafgaande toestemming',
-      });
-      await recordAnalysisPlan(p.deps, ctx, EXPERIMENT, { primaryOutcome: 'reached', secondaryOutcomes: [], baselinePct: 30, minimalEffectPts: 10, inflowPerMonth: 100, reason: 'vooraf geregistreerd' });
-      await moveExperimentStage(p.deps, ctx, EXPERIMENT, { to: 'running', reason: 'start' });
+      await runConsentExperiment(p);
     });
     after(async () => {
       await p.stop();
@@ -207,6 +157,14 @@ for (const engine of ENGINES) {
       const audit = await p.deps.db.selectFrom('audit_log').select(['detail']).where('activity', '=', 'resident.open').execute();
       assert.ok(audit.length >= 6);
       for (const a of audit) assert.ok(!JSON.stringify(a.detail).includes('1012'), 'no postcode in the audit trail');
+    });
+
+    it("forgets codes and choices after the municipality's term, keeping those whose signal still exists", async () => {
+      assert.equal(await forgetResidentReminders(p.deps, new Date('2025-09-01T10:00:00Z')), 0, 'within the term nothing goes');
+      const n = await forgetResidentReminders(p.deps, new Date('2026-01-15T10:00:00Z'));
+      const left = await p.deps.db.selectFrom('resident_reminders').select(['reference', 'signal_id']).execute();
+      assert.ok(n > 0);
+      assert.ok(left.length > 0 && left.every((r) => r.signal_id !== null), 'a reminder whose signal exists stays with it');
     });
   });
 }

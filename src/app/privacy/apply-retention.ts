@@ -16,6 +16,7 @@ import {
   unpickedSignalsDue,
 } from '../../db/repositories/retention.ts';
 import type { AppDeps, CallContext } from '../context.ts';
+import { forgetResidentReminders } from '../resident/forget-reminders.ts';
 
 export interface MunicipalityRetention {
   municipality: string;
@@ -32,6 +33,8 @@ export interface RetentionRunResult {
   municipalities: MunicipalityRetention[];
   batchRows: number;
   batches: number;
+  /** Reminder codes and residents' choices whose term ended (issue 24). */
+  residentReminders?: number;
 }
 
 type Kind = 'unpicked' | 'picked-up' | 'cases';
@@ -119,6 +122,7 @@ export async function applyRetention(
         records: {},
       });
   });
+  result.residentReminders = await forgetResidentReminders(deps, now);
   return result;
 }
 

@@ -94,11 +94,6 @@ export async function warmTransfers(db: Executor, signalIds: readonly string[]):
   return new Set(r.rows.map((x) => x.id));
 }
 
-/** Reminders whose period ended more than `keepDays` ago (with their choices): removed by the retention job. */
-export async function deleteExpiredReminders(db: Executor, before: Date): Promise<number> {
-  const r = await db.deleteFrom('resident_reminders').where('expires_at', '<', before).executeTakeFirst();
-  return Number(r.numDeletedRows);
-}
 
 /** The signals about one person (the BSN's keyed pseudonym), for their own page after DigiD: newest first, at most 50. */
 export async function signalsByBsnPseudonym(db: Executor, pseudonym: string) {
@@ -111,4 +106,23 @@ export async function signalsByBsnPseudonym(db: Executor, pseudonym: string) {
     .orderBy('s.received_at', 'desc')
     .limit(50)
     .execute();
+}
+
+/** Reminders whose period ended before `before`, with what retention needs to place them in a municipality. */
+export async function expiredReminders(db: Executor, before: Date, afterId: string, limit: number) {
+  return db
+    .selectFrom('resident_reminders as r')
+    .leftJoin('signals as s', 's.id', 'r.signal_id')
+    .select(['r.id', 'r.postcode', 'r.house_number', 'r.expires_at', 's.id as live_signal'])
+    .where('r.expires_at', '<', before)
+    .where('r.id', '>', afterId)
+    .orderBy('r.id')
+    .limit(limit)
+    .execute();
+}
+
+export async function deleteReminders(db: Executor, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const r = await db.deleteFrom('resident_reminders').where('id', 'in', [...ids]).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }

@@ -1,9 +1,9 @@
 import { createElement } from 'react';
 import type { AppDeps } from '../../../app/context.ts';
-import { beginDigidLogin, completeDigidLogin, residentOfSession } from '../../../app/resident/digid-login.ts';
+import { beginDigidLogin, completeDigidLogin, RESIDENT_SESSION_MINUTES, residentOfSession } from '../../../app/resident/digid-login.ts';
 import { signalsOfResident } from '../../../app/resident/digid-signals.ts';
-import { one, type WebApp } from '../../web-app.ts';
-import { formTokenMatches, issueFormToken } from '../account-recovery/form-token.ts';
+import { type WebApp } from '../../web-app.ts';
+import { issueFormToken } from '../account-recovery/form-token.ts';
 import { residentMessages } from './messages.ts';
 import { PAGE, ResidentDigidPage, ResidentStartPage } from './resident-page.tsx';
 import { residentLang } from './routes.ts';
@@ -15,7 +15,7 @@ export const DIGID_CALLBACK = `${PAGE}/digid/terug`;
 export const residentDigidAvailable = (deps: AppDeps) => deps.sso.digid !== undefined;
 
 /**
- * DigiD on the resident's page: POST /mijn-signaal/digid goes to the broker, which returns to
+ * DigiD on the resident's page: GET /mijn-signaal/digid goes to the broker, which returns to
  * /mijn-signaal/digid/terug; a sealed cookie (15 minutes, this path only) then shows the signals
  * about the person, with the amount. No account, nothing stored but the audit record.
  */
@@ -23,16 +23,16 @@ export function registerResidentDigidPages(web: WebApp): void {
   // Lax: the broker's redirect back is a navigation from another site.
   const cookie = { path: PAGE, sameSite: 'lax' as const, httpOnly: true, secure: web.opts.secureCookies };
 
-  web.post(`${PAGE}/digid`, { public: true, rateLimit: web.opts.loginLimit }, async (r) => {
+  // A GET, as /sso/start: the page's form-action policy would stop a form's redirect to the broker.
+  web.get(`${PAGE}/digid`, { public: true, rateLimit: web.opts.loginLimit }, async (r) => {
     const lang = residentLang(r);
     const t = residentMessages(lang);
-    const unavailable = (status: number) => ({
-      status,
-      page: { title: t('title'), body: createElement(ResidentStartPage, { lang, formToken: issueFormToken(web, r.reply, PAGE), digid: residentDigidAvailable(r.deps), error: t(status === 403 ? 'formExpired' : 'digidUnavailable') }) },
-    });
-    if (!formTokenMatches(r.req, one(r.body._form))) return unavailable(403);
     const started = await beginDigidLogin(r.deps, `${web.baseUrl(r.req)}${DIGID_CALLBACK}`);
-    if ('refused' in started) return unavailable(started.refused === 'not_configured' ? 404 : 502);
+    if ('refused' in started)
+      return {
+        status: started.refused === 'not_configured' ? 404 : 502,
+        page: { title: t('title'), body: createElement(ResidentStartPage, { lang, formToken: issueFormToken(web, r.reply, PAGE), digid: residentDigidAvailable(r.deps), error: t('digidUnavailable') }) },
+      };
     r.reply.setCookie(FLOW_COOKIE, `${lang}.${started.flow}`, { ...cookie, maxAge: 600 });
     return { redirect: started.url };
   });
@@ -44,7 +44,8 @@ export function registerResidentDigidPages(web: WebApp): void {
     const lang = raw.slice(0, Math.max(0, dot));
     const r = await completeDigidLogin(deps, { flow: dot > 0 ? raw.slice(dot + 1) : undefined, callbackUrl: new URL(req.url, web.baseUrl(req)), traceId: req.traceId, spanId: req.spanId });
     if ('refused' in r) return { redirect: `${PAGE}?digid=mislukt${lang ? `&taal=${encodeURIComponent(lang)}` : ''}` };
-    reply.setCookie(SESSION_COOKIE, r.session, { ...cookie, sameSite: 'strict', expires: r.expiresAt });
+    // Lax too: the redirect that follows is still part of the broker's cross-site navigation.
+    reply.setCookie(SESSION_COOKIE, r.session, { ...cookie, maxAge: RESIDENT_SESSION_MINUTES * 60 });
     return { redirect: `${PAGE}/digid/overzicht${lang ? `?taal=${encodeURIComponent(lang)}` : ''}` };
   });
 
