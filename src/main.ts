@@ -8,11 +8,10 @@ import { DEMO_PASSWORD } from './app/seed/demo-organisations.ts';
 import { DirectoryCheckpointStore } from './app/audit/checkpoint-store.ts';
 import { BrpConfigError, loadBrpConnections } from './infra/brp/brp-connection.ts';
 import { HaalCentraalMunicipalBrp } from './infra/brp/haal-centraal-brp.ts';
-import { DEMO_EHERKENNING_ACCOUNTS, DEMO_IDP_PASSWORD, DEMO_MUNICIPAL_ACCOUNTS, startDemoBrp, startDemoIdentity, startDemoMailbox } from './simulation/demo.ts';
+import { DEMO_EHERKENNING_ACCOUNTS, DEMO_IDP_PASSWORD, DEMO_MUNICIPAL_ACCOUNTS, startDemoBrp, startDemoIdentity, startDemoMailbox, startDemoSmsBox } from './simulation/demo.ts';
 import { connectDemoIdentity } from './app/seed/demo-identity.ts';
 import { createSmtpMailer } from './infra/mail/smtp-mailer.ts';
 import { createHttpSmsSender } from './infra/sms/http-sms-sender.ts';
-import { startDemoSmsBox } from './simulation/sms-sink/sms-sink.ts';
 
 const config = (() => {
   try {

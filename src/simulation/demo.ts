@@ -24,6 +24,7 @@ export async function startDemoIdentity(opts: Parameters<typeof import('./demo-i
   return (await import('./demo-identity.ts')).startDemoIdentity(opts);
 }
 export { DEMO_EHERKENNING_ACCOUNTS, DEMO_IDP_PASSWORD, DEMO_MUNICIPAL_ACCOUNTS } from './identity-provider/demo-accounts.ts';
+export { startDemoSmsBox } from './sms-sink/sms-sink.ts';
 
 /**
  * A year of the experiments (2025) simulated through the platform's own API, matching and worklist
