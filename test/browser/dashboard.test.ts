@@ -49,10 +49,11 @@ describe('evaluation dashboard in a real browser (chromium + axe)', () => {
     const size = await page.locator('canvas#chart-funnel').boundingBox();
     assert.ok(size && size.width > 300 && size.height > 200, 'the chart has a size');
     assert.ok(await page.evaluate(() => !!(globalThis as unknown as { Chart: { getChart(id: string): unknown } }).Chart.getChart('chart-funnel')), 'Chart.js owns the canvas');
-    const funnel = page.getByRole('table', { name: /^Trechter/ });
+    const funnel = page.getByRole('table', { name: /^Trechter: signaal/ });
     await funnel.waitFor();
     assert.match(await funnel.innerText(), /Amsterdam \(GM0363\)/);
-    assert.equal(await page.getByRole('table').count(), 7, 'a table for every chart');
+    assert.equal(await page.getByRole('table').count(), 7 + 1, 'a table for every chart, and the comparison with the previous period');
+    await page.getByRole('table', { name: 'Trechter: deze periode en de vorige' }).waitFor();
     await expectAccessible(page, 'dashboard: monitoring');
     await page.locator('#h-funnel').evaluate((el: unknown) => (el as { scrollIntoView(): void }).scrollIntoView());
     await screenshot(page, 'dashboard');
@@ -62,6 +63,27 @@ describe('evaluation dashboard in a real browser (chromium + axe)', () => {
     const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
     assert.match(csv.split('\n')[0]!, /^Gemeente,Huishoudens,Al bekend via standaardsignalen,Nieuw/);
     assert.match(csv, /^GM0363,/m);
+    assert.deepEqual(errors, []);
+  });
+
+  it('opens on figures per month drawn as lines, and explains every figure in a glossary (Dutch and English)', async () => {
+    await page.goto(`${p.url}/dashboard`);
+    assert.equal(await page.getByLabel('Uitsplitsen naar').inputValue(), 'month');
+    await page.locator('canvas#chart-funnel[data-rendered="true"]').waitFor();
+    const type = await page.evaluate(() => (globalThis as unknown as { Chart: { getChart(id: string): { config: { type: string } } } }).Chart.getChart('chart-funnel').config.type);
+    assert.equal(type, 'line', 'a time series');
+    await page.getByRole('link', { name: 'Begrippen: wat elk cijfer telt' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Begrippen van het dashboard' }).waitFor();
+    const terms = page.getByRole('table', { name: 'Begrippen van het dashboard' });
+    assert.match(await terms.innerText(), /Vroegsignaalzaak\.datum_opgepakt/);
+    await expectAccessible(page, 'dashboard: glossary (nl)');
+    await page.goto(`${p.url}/dashboard/begrippen?lang=en`);
+    await page.getByRole('heading', { level: 1, name: 'Terms of the dashboard' }).waitFor();
+    await expectAccessible(page, 'dashboard: glossary (en)');
+    await page.goto(`${p.url}/dashboard?lang=en`);
+    await page.getByRole('table', { name: 'Funnel: this period and the previous one' }).waitFor();
+    await expectAccessible(page, 'dashboard: monitoring (en)');
+    await page.goto(`${p.url}/dashboard?lang=nl`);
     assert.deepEqual(errors, []);
   });
 
