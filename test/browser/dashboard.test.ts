@@ -77,11 +77,14 @@ describe('evaluation dashboard in a real browser (chromium + axe)', () => {
     const terms = page.getByRole('table', { name: 'Begrippen van het dashboard' });
     assert.match(await terms.innerText(), /Vroegsignaalzaak\.datum_opgepakt/);
     await expectAccessible(page, 'dashboard: glossary (nl)');
+    await screenshot(page, 'dashboard-glossary');
     await page.goto(`${p.url}/dashboard/begrippen?lang=en`);
     await page.getByRole('heading', { level: 1, name: 'Terms of the dashboard' }).waitFor();
     await expectAccessible(page, 'dashboard: glossary (en)');
     await page.goto(`${p.url}/dashboard?lang=en`);
     await page.getByRole('table', { name: 'Funnel: this period and the previous one' }).waitFor();
+    await page.locator('#h-previous').evaluate((el: unknown) => (el as { scrollIntoView(): void }).scrollIntoView());
+    await screenshot(page, 'dashboard-trend');
     await expectAccessible(page, 'dashboard: monitoring (en)');
     await page.goto(`${p.url}/dashboard?lang=nl`);
     assert.deepEqual(errors, []);

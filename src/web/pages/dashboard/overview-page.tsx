@@ -25,7 +25,7 @@ export function OverviewPage({ frame, evaluation, names, csvHref }: { frame: Das
         const label = rowLabeller(names, locale, table);
         const title = textIn(table.title, locale);
         return (
-          <section className="vs-section" key={table.key} aria-labelledby={`h-${table.key}`}>
+          <section className="vs-section vs-section--titled" key={table.key} aria-labelledby={`h-${table.key}`}>
             <Heading level={3} id={`h-${table.key}`}>
               {title}
             </Heading>
