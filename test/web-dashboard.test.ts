@@ -82,6 +82,10 @@ for (const engine of ENGINES) {
       assert.match(r.html, /<script src="\/assets\/chart\.js\/chart\.umd\.js" defer/);
       assert.match(r.html, /<script src="\/assets\/web\/dashboard-charts\.js" defer/);
       assert.doesNotMatch(r.html, /<script>(?!<\/script>)/, 'no inline code');
+      // refusals read as reasons in words, not as codes (the CSV keeps the code for analysts)
+      const visible = r.html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ');
+      assert.doesNotMatch(visible, /\b[A-Z]+_[A-Z_]+\b/, 'no raw refusal code on the page');
+      assert.match(visible, /Geen aangewezen verstrekker|Soort signaal op die datum niet \(meer\) aangewezen/);
 
       const evaluation = await computeEvaluation(p.deps, await userContext(p, 'evaluator@szw.demo'), { from: '2025-01-01', to: '2025-12-31', groupBy: 'municipality' });
       assert.equal(evaluation.tables.length, 7);

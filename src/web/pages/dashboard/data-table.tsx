@@ -33,12 +33,30 @@ function formatValue(v: string | number | null | undefined, c: Column, locale: L
  * link to download it as CSV. The container scrolls sideways on narrow screens and can take focus
  * for that (WCAG 2.1.1).
  */
-export function DataTable({ table, csvHref, groupLabel, hide = [] }: { table: EvaluationTable; csvHref?: string | undefined; groupLabel?: (r: Row) => string; hide?: string[] }) {
+export function DataTable({
+  table,
+  csvHref,
+  groupLabel,
+  hide = [],
+  textOf,
+}: {
+  table: EvaluationTable;
+  csvHref?: string | undefined;
+  groupLabel?: (r: Row) => string;
+  hide?: string[];
+  /** Words for a code in a text column (a refusal's code), so no raw code is shown; the CSV keeps the code. */
+  textOf?: (column: string, value: string) => string;
+}) {
   const { locale } = useWeb();
   const t = dashboardMessages(locale);
   const cols = table.columns.filter((c) => !hide.includes(c.key));
   const title = textIn(table.title, locale);
-  const cell = (r: Row, c: Column, i: number) => (r.suppressed.includes(c.key) ? SUPPRESSED : i === 0 && groupLabel ? groupLabel(r) : formatValue(r[c.key], c, locale));
+  const cell = (r: Row, c: Column, i: number) => {
+    if (r.suppressed.includes(c.key)) return SUPPRESSED;
+    if (i === 0 && groupLabel) return groupLabel(r);
+    const v = r[c.key];
+    return textOf && typeof v === 'string' ? textOf(c.key, v) : formatValue(v, c, locale);
+  };
   return (
     <div className="vs-data-table">
       <div className="utrecht-table-container utrecht-table-container--overflow-inline vs-scroll" tabIndex={0} role="region" aria-label={title}>

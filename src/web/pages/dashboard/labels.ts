@@ -3,6 +3,7 @@ import type { LocalizedText } from '../../../domain/rules/judgement.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { dashboardMessages } from './messages.ts';
 import { textIn } from '../../../domain/i18n/index.ts';
+import { refusalTopic } from '../../../domain/rules/refusal-topics.ts';
 
 /** Names for the keys the evaluation groups by: municipality codes and experiment arms. */
 export interface GroupNames {
@@ -24,12 +25,17 @@ export function groupLabel(names: GroupNames, locale: Locale, dimension: Dimensi
   return key;
 }
 
+/** A refusal code in words (its topic: what the sender has to change), never the raw code. */
+export function refusalReason(code: string, locale: Locale): string {
+  return dashboardMessages(locale)(`reason_${refusalTopic(code)}`);
+}
+
 /** The label of a table row: its group, and for refusals the reason and the article too. */
 export function rowLabeller(names: GroupNames, locale: Locale, table: EvaluationTable) {
   return (r: EvaluationTable['rows'][number]): string => {
     const group = groupLabel(names, locale, table.dimension, String(r.group));
     if (table.key !== 'refusals') return group;
-    const reason = `${String(r.code)} (${String(r.article)})`;
+    const reason = `${refusalReason(String(r.code), locale)} (${String(r.article)})`;
     return table.dimension === 'total' ? reason : `${reason} — ${group}`;
   };
 }

@@ -4,7 +4,7 @@ import { useWeb } from '../../web-context.ts';
 import { ChartFigure } from './chart-figure.tsx';
 import { chartOfTable } from './charts.ts';
 import { DataTable } from './data-table.tsx';
-import { groupLabel, rowLabeller, type GroupNames } from './labels.ts';
+import { groupLabel, refusalReason, rowLabeller, type GroupNames } from './labels.ts';
 import { dashboardMessages } from './messages.ts';
 import { DashboardShell, type DashboardFrame } from './shell.tsx';
 import { PeriodComparisonSection } from './period-comparison.tsx';
@@ -30,7 +30,12 @@ export function OverviewPage({ frame, evaluation, names, csvHref }: { frame: Das
               {title}
             </Heading>
             {table.rows.length > 0 ? <ChartFigure id={`chart-${table.key}`} title={title} data={chartOfTable(table, locale, label)} /> : null}
-            <DataTable table={table} csvHref={csvHref(table.key)} groupLabel={(r) => (table.key === 'refusals' ? groupLabel(names, locale, table.dimension, String(r.group)) : label(r))} />
+            <DataTable
+              table={table}
+              csvHref={csvHref(table.key)}
+              groupLabel={(r) => (table.key === 'refusals' ? groupLabel(names, locale, table.dimension, String(r.group)) : label(r))}
+              textOf={(column, value) => (table.key === 'refusals' && column === 'code' ? refusalReason(value, locale) : value)}
+            />
           </section>
         );
       })}
