@@ -12,6 +12,7 @@ import { exportDdas } from '../src/app/ddas/export-ddas.ts';
 import { matchMunicipality } from '../src/app/matching/match-signals.ts';
 import { systemContext } from '../src/app/auth/system-actor.ts';
 import { forgetResidentReminders } from '../src/app/resident/forget-reminders.ts';
+import { residentChoicesPerArm } from '../src/app/resident/choices-per-arm.ts';
 
 const TRACE = { traceId: '0'.repeat(32), spanId: '0'.repeat(16) };
 
@@ -157,6 +158,14 @@ for (const engine of ENGINES) {
       const audit = await p.deps.db.selectFrom('audit_log').select(['detail']).where('activity', '=', 'resident.open').execute();
       assert.ok(audit.length >= 6);
       for (const a of audit) assert.ok(!JSON.stringify(a.detail).includes('1012'), 'no postcode in the audit trail');
+    });
+
+    it('counts objections, consents and help requests per experiment arm', async () => {
+      const per = await residentChoicesPerArm(p.deps);
+      assert.deepEqual(per, [
+        { arm: 'cak-eigen-bijdragen/met-toestemming', objected: 2, consented: 2, help: 1 },
+        { arm: 'cak-eigen-bijdragen/zonder-toestemming', objected: 1, consented: 0, help: 0 },
+      ]);
     });
 
     it("forgets codes and choices after the municipality's term, keeping those whose signal still exists", async () => {

@@ -6,6 +6,7 @@ import { appendAudit } from '../../db/repositories/audit.ts';
 import { findContactAttemptsSource } from '../../db/repositories/contact-attempts-source.ts';
 import { caseCells, tuneForAggregation } from '../../db/repositories/evaluation.ts';
 import type { AppDeps, CallContext } from '../context.ts';
+import { residentChoicesPerArm, type ArmChoices } from '../resident/choices-per-arm.ts';
 import { evaluationAudit } from './compute-evaluation.ts';
 import { resolveEvaluationFilter, type EvaluationQuery } from './scope.ts';
 
@@ -29,6 +30,8 @@ export interface ArmComparisonReport {
   arms: string[];
   reference: string | null;
   outcomes: OutcomeComparison[];
+  /** Objections, consents and help requests on the resident's page per arm (issue 24). */
+  residentChoices: ArmChoices[];
 }
 
 /**
@@ -53,5 +56,5 @@ export async function compareExperimentArms(deps: AppDeps, ctx: CallContext, q: 
     });
     return compareArms(o.key, o.label, counts, q.reference);
   });
-  return { arms, reference: arms.includes(q.reference ?? '') ? q.reference! : (arms[0] ?? null), outcomes };
+  return { arms, reference: arms.includes(q.reference ?? '') ? q.reference! : (arms[0] ?? null), outcomes, residentChoices: await residentChoicesPerArm(deps) };
 }

@@ -126,3 +126,8 @@ export async function deleteReminders(db: Executor, ids: readonly string[]): Pro
   const r = await db.deleteFrom('resident_reminders').where('id', 'in', [...ids]).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/** The choices residents made (no codes, no references): what the evaluation counts per arm. */
+export async function recordedChoices(db: Executor) {
+  return db.selectFrom('resident_reminders').select(['postcode', 'house_number', 'choice']).where('choice', 'is not', null).execute();
+}

@@ -159,7 +159,19 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: AppDeps): v
         tags,
         summary: 'Outcome rates per experiment arm with 95% Wilson intervals, a significance test and a plain-language reading',
         querystring: ComparisonQuery,
-        response: responses({ 200: { description: 'Comparisons', schema: Type.Object({ arms: Type.Array(Type.String()), reference: Type.Union([Type.String(), Type.Null()]), outcomes: Type.Array(Type.Record(Type.String(), Type.Unknown())) }) } }),
+        response: responses({
+          200: {
+            description: 'Comparisons',
+            schema: Type.Object({
+              arms: Type.Array(Type.String()),
+              reference: Type.Union([Type.String(), Type.Null()]),
+              outcomes: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+              residentChoices: Type.Array(Type.Object({ arm: Type.String(), objected: Type.Integer(), consented: Type.Integer(), help: Type.Integer() }), {
+                description: "Objections, consents and help requests residents made on /mijn-signaal, per arm (the arm the reminder's municipality is in)",
+              }),
+            }),
+          },
+        }),
       },
     },
     async (req) => {
