@@ -275,6 +275,13 @@ for (const engine of ENGINES) {
       const intake = table(taxOnly.tables, 'intake').rows[0]!;
       assert.equal(table(report.tables, 'intake').rows[0]!.accepted, intake.accepted);
       assert.equal(intake.accepted, reportFunnel.accepted, 'the intake table and the funnel start from the same accepted signals');
+      // and the rendered report (HTML) prints those figures
+      const html = (await szw.get(`/v1/evaluation/reports/tijdelijke-regeling-signaal-betalingsachterstanden?signalType=municipal_tax&from=${YEAR.from}&to=${YEAR.to}&format=html`)).html;
+      const funnelHtml = html.slice(html.indexOf('>Trechter: signaal'));
+      const heads = [.../<thead>([\s\S]*?)<\/thead>/.exec(funnelHtml)![1]!.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((m) => m[1]!);
+      const cells = [.../<tbody>([\s\S]*?)<\/tbody>/.exec(funnelHtml)![1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => m[1]!);
+      for (const [label, key] of [['Geaccepteerd', 'accepted'], ['Zaken (huishoudens)', 'cases'], ['Opgepakt', 'pickedUp'], ['Bereikt', 'reached']] as const)
+        assert.equal(plain(cells[heads.indexOf(label)]!), String(reportFunnel[key]), `report HTML ${label}`);
     });
 
     it('over generated histories the funnel nests for every breakdown and filter, and breakdowns add up to their totals', async () => {
