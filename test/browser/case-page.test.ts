@@ -28,7 +28,9 @@ describe('the case page for the job: phone width, two columns, SMS, confirming a
     await logIn(page, p.url, email);
     return page;
   };
-  const overflow = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollWidth);
+  /** The page's own width (the browser's globals typed here: the tests compile without the DOM library). */
+  type Dom = { document: { scrollingElement: { scrollWidth: number } }; getComputedStyle(el: unknown): { borderTopColor: string; borderTopWidth: string } };
+  const overflow = (page: Page) => page.evaluate(() => (globalThis as unknown as Dom).document.scrollingElement.scrollWidth);
 
   before(async () => {
     sms = await startSmsSink({ token: 'browser-sms-token' });
@@ -99,8 +101,12 @@ describe('the case page for the job: phone width, two columns, SMS, confirming a
     const page = await pageAs(wide, 'medewerker@amsterdam.demo');
     await page.goto(`${p.url}/zaken/${caseId}`);
     const note = page.locator('#note-body');
-    const border = () => note.evaluate((el) => getComputedStyle(el).borderTopColor + ' ' + getComputedStyle(el).borderTopWidth);
-    assert.ok(await note.evaluate((el) => el.matches(':invalid')), 'required and empty: invalid to the browser');
+    const border = () =>
+      note.evaluate((el: unknown) => {
+        const style = (globalThis as unknown as Dom).getComputedStyle(el);
+        return `${style.borderTopColor} ${style.borderTopWidth}`;
+      });
+    assert.ok(await note.evaluate((el: unknown) => (el as { matches(selector: string): boolean }).matches(':invalid')), 'required and empty: invalid to the browser');
     const untouched = await border();
     await note.fill('Bewoner belt terug.');
     await note.blur();
