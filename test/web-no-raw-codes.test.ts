@@ -70,13 +70,12 @@ for (const engine of ENGINES) {
     }
 
     // Not /regels: it lists each signal type's name and, labelled "Code", the value a sender's file uses.
-    // Not /dashboard: its refusals table is by code on purpose ("Reden (code)"; src/domain/evaluation/tables.ts).
-    it('shows words, not codes, on the worklist, case pages, archive, capacity and queue rules', async () => {
+    it('shows words, not codes, on the worklist, case pages, archive, capacity, queue rules and dashboard', async () => {
       const cases = (await sql<{ id: string }>`select id::text from cases where municipality_code = 'GM0363' order by crisis desc, id limit 4`.execute(p.deps.db)).rows.map((r) => `/zaken/${r.id}`);
       const withBreakdown = (await sql<{ id: string }>`select s.case_id::text as id from signal_states s join signals g on g.id = s.signal_id join cases c on c.id = s.case_id where c.municipality_code = 'GM0363' and g.components is not null limit 1`.execute(p.deps.db)).rows.map((r) => `/zaken/${r.id}`);
       const closed = (await sql<{ id: string }>`select id::text from cases where municipality_code = 'GM0363' and status = 'closed' limit 1`.execute(p.deps.db)).rows.map((r) => `/zaken/${r.id}`);
       await assertNoCodes(WORKER, ['/werklijst', '/archief', ...cases, ...withBreakdown, ...closed]);
-      await assertNoCodes(COORDINATOR, ['/werklijst', '/capaciteit', '/afwegingskader', '/werklijst/brieven']);
+      await assertNoCodes(COORDINATOR, ['/werklijst', '/capaciteit', '/afwegingskader', '/werklijst/brieven', '/dashboard']);
     });
 
     // Not /wat-mag-ik-aanleveren: it names the file's columns and values on purpose ("signal_type: rent").
