@@ -21,7 +21,7 @@ const TR_1_2_D: Citation = {
 };
 
 /** Same code as the field in the signal (RESIDENT_OBJECTED), so nothing of the row is kept either. */
-export const OBJECTED_ONLINE: Refusal = {
+const OBJECTED_ONLINE: Refusal = {
   code: 'RESIDENT_OBJECTED',
   inputError: false,
   citation: TR_1_2_D,
@@ -31,7 +31,7 @@ export const OBJECTED_ONLINE: Refusal = {
   },
 };
 
-export const PRIOR_CONSENT_MISSING: Refusal = {
+const PRIOR_CONSENT_MISSING: Refusal = {
   code: 'PRIOR_CONSENT_MISSING',
   inputError: false,
   citation: TR_1_2_D,

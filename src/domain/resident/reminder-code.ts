@@ -5,7 +5,7 @@
  * client address (src/app/resident) guessing one is hopeless. Printed in three groups of four.
  */
 export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-export const CODE_LENGTH = 12;
+const CODE_LENGTH = 12;
 
 /** A new code from random bytes (one byte per character; 256 is a multiple of 32, so no bias). */
 export function codeFromBytes(bytes: Uint8Array): string {

@@ -10,7 +10,7 @@ import { residentLang } from './routes.ts';
 
 const FLOW_COOKIE = 'vs_digid_flow';
 const SESSION_COOKIE = 'vs_inwoner';
-export const DIGID_CALLBACK = `${PAGE}/digid/terug`;
+const DIGID_CALLBACK = `${PAGE}/digid/terug`;
 
 export const residentDigidAvailable = (deps: AppDeps) => deps.sso.digid !== undefined;
 

@@ -306,7 +306,7 @@ const pl: Record<Key, string> = {
   cat_supply_end_date: 'kiedy kończy się dostawa',
 };
 
-export const RESIDENT_MESSAGES: Readonly<Record<ResidentLang, Readonly<Record<Key, string>>>> = { nl, en, tr, ar, pl };
+const RESIDENT_MESSAGES: Readonly<Record<ResidentLang, Readonly<Record<Key, string>>>> = { nl, en, tr, ar, pl };
 export type ResidentKey = Key;
 
 export function residentMessages(lang: ResidentLang) {

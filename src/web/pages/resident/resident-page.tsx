@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Alert, Button, FormField, Heading, Link, ListItem, Paragraph, RadioGroup, Textbox, UnorderedList } from '../../components/index.ts';
+import { Alert, Button, ButtonLink, FormField, Heading, Link, ListItem, Paragraph, RadioGroup, Textbox, UnorderedList } from '../../components/index.ts';
 import type { ReminderExplanation } from '../../../app/resident/explain-reminder.ts';
 import type { ResidentSignal } from '../../../app/resident/digid-signals.ts';
 import { dirOf, LANG_NAMES, RESIDENT_LANGS, residentDate, residentMessages, residentMoney, type ResidentLang } from './messages.ts';
@@ -90,11 +90,9 @@ export function ResidentStartPage({ lang, formToken, digid, error, values }: Sta
         <>
           <Heading level={2}>{t('digidTitle')}</Heading>
           <Paragraph>{t('digidIntro')}</Paragraph>
-          <form method="post" action={`${PAGE}/digid`}>
-            <input type="hidden" name="_form" value={formToken} />
-            <input type="hidden" name="taal" value={lang} />
-            <Button appearance="secondary-action">{t('digid')}</Button>
-          </form>
+          <Paragraph>
+            <ButtonLink href={`${PAGE}/digid?taal=${lang}`}>{t('digid')}</ButtonLink>
+          </Paragraph>
         </>
       ) : null}
     </Frame>
@@ -154,7 +152,7 @@ function RuleLine({ lang, article, title, url }: { lang: ResidentLang; article: 
   );
 }
 
-export const CHOICE_VALUES = ['objected', 'consented', 'help', 'none'] as const;
+const CHOICE_VALUES = ['objected', 'consented', 'help', 'none'] as const;
 
 export function ResidentReminderPage({ lang, formToken, token, e, notices }: ReminderProps) {
   const t = residentMessages(lang);

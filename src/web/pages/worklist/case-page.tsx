@@ -3,6 +3,7 @@ import { formatCitation } from '../../../domain/rules/format-citation.ts';
 import { AGE_GROUPS } from '../../../domain/worklist/queue-rules.ts';
 import { CONTACT_TYPES, END_RESULTS, PARTS_OF_DAY } from '../../../domain/worklist/ddas.ts';
 import { Alert, Button, DataList, Form, FormField, Heading, Link, Paragraph, RadioGroup, Select, StatusBadge, Table, Textarea, Textbox } from '../../components/index.ts';
+import { WarmTransferBadge } from '../resident/warm-transfer-badge.tsx';
 import { formatDate, formatDateTime, formatMoneyCents } from '../../i18n/locale.ts';
 import { useWeb } from '../../web-context.ts';
 import { componentLabel, ddasLabel, worklistMessages, type WorklistT } from './messages.ts';
@@ -105,6 +106,7 @@ export function CasePage({ view, rules, canWork, notice, failed, referral }: Cas
             />
             {c.known_via_standard_signals ? <StatusBadge status="neutral">{t('knownViaStandard')}</StatusBadge> : null}
             {c.has_experimental_signal ? <StatusBadge status="active">{t('experimental')}</StatusBadge> : null}
+            {view.warmTransfer ? <WarmTransferBadge /> : null}
           </section>
 
           <BrpCheckSection check={view.brpCheck} />
