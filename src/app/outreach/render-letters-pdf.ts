@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { Writable } from 'node:stream';
+import { pipePdf } from '../pdf/pipe-pdf.ts';
 
 /** One letter of a print run: sender, resident's address, date and the merged text. */
 export interface LetterPage {
@@ -29,13 +30,7 @@ const pdfText = (s: string) => s.replace(/[‘’]/g, "'").replace(/[“”]/g, 
  */
 export async function writeLettersPdf(letters: AsyncIterable<LetterPage>, out: Writable, meta: { title: string }): Promise<number> {
   const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: meta.title, Author: 'Vroegsignaal' } });
-  const finished = new Promise<void>((resolve, reject) => {
-    out.on('finish', resolve);
-    out.on('close', resolve);
-    out.on('error', reject);
-    doc.on('error', reject);
-  });
-  doc.pipe(out);
+  const finished = pipePdf(doc, out);
   let pages = 0;
   for await (const l of letters) {
     doc.addPage();

@@ -2,19 +2,14 @@ import PDFDocument from 'pdfkit';
 import type { Writable } from 'node:stream';
 import type { AccessAnswer, AnswerTable } from '../../domain/privacy/access-answer.ts';
 import { pdfText } from '../pdf/pdf-text.ts';
+import { pipePdf } from '../pdf/pipe-pdf.ts';
 
 const MARGIN = 50;
 
 /** The answer to an access request as an A4 PDF, in the plain style of the referral summary; streamed to `out`. */
 export async function writeAccessAnswerPdf(a: AccessAnswer, out: Writable): Promise<void> {
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, lang: a.lang === 'nl' ? 'nl-NL' : 'en-GB', info: { Title: pdfText(a.title), Author: 'Vroegsignaal' }, displayTitle: true });
-  const finished = new Promise<void>((resolve, reject) => {
-    out.on('finish', resolve);
-    out.on('close', resolve);
-    out.on('error', reject);
-    doc.on('error', reject);
-  });
-  doc.pipe(out);
+  const finished = pipePdf(doc, out);
   const width = doc.page.width - 2 * MARGIN;
   const bottom = () => doc.page.height - MARGIN;
   const para = (s: string) => doc.font('Helvetica').fontSize(10).text(pdfText(s), MARGIN, doc.y, { width }).moveDown(0.4);
