@@ -18,6 +18,7 @@ import { ColumnsPage } from './columns-page.tsx';
 import { DeliverPage } from './deliver-page.tsx';
 import { webDownload } from './download-route.ts';
 import { MaySendPage } from './may-send-page.tsx';
+import { registerReminderCodePages } from './reminder-code-routes.ts';
 import { creditorMessages } from './messages.ts';
 import { RefusalCodePage } from './refusal-code-page.tsx';
 import { RowPage } from './row-page.tsx';
@@ -62,6 +63,8 @@ export function registerCreditorPages(web: WebApp): void {
     { href: '/signalen', label: { nl: 'Signalen', en: 'Signals' }, permission: 'signals:read-own', organisationKinds: SENDERS, order: 21 },
     { href: '/wat-mag-ik-aanleveren', label: { nl: 'Wat mag ik aanleveren?', en: 'What may I send?' }, permission: 'signals:submit', organisationKinds: SENDERS, order: 22 },
   );
+
+  registerReminderCodePages(web);
 
   web.get('/aanleveren', DELIVER, async ({ deps, ctx, locale }) => ({
     title: creditorMessages(locale)('deliverTitle'),
