@@ -13,6 +13,8 @@ import { matchMunicipality } from '../src/app/matching/match-signals.ts';
 import { systemContext } from '../src/app/auth/system-actor.ts';
 import { forgetResidentReminders } from '../src/app/resident/forget-reminders.ts';
 import { residentChoicesPerArm } from '../src/app/resident/choices-per-arm.ts';
+import { webLogin } from './helpers/web.ts';
+import type { TestPlatform } from './helpers/platform.ts';
 
 const TRACE = { traceId: '0'.repeat(32), spanId: '0'.repeat(16) };
 
@@ -28,6 +30,7 @@ for (const engine of ENGINES) {
     let database: Awaited<ReturnType<(typeof engine)['open']>>;
     let key: string;
     const codes = new Map<string, string>();
+    let helpSignalId = '';
     const api = (path: string, body: unknown, type = 'application/json') =>
       fetch(`${p.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': type }, body: typeof body === 'string' ? body : JSON.stringify(body) });
     const choose = async (reference: string, postcode: string, house: string, choice: ResidentChoice) => {
@@ -140,6 +143,28 @@ for (const engine of ENGINES) {
       walk(out.gegevens);
       assert.ok(found.length >= 2, 'the signals of the period are exported');
       assert.deepEqual(found.filter((s) => s.warmeOverdracht === true).map((s) => s.ID), [id], 'only the help request is a warm transfer');
+      helpSignalId = id;
+    });
+
+    it('flags the case of a help request as a warm transfer on its page and in the worklist, in Dutch and English', async () => {
+      const state = await p.deps.db.selectFrom('signal_states').select('case_id').where('signal_id', '=', helpSignalId).executeTakeFirstOrThrow();
+      const caseId = state.case_id!;
+      assert.ok(caseId, 'the help request is matched into a case');
+      const other = await p.deps.db.selectFrom('signal_states').select('case_id').where('municipality_code', '=', 'GM0363').where('case_id', 'is not', null).where('case_id', '!=', caseId).executeTakeFirstOrThrow();
+      // webLogin only needs the Fastify instance to inject into.
+      const worker = await webLogin(p as TestPlatform, 'medewerker@amsterdam.demo');
+      const flag = { nl: 'Inwoner vraagt om contact (warme overdracht)', en: 'Resident asks to be contacted (warm transfer)' };
+      for (const lang of ['nl', 'en'] as const) {
+        const page = await worker.get(`/zaken/${caseId}?lang=${lang}`);
+        assert.equal(page.status, 200);
+        assert.ok(page.html.includes(flag[lang]), `the case page shows the flag (${lang})`);
+        const row = await worker.get(`/werklijst?q=${caseId}&lang=${lang}`);
+        assert.match(row.html, new RegExp(`href="/zaken/${caseId}">${caseId}</a>.*${flag[lang].replace(/[()]/g, '\\$&')}`, 's'), `the worklist row shows the flag (${lang})`);
+      }
+      const plain = await worker.get(`/zaken/${other.case_id}?lang=nl`);
+      assert.equal(plain.status, 200);
+      assert.ok(!plain.html.includes(flag.nl), 'a case without a help request has no flag');
+      assert.ok(!(await worker.get(`/werklijst?q=${other.case_id}`)).html.includes(flag.nl), 'nor has its worklist row');
     });
 
     it('throttles guessing: wrong tries lock the client, and then even the right code is refused for a while', async () => {

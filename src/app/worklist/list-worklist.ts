@@ -1,4 +1,5 @@
 import { appendAudit } from '../../db/repositories/audit.ts';
+import { warmTransferCases } from '../../db/repositories/resident-reminders.ts';
 import { getWorklistSettings } from '../../db/repositories/municipality-settings.ts';
 import { caseWorkers, listQueues, queueCounts, worklistCount, worklistPage, type QueueRow, type WorklistQuery, type WorklistRow } from '../../db/repositories/worklist.ts';
 import { normalisePostcode } from '../../domain/signals/normalise.ts';
@@ -29,7 +30,8 @@ export interface WorklistView {
   today: string;
   queues: Array<QueueRow & { open: number; overdue: number }>;
   unqueued: { open: number; overdue: number };
-  rows: Array<WorklistRow & { due: CaseDeadline }>;
+  // warmTransfer: on the page only (the export has no column for it).
+  rows: Array<WorklistRow & { due: CaseDeadline; warmTransfer?: boolean }>;
   total: number;
   page: number;
   pages: number;
@@ -99,6 +101,8 @@ export async function listWorklist(deps: AppDeps, ctx: CallContext, f: WorklistF
     worklistPage(deps.db, query),
     caseWorkers(deps.db, ctx.actor.organisationId),
   ]);
+  // The resident asked on their own page to be contacted now (issue 24): flagged like a crisis.
+  const warm = await warmTransferCases(deps.db, rows.map((r) => r.id));
   const countOf = (id: string | null) => counts.find((c) => c.queueId === id) ?? { open: 0, overdue: 0 };
   // Only the queue narrows the list: its count is already known, no second scan needed.
   const onlyQueue = filters.status === 'active' && !filters.assigned && !filters.overdue && !filters.crisis && !filters.signalType && !query.search;
@@ -114,7 +118,7 @@ export async function listWorklist(deps: AppDeps, ctx: CallContext, f: WorklistF
     today,
     queues: queues.map((q) => ({ ...q, ...countOf(q.id) })),
     unqueued: countOf(null),
-    rows: rows.map((r) => ({ ...r, due: caseDeadline({ status: r.status, legalDeadline: r.deadline, matchingDate: r.matchingDate }, settings.contactTargetDays, today, settings.dueSoonDays) })),
+    rows: rows.map((r) => ({ ...r, warmTransfer: warm.has(r.id), due: caseDeadline({ status: r.status, legalDeadline: r.deadline, matchingDate: r.matchingDate }, settings.contactTargetDays, today, settings.dueSoonDays) })),
     total,
     page,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),

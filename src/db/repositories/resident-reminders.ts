@@ -94,6 +94,14 @@ export async function warmTransfers(db: Executor, signalIds: readonly string[]):
   return new Set(r.rows.map((x) => x.id));
 }
 
+/** Which of these cases hold a signal that arrived after the resident asked to be contacted now (the worklist's flag). */
+export async function warmTransferCases(db: Executor, caseIds: readonly string[]): Promise<Set<string>> {
+  if (caseIds.length === 0) return new Set();
+  const r = await sql<{ id: string }>`select distinct st.case_id::text as id from signal_states st join resident_reminders r on r.signal_id = st.signal_id
+     where st.case_id = any(${caseIds}::bigint[]) and r.choice = 'help'`.execute(db);
+  return new Set(r.rows.map((x) => x.id));
+}
+
 
 /** The signals about one person (the BSN's keyed pseudonym), for their own page after DigiD: newest first, at most 50. */
 export async function signalsByBsnPseudonym(db: Executor, pseudonym: string) {

@@ -4,6 +4,7 @@ import { formatMoneyCents, formatNumber } from '../../i18n/locale.ts';
 import { useWeb } from '../../web-context.ts';
 import { worklistMessages } from './messages.ts';
 import { addressOfKey, DueCell, FlagBadges, rowClassOf } from './parts.tsx';
+import { WarmTransferBadge } from '../resident/warm-transfer-badge.tsx';
 import type { RuleData } from './rule-data.ts';
 
 type Row = WorklistView['rows'][number];
@@ -38,7 +39,16 @@ export function WorklistPage({ view, rules, canWork, notice, error }: { view: Wo
     { key: 'address', header: t('colAddress'), cell: (r) => addressOfKey(r.addressKey) },
     { key: 'signals', header: t('colSignals'), cell: (r) => r.signalTypes.map((s) => rules.label(s, locale)).join(', ') },
     { key: 'amount', header: t('colAmount'), numeric: true, cell: (r) => formatMoneyCents(locale, r.amountCents) },
-    { key: 'flags', header: t('colFlags'), cell: (r) => <FlagBadges c={r} t={t} /> },
+    {
+      key: 'flags',
+      header: t('colFlags'),
+      cell: (r) => (
+        <>
+          <FlagBadges c={r} t={t} />
+          {r.warmTransfer ? <WarmTransferBadge /> : null}
+        </>
+      ),
+    },
     { key: 'due', header: t('colDue'), cell: (r) => <DueCell due={r.due} t={t} locale={locale} /> },
     { key: 'assigned', header: t('colAssigned'), cell: (r) => r.assignedName ?? '—' },
     { key: 'queue', header: t('colQueue'), cell: (r) => (r.queueId ? (queueName.get(r.queueId) ?? '—') : t('unqueued')) },
