@@ -1,4 +1,4 @@
-import type { ReminderCodeResult, ReminderCsvOutcome } from '../../../app/resident/reminder-codes-csv.ts';
+import { REMINDER_CSV_COLUMNS, type ReminderCodeResult, type ReminderCsvOutcome } from '../../../app/resident/reminder-codes-csv.ts';
 import { MAX_REMINDERS_PER_CALL } from '../../../app/resident/issue-reminder-codes.ts';
 import { REMINDER_PROBLEM_TEXT } from '../../../domain/resident/reminder-request.ts';
 import { Alert, DataList, FormField, Heading, Paragraph, Table, type Column } from '../../components/index.ts';
@@ -102,7 +102,7 @@ export function ReminderCodesPage({ pageUrl, outcome }: ReminderCodesPageProps) 
           </button>
         </form>
         <Heading level={3}>{t('columnsHeading')}</Heading>
-        <DataList items={(['reference', 'postcode', 'house_number', 'period_end'] as const).map((c) => ({ key: <code>{c}</code>, value: t(`col_${c}`) }))} />
+        <DataList items={REMINDER_CSV_COLUMNS.map((c) => ({ key: <code>{c}</code>, value: t(`col_${c}`) }))} />
       </section>
       <section aria-labelledby="letter-heading" className="vs-section">
         <Heading level={2} id="letter-heading">
