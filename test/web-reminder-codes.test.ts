@@ -113,6 +113,9 @@ for (const engine of ENGINES) {
       assert.match(none.body, /Kies een bestand\./);
       const header = await send(landlord, 'reference,postcode,house_number,period_end\n');
       assert.match(header.body, /geen regels onder de kopregel/);
+      const big = await send(landlord, `reference,postcode,period_end\n${'X,1011AB,2025-06-20\n'.repeat(250_000)}`);
+      assert.equal(big.statusCode, 400);
+      assert.match(big.body, /Het bestand is groter dan 4 MB\./);
       assert.equal(await audits(), before);
     });
 

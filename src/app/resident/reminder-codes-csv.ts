@@ -11,7 +11,13 @@ export const REMINDER_CSV_COLUMNS = ['reference', 'postcode', 'house_number', 'p
 type Column = (typeof REMINDER_CSV_COLUMNS)[number];
 
 /** Why a whole file was not read; nothing was issued then. */
-export type ReminderFileProblem = 'EMPTY' | 'NOT_TEXT' | 'NOT_CSV' | 'MISSING_COLUMNS' | 'NO_ROWS' | 'TOO_MANY_ROWS';
+export type ReminderFileProblem = 'TOO_LARGE' | 'EMPTY' | 'NOT_TEXT' | 'NOT_CSV' | 'MISSING_COLUMNS' | 'NO_ROWS' | 'TOO_MANY_ROWS';
+
+/**
+ * Far above what MAX_REMINDERS_PER_CALL rows take, and below where the web app's multipart limit cuts
+ * a file short: a cut file is refused whole, never read in part.
+ */
+export const MAX_REMINDER_FILE_BYTES = 4 * 1024 * 1024;
 
 type Problem = Extract<IssuedCode, { problem: string }>['problem'];
 
@@ -92,6 +98,7 @@ function readRows(text: string): { rows: ReminderCodeRow[] } | { fileProblem: Re
  * with its code or its problem. The codes come back once, here, as a CSV to merge into the letters.
  */
 export async function issueReminderCodesFromCsv(deps: AppDeps, ctx: CallContext, bytes: Uint8Array): Promise<ReminderCsvOutcome> {
+  if (bytes.length > MAX_REMINDER_FILE_BYTES) return { fileProblem: 'TOO_LARGE' };
   const decoded = decodeUtf8OrWindows1252(bytes, true);
   if ('notUtf8At' in decoded || decoded.text.includes('\u0000')) return { fileProblem: 'NOT_TEXT' };
   const read = readRows(decoded.text.replace(/^\uFEFF/, ''));

@@ -1,4 +1,4 @@
-import { REMINDER_CSV_COLUMNS, type ReminderCodeResult, type ReminderCsvOutcome } from '../../../app/resident/reminder-codes-csv.ts';
+import { MAX_REMINDER_FILE_BYTES, REMINDER_CSV_COLUMNS, type ReminderCodeResult, type ReminderCsvOutcome } from '../../../app/resident/reminder-codes-csv.ts';
 import { MAX_REMINDERS_PER_CALL } from '../../../app/resident/issue-reminder-codes.ts';
 import { REMINDER_PROBLEM_TEXT } from '../../../domain/resident/reminder-request.ts';
 import { Alert, DataList, FormField, Heading, Paragraph, Table, type Column } from '../../components/index.ts';
@@ -24,7 +24,7 @@ const dataUrl = (csv: string) => `data:text/csv;charset=utf-8,${encodeURICompone
 function FileProblem({ outcome, locale }: { outcome: Extract<NonNullable<ReminderCodesPageProps['outcome']>, { fileProblem: string }>; locale: Locale }) {
   const t = reminderCodeMessages(locale);
   const missing = 'missing' in outcome && outcome.missing ? outcome.missing.join(', ') : '';
-  return <Alert type="error">{t(`file_${outcome.fileProblem}`, { columns: missing, max: formatNumber(locale, MAX_REMINDERS_PER_CALL) })}</Alert>;
+  return <Alert type="error">{t(`file_${outcome.fileProblem}`, { columns: missing, max: formatNumber(locale, MAX_REMINDERS_PER_CALL), mb: MAX_REMINDER_FILE_BYTES / (1024 * 1024) })}</Alert>;
 }
 
 function Result({ rows, csv, locale }: { rows: ReminderCodeResult[]; csv: string; locale: Locale }) {
