@@ -12,7 +12,7 @@ import { exportDdas } from '../src/app/ddas/export-ddas.ts';
 import { matchMunicipality } from '../src/app/matching/match-signals.ts';
 import { systemContext } from '../src/app/auth/system-actor.ts';
 import { forgetResidentReminders } from '../src/app/resident/forget-reminders.ts';
-import { residentChoicesPerArm } from '../src/app/resident/choices-per-arm.ts';
+import { countChoicesPerArm, residentChoicesPerArm } from '../src/app/resident/choices-per-arm.ts';
 import { webLogin } from './helpers/web.ts';
 import type { TestPlatform } from './helpers/platform.ts';
 
@@ -185,12 +185,23 @@ for (const engine of ENGINES) {
       for (const a of audit) assert.ok(!JSON.stringify(a.detail).includes('1012'), 'no postcode in the audit trail');
     });
 
-    it('counts objections, consents and help requests per experiment arm', async () => {
-      const per = await residentChoicesPerArm(p.deps);
-      assert.deepEqual(per, [
+    it('counts objections, consents and help requests per experiment arm: in the period, of the caller\'s municipalities, small counts suppressed', async () => {
+      const always = { from: '2000-01-01', to: '2100-12-31' };
+      assert.deepEqual(await countChoicesPerArm(p.deps, always), [
         { arm: 'cak-eigen-bijdragen/met-toestemming', objected: 2, consented: 2, help: 1 },
         { arm: 'cak-eigen-bijdragen/zonder-toestemming', objected: 1, consented: 0, help: 0 },
       ]);
+      assert.deepEqual(await countChoicesPerArm(p.deps, { from: '2000-01-01', to: '2000-12-31' }), [], 'none made in that period');
+      assert.deepEqual(await countChoicesPerArm(p.deps, { ...always, experiment: 'another-experiment' }), []);
+      const published = await residentChoicesPerArm(p.deps, always);
+      assert.deepEqual(published[0], { arm: 'cak-eigen-bijdragen/met-toestemming', objected: null, consented: null, help: null }, 'under 10: suppressed');
+      assert.equal(published[1]!.consented, 0, 'zero tells nothing about a person');
+      // and the dashboard's arm comparison carries them (suppressed) for the ministry
+      const szw = await webLogin(p as TestPlatform, 'evaluator@szw.demo');
+      const api = await szw.get(`/v1/evaluation/arm-comparisons?from=2000-01-01&to=2100-12-31&experiment=cak-eigen-bijdragen`);
+      assert.equal(api.status, 200, api.html);
+      const body = JSON.parse(api.html) as { residentChoices: unknown[] };
+      assert.deepEqual(body.residentChoices[0], published[0]);
     });
 
     it("forgets codes and choices after the municipality's term, keeping those whose signal still exists", async () => {

@@ -56,5 +56,5 @@ export async function compareExperimentArms(deps: AppDeps, ctx: CallContext, q: 
     });
     return compareArms(o.key, o.label, counts, q.reference);
   });
-  return { arms, reference: arms.includes(q.reference ?? '') ? q.reference! : (arms[0] ?? null), outcomes, residentChoices: await residentChoicesPerArm(deps) };
+  return { arms, reference: arms.includes(q.reference ?? '') ? q.reference! : (arms[0] ?? null), outcomes, residentChoices: await residentChoicesPerArm(deps, filter) };
 }

@@ -136,6 +136,12 @@ export async function deleteReminders(db: Executor, ids: readonly string[]): Pro
 }
 
 /** The choices residents made (no codes, no references): what the evaluation counts per arm. */
-export async function recordedChoices(db: Executor) {
-  return db.selectFrom('resident_reminders').select(['postcode', 'house_number', 'choice']).where('choice', 'is not', null).execute();
+/** The residents' recorded choices, made in the period (dates inclusive, by the day they chose). */
+export async function recordedChoices(db: Executor, period: { from: string; to: string }) {
+  return db
+    .selectFrom('resident_reminders')
+    .select(['postcode', 'house_number', 'choice'])
+    .where('choice', 'is not', null)
+    .where(sql<boolean>`chosen_at::date between ${period.from}::date and ${period.to}::date`)
+    .execute();
 }

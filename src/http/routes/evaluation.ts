@@ -166,8 +166,10 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: AppDeps): v
               arms: Type.Array(Type.String()),
               reference: Type.Union([Type.String(), Type.Null()]),
               outcomes: Type.Array(Type.Record(Type.String(), Type.Unknown())),
-              residentChoices: Type.Array(Type.Object({ arm: Type.String(), objected: Type.Integer(), consented: Type.Integer(), help: Type.Integer() }), {
-                description: "Objections, consents and help requests residents made on /mijn-signaal, per arm (the arm the reminder's municipality is in)",
+              residentChoices: Type.Array(
+                Type.Object({ arm: Type.String(), objected: Type.Union([Type.Integer(), Type.Null()]), consented: Type.Union([Type.Integer(), Type.Null()]), help: Type.Union([Type.Integer(), Type.Null()]) }),
+                {
+                description: "Objections, consents and help requests residents made on /mijn-signaal in the period, per arm (the arm the reminder's municipality is in); null: fewer than 10 (suppressed)",
               }),
             }),
           },

@@ -4,7 +4,7 @@ import { useWeb } from '../../web-context.ts';
 import { ChartFigure } from './chart-figure.tsx';
 import { chartOfArms } from './charts.ts';
 import { DataTable } from './data-table.tsx';
-import { armRatesTable, armTestsTable } from './extra-tables.ts';
+import { armRatesTable, armTestsTable, residentChoicesTable } from './extra-tables.ts';
 import { dashboardMessages } from './messages.ts';
 import { DashboardShell, type DashboardFrame } from './shell.tsx';
 import { textIn } from '../../../domain/i18n/index.ts';
@@ -23,7 +23,7 @@ export function ArmsPage({
   frame: DashboardFrame;
   report: ArmComparisonReport | null;
   armLabel: (arm: string) => string;
-  csvHref: (part: 'rates' | 'tests') => string;
+  csvHref: (part: 'rates' | 'tests' | 'choices') => string;
 }) {
   const { locale } = useWeb();
   const t = dashboardMessages(locale);
@@ -40,6 +40,7 @@ export function ArmsPage({
           <ChartFigure id="chart-arms" title={t('armsChartTitle')} data={chartOfArms(report, locale, armLabel)} />
           <DataTable table={armRatesTable(report, locale, armLabel)} csvHref={csvHref('rates')} />
           <DataTable table={armTestsTable(report, locale, armLabel)} csvHref={csvHref('tests')} hide={['reading', 'warnings']} />
+          {report.residentChoices.length > 0 ? <DataTable table={residentChoicesTable(report, armLabel)} csvHref={csvHref('choices')} /> : null}
           <section className="vs-section" aria-labelledby="h-readings">
             <Heading level={3} id="h-readings">
               {t('readings')}

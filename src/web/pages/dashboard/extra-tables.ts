@@ -82,6 +82,19 @@ export function armTestsTable(report: ArmComparisonReport, locale: Locale, armLa
   };
 }
 
+/** The residents' choices on their own page per arm (issue 24): what the consent question did. */
+export function residentChoicesTable(report: ArmComparisonReport, armLabel: (arm: string) => string): EvaluationTable {
+  const hidden = (c: ArmComparisonReport['residentChoices'][number]) => (['objected', 'consented', 'help'] as const).filter((k) => c[k] === null);
+  return {
+    key: 'arm-choices',
+    title: text('choicesCaption'),
+    dimension: 'arm',
+    columns: [col('group', 'arm', 'dimension'), col('objected', 'choiceObjected', 'count'), col('consented', 'choiceConsented', 'count'), col('help', 'choiceHelp', 'count')],
+    rows: report.residentChoices.map((c) => row({ group: armLabel(c.arm), objected: c.objected, consented: c.consented, help: c.help }, hidden(c))),
+    notes: [{ nl: dashboardMessages('nl')('choicesNote'), en: dashboardMessages('en')('choicesNote') }],
+  };
+}
+
 export function costsTable(cb: CostBenefit, locale: Locale): EvaluationTable {
   const t = dashboardMessages(locale);
   const party = { municipality: t('partyMunicipality'), creditor: t('partyCreditor'), society: t('partySociety') };

@@ -15,7 +15,7 @@ import { one, WebNotFound, type PageResult, type WebApp } from '../../web-app.ts
 import { webDownload, type FileDownload } from '../creditor/download-route.ts';
 import { ArmsPage } from './arms-page.tsx';
 import { CostsPage, type CostsView } from './costs-page.tsx';
-import { armRatesTable, armTestsTable, costsTable } from './extra-tables.ts';
+import { armRatesTable, armTestsTable, costsTable, residentChoicesTable } from './extra-tables.ts';
 import { dashboardMessages, parameterLabels } from './messages.ts';
 import { OverviewPage } from './overview-page.tsx';
 import { GlossaryPage } from './glossary-page.tsx';
@@ -92,7 +92,7 @@ export function registerDashboardPages(web: WebApp): void {
   web.get<RawQuery>('/dashboard/groepen', ACCESS, async ({ deps, ctx, locale, query }) => {
     const s = await readSelection(deps, ctx, web.ruleBook, locale, query);
     const report = await orProblem(s, () => compareExperimentArms(deps, ctx, { ...s.query, reference: s.frame.form.reference || undefined }));
-    const csvHref = (part: 'rates' | 'tests') => `/dashboard/groepen.csv${searchOf(s.frame.form, { part })}`;
+    const csvHref = (part: 'rates' | 'tests' | 'choices') => `/dashboard/groepen.csv${searchOf(s.frame.form, { part })}`;
     const t = dashboardMessages(locale);
     return respond(s.frame, `${t('armsTitle')} — ${t('title')}`, createElement(ArmsPage, { frame: s.frame, report, armLabel: armLabeller(s, locale), csvHref }));
   });
@@ -129,12 +129,14 @@ export function registerDashboardPages(web: WebApp): void {
   });
 
   webDownload(web, '/dashboard/groepen.csv', DOWNLOAD, async ({ ctx, locale, query }) => {
-    const part = one(query.part) === 'tests' ? 'tests' : 'rates';
+    const asked = one(query.part);
+    const part = asked === 'tests' || asked === 'choices' ? asked : 'rates';
     return csvOf(
       async () => {
         const s = await readSelection(web.deps, ctx, web.ruleBook, locale, query);
         const report = await orProblem(s, () => compareExperimentArms(web.deps, ctx, { ...s.query, reference: s.frame.form.reference || undefined }));
         if (!report) return null;
+        if (part === 'choices') return residentChoicesTable(report, armLabeller(s, locale));
         return part === 'tests' ? armTestsTable(report, locale, armLabeller(s, locale)) : armRatesTable(report, locale, armLabeller(s, locale));
       },
       `experimentgroepen-${part}`,
