@@ -24,9 +24,10 @@ export async function submitSignals(
   const orgId = ctx.actor.organisationId;
   const sender = { organisationId: orgId, latestSignalDate: latestSignalDate(deps.now()) };
   // The residents' choices on their own page (issue 24) refuse what they refuse, dry run or not.
+  const residents = residentGate(deps);
   const judged: JudgedItem[] = await judgeByChoices(
     deps.db,
-    residentGate(deps),
+    residents,
     orgId,
     signals.map((s, i) => ({ rowNo: i + 1, ...routeAndJudge(s, sender, deps.judge, deps.registers) })),
   );
@@ -59,6 +60,7 @@ export async function submitSignals(
   const outcomes = await storeSignals(deps.db, deps, ctx, judged);
   await closeRemindersOf(
     deps.db,
+    residents,
     orgId,
     outcomes.filter((o) => o.outcome === 'accepted' && o.signalId).map((o) => o.signalId!),
     deps.now(),

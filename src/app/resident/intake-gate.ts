@@ -18,6 +18,8 @@ import type { JudgedItem } from '../intake/storing/store-signals.ts';
 export interface ResidentGate {
   /** Whether anything can apply to this sender's signals. */
   applies(db: Kysely<DB> | Transaction<DB>, senderOrgId: string): Promise<boolean>;
+  /** Whether the sender ever asked for reminder codes (remembered: see senderKnown). */
+  hasReminders(db: Kysely<DB> | Transaction<DB>, senderOrgId: string): Promise<boolean>;
   now: () => Date;
   consentRequired(s: { ruleId: string | undefined; municipalityCode: string | undefined; senderOrgId: string; creditorOrgId: string }): boolean;
 }
@@ -26,7 +28,37 @@ function consentArmsRunning(experiments: RunningExperiments): boolean {
   return experiments.running().some((e) => e.design.arms.some((a) => a.withoutPriorConsent === false));
 }
 
-export function residentGate(deps: Pick<AppDeps, 'experiments' | 'now'>): ResidentGate {
+/**
+ * Which senders asked for reminder codes, per platform (keyed by its database handle): a sender
+ * that has codes keeps them (until retention, after which asking costs a query, no more), so a yes
+ * is remembered; a no is asked again after NO_CODES_TTL_MS — and at once in this process when it
+ * issues codes (forgetSenderAnswer). The single-signal API would otherwise pay two extra round
+ * trips per request for senders that never use the resident's page. Across processes a sender's
+ * first codes are seen within NO_CODES_TTL_MS: long before a resident can have read their letter.
+ */
+const NO_CODES_TTL_MS = 10_000;
+const answers = new WeakMap<object, Map<string, { has: boolean; at: number }>>();
+
+function answersOf(key: object): Map<string, { has: boolean; at: number }> {
+  let m = answers.get(key);
+  if (!m) answers.set(key, (m = new Map()));
+  return m;
+}
+
+/** Issuing codes: the sender's "no codes" answer is stale at once (in this process). */
+export function forgetSenderAnswer(deps: Pick<AppDeps, 'db'>, senderOrgId: string): void {
+  answersOf(deps.db).delete(senderOrgId);
+}
+
+export function residentGate(deps: Pick<AppDeps, 'experiments' | 'now' | 'db'>): ResidentGate {
+  const known = answersOf(deps.db);
+  const hasReminders: ResidentGate['hasReminders'] = async (db, sender) => {
+    const a = known.get(sender);
+    if (a && (a.has || Date.now() - a.at < NO_CODES_TTL_MS)) return a.has;
+    const has = await senderHasReminders(db, sender);
+    known.set(sender, { has, at: Date.now() });
+    return has;
+  };
   const consentRequired: ResidentGate['consentRequired'] = (s) => {
     if (!s.ruleId || !s.municipalityCode) return false;
     const facts = { ruleId: s.ruleId, municipalityCode: s.municipalityCode, senderOrgId: s.senderOrgId, creditorOrgId: s.creditorOrgId };
@@ -34,7 +66,8 @@ export function residentGate(deps: Pick<AppDeps, 'experiments' | 'now'>): Reside
   };
   return {
     now: deps.now,
-    applies: async (db, sender) => consentArmsRunning(deps.experiments) || (await senderHasReminders(db, sender)),
+    applies: async (db, sender) => consentArmsRunning(deps.experiments) || (await hasReminders(db, sender)),
+    hasReminders,
     consentRequired,
   };
 }
@@ -77,7 +110,7 @@ export async function refuseStoredByChoices(trx: Transaction<DB>, gate: Resident
 }
 
 /** After storing: the new signals close their reminders, so the choice can no longer change. */
-export async function closeRemindersOf(db: Kysely<DB> | Transaction<DB>, senderOrgId: string, signalIds: readonly string[], now: Date): Promise<void> {
-  if (signalIds.length === 0 || !(await senderHasReminders(db, senderOrgId))) return;
+export async function closeRemindersOf(db: Kysely<DB> | Transaction<DB>, gate: ResidentGate, senderOrgId: string, signalIds: readonly string[], now: Date): Promise<void> {
+  if (signalIds.length === 0 || !(await gate.hasReminders(db, senderOrgId))) return;
   await closeReminders(db, signalIds, now);
 }

@@ -6,6 +6,7 @@ import { dutchToday } from '../../domain/worklist/deadlines.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { insertReminders, type NewReminder } from '../../db/repositories/resident-reminders.ts';
 import { auditBy, type AppDeps, type CallContext } from '../context.ts';
+import { forgetSenderAnswer } from './intake-gate.ts';
 
 export type IssuedCode =
   | { reference: string; code: string; expiresOn: string }
@@ -50,5 +51,6 @@ export async function issueReminderCodes(deps: AppDeps, ctx: CallContext, reques
     });
     return done;
   });
+  if (inserted.size > 0) forgetSenderAnswer(deps, ctx.actor.organisationId);
   return out.map((o) => ('code' in o ? (inserted.has(o.reference) ? { ...o, code: formatCode(o.code) } : { reference: o.reference, problem: 'REFERENCE_HAS_CODE' as const }) : o));
 }

@@ -108,7 +108,7 @@ export async function storeBatchChunk(
   );
   await addBatchProgress(trx, batch.id, { rows: chunk.rows, ...counts, bytes: batch.bytes });
   await queueForMatching(trx, newIds);
-  if (residents) await closeRemindersOf(trx, sender, newIds.map(String), residents.now());
+  if (residents) await closeRemindersOf(trx, residents, sender, newIds.map(String), residents.now());
   if (newIds.length > 0 || counts.refused > 0)
     await appendAuditOfMany(trx, {
       ...auditBy(ctx),
