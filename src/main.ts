@@ -8,7 +8,7 @@ import { DEMO_PASSWORD } from './app/seed/demo-organisations.ts';
 import { DirectoryCheckpointStore } from './app/audit/checkpoint-store.ts';
 import { BrpConfigError, loadBrpConnections } from './infra/brp/brp-connection.ts';
 import { HaalCentraalMunicipalBrp } from './infra/brp/haal-centraal-brp.ts';
-import { DEMO_EHERKENNING_ACCOUNTS, DEMO_IDP_PASSWORD, DEMO_MUNICIPAL_ACCOUNTS, startDemoBrp, startDemoIdentity, startDemoMailbox, startDemoSmsBox } from './simulation/demo.ts';
+import { DEMO_DIGID_ACCOUNTS, DEMO_EHERKENNING_ACCOUNTS, DEMO_IDP_PASSWORD, DEMO_MUNICIPAL_ACCOUNTS, startDemoBrp, startDemoIdentity, startDemoMailbox, startDemoSmsBox } from './simulation/demo.ts';
 import { connectDemoIdentity } from './app/seed/demo-identity.ts';
 import { createSmtpMailer } from './infra/mail/smtp-mailer.ts';
 import { createHttpSmsSender } from './infra/sms/http-sms-sender.ts';
@@ -101,6 +101,7 @@ if (demoIdentity)
   lines.push(
     `  Inloggen via identiteitsprovider (demo): Amsterdam op ${demoIdentity.municipal.issuer}, eHerkenning op ${platform.deps.sso.eherkenning?.issuer ?? demoIdentity.eherkenning.issuer}`,
     `    accounts: ${DEMO_MUNICIPAL_ACCOUNTS.map((a) => a.username).join(', ')}, ${DEMO_EHERKENNING_ACCOUNTS.map((a) => a.username).join(', ')} (wachtwoord ${DEMO_IDP_PASSWORD})`,
+    `  Inwonerspagina: ${url}/mijn-signaal — DigiD (demo) op ${platform.deps.sso.digid?.issuer ?? demoIdentity.digid.issuer}, account ${DEMO_DIGID_ACCOUNTS.map((a) => a.username).join(', ')} (wachtwoord ${DEMO_IDP_PASSWORD})`,
   );
 else if (!mailer) lines.push('  Let op: e-mail is niet ingesteld (SMTP_URL); wachtwoord vergeten en uitnodigen werken niet.');
 if (usesDevelopmentPseudonymKey(config)) lines.push('  Let op: PSEUDONYM_KEY is niet gezet; er wordt een ontwikkelsleutel gebruikt.');

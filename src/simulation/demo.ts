@@ -23,7 +23,7 @@ export { seedDemoSignals };
 export async function startDemoIdentity(opts: Parameters<typeof import('./demo-identity.ts').startDemoIdentity>[0]) {
   return (await import('./demo-identity.ts')).startDemoIdentity(opts);
 }
-export { DEMO_EHERKENNING_ACCOUNTS, DEMO_IDP_PASSWORD, DEMO_MUNICIPAL_ACCOUNTS } from './identity-provider/demo-accounts.ts';
+export { DEMO_DIGID_ACCOUNTS, DEMO_EHERKENNING_ACCOUNTS, DEMO_IDP_PASSWORD, DEMO_MUNICIPAL_ACCOUNTS } from './identity-provider/demo-accounts.ts';
 export { startDemoSmsBox } from './sms-sink/sms-sink.ts';
 
 /**
