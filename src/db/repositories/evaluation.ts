@@ -125,6 +125,9 @@ export async function refusalReasonCells(db: Executor, f: EvaluationFilter): Pro
   }));
 }
 
+/** A contact attempt (alias `a`) towards the resident: every kind but an administrative step. */
+const towardsResident = (attempts: ContactAttemptsSource) => (attempts.kind ? sql`a.${sql.ref(attempts.kind)}::text <> 'Administratief'` : sql`true`);
+
 /**
  * One pass over cases: the funnel, timeliness, overlap and household counts per month ×
  * municipality × arm × combination of signal types (× the case property of a breakdown). Each
@@ -138,9 +141,11 @@ export async function refusalReasonCells(db: Executor, f: EvaluationFilter): Pro
  */
 export async function caseCells(db: Executor, f: EvaluationFilter, attempts: ContactAttemptsSource | undefined): Promise<CaseCell[]> {
   const typed = !!f.signalTypes?.length;
-  const basis = typed
-    ? sql`(select min(st.signal_date) from signal_states st where st.case_id = c.id and st.signal_type = any(${[...f.signalTypes!]}::text[]))`
-    : sql`c.first_signal_date`;
+  // the date of the case's first signal of the selected types, looked up once per case
+  const typedFirst = typed
+    ? sql`cross join lateral (select min(st.signal_date) as first_date from signal_states st where st.case_id = c.id and st.signal_type = any(${[...f.signalTypes!]}::text[])) tf`
+    : sql``;
+  const basis = typed ? sql`tf.first_date` : sql`c.first_signal_date`;
   const where = [sql`${basis} between ${f.from}::date and ${f.to}::date`];
   if (f.municipalities?.length) where.push(sql`c.municipality_code = any(${[...f.municipalities]}::text[])`);
   if (typed) where.push(sql`c.signal_types && ${[...f.signalTypes!]}::text[]`);
@@ -154,15 +159,16 @@ export async function caseCells(db: Executor, f: EvaluationFilter, attempts: Con
   const ca = attempts
     ? sql`left join (
         select a.${sql.ref(attempts.caseId)} as case_id,
-          ${attempts.kind ? sql`min(a.${sql.ref(attempts.at)}) filter (where a.${sql.ref(attempts.kind)}::text <> 'Administratief')` : sql`min(a.${sql.ref(attempts.at)})`}::date as first_at, ${attempts.kind ? sql`bool_or(a.${sql.ref(attempts.reached)}) filter (where a.${sql.ref(attempts.kind)}::text <> 'Administratief')` : sql`bool_or(a.${sql.ref(attempts.reached)})`} as reached,
-          ${attempts.kind ? sql`bool_or(a.${sql.ref(attempts.kind)}::text <> 'Administratief')` : sql`true`} as towards_resident
+          min(a.${sql.ref(attempts.at)}) filter (where ${towardsResident(attempts)})::date as first_at,
+          bool_or(a.${sql.ref(attempts.reached)}) filter (where ${towardsResident(attempts)}) as reached,
+          bool_or(${towardsResident(attempts)}) as towards_resident
         from ${sql.table(attempts.table)} a group by 1) ca on ca.case_id = c.id`
     : sql``;
   const firstContact = attempts ? sql`ca.first_at` : sql`c.picked_up_on`;
   const reachedIf = attempts ? sql`(coalesce(ca.reached, false) or c.result = any(${contactResults}::text[]))` : sql`(c.result = any(${contactResults}::text[]))`;
   const attemptedIf = attempts ? sql`(coalesce(ca.towards_resident, false) or ${reachedIf})` : null;
   const pickedUpIf = sql`(c.picked_up_on is not null or (c.result is not null and not c.result = any(${notPickedUpResults}::text[])) or ${attemptedIf ?? reachedIf})`;
-  const month = typed ? sql`date_trunc('month', ${basis})` : sql`date_trunc('month', c.first_signal_date)`;
+  const month = sql`date_trunc('month', ${basis})`;
 
   const r = await sql<Record<string, unknown>>`
     select to_char(${month}, 'YYYY-MM') as month, c.municipality_code,
@@ -190,7 +196,7 @@ export async function caseCells(db: Executor, f: EvaluationFilter, attempts: Con
       count(*) filter (where ${firstContact} > c.deadline)::int as late,
       count(*) filter (where ${firstContact} is null and c.status <> 'closed' and c.deadline < ${f.today}::date)::int as overdue,
       coalesce(sum(greatest(${firstContact} - c.matching_date, 0)), 0)::float8 as days_sum
-    from cases c ${ca}
+    from cases c ${typedFirst} ${ca}
     where ${and(where)}
     group by 1, 2, 3, 4, 5`.execute(db);
   return r.rows.map((x) => ({
