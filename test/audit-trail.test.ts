@@ -13,8 +13,11 @@ for (const engine of ENGINES) {
       p = await startTestPlatform(engine);
       const hash = (await p.deps.db.selectFrom('users').select('password_hash').where('email', '=', 'medewerker@amsterdam.demo').executeTakeFirstOrThrow()).password_hash;
       await insertUser(p.deps.db, { organisationId: 'GM0363', email: 'auditor@amsterdam.demo', displayName: 'Auditor Amsterdam', passwordHash: hash, roles: ['municipal_auditor'] });
-      for (let i = 0; i < 120; i++)
-        await appendAudit(p.deps.db, { traceId: 't', spanId: 's', activity: 'case.open', actorType: 'user', actorId: 'x', organisationId: 'GM0363', objectType: 'case', objectIds: [`c${i}`], outcome: 'success' });
+      // One transaction: the records share one time to the microsecond, so the next page must go by more than milliseconds.
+      await p.deps.db.transaction().execute(async (trx) => {
+        for (let i = 0; i < 120; i++)
+          await appendAudit(trx, { traceId: 't', spanId: 's', activity: 'case.open', actorType: 'user', actorId: 'x', organisationId: 'GM0363', objectType: 'case', objectIds: [`c${i}`], outcome: 'success' });
+      });
       await appendAudit(p.deps.db, { traceId: 't', spanId: 's', activity: 'case.open', actorType: 'user', actorId: 'x', organisationId: 'GM0599', objectType: 'case', objectIds: ['rotterdam-case'], outcome: 'refused' });
     });
     after(() => p.close());

@@ -42,7 +42,7 @@ export async function readAuditTrail(deps: AppDeps, ctx: CallContext, query: Aud
   );
   const last = page.at(-1);
   return {
-    records: page.map((r) => ({ ...r, actor_name: r.actor_type === 'user' ? (names.get(r.actor_id) ?? null) : null })),
-    next: rows.length > AUDIT_PAGE_SIZE && last ? { at: new Date(last.occurred_at), id: last.id } : undefined,
+    records: page.map(({ cursor_at: _cursor, ...r }) => ({ ...r, actor_name: r.actor_type === 'user' ? (names.get(r.actor_id) ?? null) : null })),
+    next: rows.length > AUDIT_PAGE_SIZE && last ? { at: last.cursor_at, id: last.id } : undefined,
   };
 }

@@ -14,8 +14,12 @@ export interface AuditFilter {
   actor?: string | undefined;
   /** Records about one subject (a keyed pseudonym, as an access request shows it). */
   subject?: string | undefined;
-  /** Records older than this one (the next page): its time and id. */
-  before: { at: Date; id: string } | undefined;
+  /**
+   * Records older than this one (the next page): its time and id. The time is the record's exact
+   * text (microseconds): a JavaScript Date keeps milliseconds only, and a cursor cut to them would
+   * skip the records written within the same millisecond.
+   */
+  before: { at: string; id: string } | undefined;
   limit: number;
 }
 
@@ -24,6 +28,7 @@ export async function listAuditRecords(db: Kysely<DB>, f: AuditFilter) {
   let q = db
     .selectFrom('audit_log')
     .select(['id', 'occurred_at', 'activity', 'actor_type', 'actor_id', 'organisation_id', 'object_type', 'object_ids', 'outcome', 'detail', 'seq', 'trace_id'])
+    .select(sql<string>`to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('cursor_at'))
     // By time first, so an organisation's newest records come off its (organisation_id, occurred_at) index.
     .orderBy('occurred_at', 'desc')
     .orderBy('id', 'desc')
@@ -41,7 +46,7 @@ export async function listAuditRecords(db: Kysely<DB>, f: AuditFilter) {
   if (f.subject) q = q.where(sql<boolean>`subject_pseudonyms @> array[${f.subject}]::text[]`);
   if (f.before) {
     const { at, id } = f.before;
-    q = q.where((eb) => eb(eb.refTuple('occurred_at', 'id'), '<', eb.tuple(at, id)));
+    q = q.where(sql<boolean>`(occurred_at, id) < (${at}::timestamptz, ${id}::bigint)`);
   }
   return q.execute();
 }

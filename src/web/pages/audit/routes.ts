@@ -10,6 +10,8 @@ import { auditMessages } from './messages.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const OUTCOMES = ['success', 'refused', 'error'] as const;
+/** The next-page cursor's time, as the trail wrote it (UTC, microseconds). */
+const EXACT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{1,6}Z$/;
 
 function nextDay(isoDate: string): string {
   const d = new Date(`${isoDate}T12:00:00Z`);
@@ -30,7 +32,7 @@ function queryOf(form: AuditForm, before: string): AuditQuery | undefined {
     actor: form.door.trim().slice(0, 100) || undefined,
     subject: form.betrokkene.trim().slice(0, 200) || undefined,
     organisation: form.organisatie.trim().slice(0, 100) || undefined,
-    before: at && id && /^\d+$/.test(id) && !Number.isNaN(Date.parse(at)) ? { at: new Date(at), id } : undefined,
+    before: at && id && /^\d+$/.test(id) && EXACT_TIME.test(at) ? { at, id } : undefined,
   };
 }
 
@@ -43,7 +45,7 @@ export function registerAuditPages(web: WebApp): void {
     const form: AuditForm = { van: one(q.van), tot: one(q.tot), activiteit: one(q.activiteit), uitkomst: one(q.uitkomst), door: one(q.door), betrokkene: one(q.betrokkene), organisatie: one(q.organisatie) };
     const parsed = queryOf(form, one(q.voor));
     const trail = await readAuditTrail(deps, ctx, parsed ?? { from: undefined, to: undefined, activity: undefined, outcome: undefined, before: undefined });
-    const next = trail.next ? `/audittrail?${new URLSearchParams({ ...form, voor: `${trail.next.at.toISOString()}_${trail.next.id}` }).toString()}` : undefined;
+    const next = trail.next ? `/audittrail?${new URLSearchParams({ ...form, voor: `${trail.next.at}_${trail.next.id}` }).toString()}` : undefined;
     const body = createElement(AuditPage, { trail, form, nextHref: next, error: parsed ? undefined : t('err_date'), showOrganisation: ctx.actor.organisationKind === 'operator', verifiable: !!deps.audit, verification });
     return parsed ? { title: t('title'), body } : { status: 400, page: { title: t('title'), body } };
   };
