@@ -32,8 +32,13 @@ export async function openBatchResults(deps: AppDeps, ctx: CallContext, batchId:
   const total = batch.rows_total;
   async function* pages(): AsyncGenerator<string> {
     yield resultHeader();
-    for (let page = 1; (page - 1) * pageSize < total; page++) {
-      const rows = await pageBatchResultRows(deps.db, batchId, { page, size: pageSize });
+    const read = (page: number) => ((page - 1) * pageSize < total ? pageBatchResultRows(deps.db, batchId, { page, size: pageSize }) : undefined);
+    // The next page is read while this one is rendered and written: the database and this thread work at once.
+    let next = read(1);
+    for (let page = 1; next; page++) {
+      const rows = await next;
+      next = read(page + 1);
+      next?.catch(() => undefined);
       // Piece by piece, not joined: a joined page would be one large string to copy and collect.
       for (let i = 0; i < rows.length; i += LINES_PER_PIECE) yield resultCsvLines(rows.slice(i, i + LINES_PER_PIECE).map(lineOf), lang);
     }
