@@ -12,7 +12,8 @@ import { snapshotIntakeKit } from '../../src/app/intake/judging/intake-kit.ts';
 import { availableParallelism } from 'node:os';
 
 const [databaseUrl, file, sender, resultsFile] = process.argv.slice(2) as [string, string, string, string];
-const database = await openDatabase({ databaseUrl, poolSize: 4 });
+// `pglite:<dir>`: the embedded database on disk, in this process (bench:intake --engine pglite).
+const database = databaseUrl.startsWith('pglite:') ? await openDatabase({ dataDir: databaseUrl.slice('pglite:'.length) }) : await openDatabase({ databaseUrl, poolSize: 4 });
 // As the platform runs it: worker threads judge chunks beside the database work (INTAKE_WORKERS).
 const { deps, registers } = await createAppDeps(database, { intakeWorkers: Number(process.env.INTAKE_WORKERS ?? Math.min(2, availableParallelism())) });
 await seedOrganisations(deps, registers);
