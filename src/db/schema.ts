@@ -214,6 +214,13 @@ export interface SignalsTable {
   routing: Generated<string>;
 }
 
+/** 030: one row per stored signal; keeps (sender, reference) unique across the month partitions of signals. */
+export interface SignalReferencesTable {
+  sender_org_id: string;
+  reference: string;
+  signal_id: string;
+}
+
 /** 009: what happened to a signal after intake (matching, DDAS status), with copies of the keys it is found by. */
 export interface SignalStatesTable {
   signal_id: string;
@@ -737,6 +744,7 @@ export interface DB {
   batches: BatchesTable;
   signals: SignalsTable;
   signal_states: SignalStatesTable;
+  signal_references: SignalReferencesTable;
   match_queue: MatchQueueTable;
   batch_rows: BatchRowsTable;
   municipality_settings: MunicipalitySettingsTable;
