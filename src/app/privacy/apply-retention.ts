@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { getMatchSettings } from '../../db/repositories/cases.ts';
 import {
+  clearSignalPartition,
   closedCasesDue,
   deleteCases,
   deleteOldBatchResults,
@@ -13,8 +14,11 @@ import {
   insertTombstone,
   municipalitiesWithData,
   pickedUpSignalsDue,
+  signalPartitionDue,
   unpickedSignalsDue,
+  type SignalsDue,
 } from '../../db/repositories/retention.ts';
+import { closeSignalMonth, dropSignalPartition, listSignalPartitions } from '../../db/repositories/signal-partitions.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import { forgetResidentReminders } from '../resident/forget-reminders.ts';
 
@@ -48,9 +52,10 @@ const REASONS: Record<Kind, (p: RetentionPolicy) => string> = {
 /**
  * Deletes what a municipality no longer may keep, by its own terms (or the defaults): signals
  * never picked up, signals of closed picked-up cases, and closed case files — children before
- * parents — then old batch results. Every page is one transaction holding its deletions, the
- * tombstone (kind, count, when, why; never what) and the audit record, so a crash leaves either
- * all three or none. The clock is deps.now, so tests can run it in the future.
+ * parents — then old batch results. A month of signals that is due as a whole goes by dropping
+ * its partitions (dropDuePartitions); the rest page by page. Every page (and every month) is one
+ * transaction holding its deletions, the tombstones (kind, count, when, why; never what) and the
+ * audit records, so a crash leaves either all of them or none. The clock is deps.now, so tests can run it in the future.
  */
 export async function applyRetention(
   deps: AppDeps,
@@ -62,6 +67,10 @@ export async function applyRetention(
   const pageSize = opts.pageSize ?? 5000;
   const result: RetentionRunResult = { ranAt: now.toISOString(), municipalities: [], batchRows: 0, batches: 0 };
 
+  // The month of receipt that ended is closed first, so that its partition can go once it is due.
+  await closeSignalMonth(deps.db, now);
+
+  const runs: Array<{ municipality: string; policy: RetentionPolicy; entry: MunicipalityRetention }> = [];
   for (const municipality of opts.municipalities ?? (await municipalitiesWithData(deps.db))) {
     const stored = await getRetentionSettings(deps.db, municipality);
     const policy: RetentionPolicy = stored
@@ -81,6 +90,15 @@ export async function applyRetention(
       await audit(deps, ctx, municipality, 'refused', [], { reason: entry.refused });
       continue;
     }
+    runs.push({ municipality, policy, entry });
+  }
+
+  // Whole months first: a month partition whose every signal is due under its own municipality's
+  // terms goes by dropping it (only in a run over all municipalities, which sees all its signals).
+  if (!opts.municipalities) await dropDuePartitions(deps, ctx, runs, now, pageSize);
+
+  // What is due elsewhere, row by row.
+  for (const { municipality, policy, entry } of runs) {
     const cut = retentionCutoffs(policy, now);
     const page = (kind: Kind) =>
       deps.db.transaction().execute(async (trx) => {
@@ -124,6 +142,61 @@ export async function applyRetention(
   });
   result.residentReminders = await forgetResidentReminders(deps, now);
   return result;
+}
+
+/**
+ * Drops every closed month partition of signals that is due as a whole, oldest first, each in one
+ * transaction: what points at its signals goes first (clearSignalPartition), then per municipality
+ * the tombstones (per kind, with the same counts a row-by-row run writes) and the audit records
+ * (the signals' ids, a page of them per record), and last the partitions themselves — so the
+ * ACCESS EXCLUSIVE lock that detaching takes lasts only until the commit right after it.
+ */
+async function dropDuePartitions(
+  deps: AppDeps,
+  ctx: CallContext,
+  runs: ReadonlyArray<{ municipality: string; policy: RetentionPolicy; entry: MunicipalityRetention }>,
+  now: Date,
+  pageSize: number,
+): Promise<void> {
+  const due: SignalsDue[] = runs.map(({ municipality, policy }) => {
+    const cut = retentionCutoffs(policy, now);
+    return { municipality, unpickedReceivedBefore: cut.unpickedReceivedBefore, pickedUpReceivedBefore: cut.pickedUpReceivedBefore };
+  });
+  const byMunicipality = new Map(runs.map((r) => [r.municipality, r]));
+  for (const partition of await listSignalPartitions(deps.db)) {
+    if (partition.to === null) continue;
+    await deps.db.transaction().execute(async (trx) => {
+      if (!(await signalPartitionDue(trx, partition, due))) return;
+      const shares = await clearSignalPartition(trx, partition);
+      for (const [municipality, share] of [...shares].sort(([a], [b]) => a.localeCompare(b))) {
+        // A case is counted under its own municipality (normally its signals' one).
+        const run = byMunicipality.get(municipality);
+        const policy = run?.policy ?? DEFAULT_RETENTION;
+        const emptied = share.emptiedCases.ids.length;
+        for (const [kind, part] of [
+          ['unpicked', share.unpicked],
+          ['picked-up', share.pickedUp],
+        ] as const) {
+          // Emptied cases count with the signals never picked up, as in the row-by-row run.
+          const cases = kind === 'unpicked' ? emptied : 0;
+          if (part.ids.length === 0 && cases === 0) continue;
+          const records = kind === 'unpicked' ? merge(part.records, share.emptiedCases.records) : part.records;
+          const signals = part.ids.length;
+          await tombstone(trx, deps, ctx, municipality, `retention:${kind}`, REASONS[kind](policy), { signals, cases, batchRows: part.batchRows, records });
+          for (let i = 0; i < Math.max(1, part.ids.length); i += pageSize) {
+            const ids = part.ids.slice(i, i + pageSize);
+            const first = i === 0;
+            await audit(deps, ctx, municipality, 'success', ids, { kind, signals: ids.length, cases: first ? cases : 0, batchRows: first ? part.batchRows : 0, partition: partition.signals }, trx);
+          }
+          if (!run) continue;
+          if (kind === 'unpicked') run.entry.unpickedSignals += signals;
+          else run.entry.pickedUpSignals += signals;
+          run.entry.cases += cases;
+        }
+      }
+      await dropSignalPartition(trx, partition);
+    });
+  }
 }
 
 function merge(a: Record<string, number>, b: Record<string, number>): Record<string, number> {

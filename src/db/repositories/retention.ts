@@ -1,7 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
 import type { RetentionPolicy } from '../../domain/privacy/retention.ts';
-import { deleteDependents } from './dependents.ts';
+import { deleteDependents, ident } from './dependents.ts';
+import type { SignalPartition } from './signal-partitions.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -169,4 +170,101 @@ export async function insertTombstone(db: Executor, t: Tombstone): Promise<void>
       occurred_at: t.occurredAt,
     })
     .execute();
+}
+
+/** A municipality's cut-offs for signals, for the month partitions (retentionCutoffs). */
+export interface SignalsDue {
+  municipality: string;
+  unpickedReceivedBefore: Date;
+  pickedUpReceivedBefore: Date;
+}
+
+const inRange = (column: RawBuilder<unknown>, p: SignalPartition) =>
+  p.from === null ? sql`(${column} < ${p.to})` : sql`(${column} >= ${p.from} and ${column} < ${p.to})`;
+
+/**
+ * Whether every signal of a closed partition is due under its own municipality's terms: never
+ * picked up and received before that municipality's cut-off, or of a closed picked-up case and
+ * received before the longer one. A signal of a municipality not in `due` (its settings were
+ * refused, or it was not part of the run), of a case still being worked, or not old enough keeps
+ * the whole partition: then retention deletes row by row.
+ */
+export async function signalPartitionDue(db: Executor, p: SignalPartition, due: readonly SignalsDue[]): Promise<boolean> {
+  if (p.to === null || due.length === 0) return false;
+  const r = await sql<{ kept: boolean }>`
+    with due (m, unpicked, picked) as (
+      select * from unnest(${due.map((d) => d.municipality)}::text[], ${due.map((d) => d.unpickedReceivedBefore.toISOString())}::timestamptz[],
+                           ${due.map((d) => d.pickedUpReceivedBefore.toISOString())}::timestamptz[]))
+    select exists (
+      select 1 from ${ident(p.signals)} s
+      left join due d on d.m = s.municipality_code
+      left join ${ident(p.states)} st on st.signal_id = s.id
+      left join cases c on c.id = st.case_id
+      where not coalesce((s.received_at < d.unpicked and (st.case_id is null or not ${PICKED_UP}))
+                      or (s.received_at < d.picked and c.status = 'closed' and ${PICKED_UP}), false)) as kept`.execute(db);
+  return !r.rows[0]!.kept;
+}
+
+/** What went with one municipality's signals of a partition, per kind of retention. */
+export interface PartitionShare {
+  unpicked: { ids: string[]; batchRows: number; records: Record<string, number> };
+  pickedUp: { ids: string[]; batchRows: number; records: Record<string, number> };
+  /** Cases never picked up that had no signal outside the partition: deleted with it. */
+  emptiedCases: { ids: string[]; records: Record<string, number> };
+}
+
+/**
+ * Deletes everything that points at the signals of a partition that is due as a whole
+ * (signalPartitionDue) — batch results, repeat links from later signals, rows in tables that
+ * reference signals, their references, the cases left empty — and recounts the other cases; the
+ * same as deleteSignals does row by row, set-based over the id range. The signals and their states
+ * stay for dropSignalPartition, which the caller runs last, after its tombstones and audit records.
+ * Returns what went per municipality (the signal's own).
+ */
+export async function clearSignalPartition(trx: Transaction<DB>, p: SignalPartition): Promise<Map<string, PartitionShare>> {
+  const signals = await sql<{ id: string; m: string; picked: boolean }>`
+    select s.id::text as id, s.municipality_code as m, coalesce(c.status = 'closed' and ${PICKED_UP}, false) as picked
+    from ${ident(p.signals)} s left join ${ident(p.states)} st on st.signal_id = s.id left join cases c on c.id = st.case_id
+    order by s.id`.execute(trx);
+  const shares = new Map<string, PartitionShare>();
+  const where = new Map<string, { m: string; picked: boolean }>();
+  for (const s of signals.rows) {
+    let share = shares.get(s.m);
+    if (!share) shares.set(s.m, (share = { unpicked: { ids: [], batchRows: 0, records: {} }, pickedUp: { ids: [], batchRows: 0, records: {} }, emptiedCases: { ids: [], records: {} } }));
+    (s.picked ? share.pickedUp : share.unpicked).ids.push(s.id);
+    where.set(s.id, s);
+  }
+  const br = await sql<{ id: string }>`delete from batch_rows where ${inRange(sql`signal_id`, p)} returning signal_id::text as id`.execute(trx);
+  for (const { id } of br.rows) {
+    const s = where.get(id);
+    if (s) (s.picked ? shares.get(s.m)!.pickedUp : shares.get(s.m)!.unpicked).batchRows++;
+  }
+  await sql`update signal_states set repeat_of = null where ${inRange(sql`repeat_of`, p)} and not ${inRange(sql`signal_id`, p)}`.execute(trx);
+  for (const share of shares.values())
+    for (const kind of [share.unpicked, share.pickedUp])
+      if (kind.ids.length > 0) kind.records = await deleteDependents(trx, 'signals', sql`p.id = any(${kind.ids}::bigint[])`, ['signal_states']);
+  await sql`delete from signal_references r using ${ident(p.signals)} s
+    where r.sender_org_id = s.sender_org_id and r.reference = s.reference and r.signal_id = s.id`.execute(trx);
+
+  // Cases that lose their last signal and were never picked up go too, as with deleteSignals.
+  const inCases = sql`(select st.case_id from ${ident(p.states)} st where st.case_id is not null)`;
+  const emptied = await sql<{ id: string; m: string }>`
+    select c.id::text as id, c.municipality_code as m from cases c
+    where c.id in ${inCases} and not ${PICKED_UP}
+      and not exists (select 1 from signal_states s where s.case_id = c.id and not ${inRange(sql`s.signal_id`, p)})
+    order by c.id`.execute(trx);
+  for (const c of emptied.rows) {
+    let share = shares.get(c.m);
+    if (!share) shares.set(c.m, (share = { unpicked: { ids: [], batchRows: 0, records: {} }, pickedUp: { ids: [], batchRows: 0, records: {} }, emptiedCases: { ids: [], records: {} } }));
+    share.emptiedCases.ids.push(c.id);
+  }
+  for (const share of shares.values()) {
+    const ids = share.emptiedCases.ids;
+    if (ids.length === 0) continue;
+    share.emptiedCases.records = await deleteDependents(trx, 'cases', sql`p.id = any(${ids}::bigint[])`, ['signals', 'signal_states']);
+    await sql`delete from cases where id = any(${ids}::bigint[])`.execute(trx);
+  }
+  await sql`update cases c set signal_count = (select count(*) from signal_states s where s.case_id = c.id and not ${inRange(sql`s.signal_id`, p)})
+    where c.id in ${inCases}`.execute(trx);
+  return shares;
 }

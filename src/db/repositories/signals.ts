@@ -12,6 +12,7 @@ const COLUMNS: ReadonlyArray<readonly [string, string]> = SIGNAL_INSERT_COLUMNS.
 const SUBJECT_COLUMN = COLUMNS.findIndex(([c]) => c === 'subject_pseudonym');
 
 const COLUMN_LIST = sql.raw(COLUMNS.map(([c]) => c).join(', '));
+const U_COLUMN_LIST = sql.raw(COLUMNS.map(([c]) => `u.${c}`).join(', '));
 const SELECT_LIST = sql.raw(COLUMNS.map(([c, type]) => (type === 'text[]' ? `${c}::text[]` : c)).join(', '));
 
 /** '{"a","b"}': a text array as one element of the text[] parameter array. */
@@ -88,10 +89,16 @@ export async function insertSignals(db: Executor, rows: readonly SignalRow[], au
       from unnest(${arrays}, ${audit.copies}::int4[]) as u(${COLUMN_LIST}, copies)
     ), refused as (
       select ${audit.refusedByRules}::int + coalesce(sum(copies) filter (where objected), 0)::int as n from u
-    ), ins as (
-      insert into signals (${COLUMN_LIST})
-      select ${COLUMN_LIST} from u where not objected
+    ), refs as (
+      -- The reference is unique in signal_references (signals is partitioned, migration 030): a
+      -- reference stored before, or by a concurrent call, gets no new id and no signal.
+      insert into signal_references (sender_org_id, reference, signal_id)
+      select sender_org_id, reference, nextval('signals_id_seq') from u where not objected
       on conflict (sender_org_id, reference) do nothing
+      returning reference, signal_id
+    ), ins as (
+      insert into signals (id, ${COLUMN_LIST})
+      select r.signal_id, ${U_COLUMN_LIST} from u join refs r on r.reference = u.reference
       returning id, reference, subject_pseudonym
     ), aud as (
       insert into audit_log (trace_id, span_id, activity, actor_type, actor_id, organisation_id, object_type,

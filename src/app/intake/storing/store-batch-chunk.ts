@@ -6,7 +6,7 @@ import { patchSignalTuple } from '../../../db/copy/signal-tuple.ts';
 import { appendAuditOfMany } from '../../../db/repositories/audit.ts';
 import { addBatchProgress, insertBatchRows } from '../../../db/repositories/batches.ts';
 import { removeObjectedSignals } from '../../../db/repositories/resident-objections.ts';
-import { copySignalTuples } from '../../../db/repositories/signal-copy.ts';
+import { copySignalTuples, referenceTuples } from '../../../db/repositories/signal-copy.ts';
 import { findSignalsByReference, queueForMatching, reserveSignalIds } from '../../../db/repositories/signals.ts';
 import { auditBy, type CallContext } from '../../context.ts';
 import type { ProcessedChunk } from '../judging/chunk-processor.ts';
@@ -26,7 +26,7 @@ const REASONS = { conflict: toStoredRefusals([CONFLICT])[0]!, objection: toStore
  * of storing differs.
  *
  * A reference the sender used before (a re-sent file, or a copy in an earlier chunk) makes the COPY
- * fail on the unique index: the chunk then asks which of its references exist, takes those rows
+ * fail on the unique key of signal_references: the chunk then asks which of its references exist, takes those rows
  * out as duplicates (same content) or conflicts, and copies the rest. A first upload pays nothing
  * for being idempotent.
  */
@@ -58,7 +58,8 @@ export async function storeBatchChunk(
   };
 
   for (let attempt = 1; n > prior.size; attempt++) {
-    if (await copySignalTuples(trx, prior.size === 0 ? [chunk.tuples] : tuplesOf((k) => !prior.has(k)))) break;
+    const fresh = prior.size === 0 ? undefined : (k: number) => !prior.has(k);
+    if (await copySignalTuples(trx, fresh ? tuplesOf(fresh) : [chunk.tuples], referenceTuples(sender, accepted.references, ids, fresh))) break;
     if (attempt >= COPY_ATTEMPTS) throw new Error(`intake: the chunk's references kept being taken by another upload (${COPY_ATTEMPTS} attempts)`);
     const known = new Map((await findSignalsByReference(trx, sender, accepted.references)).map((s) => [s.reference, s]));
     for (let k = 0; k < n; k++) {
