@@ -43,9 +43,15 @@ const hasReferences = (await sql<{ t: string | null }>`select to_regclass('signa
 
 const t0 = performance.now();
 const perMonth = Math.ceil(count / months);
+/** The longest month-closing (it holds ACCESS EXCLUSIVE on signals while it checks the closing month's ids). */
+let worstCloseMs = 0;
 for (let m = 0; m < months; m++) {
   clock = new Date(monthStart(m).getTime() + 3_600_000);
-  if (closeMonth) await closeMonth(db, clock);
+  if (closeMonth) {
+    const tc = performance.now();
+    await closeMonth(db, clock);
+    worstCloseMs = Math.max(worstCloseMs, performance.now() - tc);
+  }
   const n = Math.min(perMonth, count - m * perMonth);
   const from = monthStart(m).getTime() / 1000 + 7200;
   const span = (monthStart(m + 1).getTime() - monthStart(m).getTime()) / 1000 - 14_400;
@@ -91,6 +97,7 @@ const partitionCount = async () =>
 const partitionsBefore = await partitionCount();
 const before = await counts();
 console.log(`data: ${before.signals} signals over ${months} months, ${before.cases} cases, ${before.batch_rows} batch rows (${((performance.now() - t0) / 1000).toFixed(1)} s to build)`);
+if (closeMonth) console.log(`closing a month of ${perMonth} signals: worst ${worstCloseMs.toFixed(0)} ms`);
 
 // Probes on their own connections, running all through the retention run.
 const probe = new pg.Client({ connectionString: url });

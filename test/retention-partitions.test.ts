@@ -126,5 +126,34 @@ for (const engine of ENGINES) {
       assert.equal(await count(sql`select count(*)::int as n from signals where reference = 'k-open-file'`), 1, 'stored once');
       assert.equal(await count(sql`select count(*)::int as n from signals where reference = 'k-new-file'`), 1);
     });
+
+    // Only a server has other connections that can hold a lock while retention runs.
+    if (engine.name === 'postgres')
+      it('gives a month up when a long reader keeps the lock from it: the signals due go row by row, the empty partition on the next run', async () => {
+        await send([household('l-1', '1041AA'), household('l-2', '1042AA')]);
+        await closeSignalMonth(p.deps.db, at(17));
+        const month = await partitionOf('l-1');
+        at(24);
+        await closeSignalMonth(p.deps.db, clock);
+        let release!: () => void;
+        let holding!: () => void;
+        const held = new Promise<void>((r) => (holding = r));
+        const reader = p.deps.db.connection().execute(async (c) => {
+          await sql`begin`.execute(c);
+          await sql`select count(*) from signals`.execute(c);
+          holding();
+          await new Promise<void>((r) => (release = r));
+          await sql`rollback`.execute(c);
+        });
+        await held;
+        const r = await applyRetention(p.deps, job);
+        release();
+        await reader;
+        assert.ok(r.municipalities.find((m) => m.municipality === 'GM0363')!.unpickedSignals >= 2);
+        assert.ok(await exists(month.signals), 'the month stayed');
+        assert.equal(await count(sql`select count(*)::int as n from signals where reference like 'l-%'`), 0, 'its signals went row by row');
+        await applyRetention(p.deps, job);
+        assert.equal(await exists(month.signals), false, 'the emptied month goes on the next run');
+      });
   });
 }

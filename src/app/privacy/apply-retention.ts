@@ -18,7 +18,7 @@ import {
   unpickedSignalsDue,
   type SignalsDue,
 } from '../../db/repositories/retention.ts';
-import { closeSignalMonth, dropSignalPartition, listSignalPartitions } from '../../db/repositories/signal-partitions.ts';
+import { closeSignalMonth, dropSignalPartition, isLockTimeout, listSignalPartitions } from '../../db/repositories/signal-partitions.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import { forgetResidentReminders } from '../resident/forget-reminders.ts';
 
@@ -165,7 +165,9 @@ async function dropDuePartitions(
   const byMunicipality = new Map(runs.map((r) => [r.municipality, r]));
   for (const partition of await listSignalPartitions(deps.db)) {
     if (partition.to === null) continue;
-    await deps.db.transaction().execute(async (trx) => {
+    // Counted once the month's transaction committed.
+    const counted: Array<{ entry: MunicipalityRetention; kind: Kind; signals: number; cases: number }> = [];
+    const month = deps.db.transaction().execute(async (trx) => {
       if (!(await signalPartitionDue(trx, partition, due))) return;
       const shares = await clearSignalPartition(trx, partition);
       for (const [municipality, share] of [...shares].sort(([a], [b]) => a.localeCompare(b))) {
@@ -188,14 +190,26 @@ async function dropDuePartitions(
             const first = i === 0;
             await audit(deps, ctx, municipality, 'success', ids, { kind, signals: ids.length, cases: first ? cases : 0, batchRows: first ? part.batchRows : 0, partition: partition.signals }, trx);
           }
-          if (!run) continue;
-          if (kind === 'unpicked') run.entry.unpickedSignals += signals;
-          else run.entry.pickedUpSignals += signals;
-          run.entry.cases += cases;
+          if (run) counted.push({ entry: run.entry, kind, signals, cases });
         }
       }
       await dropSignalPartition(trx, partition);
     });
+    // A long reader kept the lock from us: nothing of this month changed; the row-by-row pass
+    // below deletes what is due, and the emptied partition goes on a later run.
+    const dropped = await month.then(
+      () => true,
+      (e: unknown) => {
+        if (!isLockTimeout(e)) throw e;
+        return false;
+      },
+    );
+    if (!dropped) continue;
+    for (const { entry, kind, signals, cases } of counted) {
+      if (kind === 'unpicked') entry.unpickedSignals += signals;
+      else entry.pickedUpSignals += signals;
+      entry.cases += cases;
+    }
   }
 }
 

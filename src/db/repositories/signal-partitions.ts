@@ -47,6 +47,9 @@ export async function listSignalPartitions(db: Executor): Promise<SignalPartitio
 const monthOf = (d: Date) => d.toISOString().slice(0, 7).replace('-', '');
 const LOCK_NOT_AVAILABLE = '55P03';
 
+/** The error of a lock not had within lock_timeout. */
+export const isLockTimeout = (e: unknown): boolean => (e as { code?: string }).code === LOCK_NOT_AVAILABLE;
+
 /**
  * Closes the month of receipt: when the open partition was opened in an earlier month than `now`,
  * it is bounded at the next id to be handed out and a partition for the new month is opened after
@@ -104,7 +107,7 @@ export async function closeSignalMonth(db: Kysely<DB>, now: Date, opts: { lockTi
       return true;
     });
   } catch (e) {
-    if ((e as { code?: string }).code === LOCK_NOT_AVAILABLE) return false;
+    if (isLockTimeout(e)) return false;
     throw e;
   }
 }
@@ -112,10 +115,13 @@ export async function closeSignalMonth(db: Kysely<DB>, now: Date, opts: { lockTi
 /**
  * Removes a closed id range's partitions of signals and signal_states: detached (which checks that
  * nothing references them any more) and dropped. ACCESS EXCLUSIVE on both tables from here to the
- * caller's commit: call it last in the transaction.
+ * caller's commit: call it last in the transaction. Waiting for that lock behind a long reader
+ * would hold up every query queued behind it, so it gives up after lock_timeout (error 55P03,
+ * isLockTimeout): the caller's transaction is then rolled back and the month is tried again later.
  */
-export async function dropSignalPartition(trx: Transaction<DB>, p: SignalPartition): Promise<void> {
+export async function dropSignalPartition(trx: Transaction<DB>, p: SignalPartition, opts: { lockTimeoutMs?: number } = {}): Promise<void> {
   if (p.to === null) throw new Error('the open partition of signals is never dropped');
+  await sql`select set_config('lock_timeout', ${`${opts.lockTimeoutMs ?? 5_000}ms`}, true)`.execute(trx);
   await sql`alter table signal_states detach partition ${ident(p.states)}`.execute(trx);
   await sql`alter table signals detach partition ${ident(p.signals)}`.execute(trx);
   await sql`drop table ${ident(p.states)}, ${ident(p.signals)}`.execute(trx);
