@@ -1,6 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { AppDeps } from '../app/context.ts';
@@ -9,6 +8,7 @@ import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerMetrics } from './plugins/metrics.ts';
 import { registerNegotiation } from './plugins/negotiation.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { trackRouteMethods } from './plugins/route-methods.ts';
 import { API_VERSION } from './openapi-helpers.ts';
 import { ProblemSchema } from './problem.ts';
@@ -78,7 +78,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions): Promise<F
   });
 
   await app.register(cookie);
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: { upgradeInsecureRequests: null, defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },
     },
