@@ -11,8 +11,10 @@
 -- ever stored twice" — (sender_org_id, reference) unique across all months — moves to the narrow,
 -- unpartitioned signal_references, written in the same transaction as the signal (intake's COPY
 -- copies the references first: a known reference fails that COPY on this key exactly as it failed
--- the signals COPY before; the API inserts its references with `on conflict do nothing`). signals
--- keeps (sender_org_id, reference) as a plain index for the readers that look signals up by it.
+-- the signals COPY before; the API inserts its references with `on conflict do nothing`). Readers
+-- that look a signal up by its reference go through signal_references too, so signals drops that
+-- index (intake would pay for two (sender, reference) B-trees per signal) and keeps one on the
+-- sender alone, for the creditor's listing of what it sent (sender or creditor, an index each).
 -- A row-wise delete of signals takes their references along (statement trigger below); a dropped
 -- partition's references are deleted by retention itself (src/app/privacy/apply-retention.ts).
 --
@@ -41,7 +43,7 @@ create table signals (like signals_0 including defaults including constraints in
 -- The sequence must outlive the first partition (retention drops it one day).
 alter sequence signals_id_seq owned by signals.id;
 alter table signals add primary key (id);
-create index signals_sender_reference on signals (sender_org_id, reference);
+create index signals_sender on signals (sender_org_id);
 create index signals_batch on signals (batch_id, row_no) where batch_id is not null;
 create index signals_creditor on signals (creditor_org_id, received_at);
 

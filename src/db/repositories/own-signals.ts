@@ -35,5 +35,7 @@ export async function findSignalSentByOrFor(db: Executor, organisationId: string
 
 /** A signal by the reference its sender gave it. */
 export async function findSignalSentByReference(db: Executor, senderOrgId: string, reference: string): Promise<OwnSignalState | undefined> {
-  return withCase(db).where('signals.sender_org_id', '=', senderOrgId).where('signals.reference', '=', reference).executeTakeFirst();
+  // Through signal_references (migration 030): signals has no index on the reference.
+  const ref = db.selectFrom('signal_references').select('signal_id').where('sender_org_id', '=', senderOrgId).where('reference', '=', reference);
+  return withCase(db).where('signals.id', '=', ref).where('signals.sender_org_id', '=', senderOrgId).executeTakeFirst();
 }

@@ -128,11 +128,13 @@ export async function findSignalsByReference(
   references: readonly string[],
 ): Promise<Array<{ id: string; reference: string; content_hash: string; batch_id: string | null }>> {
   if (references.length === 0) return [];
+  // Through signal_references (migration 030): its key finds the id, which finds the month partition.
   return db
-    .selectFrom('signals')
-    .select(['id', 'reference', 'content_hash', 'batch_id'])
-    .where('sender_org_id', '=', senderOrgId)
-    .where('reference', 'in', references as string[])
+    .selectFrom('signal_references as r')
+    .innerJoin('signals', 'signals.id', 'r.signal_id')
+    .select(['signals.id', 'r.reference', 'signals.content_hash', 'signals.batch_id'])
+    .where('r.sender_org_id', '=', senderOrgId)
+    .where('r.reference', 'in', references as string[])
     .execute();
 }
 
