@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { decideHandOver, NOT_RESIDENT } from '../../domain/matching/hand-over.ts';
 import { latestSignalDate } from '../../domain/rules/signal-date-bound.ts';
-import { appendAudit } from '../../db/repositories/audit.ts';
+import { appendAudit, appendAuditOfMany } from '../../db/repositories/audit.ts';
 import { handOverSignal, markSignalsStatus, signalsById } from '../../db/repositories/signal-moves.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import { signalInputFromRow } from './stored-signal.ts';
@@ -24,7 +24,8 @@ export async function handOverMovers(
   const withBsn = signals.filter((s): s is typeof s & { bsn: string } => s.bsn !== null);
   if (withBsn.length === 0) return new Set();
   const residences = await deps.registers.residencesOn([...new Set(withBsn.map((s) => s.bsn))], today);
-  await appendAudit(trx, {
+  // A page's worth of ids and pseudonyms: sent as one string each, not as arrays of as many parameters.
+  await appendAuditOfMany(trx, {
     traceId: ctx.traceId,
     spanId: ctx.spanId,
     activity: 'person.residence-lookup',
@@ -32,8 +33,8 @@ export async function handOverMovers(
     actorId: ctx.actor.id,
     organisationId: municipality,
     objectType: 'signal',
-    objectIds: withBsn.map((s) => s.id),
-    subjectPseudonyms: [...new Set(withBsn.map((s) => s.bsnPseudonym).filter((p): p is string => p !== null))],
+    objectIds: withBsn.map((s) => s.id).join(','),
+    subjectPseudonyms: [...new Set(withBsn.map((s) => s.bsnPseudonym).filter((p): p is string => p !== null))].join(','),
     outcome: 'success',
     detail: { asked: withBsn.length, found: residences.size },
   });

@@ -14,7 +14,7 @@ import {
   type PageSignal,
   type SignalPlacement,
 } from '../../db/repositories/cases.ts';
-import { appendAudit } from '../../db/repositories/audit.ts';
+import { appendAuditOfMany } from '../../db/repositories/audit.ts';
 import { recordExperimentArms } from '../experiments/record-arms.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import { handOverMovers } from './hand-over-movers.ts';
@@ -89,7 +89,7 @@ export async function matchPage(
   ]);
   const openBy = groupBy(open);
   const historyBy = groupBy(history);
-  const matched: Array<{ addressKey: string; m: ReturnType<typeof matchAddress> }> = [];
+  const matched: Array<{ addressKey: string; group: PageSignal[]; m: ReturnType<typeof matchAddress> }> = [];
   let newCount = 0;
   let sinceYield = 0;
   for (const [key, group] of bySignalAddress) {
@@ -102,31 +102,44 @@ export async function matchPage(
       { signals: group, openCases: openBy.get(key) ?? [], history: historyBy.get(key) ?? [], matchingDate: today, newIdStart: newCount },
       settings,
     );
-    newCount += m.cases.filter((c) => c.isNew).length;
-    matched.push({ addressKey: key, m });
+    for (const c of m.cases) if (c.isNew) newCount++;
+    matched.push({ addressKey: key, group, m });
   }
 
   const ids = await allocateCaseIds(trx, newCount);
-  const byId = new Map(signals.map((x) => [x.id, x]));
   const writes: CaseWrite[] = [];
-  const placements: Array<SignalPlacement & { caseId: string }> = [];
+  // Each signal's placement, with the signal it places (one object a signal: a page holds thousands).
+  const placements: Array<SignalPlacement & { caseId: string; signal: PageSignal }> = [];
   let i = 0;
-  for (const { addressKey, m } of matched) {
+  for (const { addressKey, group, m } of matched) {
     const dbIds = new Map<string, string>();
     for (const c of m.cases) {
       const dbId = c.isNew ? ids[i++]! : c.id;
       dbIds.set(c.id, dbId);
-      writes.push({ ...c, addressKey, dbId });
+      // The case object is this page's own (matchAddress made it): completed in place, not copied.
+      const w = c as CaseWrite;
+      w.addressKey = addressKey;
+      w.dbId = dbId;
+      writes.push(w);
     }
-    for (const [signalId, caseId] of m.assignments) placements.push({ signalId, caseId: dbIds.get(caseId)!, repeatOf: m.repeats.get(signalId) ?? null });
+    for (const [signalId, caseId] of m.assignments) {
+      const signal = group.length === 1 ? group[0]! : group.find((x) => x.id === signalId)!;
+      placements.push({ signalId, caseId: dbIds.get(caseId)!, repeatOf: m.repeats.get(signalId) ?? null, signal });
+    }
     out.repeats += m.repeats.size;
   }
   await upsertCases(trx, municipality, today, writes);
-  const placed = placements.map((p) => ({ ...p, signal: byId.get(p.signalId)! }));
-  await insertStates(trx, municipality, [...placed.filter((p) => !p.signal.held), ...holds]);
-  await placeHeldSignals(trx, placed.filter((p) => p.signal.held));
+  const fresh: Array<SignalPlacement & { signal: PageSignal }> = [];
+  const held: SignalPlacement[] = [];
+  for (const p of placements) (p.signal.held ? held : fresh).push(p);
+  for (const h of holds) fresh.push(h);
+  await insertStates(trx, municipality, fresh);
+  await placeHeldSignals(trx, held);
   await recordExperimentArms(trx, deps, ctx, municipality, writes, placements, signals);
-  await appendAudit(trx, {
+  const pseudonyms = new Set<string>();
+  for (const w of writes) if (w.bsnPseudonym !== null) pseudonyms.add(w.bsnPseudonym);
+  // Thousands of ids and pseudonyms: sent as one string each, not as arrays of as many parameters.
+  await appendAuditOfMany(trx, {
     traceId: ctx.traceId,
     spanId: ctx.spanId,
     activity: 'signal.match',
@@ -134,8 +147,8 @@ export async function matchPage(
     actorId: ctx.actor.id,
     organisationId: municipality,
     objectType: 'case',
-    objectIds: [...new Set(writes.map((w) => w.dbId))],
-    subjectPseudonyms: [...new Set(writes.map((w) => w.bsnPseudonym).filter((p): p is string => p !== null))],
+    objectIds: [...new Set(writes.map((w) => w.dbId))].join(','),
+    subjectPseudonyms: [...pseudonyms].join(','),
     outcome: 'success',
     detail: { signals: placements.length },
   });

@@ -115,15 +115,20 @@ export async function queuedSignalWindow(db: Transaction<DB>, municipality: stri
   // planner's cost guess over many ranges would otherwise buy JIT compilation that takes longer than the query.
   await sql`set local work_mem = '256MB'`.execute(db);
   await sql`set local jit = off`.execute(db);
+  // A single sort of the window by address, one string per address; pages numbered along that order and
+  // joined by number (no second sort by address, no per-page sort of address keys). A page arrives as one
+  // long string, which the JavaScript heap keeps out of its young generation (never copied by the GC).
   const r = await sql<{ rows: string }>`
-    with queued as materialized (
-      select s.id, s.address_key, ${pageRow(false)} as line
-      from unnest(${los}::bigint[], ${his}::bigint[]) as q(lo, hi) cross join ${signalsInRange}
-      where s.municipality_code = ${municipality} and not exists (select 1 from signal_states st where st.signal_id = s.id)
-    ), ranked as (
-      select id, address_key, line, (dense_rank() over (order by address_key) - 1) / ${addressesPerPage} as page from queued
-    )
-    select string_agg(line, ${sql.raw(`E'\\x1e'`)} order by address_key, id) as rows from ranked group by page order by page`.execute(db);
+    select string_agg(rows, ${sql.raw(`E'\\x1e'`)} order by n) as rows from (
+      select rows, n, n / ${addressesPerPage}::int as page from (
+        select string_agg(line, ${sql.raw(`E'\\x1e'`)} order by id) as rows, row_number() over (order by address_key) - 1 as n
+        from (
+          select s.id, s.address_key, ${pageRow(false)} as line
+          from unnest(${los}::bigint[], ${his}::bigint[]) as q(lo, hi) cross join ${signalsInRange}
+          where s.municipality_code = ${municipality} and not exists (select 1 from signal_states st where st.signal_id = s.id)
+        ) queued group by address_key
+      ) addresses
+    ) numbered group by page order by page`.execute(db);
   const last = ranges.rows[ranges.rows.length - 1]!;
   return {
     // Parsed page by page as matching reaches it: a window's pages wait as compact strings.

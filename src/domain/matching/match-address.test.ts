@@ -1,8 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { REPEAT_RESULT } from '../cases/case-status.ts';
 import { matchAddress, type MatchSettings, type SignalToMatch, type OpenCase, type PriorSignal } from './match-address.ts';
-import { addWorkingDays, isPublicHoliday } from './dates.ts';
+import { addDays, addWorkingDays, isPublicHoliday } from './dates.ts';
 
 const settings: MatchSettings = {
   matchingMode: 'continuous',
@@ -157,5 +158,36 @@ describe('matching signals at one address into households', () => {
     assert.equal(r.cases[0]!.matchingPeriodEnd, '2025-03-09');
     assert.equal(r.cases[0]!.multiple, true);
     assert.equal(r.cases[0]!.consecutive, true, 'its signal of a later week is a later period');
+  });
+});
+
+describe('an address with one new signal and nothing else', () => {
+  // The short path for a lone signal must give what the general path gives. A history signal ten
+  // years back, of another creditor and type, is outside every window, so with it the general path
+  // runs and must reach the same answer.
+  it('matches as the general path does, for any signal and matching mode', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          signalType: fc.constantFrom('rent', 'gas', 'health_insurance', 'municipal_tax', 'mortgage'),
+          day: fc.integer({ min: 0, max: 1500 }),
+          crisis: fc.boolean(),
+          bsnPseudonym: fc.option(fc.constantFrom('P1', 'P2'), { nil: null }),
+          surnameKey: fc.constantFrom('', 'jansen', 'bakker'),
+          amountCents: fc.option(fc.integer({ min: 1, max: 500000 }), { nil: null }),
+          mode: fc.constantFrom('continuous', 'weekly', 'monthly'),
+          newIdStart: fc.integer({ min: 0, max: 99 }),
+        }),
+        (o) => {
+          const signalDate = addDays('2023-01-01', o.day);
+          const s = sig({ signalType: o.signalType, signalDate, crisis: o.crisis, bsnPseudonym: o.bsnPseudonym, surnameKey: o.surnameKey, amountCents: o.amountCents });
+          const far: PriorSignal = { id: '0', caseId: '1', signalType: 'water_x', signalDate: addDays(signalDate, -3660), creditorOrgId: 'elsewhere', amountCents: 1, bsnPseudonym: null, surnameKey: 'other' };
+          const mode = { ...settings, matchingMode: o.mode };
+          const input = { signals: [s], openCases: [], matchingDate: '2025-03-12', newIdStart: o.newIdStart };
+          assert.deepEqual(matchAddress({ ...input, history: [] }, mode), matchAddress({ ...input, history: [far] }, mode));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -119,9 +119,10 @@ function pickCase(open: OpenCase[], s: SignalToMatch): OpenCase | undefined {
  * information and must be picked up.
  */
 function findRepeat(s: SignalToMatch, earlier: readonly (PriorSignal | SignalToMatch)[], settings: MatchSettings): string | undefined {
-  const from = addMonths(s.signalDate, -settings.repeatMonths);
+  let from: string | undefined;
   for (const p of earlier) {
     if (p.id === s.id || p.creditorOrgId !== s.creditorOrgId || p.signalType !== s.signalType) continue;
+    from ??= addMonths(s.signalDate, -settings.repeatMonths);
     if (p.signalDate > s.signalDate || p.signalDate < from) continue;
     if (!sameHousehold(p, s)) continue;
     if (s.amountCents === null || p.amountCents === null || s.amountCents <= p.amountCents) return p.id;
@@ -162,10 +163,61 @@ function knownBefore(c: OpenCase, all: readonly (PriorSignal | SignalToMatch)[],
   return false;
 }
 
+/** A new case's deadline from the matching date: the same few values for a whole run, so remembered. */
+const deadlines = new Map<string, string>();
+function deadlineFrom(matchingDate: string, crisis: boolean): string {
+  const key = crisis ? `c${matchingDate}` : matchingDate;
+  let d = deadlines.get(key);
+  if (d === undefined) {
+    d = crisis ? addWorkingDays(matchingDate, CRISIS_WORKING_DAYS) : addDays(matchingDate, FIRST_CONVERSATION_DAYS);
+    if (deadlines.size > 64) deadlines.clear();
+    deadlines.set(key, d);
+  }
+  return d;
+}
+
+/**
+ * The most common address: one new signal, no open case and no history. The general path below
+ * gives exactly this (a new open case, never a repeat, no flag: a lone signal has no other signal
+ * to be multiple, consecutive or known with); worked out directly it allocates a fraction.
+ */
+function loneSignal(s: SignalToMatch, matchingDate: string, newIdStart: number, settings: MatchSettings): AddressMatch {
+  const period = matchingPeriodOf(settings.matchingMode, s.signalDate);
+  const id = `new:${newIdStart}`;
+  return {
+    assignments: new Map([[s.id, id]]),
+    repeats: new Map(),
+    cases: [
+      {
+        id,
+        bsnPseudonym: s.bsnPseudonym,
+        surnameKey: s.surnameKey,
+        firstSignalDate: s.signalDate,
+        lastSignalDate: s.signalDate,
+        matchingPeriodStart: period.start,
+        matchingPeriodEnd: period.end,
+        signalCount: 1,
+        signalTypes: [s.signalType],
+        crisis: s.crisis,
+        status: 'open',
+        result: null,
+        multiple: false,
+        consecutive: false,
+        knownViaStandardSignals: false,
+        hasExperimentalSignal: !settings.standardTypes.has(s.signalType),
+        deadline: deadlineFrom(matchingDate, s.crisis),
+        isNew: true,
+      },
+    ],
+  };
+}
+
 export function matchAddress(
   input: { signals: readonly SignalToMatch[]; openCases: readonly OpenCase[]; history: readonly PriorSignal[]; matchingDate: string; newIdStart: number },
   settings: MatchSettings,
 ): AddressMatch {
+  if (input.signals.length === 1 && input.openCases.length === 0 && input.history.length === 0)
+    return loneSignal(input.signals[0]!, input.matchingDate, input.newIdStart, settings);
   const signals = [...input.signals].sort((a, b) => (a.signalDate === b.signalDate ? Number(a.id) - Number(b.id) : a.signalDate < b.signalDate ? -1 : 1));
   const cases = input.openCases.map((c) => ({ ...c, signalTypes: [...c.signalTypes] }));
   const touched = new Set<string>();
@@ -230,7 +282,7 @@ export function matchAddress(
     const wasTouched = touched.has(c.id);
     if (!wasTouched && multiple === (c.multiple ?? false) && consecutive === (c.consecutive ?? false) && knownViaStandardSignals === (c.knownViaStandardSignals ?? false)) continue;
     const hasExperimentalSignal = c.signalTypes.some((t) => !settings.standardTypes.has(t));
-    const computed = c.crisis ? addWorkingDays(input.matchingDate, CRISIS_WORKING_DAYS) : addDays(input.matchingDate, FIRST_CONVERSATION_DAYS);
+    const computed = deadlineFrom(input.matchingDate, c.crisis);
     const deadline = c.deadline && (!wasTouched || c.deadline < computed) ? c.deadline : computed;
     out.push({ ...c, multiple, consecutive, knownViaStandardSignals, hasExperimentalSignal, deadline, isNew: isNew.has(c.id) });
   }
