@@ -146,6 +146,9 @@ try {
   console.log(
     `target ≥ 1000 signals/s sustained with p99 ≤ 50 ms: ${fixed.requestsPerSec >= rate * 0.98 && fixed.p99 <= 50 && fixed.non2xx === 0 ? 'MET' : 'NOT MET'}`,
   );
+  // Saturated throughput next to the bare insert measured in the same run (issue 23 point 2).
+  const ratio = results[2]!.requestsPerSec / results[3]!.requestsPerSec;
+  console.log(`saturated platform/bare: ${ratio.toFixed(2)}× (target ≥ 0.35×): ${ratio >= 0.35 ? 'MET' : 'NOT MET'}`);
 } finally {
   platform.child.kill('SIGTERM');
   await bare.stop();

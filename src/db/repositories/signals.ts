@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
-import { prepared } from '../prepared.ts';
+import { compiledOnce } from '../prepared.ts';
 import type { SignalRow } from '../signal-row.ts';
 import { SIGNAL_INSERT_COLUMNS } from '../signal-columns.ts';
 
@@ -57,38 +57,32 @@ export interface InsertedSignals {
   objected: Set<string>;
 }
 
-/**
- * Inserts many signals and their audit record in ONE statement: atomic without an explicit
- * transaction, and one round trip for the API's single-signal path. Rows about a resident who
- * objected with the municipality (art. 21 AVG) are not inserted and come back as `objected`; rows
- * whose (sender, reference) already exists are skipped. `inserted` holds the ids of the rows that
- * were new. The audit record lists exactly the new signals and their subjects' pseudonyms, with the
- * detail intakeAuditDetail gives a batch chunk (objected rows and their copies count as refused, the
- * rest of what is not new as duplicates); the new ids are queued for matching.
- */
-export async function insertSignals(db: Executor, rows: readonly SignalRow[], audit: IntakeAudit): Promise<InsertedSignals> {
-  if (rows.length === 0) return { inserted: new Map(), objected: new Set() };
-  const params = toArrays(rows);
-  const arrays = sql.join(COLUMNS.map(([, type], i) => (type === 'text[]' ? sql`${params[i]}::text[]` : sql`${params[i]}::${sql.raw(type)}[]`)));
+/** insertSignals' values besides the column arrays, by name; in its list they follow the column arrays. */
+const VALUE_NAMES = ['subjects', 'copies', 'refusedByRules', 'traceId', 'spanId', 'actorType', 'actorId', 'organisationId', 'rows'] as const;
+type ValueName = (typeof VALUE_NAMES)[number];
+
+// Prepared once per connection: the API stores each signal with this statement, and planning a
+// 38-array unnest with its audit and queue inserts costs PostgreSQL more than running it. Built and
+// compiled once in this process too (compiledOnce): each call only supplies the values.
+const INSERT_SIGNALS = compiledOnce('insert_signals', (at) => {
+  const slot = (name: ValueName) => at(COLUMNS.length + VALUE_NAMES.indexOf(name));
+  const arrays = sql.join(COLUMNS.map(([, type], i) => (type === 'text[]' ? sql`${at(i)}::text[]` : sql`${at(i)}::${sql.raw(type)}[]`)));
   // Objections are looked up once for the statement's subjects and then probed per row (hashed
   // subplans): a per-row EXISTS has a cost PostgreSQL cannot bound for a prepared statement's
   // parameter arrays, and it would then plan the statement anew for every signal.
-  const subjects = params[SUBJECT_COLUMN];
-  // Prepared once per connection: the API stores each signal with this statement, and planning a
-  // 38-array unnest with its audit and queue inserts costs PostgreSQL more than running it.
-  const result = await prepared('insert_signals', sql<{ id: string | null; reference: string }>`
+  return sql<{ id: string | null; reference: string }>`
     with u as materialized (
       select ${SELECT_LIST},
         (u.subject_pseudonym, u.municipality_code) in (
           select o.subject_pseudonym, o.municipality_code from resident_objections o
-           where o.subject_pseudonym = any(${subjects}::text[]) and o.surname_key is null)
+           where o.subject_pseudonym = any(${slot('subjects')}::text[]) and o.surname_key is null)
         or coalesce((u.subject_pseudonym, u.municipality_code, u.surname_key) in (
           select o.subject_pseudonym, o.municipality_code, o.surname_key from resident_objections o
-           where o.subject_pseudonym = any(${subjects}::text[]) and o.surname_key is not null), false) as objected
+           where o.subject_pseudonym = any(${slot('subjects')}::text[]) and o.surname_key is not null), false) as objected
       , u.copies
-      from unnest(${arrays}, ${audit.copies}::int4[]) as u(${COLUMN_LIST}, copies)
+      from unnest(${arrays}, ${slot('copies')}::int4[]) as u(${COLUMN_LIST}, copies)
     ), refused as (
-      select ${audit.refusedByRules}::int + coalesce(sum(copies) filter (where objected), 0)::int as n from u
+      select ${slot('refusedByRules')}::int + coalesce(sum(copies) filter (where objected), 0)::int as n from u
     ), refs as (
       -- The reference is unique in signal_references (signals is partitioned, migration 030): a
       -- reference stored before, or by a concurrent call, gets no new id and no signal.
@@ -103,17 +97,45 @@ export async function insertSignals(db: Executor, rows: readonly SignalRow[], au
     ), aud as (
       insert into audit_log (trace_id, span_id, activity, actor_type, actor_id, organisation_id, object_type,
                              object_ids, subject_pseudonyms, outcome, detail)
-      select ${audit.traceId}, ${audit.spanId}, 'signal.intake', ${audit.actorType}, ${audit.actorId}, ${audit.organisationId},
+      select ${slot('traceId')}, ${slot('spanId')}, 'signal.intake', ${slot('actorType')}, ${slot('actorId')}, ${slot('organisationId')},
              'signal', array_agg(id::text order by id), array_agg(subject_pseudonym order by id), 'success',
-             jsonb_build_object('batchId', null, 'rows', ${audit.rows}::int, 'accepted', count(*), 'refused', (select n from refused),
-                                'duplicate', ${audit.rows}::int - count(*) - (select n from refused))
+             jsonb_build_object('batchId', null, 'rows', ${slot('rows')}::int, 'accepted', count(*), 'refused', (select n from refused),
+                                'duplicate', ${slot('rows')}::int - count(*) - (select n from refused))
       from ins having count(*) > 0
     ), queued as (
       insert into match_queue (first_signal_id, last_signal_id) select min(id), max(id) from ins having count(*) > 0
     )
     select id::text as id, reference from ins
     union all
-    select null, reference from u where objected`).execute(db);
+    select null, reference from u where objected`;
+});
+
+/**
+ * Inserts many signals and their audit record in ONE statement: atomic without an explicit
+ * transaction, and one round trip for the API's single-signal path. Rows about a resident who
+ * objected with the municipality (art. 21 AVG) are not inserted and come back as `objected`; rows
+ * whose (sender, reference) already exists are skipped. `inserted` holds the ids of the rows that
+ * were new. The audit record lists exactly the new signals and their subjects' pseudonyms, with the
+ * detail intakeAuditDetail gives a batch chunk (objected rows and their copies count as refused, the
+ * rest of what is not new as duplicates); the new ids are queued for matching.
+ */
+export async function insertSignals(db: Executor, rows: readonly SignalRow[], audit: IntakeAudit): Promise<InsertedSignals> {
+  if (rows.length === 0) return { inserted: new Map(), objected: new Set() };
+  const params = toArrays(rows);
+  const named: Record<ValueName, unknown> = {
+    subjects: params[SUBJECT_COLUMN],
+    copies: audit.copies,
+    refusedByRules: audit.refusedByRules,
+    traceId: audit.traceId,
+    spanId: audit.spanId,
+    actorType: audit.actorType,
+    actorId: audit.actorId,
+    organisationId: audit.organisationId,
+    rows: audit.rows,
+  };
+  const values: unknown[] = params;
+  for (const n of VALUE_NAMES) values.push(named[n]);
+  const result = await INSERT_SIGNALS(db, values);
   const out: InsertedSignals = { inserted: new Map(), objected: new Set() };
   for (const r of result.rows) {
     if (r.id === null) out.objected.add(r.reference);
