@@ -82,7 +82,8 @@ console.log(
   `end to end (parse, validate, judge, store, audit): ${r.rows} rows in ${r.ingestSeconds.toFixed(2)} s — accepted ${r.accepted}, refused ${r.refused}, duplicate ${r.duplicate}`,
 );
 console.log(`per-row results written: ${r.resultRows} rows in ${r.resultsSeconds.toFixed(2)} s`);
-console.log(`end to end incl. results: ${e2e.toFixed(2)} s = ${(e2e / copySeconds).toFixed(2)} × plain COPY (target ≤ 4×): ${e2e / copySeconds <= 4 ? 'MET' : 'NOT MET'}`);
+// The foundation issue's 4 × plain COPY cannot be had with the indexes the features need; the storage floor below replaced it (issue 23).
+console.log(`end to end incl. results: ${e2e.toFixed(2)} s = ${(e2e / copySeconds).toFixed(2)} × plain COPY`);
 console.log(`CPU time of the ingesting process (all its threads, start-up included): ${r.cpuSeconds.toFixed(1)} s`);
 
 // 3. The floor: PostgreSQL storing the same accepted rows with the signals table's indexes, nothing else.
