@@ -13,7 +13,8 @@ import { startMailSink } from './helpers/mail.ts';
 import { seedDemoSignals } from '../src/simulation/demo.ts';
 import { ruleDataOf } from '../src/web/pages/worklist/rule-data.ts';
 import { listQueues } from '../src/db/repositories/worklist.ts';
-import { printLetters } from '../src/app/outreach/print-letters.ts';
+import { casesAwaitingLetterPerQueue, printLetters } from '../src/app/outreach/print-letters.ts';
+import { pdfTextOf } from './helpers/pdf-text.ts';
 import { emailResident, previewCaseMessage, smsResident } from '../src/app/outreach/case-message.ts';
 import { getOutreachTemplateOf, saveOutreachTemplate } from '../src/app/outreach/outreach-templates.ts';
 import { WorklistInputError } from '../src/app/worklist/own-municipality.ts';
@@ -27,7 +28,7 @@ const COORDINATOR = 'coordinator@amsterdam.demo';
 /** Pages of a PDF: its /Type /Page objects (pdfkit writes object dictionaries uncompressed). */
 const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
 
-async function pdfOf(deps: AppDeps, ctx: CallContext, target: { caseId: string } | { queue: string }, allowed: AllowedCategories, language: 'nl' | 'en' = 'nl') {
+async function pdfOf(deps: AppDeps, ctx: CallContext, target: { caseId: string } | { queue: string; reprint?: boolean }, allowed: AllowedCategories, language: 'nl' | 'en' = 'nl') {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
@@ -106,10 +107,44 @@ for (const engine of ENGINES) {
       assert.ok(!JSON.stringify(audit).includes('@'), 'no e-mail address in the audit trail');
     });
 
+    it('runs a queue again for the cases without a letter only, unless asked to reprint all', async () => {
+      const ctx = await userContext(p, WORKER);
+      const queue = (await listQueues(p.deps.db, 'GM0363')).find((q) => q.approach === 'letter')!;
+      const before = await attempts('Brief');
+      assert.ok(before.length > 0, 'the previous test printed this queue');
+      // A case that had no letter yet: its letter attempt taken away, as for a case matched since.
+      const fresh = before[0]!;
+      await sql`delete from outreach_messages where case_id = ${fresh}`.execute(p.deps.db);
+      await sql`delete from contact_attempts where case_id = ${fresh} and contact_type = 'Brief'`.execute(p.deps.db);
+      assert.equal((await casesAwaitingLetterPerQueue(p.deps, ctx)).get(queue.id), 1);
+      const again = await pdfOf(p.deps, ctx, { queue: queue.id }, allowed());
+      assert.deepEqual(again.result, { letters: 1, withoutAddress: 0, alreadyHadLetter: before.length - 1, truncated: false });
+      assert.equal(pageCount(again.pdf), 1);
+      assert.deepEqual(await attempts('Brief'), before, 'only the case without a letter got one');
+      assert.equal((await casesAwaitingLetterPerQueue(p.deps, ctx)).get(queue.id), undefined);
+      const all = await pdfOf(p.deps, ctx, { queue: queue.id, reprint: true }, allowed());
+      assert.equal(all.result.letters, before.length);
+      assert.equal(all.result.alreadyHadLetter, 0);
+      assert.equal(pageCount(all.pdf), before.length);
+      assert.equal((await attempts('Brief')).length, 2 * before.length, 'a reprinted letter is a new contact attempt');
+    });
+
+    it('prints a letter to a resident whose name is outside Latin-1 as written', async () => {
+      const ctx = await userContext(p, WORKER);
+      const id = await someCase(sql`g.surname is not null and g.street is not null`);
+      await sql`update signals set given_name = 'Şükrü', initials = 'Ş.', prefix = null, surname = 'Łukasz', street = 'Çağlayanstraat' where id in (select signal_id from signal_states where case_id = ${id})`.execute(p.deps.db);
+      const { result, pdf } = await pdfOf(p.deps, ctx, { caseId: id }, allowed());
+      assert.equal(result.letters, 1);
+      const text = pdfTextOf(pdf);
+      assert.match(text, /Ş\.? ?(Şükrü )?Łukasz/, text);
+      assert.ok(text.includes('Çağlayanstraat'), text);
+      assert.doesNotMatch(text, /\?/);
+    });
+
     it('prints no letter for a case whose rules allowed no contact details', async () => {
       const ctx = await userContext(p, WORKER);
       const { result, pdf } = await pdfOf(p.deps, ctx, { caseId: await someCase() }, () => ['arrear_amount']);
-      assert.deepEqual(result, { letters: 0, withoutAddress: 1, truncated: false });
+      assert.deepEqual(result, { letters: 0, withoutAddress: 1, alreadyHadLetter: 0, truncated: false });
       assert.equal(pageCount(pdf), 0);
     });
 

@@ -190,3 +190,24 @@ export function untaggedText(objects: Map<number, PdfObject>): string[] {
   }
   return found;
 }
+
+/** Every text line the pages show, in drawing order, tagged or not (embedded fonts read through their ToUnicode map). */
+export function shownText(objects: Map<number, PdfObject>): string[] {
+  const lines: string[] = [];
+  for (const page of [...objects.values()].filter((o) => /\/Type \/Page\b/.test(o.dict))) {
+    const refs = /\/Contents (\d+) 0 R/.exec(page.dict);
+    const content = refs ? objects.get(Number(refs[1]))?.stream : null;
+    if (!content) continue;
+    const fonts = pageFonts(objects, page);
+    let font: CodeMap | null = null;
+    const token = /\/(\w+) [\d.]+ Tf|\[((?:[^\]\\]|\\.)*)\]\s*TJ|(\((?:[^)\\]|\\.)*\)|<[0-9a-fA-F\s]*>)\s*Tj/g;
+    for (const t of content.toString('latin1').matchAll(token)) {
+      if (t[1]) font = fonts.get(t[1]) ?? null;
+      else {
+        const strings = t[2] !== undefined ? (t[2].match(/\((?:[^)\\]|\\.)*\)|<[0-9a-fA-F\s]*>/g) ?? []) : [t[3]!];
+        lines.push(strings.map((x) => showText(x, font)).join(''));
+      }
+    }
+  }
+  return lines;
+}

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { getCaseOf } from '../../db/repositories/case-work.ts';
+import { activeCasesWithoutAttemptPerQueue, casesWithAttemptOfType } from '../../db/repositories/outreach.ts';
 import { getWorklistSettings } from '../../db/repositories/municipality-settings.ts';
 import { worklistPage } from '../../db/repositories/worklist.ts';
 import { compose, letterDate, type Language } from '../../domain/outreach/templates.ts';
@@ -23,6 +24,8 @@ export interface LetterRunResult {
   letters: number;
   /** Cases left out because no signal's rule allowed contact details (no name and address to print). */
   withoutAddress: number;
+  /** Cases of a queue left out because they already had a letter (a contact attempt 'Brief'); 0 with `reprint`. */
+  alreadyHadLetter: number;
   truncated: boolean;
 }
 
@@ -41,15 +44,17 @@ async function casesOfQueue(deps: AppDeps, ctx: CallContext, municipality: strin
 }
 
 /**
- * Prints letters as one PDF on `out`, one a page, for one case or all active cases of a queue, in
- * the municipality's own template (or the default). Only the categories the signals' rules allowed
- * reach the letter. The file is streamed batch by batch; once it is written, every printed case gets
+ * Prints letters as one PDF on `out`, one a page, for one case or the active cases of a queue, in
+ * the municipality's own template (or the default). A queue's run leaves out the cases that already
+ * had a letter (printed here or recorded by hand as contact attempt 'Brief'), so running it again next
+ * week prints only the new cases; `reprint` includes them all. One case asked for by itself is always
+ * printed. Only the categories the signals' rules allowed reach the letter. The file is streamed batch by batch; once it is written, every printed case gets
  * its DDAS contact attempt 'Brief' and the run is audited (which cases, never an address).
  */
 export async function printLetters(
   deps: AppDeps,
   ctx: CallContext,
-  target: { caseId: string } | { queue: string },
+  target: { caseId: string } | { queue: string; reprint?: boolean },
   language: Language,
   allowed: AllowedCategories,
   out: Writable,
@@ -60,8 +65,17 @@ export async function printLetters(
     if (!(await getCaseOf(deps.db, municipality, target.caseId))) throw new NotFoundInMunicipality(`case ${target.caseId}`);
     ids = [target.caseId];
   } else ids = await casesOfQueue(deps, ctx, municipality, target.queue);
-  const truncated = ids.length > MAX_LETTERS;
-  if (truncated) ids = ids.slice(0, MAX_LETTERS);
+  let alreadyHadLetter = 0;
+  if ('queue' in target && !target.reprint) {
+    const had = new Set<string>();
+    for (let i = 0; i < ids.length; i += BATCH) for (const id of await casesWithAttemptOfType(deps.db, municipality, ids.slice(i, i + BATCH), 'Brief')) had.add(id);
+    alreadyHadLetter = had.size;
+    ids = ids.filter((id) => !had.has(id));
+  }
+  // A queue's list stops at MAX_LETTERS + 1 cases before those that had a letter are left out, so a
+  // cut-off run says so, and running it again prints the next ones.
+  const truncated = ids.length + alreadyHadLetter > MAX_LETTERS;
+  ids = ids.slice(0, MAX_LETTERS);
   const template = await templateOf(deps.db, municipality, 'letter', language);
   const gemeente = await municipalityNameOf(deps, ctx);
   const datum = letterDate(dutchToday(deps.now()), language);
@@ -89,5 +103,11 @@ export async function printLetters(
     // Cases closed while the run printed: printed, yet no contact attempt can go on a closed case.
     await appendAudit(deps.db, { ...auditActor(ctx), activity: 'outreach.letter', objectType: 'case', objectIds: printed.filter((id) => !done.has(id)), outcome: 'refused', detail: { reason: 'case closed' } });
   }
-  return { letters, withoutAddress: ids.length - printed.length, truncated };
+  return { letters, withoutAddress: ids.length - printed.length, alreadyHadLetter, truncated };
+}
+
+/** Per queue of the caller's municipality, its active cases without a letter yet: what a run prints by default. */
+export async function casesAwaitingLetterPerQueue(deps: AppDeps, ctx: CallContext): Promise<Map<string, number>> {
+  const municipality = await ownMunicipality(deps, ctx, 'cases:work');
+  return activeCasesWithoutAttemptPerQueue(deps.db, municipality, 'Brief');
 }

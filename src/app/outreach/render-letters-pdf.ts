@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { Writable } from 'node:stream';
 import { pipePdf } from '../pdf/pipe-pdf.ts';
+import { fontFor, PDF_FONT, pdfText, registerPdfFonts } from '../pdf/pdf-text.ts';
 
 /** One letter of a print run: sender, resident's address, date and the merged text. */
 export interface LetterPage {
@@ -20,9 +21,6 @@ const WINDOW_WIDTH = 85 * MM;
 const MARGIN_LEFT = 25 * MM;
 const MARGIN_RIGHT = 20 * MM;
 
-// The standard PDF fonts only know WinAnsi (as the evaluation report's PDF does); other characters become '?'.
-const pdfText = (s: string) => s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, '-').replace(/…/g, '...').replace(/[^\n\x20-\x7e\xa0-\xff€]/g, '?');
-
 /**
  * Writes letters as one A4 PDF, one letter a page, to a stream as they come: pdfkit flushes each
  * finished page, so a run of thousands of letters never sits in memory. Resolves when the stream
@@ -30,6 +28,7 @@ const pdfText = (s: string) => s.replace(/[‘’]/g, "'").replace(/[“”]/g, 
  */
 export async function writeLettersPdf(letters: AsyncIterable<LetterPage>, out: Writable, meta: { title: string }): Promise<number> {
   const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: meta.title, Author: 'Vroegsignaal' } });
+  registerPdfFonts(doc);
   const finished = pipePdf(doc, out);
   let pages = 0;
   for await (const l of letters) {
@@ -45,16 +44,19 @@ export async function writeLettersPdf(letters: AsyncIterable<LetterPage>, out: W
 
 function drawLetter(doc: PDFKit.PDFDocument, l: LetterPage): void {
   const width = doc.page.width - MARGIN_LEFT - MARGIN_RIGHT;
-  doc.font('Helvetica-Bold').fontSize(14).text(pdfText(l.sender), MARGIN_LEFT, 20 * MM, { width, lineBreak: false });
+  const text = (face: (typeof PDF_FONT)[keyof typeof PDF_FONT], size: number, s: string, x: number, y: number, o: PDFKit.Mixins.TextOptions) => {
+    const t = pdfText(s);
+    doc.font(fontFor(face, t)).fontSize(size).text(t, x, y, o);
+  };
+  text(PDF_FONT.bold, 14, l.sender, MARGIN_LEFT, 20 * MM, { width, lineBreak: false });
   // The return line above the address, small, inside the window.
-  doc.font('Helvetica').fontSize(7).text(pdfText(l.sender), WINDOW_LEFT, WINDOW_TOP - 5 * MM, { width: WINDOW_WIDTH, lineBreak: false });
-  doc.font('Helvetica').fontSize(10);
+  text(PDF_FONT.regular, 7, l.sender, WINDOW_LEFT, WINDOW_TOP - 5 * MM, { width: WINDOW_WIDTH, lineBreak: false });
   let y = WINDOW_TOP;
   for (const line of l.addressLines) {
-    doc.text(pdfText(line), WINDOW_LEFT, y, { width: WINDOW_WIDTH, lineBreak: false });
+    text(PDF_FONT.regular, 10, line, WINDOW_LEFT, y, { width: WINDOW_WIDTH, lineBreak: false });
     y += 5 * MM;
   }
-  doc.fontSize(10).text(pdfText(l.date), MARGIN_LEFT, 100 * MM, { width });
-  doc.font('Helvetica-Bold').fontSize(11).text(pdfText(l.subject), MARGIN_LEFT, 110 * MM, { width });
-  doc.font('Helvetica').fontSize(11).text(pdfText(l.body), MARGIN_LEFT, 122 * MM, { width, lineGap: 2, paragraphGap: 4, height: doc.page.height - 122 * MM - 20 * MM, ellipsis: true });
+  text(PDF_FONT.regular, 10, l.date, MARGIN_LEFT, 100 * MM, { width });
+  text(PDF_FONT.bold, 11, l.subject, MARGIN_LEFT, 110 * MM, { width });
+  text(PDF_FONT.regular, 11, l.body, MARGIN_LEFT, 122 * MM, { width, lineGap: 2, paragraphGap: 4, height: doc.page.height - 122 * MM - 20 * MM, ellipsis: true });
 }

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { Writable } from 'node:stream';
 import type { AccessAnswer, AnswerTable } from '../../domain/privacy/access-answer.ts';
-import { pdfText } from '../pdf/pdf-text.ts';
+import { PDF_FONT, pdfText, registerPdfFonts } from '../pdf/pdf-text.ts';
 import { pipePdf } from '../pdf/pipe-pdf.ts';
 
 const MARGIN = 50;
@@ -9,16 +9,17 @@ const MARGIN = 50;
 /** The answer to an access request as an A4 PDF, in the plain style of the referral summary; streamed to `out`. */
 export async function writeAccessAnswerPdf(a: AccessAnswer, out: Writable): Promise<void> {
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, lang: a.lang === 'nl' ? 'nl-NL' : 'en-GB', info: { Title: pdfText(a.title), Author: 'Vroegsignaal' }, displayTitle: true });
+  registerPdfFonts(doc);
   const finished = pipePdf(doc, out);
   const width = doc.page.width - 2 * MARGIN;
   const bottom = () => doc.page.height - MARGIN;
-  const para = (s: string) => doc.font('Helvetica').fontSize(10).text(pdfText(s), MARGIN, doc.y, { width }).moveDown(0.4);
+  const para = (s: string) => doc.font(PDF_FONT.regular).fontSize(10).text(pdfText(s), MARGIN, doc.y, { width }).moveDown(0.4);
   const heading = (h: string, size: number) => {
     if (doc.y + 60 > bottom()) doc.addPage();
-    doc.moveDown(0.6).font('Helvetica-Bold').fontSize(size).text(pdfText(h), MARGIN, doc.y, { width }).moveDown(0.3);
+    doc.moveDown(0.6).font(PDF_FONT.bold).fontSize(size).text(pdfText(h), MARGIN, doc.y, { width }).moveDown(0.3);
   };
 
-  doc.font('Helvetica-Bold').fontSize(16).text(pdfText(a.title), { width });
+  doc.font(PDF_FONT.bold).fontSize(16).text(pdfText(a.title), { width });
   doc.moveDown(0.5);
   for (const p of a.intro) para(p);
   for (const s of a.sections) {
@@ -41,12 +42,12 @@ export async function writeAccessAnswerPdf(a: AccessAnswer, out: Writable): Prom
 function drawTable(doc: PDFKit.PDFDocument, t: AnswerTable, fractions: number[], width: number, bottom: () => number): void {
   const widths = fractions.map((f) => f * width);
   const row = (cells: string[], bold: boolean) => {
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+    doc.font(bold ? PDF_FONT.bold : PDF_FONT.regular).fontSize(9);
     const h = Math.max(...cells.map((c, i) => doc.heightOfString(pdfText(c), { width: widths[i]! - 4 }))) + 4;
     if (doc.y + h > bottom()) {
       doc.addPage();
       if (!bold && t.head.length > 0) row(t.head, true);
-      doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+      doc.font(bold ? PDF_FONT.bold : PDF_FONT.regular).fontSize(9);
     }
     const y = doc.y;
     let x = MARGIN;

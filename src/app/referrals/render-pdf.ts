@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { ReferralPayload } from '../../domain/referrals/payload.ts';
 import type { ReferralState } from './referral-view.ts';
+import { PDF_FONT, pdfText, registerPdfFonts } from '../pdf/pdf-text.ts';
 
 export type PdfLang = 'nl' | 'en';
 
@@ -57,8 +58,6 @@ const TEXT = {
   },
 } as const;
 
-// The standard PDF fonts only know WinAnsi (as in the evaluation report's PDF).
-const pdfText = (s: string) => s.replace(/→/g, '->').replace(/…/g, '...');
 const fill = (s: string, v: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? '');
 const MARGIN = 50;
 
@@ -68,6 +67,7 @@ export function renderReferralPdf(p: ReferralPayload, state: ReferralState, lang
   const when = (d: Date | string) => new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(d));
   const money = (a: string | null) => (a === null ? m.unknown : new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(Number(a)));
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `${m.title} - ${m.case} ${p.caseId}`, Author: 'Vroegsignaal' } });
+  registerPdfFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -75,9 +75,9 @@ export function renderReferralPdf(p: ReferralPayload, state: ReferralState, lang
     doc.on('error', reject);
   });
   const width = doc.page.width - 2 * MARGIN;
-  const line = (k: string, v: string) => doc.font('Helvetica-Bold').fontSize(9).text(pdfText(`${k}: `), { continued: true, width }).font('Helvetica').text(pdfText(v));
-  const heading = (h: string) => doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text(pdfText(h), MARGIN).moveDown(0.3);
-  doc.font('Helvetica-Bold').fontSize(16).text(pdfText(m.title));
+  const line = (k: string, v: string) => doc.font(PDF_FONT.bold).fontSize(9).text(pdfText(`${k}: `), { continued: true, width }).font(PDF_FONT.regular).text(pdfText(v));
+  const heading = (h: string) => doc.moveDown(0.8).font(PDF_FONT.bold).fontSize(12).text(pdfText(h), MARGIN).moveDown(0.3);
+  doc.font(PDF_FONT.bold).fontSize(16).text(pdfText(m.title));
   doc.moveDown(0.5);
   line(m.referral, p.referralId);
   line(m.case, p.caseId);
@@ -94,7 +94,7 @@ export function renderReferralPdf(p: ReferralPayload, state: ReferralState, lang
   heading(m.debts);
   const widths = [width * 0.35, width * 0.25, width * 0.2, width * 0.2];
   const row = (cells: string[], bold: boolean) => {
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+    doc.font(bold ? PDF_FONT.bold : PDF_FONT.regular).fontSize(9);
     const h = Math.max(...cells.map((c, i) => doc.heightOfString(pdfText(c), { width: widths[i]! - 4 }))) + 4;
     const y = doc.y;
     let x = MARGIN;
@@ -108,7 +108,7 @@ export function renderReferralPdf(p: ReferralPayload, state: ReferralState, lang
   };
   row([m.creditor, m.type, m.date, m.amount], true);
   for (const d of p.debts) row([d.creditor, d.partnerType, d.signalDate, money(d.amount)], false);
-  doc.moveDown(1.5).font('Helvetica-Oblique').fontSize(8).text(pdfText(m.footer), MARGIN, doc.y, { width });
+  doc.moveDown(1.5).font(PDF_FONT.italic).fontSize(8).text(pdfText(m.footer), MARGIN, doc.y, { width });
   doc.end();
   return done;
 }

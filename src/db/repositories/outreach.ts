@@ -99,3 +99,33 @@ export async function markPickedUp(db: Executor, municipality: string, caseIds: 
     .where('id', 'in', caseIds)
     .execute();
 }
+
+/** Of `caseIds`, those that already have a contact attempt of this kind (a letter printed here or recorded by hand). */
+export async function casesWithAttemptOfType(db: Executor, municipality: string, caseIds: readonly string[], contactType: string): Promise<Set<string>> {
+  if (caseIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('contact_attempts')
+    .select('case_id')
+    .distinct()
+    .where('municipality_code', '=', municipality)
+    .where('contact_type', '=', contactType)
+    .where('case_id', 'in', caseIds)
+    .execute();
+  return new Set(rows.map((r) => String(r.case_id)));
+}
+
+/** Per queue, its open and picked-up cases that have no contact attempt of this kind yet. */
+export async function activeCasesWithoutAttemptPerQueue(db: Executor, municipality: string, contactType: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('cases')
+    .select(['queue_id', sql<number>`count(*)::int`.as('n')])
+    .where('municipality_code', '=', municipality)
+    .where('status', 'in', ['open', 'picked_up'])
+    .where('queue_id', 'is not', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('contact_attempts').select(sql`1`.as('x')).whereRef('contact_attempts.case_id', '=', 'cases.id').where('contact_attempts.contact_type', '=', contactType))),
+    )
+    .groupBy('queue_id')
+    .execute();
+  return new Map(rows.map((r) => [String(r.queue_id), r.n]));
+}

@@ -1,4 +1,4 @@
-import { Button, Form, Heading, Paragraph, Table } from '../../components/index.ts';
+import { Button, Checkbox, Form, FormField, Heading, Paragraph, Table } from '../../components/index.ts';
 import { useWeb } from '../../web-context.ts';
 import { outreachMessages } from './messages.ts';
 
@@ -6,6 +6,8 @@ export interface QueueForLetters {
   id: string;
   name: string;
   open: number;
+  /** Active cases without a letter yet: what the run prints unless reprinting is ticked. */
+  withoutLetter: number;
 }
 
 /** Print runs per queue: one POST form each, answered with the queue's letters as one PDF. */
@@ -25,12 +27,16 @@ export function LettersPage({ queues }: { queues: QueueForLetters[] }) {
         columns={[
           { key: 'queue', header: t('colQueue'), cell: (q) => q.name },
           { key: 'open', header: t('colOpen'), cell: (q) => q.open, numeric: true },
+          { key: 'withoutLetter', header: t('colWithoutLetter'), cell: (q) => q.withoutLetter, numeric: true },
           {
             key: 'action',
             header: t('colAction'),
             cell: (q) => (
               <Form action={`/werklijst/brieven/${q.id}/brieven.pdf`} label={t('printQueue', { queue: q.name })} id={`print-${q.id}`}>
                 <input type="hidden" name="taal" value={locale} />
+                <FormField id={`reprint-${q.id}`} label={t('reprint')} kind="checkbox">
+                  <Checkbox id={`reprint-${q.id}`} name="opnieuw" value="ja" />
+                </FormField>
                 <Button appearance="secondary-action">{t('printQueue', { queue: q.name })}</Button>
               </Form>
             ),

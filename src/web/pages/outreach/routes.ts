@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { emailResident, previewCaseMessage, smsResident, type CaseMessage } from '../../../app/outreach/case-message.ts';
 import { getOutreachTemplateOf, saveOutreachTemplate } from '../../../app/outreach/outreach-templates.ts';
-import { printLetters } from '../../../app/outreach/print-letters.ts';
+import { casesAwaitingLetterPerQueue, printLetters } from '../../../app/outreach/print-letters.ts';
 import { listWorklist } from '../../../app/worklist/list-worklist.ts';
 import { WorklistInputError } from '../../../app/worklist/own-municipality.ts';
 import { MailNotConfigured } from '../../../domain/mail/mailer.ts';
@@ -104,7 +104,8 @@ export function registerOutreachPages(web: WebApp): void {
 
   async function queuesOf(deps: AppDeps, ctx: CallContext) {
     const view = await listWorklist(deps, ctx, { queue: '', status: '', assigned: '', overdue: false, crisis: false, signalType: '', q: '', sort: '', page: 1 });
-    return view.queues.map((q) => ({ id: q.id, name: q.name, open: q.open }));
+    const awaiting = await casesAwaitingLetterPerQueue(deps, ctx);
+    return view.queues.map((q) => ({ id: q.id, name: q.name, open: q.open, withoutLetter: awaiting.get(q.id) ?? 0 }));
   }
 
   web.get('/werklijst/brieven', { permission: 'cases:work', organisationKinds: MUNICIPAL }, async ({ deps, ctx, locale }) => {
@@ -117,7 +118,7 @@ export function registerOutreachPages(web: WebApp): void {
     '/werklijst/brieven/:queueId/brieven.pdf',
     'cases:work',
     async ({ ctx, params }) => ((await queuesOf(web.deps, ctx)).some((q) => q.id === params.queueId) ? `brieven-${params.queueId}.pdf` : undefined),
-    ({ ctx, params, body }, out) => printLetters(web.deps, ctx, { queue: params.queueId! }, languageOf(one(body.taal)), rules.allowed, out),
+    ({ ctx, params, body }, out) => printLetters(web.deps, ctx, { queue: params.queueId!, reprint: one(body.opnieuw) === 'ja' }, languageOf(one(body.taal)), rules.allowed, out),
   );
 
   const CONFIGURE = { permission: 'municipality:configure', organisationKinds: MUNICIPAL } as const;
