@@ -78,6 +78,16 @@ for (const engine of ENGINES) {
       await assertNoCodes(COORDINATOR, ['/werklijst', '/capaciteit', '/afwegingskader', '/werklijst/brieven', '/dashboard']);
     });
 
+    it('shows words, not codes, on the casework pages: start page, archive results, messages, re-opening, hand-off and their settings', async () => {
+      const open = (await sql<{ id: string }>`select id::text from cases where municipality_code = 'GM0363' and status <> 'closed' order by crisis desc, id limit 1`.execute(p.deps.db)).rows[0]!.id;
+      // A case closed with a financial follow-up: the archive lists it, it can be re-opened and handed off.
+      const closed = (await sql<{ id: string }>`select id::text from cases where municipality_code = 'GM0363' and status <> 'closed' and id <> ${open} order by id desc limit 1`.execute(p.deps.db)).rows[0]!.id;
+      await sql`update cases set status = 'closed', closed_at = now(), result = 'Vervolghulp en/of verwijzing financieel' where id = ${closed}`.execute(p.deps.db);
+      const worker = ['/', `/archief?caseId=${closed}`, '/archief?from=2020-01-01&to=2030-12-31', `/zaken/${open}/bericht`, `/zaken/${open}/bericht?kanaal=email`, `/zaken/${open}/bericht?kanaal=sms`, `/zaken/${closed}`, `/zaken/${closed}/heropenen`, `/zaken/${closed}/overdracht`];
+      await assertNoCodes(WORKER, worker);
+      await assertNoCodes(COORDINATOR, ['/', '/instellingen/berichten', '/instellingen/berichten?kanaal=sms&taal=en', '/instellingen/schuldhulp', '/capaciteit?from=2020-01-01&to=2030-12-31']);
+    });
+
     // Not /wat-mag-ik-aanleveren: it names the file's columns and values on purpose ("signal_type: rent").
     it('shows words, not codes, to a creditor', async () => {
       await assertNoCodes(LANDLORD, ['/signalen']);
