@@ -22,12 +22,15 @@ for (const engine of ENGINES) {
       await p.close();
     });
 
-    it('prints each heading, caption and legend once on the worker and coordinator pages', async () => {
+    it('prints each heading, caption and legend once on the worker and coordinator pages (casework included)', async () => {
       const caseId = (await sql<{ id: string }>`select id::text from cases where municipality_code = 'GM0363' order by id limit 1`.execute(p.deps.db)).rows[0]!.id;
       const ruleId = (await sql<{ id: string }>`select id::text from worklist_rules where municipality_code = 'GM0363' order by position limit 1`.execute(p.deps.db)).rows[0]!.id;
+      // A case closed with a financial follow-up: in the archive, to re-open and to hand off.
+      const closed = (await sql<{ id: string }>`select id::text from cases where municipality_code = 'GM0363' and status <> 'closed' and id <> ${caseId} order by id desc limit 1`.execute(p.deps.db)).rows[0]!.id;
+      await sql`update cases set status = 'closed', closed_at = now(), result = 'Vervolghulp en/of verwijzing financieel' where id = ${closed}`.execute(p.deps.db);
       const pages: Record<string, string[]> = {
-        'medewerker@amsterdam.demo': ['/werklijst', `/zaken/${caseId}`, `/zaken/${caseId}/bericht`, '/archief', '/werklijst/brieven'],
-        'coordinator@amsterdam.demo': ['/capaciteit', '/afwegingskader', '/afwegingskader/regels/nieuw', `/afwegingskader/regels/${ruleId}/verwijderen`, '/instellingen/berichten'],
+        'medewerker@amsterdam.demo': ['/', '/werklijst', `/zaken/${caseId}`, `/zaken/${caseId}/bericht`, '/archief', `/archief?caseId=${closed}`, `/zaken/${closed}`, `/zaken/${closed}/heropenen`, `/zaken/${closed}/overdracht`, '/werklijst/brieven'],
+        'coordinator@amsterdam.demo': ['/capaciteit', '/afwegingskader', '/afwegingskader/regels/nieuw', `/afwegingskader/regels/${ruleId}/verwijderen`, '/instellingen/berichten', '/instellingen/schuldhulp'],
       };
       const problems: string[] = [];
       for (const [email, paths] of Object.entries(pages)) {

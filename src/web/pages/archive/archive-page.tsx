@@ -54,6 +54,7 @@ export function ArchivePage({ values, result, errors }: { values: ArchiveFormVal
           {result.more ? <Alert type="warning">{t('more', { n: ARCHIVE_LIMIT })}</Alert> : null}
           <Table
             caption={t('results')}
+            captionHidden
             rows={result.rows}
             rowKey={(r) => r.id}
             empty={t('none')}
