@@ -168,9 +168,14 @@ for (const engine of ENGINES) {
     it('handles an objection after matching: personal data gone, processing stopped, case deleted, a tombstone left', async () => {
       const tax = await signal('p-tax');
       const caseId = tax.case_id!;
-      const res = await call(worker, 'POST', '/v1/objections', { subject: { bsn: BSN } });
+      const res = await call(worker, 'POST', '/v1/objections', { subject: { bsn: BSN }, reason: 'Wil geen hulp via de gemeente' });
       assert.equal(res.status, 201);
-      assert.deepEqual(await res.json(), { signals: 2, casesDeleted: 1, casesKept: 0, registered: true });
+      const handled = (await res.json()) as { objection: string | null };
+      assert.match(handled.objection ?? '', /^[0-9a-f-]{36}$/, 'the registration comes back, to withdraw it later');
+      assert.deepEqual(handled, { signals: 2, casesDeleted: 1, casesKept: 0, registered: true, objection: handled.objection });
+      // the API keeps the reason the screen takes, and lists it
+      const listed = (await (await call(officer, 'GET', '/v1/objections')).json()) as Array<{ id: string; reason: string | null; keys: number }>;
+      assert.deepEqual(listed.find((o) => o.id === handled.objection)?.reason, 'Wil geen hulp via de gemeente');
       for (const ref of ['p-tax', 'p-rent-jansen']) {
         const s = await signal(ref);
         assert.equal(s.status, 'Niet opgepakt: andere reden');
@@ -197,12 +202,33 @@ for (const engine of ENGINES) {
     it('keeps a case that still holds other signals when one signal is objected to, and recounts it', async () => {
       const a = await signal('p-two-a');
       const res = await call(worker, 'POST', '/v1/objections', { signalIds: [String(a.id)] });
-      assert.deepEqual(await res.json(), { signals: 1, casesDeleted: 0, casesKept: 1, registered: true });
+      const handled = (await res.json()) as { objection: string | null };
+      assert.deepEqual(handled, { signals: 1, casesDeleted: 0, casesKept: 1, registered: true, objection: handled.objection });
+      assert.ok(handled.objection);
       const c = await p.deps.db.selectFrom('cases').selectAll().where('id', '=', (await signal('p-two-b')).case_id!).executeTakeFirstOrThrow();
       assert.equal(c.signal_count, 1);
       assert.deepEqual(c.signal_types, ['gas']);
       const none = await call(rotterdam, 'POST', '/v1/objections', { signalIds: [String((await signal('p-two-b')).id)] });
-      assert.deepEqual(await none.json(), { signals: 0, casesDeleted: 0, casesKept: 0, registered: false }, 'another municipality cannot touch it');
+      assert.deepEqual(await none.json(), { signals: 0, casesDeleted: 0, casesKept: 0, registered: false, objection: null }, 'another municipality cannot touch it');
+    });
+
+    it('lists objections with their reason and withdraws one through the API; bad input is problem+json', async () => {
+      const res = await call(worker, 'POST', '/v1/objections', { subject: { postcode: '1014 AB', houseNumber: '9', surname: 'Visser' }, reason: 'Regelt het zelf met de schuldeiser' });
+      assert.equal(res.status, 201);
+      const { objection } = (await res.json()) as { objection: string };
+      const list = async () => (await (await call(officer, 'GET', '/v1/objections')).json()) as Array<{ id: string; reason: string | null; registeredBy: string; registeredAt: string }>;
+      const mine = (await list()).find((o) => o.id === objection)!;
+      assert.equal(mine.reason, 'Regelt het zelf met de schuldeiser');
+      assert.ok(mine.registeredBy.length > 0 && !Number.isNaN(Date.parse(mine.registeredAt)));
+      assert.equal((await call(rotterdamOfficer, 'DELETE', `/v1/objections/${objection}`)).status, 404, "another municipality's objection does not exist for it");
+      assert.equal((await call(admin, 'GET', '/v1/objections')).status, 403, 'an administrator does not handle objections');
+      assert.equal((await call(officer, 'DELETE', `/v1/objections/${objection}`)).status, 204);
+      assert.ok(!(await list()).some((o) => o.id === objection), 'withdrawn');
+      assert.equal((await call(officer, 'DELETE', `/v1/objections/${objection}`)).status, 404);
+      const tooLong = await call(worker, 'POST', '/v1/objections', { signalIds: ['1'], reason: 'x'.repeat(501) });
+      assert.equal(tooLong.status, 400);
+      assert.match(tooLong.headers.get('content-type') ?? '', /problem\+json/);
+      assert.equal((await call(officer, 'DELETE', '/v1/objections/not-an-id')).status, 400);
     });
 
     it('lets a coordinator read and set retention terms, refusing unsafe ones with the reason', async () => {

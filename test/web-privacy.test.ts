@@ -156,6 +156,11 @@ for (const engine of ENGINES) {
       assert.equal(page.status, 200);
       assert.match(page.html, /De standaardtermijnen van het platform gelden/);
       assert.match(page.html, /Bezwaar/);
+      assert.match(page.html, /bezwaar van de inwoner, ontvangen na het signaal/);
+      // the tombstone keeps its Dutch sentence; the English screen reads it in English
+      const en = await s.get('/privacy/bewaartermijnen?lang=en');
+      assert.match(en.html, /the resident&#x27;s objection, received after the signal: processing stopped, personal data deleted|the resident's objection, received after the signal: processing stopped, personal data deleted/);
+      assert.doesNotMatch(en.html, /bezwaar van de inwoner/);
       assert.doesNotMatch(page.html, /action="\/privacy\/bewaartermijnen"/, 'the officer reads the terms, does not set them');
       const c = await webLogin(p, 'coordinator@amsterdam.demo');
       const bad = await c.post('/privacy/bewaartermijnen', { 'niet-opgepakt': '600', opgepakt: '12', zaken: '18' });

@@ -55,4 +55,4 @@ export class HttpProblem extends Error {
 /** A detail from the problems catalog, in every language. */
 export const problemDetail = problemDetails.inAll;
 
-export const notFound = (detail: 'apiKeyNotFound' | 'signalNotFound' | 'batchNotFound') => new HttpProblem(404, 'notFound', problemDetail(detail), 'NOT_FOUND');
+export const notFound = (detail: 'apiKeyNotFound' | 'signalNotFound' | 'batchNotFound' | 'objectionNotFound') => new HttpProblem(404, 'notFound', problemDetail(detail), 'NOT_FOUND');

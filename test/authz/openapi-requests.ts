@@ -27,7 +27,8 @@ export interface BuiltRequest {
 }
 
 const QUERY_ONLY_HINTS = ['from', 'to'];
-const PATTERN_CANDIDATES = ['1', '111222333', 'GM0363', '1012LG', '2025-03-14', 'rent', 'a', 'A', 'x1', 'abc', '12345678'];
+// the last: an id written as a uuid under a pattern (an objection registration), which no one holds
+const PATTERN_CANDIDATES = ['1', '111222333', 'GM0363', '1012LG', '2025-03-14', 'rent', 'a', 'A', 'x1', 'abc', '12345678', '00000000-0000-4000-8000-000000000000'];
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { requirePermission } from '../../domain/access/actor.ts';
 import { batchResultsCutoff, checkRetentionPolicy, DEFAULT_RETENTION, retentionCutoffs, type RetentionPolicy } from '../../domain/privacy/retention.ts';
+import { TOMBSTONE_REASONS } from '../../domain/privacy/tombstone-reasons.ts';
 import type { DB } from '../../db/schema.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { getMatchSettings } from '../../db/repositories/cases.ts';
@@ -44,9 +45,9 @@ export interface RetentionRunResult {
 type Kind = 'unpicked' | 'picked-up' | 'cases';
 
 const REASONS: Record<Kind, (p: RetentionPolicy) => string> = {
-  unpicked: (p) => `bewaartermijn verstreken: signaal niet opgepakt, ${p.unpickedSignalMonths} maanden na ontvangst`,
-  'picked-up': (p) => `bewaartermijn verstreken: signaal van afgesloten, opgepakte zaak, ${p.pickedUpSignalMonths} maanden na ontvangst`,
-  cases: (p) => `bewaartermijn verstreken: zaakdossier ${p.caseMonthsAfterClosing} maanden na afsluiten`,
+  unpicked: (p) => TOMBSTONE_REASONS.unpicked(p.unpickedSignalMonths).nl,
+  'picked-up': (p) => TOMBSTONE_REASONS['picked-up'](p.pickedUpSignalMonths).nl,
+  cases: (p) => TOMBSTONE_REASONS.cases(p.caseMonthsAfterClosing).nl,
 };
 
 /**
@@ -133,7 +134,7 @@ export async function applyRetention(
     result.batchRows = d.batchRows;
     result.batches = d.batches;
     if (d.batchRows + d.batches > 0)
-      await tombstone(trx, deps, ctx, null, 'retention:batch-results', `bewaartermijn verstreken: leveringsresultaten ${DEFAULT_RETENTION.unpickedSignalMonths} maanden na ontvangst (${d.batches} leveringen)`, {
+      await tombstone(trx, deps, ctx, null, 'retention:batch-results', TOMBSTONE_REASONS['batch-results'](DEFAULT_RETENTION.unpickedSignalMonths, d.batches).nl, {
         signals: 0,
         cases: 0,
         batchRows: d.batchRows,

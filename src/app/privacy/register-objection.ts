@@ -4,6 +4,7 @@ import { normalisePostcode } from '../../domain/signals/normalise.ts';
 import { registerObjectionKeys, type ObjectionKey } from '../../db/repositories/resident-objections.ts';
 import { addressSubjectPseudonym } from '../../domain/intake/subject.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
+import { TOMBSTONE_REASONS } from '../../domain/privacy/tombstone-reasons.ts';
 import { anonymiseSignals, casesWithoutSignals, findSignalsById, recountCases } from '../../db/repositories/privacy.ts';
 import { deleteCases, insertTombstone } from '../../db/repositories/retention.ts';
 import type { AppDeps, CallContext } from '../context.ts';
@@ -16,6 +17,8 @@ export interface ObjectionResult {
   casesKept: number;
   /** Whether new signals about the person are refused from now on (false: nothing identified the person). */
   registered: boolean;
+  /** The registration's id, to withdraw it later (null when nothing new was registered: no key, or every key already under an earlier objection). */
+  objection: string | null;
 }
 
 /**
@@ -66,19 +69,20 @@ export async function registerObjection(
     // Forward too (art. 21 AVG): intake refuses new signals about this person for this municipality.
     const keys = objectionKeys(deps, municipality, input, live);
     const reason = input.reason?.trim().slice(0, 500);
-    await registerObjectionKeys(trx, keys, ctx.actor.id, { objectionId: randomUUID(), ...(reason ? { reason } : {}) });
+    const objectionId = randomUUID();
+    const added = await registerObjectionKeys(trx, keys, ctx.actor.id, { objectionId, ...(reason ? { reason } : {}) });
     const changed = await anonymiseSignals(trx, live.map((s) => String(s.id)));
     const touched = [...new Set(changed.map((c) => c.case_id).filter((c): c is string => c !== null))];
     const empty = await casesWithoutSignals(trx, touched);
     const deleted = await deleteCases(trx, empty);
     const kept = touched.filter((c) => !empty.includes(c));
     await recountCases(trx, kept, subject?.bsnPseudonym ?? null);
-    const result = { signals: changed.length, casesDeleted: deleted.cases, casesKept: kept.length, registered: keys.length > 0 };
+    const result = { signals: changed.length, casesDeleted: deleted.cases, casesKept: kept.length, registered: keys.length > 0, objection: added > 0 ? objectionId : null };
     if (changed.length > 0)
       await insertTombstone(trx, {
         municipalityCode: municipality,
         kind: 'objection',
-        reason: 'bezwaar van de inwoner, ontvangen na het signaal: verwerking gestopt, persoonsgegevens verwijderd',
+        reason: TOMBSTONE_REASONS.objection().nl,
         signals: changed.length,
         cases: deleted.cases,
         batchRows: deleted.batchRows,

@@ -1,6 +1,8 @@
 import { AccessDenied } from '../../domain/access/actor.ts';
 import type { Permission } from '../../domain/access/roles.ts';
 import { DEFAULT_RETENTION, type RetentionPolicy } from '../../domain/privacy/retention.ts';
+import { tombstoneReasonText } from '../../domain/privacy/tombstone-reasons.ts';
+import type { LocalizedText } from '../../domain/rules/judgement.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { getRetentionSettings } from '../../db/repositories/retention.ts';
 import { listTombstones, retentionJobRuns } from '../../db/repositories/retention-log.ts';
@@ -15,7 +17,8 @@ export interface Tombstone {
   at: Date;
   municipality: string | null;
   kind: string;
-  reason: string;
+  /** Why, in both languages (the tombstone keeps the Dutch sentence). */
+  reason: LocalizedText;
   signals: number;
   cases: number;
   batchRows: number;
@@ -56,7 +59,7 @@ export async function retentionOverview(deps: AppDeps, ctx: CallContext): Promis
       at: new Date(r.occurred_at),
       municipality: r.municipality_code,
       kind: r.kind,
-      reason: r.reason,
+      reason: tombstoneReasonText(r.reason),
       signals: r.signals,
       cases: r.cases,
       batchRows: r.batch_rows,

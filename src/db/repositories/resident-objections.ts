@@ -10,11 +10,13 @@ export interface ObjectionKey {
   surnameKey: string | null;
 }
 
-export async function registerObjectionKeys(db: Executor, keys: readonly ObjectionKey[], by: string, registration: { objectionId?: string; reason?: string } = {}): Promise<void> {
-  if (keys.length === 0) return;
-  await sql`insert into resident_objections (municipality_code, subject_pseudonym, surname_key, registered_by, objection_id, reason)
+/** Registers the keys not registered yet; returns how many were new (a key already covered stays with its first objection). */
+export async function registerObjectionKeys(db: Executor, keys: readonly ObjectionKey[], by: string, registration: { objectionId?: string; reason?: string } = {}): Promise<number> {
+  if (keys.length === 0) return 0;
+  const r = await sql`insert into resident_objections (municipality_code, subject_pseudonym, surname_key, registered_by, objection_id, reason)
     select m, s, n, ${by}, ${registration.objectionId ?? null}::uuid, ${registration.reason ?? null} from unnest(${keys.map((k) => k.municipality)}::text[], ${keys.map((k) => k.subject)}::text[], ${keys.map((k) => k.surnameKey)}::text[]) as k(m, s, n)
     on conflict do nothing`.execute(db);
+  return Number(r.numAffectedRows ?? 0n);
 }
 
 /**

@@ -6,6 +6,7 @@ import { setOwnRetentionSettings, UnsafeRetention } from '../../app/privacy/set-
 import { getSubjectData } from '../../app/privacy/get-subject-data.ts';
 import { rectifySignal, RectificationRefused } from '../../app/privacy/rectify-signal.ts';
 import { registerObjection } from '../../app/privacy/register-objection.ts';
+import { listOwnObjections, withdrawObjection } from '../../app/privacy/objection-register.ts';
 import { renderAccessDocumentHtml } from '../../domain/privacy/access-document-html.ts';
 import { RECTIFIABLE_FIELDS } from '../../domain/privacy/rectification.ts';
 import { SubjectQueryError, type SubjectQuery } from '../../domain/privacy/subject-query.ts';
@@ -109,12 +110,25 @@ const RectificationBody = Type.Object(
   },
   { additionalProperties: false },
 );
+// The reason the resident gave, as the privacy screen records it (shown in the list, never sent on).
+const ObjectionReason = Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: "The resident's reason for objecting, as they gave it (shown in the list of objections)" }));
 const ObjectionBody = Type.Union(
   [
-    Type.Object({ subject: Type.Ref(SubjectQuerySchema) }, { additionalProperties: false, title: 'ObjectionBySubject' }),
-    Type.Object({ signalIds: Type.Array(SignalId, { minItems: 1, maxItems: 1000 }) }, { additionalProperties: false, title: 'ObjectionBySignals' }),
+    Type.Object({ subject: Type.Ref(SubjectQuerySchema), reason: ObjectionReason }, { additionalProperties: false, title: 'ObjectionBySubject' }),
+    Type.Object({ signalIds: Type.Array(SignalId, { minItems: 1, maxItems: 1000 }), reason: ObjectionReason }, { additionalProperties: false, title: 'ObjectionBySignals' }),
   ],
   { $id: 'ObjectionRequest', title: 'ObjectionRequest' },
+);
+const ObjectionId = Type.String({ pattern: '^(r[0-9]{1,18}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$', description: 'Id of an objection registration' });
+const ObjectionEntrySchema = Type.Object(
+  {
+    id: ObjectionId,
+    registeredAt: Type.String({ format: 'date-time' }),
+    registeredBy: Type.String({ description: 'Who registered it (name of the user)' }),
+    reason: Nullable(S),
+    keys: Type.Integer({ description: 'How many keys (BSN, address, the spellings senders used) the objection covers' }),
+  },
+  { $id: 'Objection', title: 'Objection' },
 );
 
 function subjectProblem(e: unknown): never {
@@ -125,7 +139,7 @@ function subjectProblem(e: unknown): never {
 
 /** Privacy: retention terms, and the rights of access, rectification and objection. */
 export function registerPrivacyRoutes(app: FastifyInstance, deps: AppDeps): void {
-  for (const s of [RetentionPolicyBody, RetentionSettingsView, SubjectQuerySchema, AccessDocumentSchema, ObjectionBody]) app.addSchema(s);
+  for (const s of [RetentionPolicyBody, RetentionSettingsView, SubjectQuerySchema, AccessDocumentSchema, ObjectionBody, ObjectionEntrySchema]) app.addSchema(s);
 
   app.get(
     '/v1/retention-settings',
@@ -223,7 +237,7 @@ export function registerPrivacyRoutes(app: FastifyInstance, deps: AppDeps): void
     },
   );
 
-  app.post<{ Body: { subject: SubjectQuery } | { signalIds: string[] } }>(
+  app.post<{ Body: ({ subject: SubjectQuery } | { signalIds: string[] }) & { reason?: string } }>(
     '/v1/objections',
     {
       schema: {
@@ -240,6 +254,7 @@ export function registerPrivacyRoutes(app: FastifyInstance, deps: AppDeps): void
               casesDeleted: Type.Integer(),
               casesKept: Type.Integer(),
               registered: Type.Boolean({ description: 'From now on intake refuses new signals about this person for your municipality (RESIDENT_OBJECTION_REGISTERED)' }),
+              objection: Type.Union([ObjectionId, Type.Null()], { description: 'The registration, to withdraw it later; null when nothing new was registered (nothing identified the person, or an earlier objection already covers them)' }),
             }),
           },
         }),
@@ -249,6 +264,40 @@ export function registerPrivacyRoutes(app: FastifyInstance, deps: AppDeps): void
       const ctx = callContext(req, 'objections:register');
       const r = await registerObjection(deps, ctx, req.body).catch(subjectProblem);
       return reply.code(201).send(r);
+    },
+  );
+
+  app.get(
+    '/v1/objections',
+    {
+      schema: {
+        operationId: 'listObjections',
+        tags: ['Privacy'],
+        summary: "Your municipality's objections in force, newest first (at most 200), with the reason the resident gave",
+        description: 'Names no person: an objection is kept as keyed pseudonyms. Reading the list is recorded in the audit trail.',
+        response: responses({ 200: { description: 'Objections in force', schema: Type.Array(Type.Ref(ObjectionEntrySchema)) } }),
+      },
+    },
+    async (req) => {
+      const list = await listOwnObjections(deps, callContext(req, 'objections:register'));
+      return list.map((o) => ({ id: o.id, registeredAt: o.registeredAt.toISOString(), registeredBy: o.registeredBy, reason: o.reason, keys: o.keys }));
+    },
+  );
+
+  app.delete<{ Params: { objectionId: string } }>(
+    '/v1/objections/:objectionId',
+    {
+      schema: {
+        operationId: 'withdrawObjection',
+        tags: ['Privacy'],
+        summary: 'The resident withdraws an objection: intake accepts new signals about them again (what the objection removed stays removed)',
+        params: Type.Object({ objectionId: ObjectionId }),
+        response: responses({ 204: { description: 'Withdrawn (recorded in the audit trail)' } }),
+      },
+    },
+    async (req, reply) => {
+      if (!(await withdrawObjection(deps, callContext(req, 'objections:register'), req.params.objectionId))) throw notFound('objectionNotFound');
+      return reply.code(204).send();
     },
   );
 }

@@ -2,6 +2,7 @@ import type { RetentionOverview, Tombstone } from '../../../app/privacy/retentio
 import type { RetentionPolicy } from '../../../domain/privacy/retention.ts';
 import { Alert, Button, DataList, Form, FormField, Heading, Paragraph, Table, Textbox } from '../../components/index.ts';
 import { formatDate, formatDateTime } from '../../i18n/locale.ts';
+import { textIn } from '../../../domain/i18n/index.ts';
 import { useWeb } from '../../web-context.ts';
 import { privacyMessages } from './messages.ts';
 
@@ -77,7 +78,7 @@ export function RetentionPage({ overview, canConfigure, notice, errors }: { over
           { key: 'at', header: t('colWhen'), cell: (r) => formatDateTime(locale, r.at) },
           ...(overview.policy ? [] : [{ key: 'm', header: t('colMunicipality'), cell: (r: Tombstone) => r.municipality ?? '—' }]),
           { key: 'kind', header: t('colKind'), cell: (r) => kind(r.kind) },
-          { key: 'why', header: t('colWhy'), cell: (r) => r.reason },
+          { key: 'why', header: t('colWhy'), cell: (r) => textIn(r.reason, locale) },
           {
             key: 'n',
             header: t('colCounts'),
