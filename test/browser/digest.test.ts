@@ -11,14 +11,19 @@ import { signalsWithState, STATE_COLUMNS } from '../../src/db/repositories/signa
 import { addDays } from '../../src/domain/matching/dates.ts';
 import { dutchToday } from '../../src/domain/worklist/deadlines.ts';
 import { expectAccessible, launchBrowser, logIn } from './helpers.ts';
+import { startMailSink } from '../helpers/mail.ts';
+import { sendDigests } from '../../src/app/digest/send-digests.ts';
+import { addWorkingDays, isWorkingDay } from '../../src/domain/calendar/dutch-holidays.ts';
 
 describe('the daily digest on the start page in a real browser (chromium + axe)', () => {
   let p: TestPlatform;
   let browser: Browser;
   let page: Page;
+  let mail: Awaited<ReturnType<typeof startMailSink>>;
   const ids: Record<string, string> = {};
   before(async () => {
-    p = await startTestPlatform(ENGINES[0]!);
+    mail = await startMailSink();
+    p = await startTestPlatform(ENGINES[0]!, { mailer: mail.mailer });
     const signals = [
       rentSignal('bd-crisis', { crisis: true, address: { postcode: '1011AB', houseNumber: '80' }, person: { initials: 'A.', surname: 'Crisisnaam' } }),
       rentSignal('bd-soon', { address: { postcode: '1011AB', houseNumber: '82' } }),
@@ -38,6 +43,7 @@ describe('the daily digest on the start page in a real browser (chromium + axe)'
   after(async () => {
     await browser?.close();
     await p?.close();
+    await mail?.close();
   });
 
   it("shows a worker today's crisis, due and overdue cases as links, accessible in Dutch and English", async () => {
@@ -58,5 +64,22 @@ describe('the daily digest on the start page in a real browser (chromium + axe)'
 
     await page.getByRole('link', { name: new RegExp(`^Case ${ids['bd-crisis']},`) }).click();
     await page.waitForURL(`${p.url}/zaken/${ids['bd-crisis']}`);
+  });
+
+  it('receives the digest by e-mail and opens a case from its link', async () => {
+    // The digest job's morning run: today when it is a working day, else the next one at 07:00 Amsterdam.
+    const today = dutchToday(new Date());
+    const morning = isWorkingDay(today) ? new Date() : new Date(`${addWorkingDays(today, 1)}T06:00:00Z`);
+    const run = await sendDigests({ ...p.deps, now: () => morning }, systemContext('platform-beheer', 'digest', 'job'), { baseUrl: p.url });
+    assert.ok(run.sent >= 1, `digest sent: ${JSON.stringify(run)}`);
+    const got = await mail.sink.waitFor('medewerker@amsterdam.demo');
+    assert.match(got.subject, /^Uw overzicht van vroegsignaal voor /);
+    assert.match(got.text, /Termijn verlopen: \d/);
+    assert.doesNotMatch(got.text + got.html, /Crisisnaam|1011/, 'case numbers only');
+    const link = (got.text.match(/https?:\/\/\S+/g) ?? []).find((l) => l === `${p.url}/zaken/${ids['bd-late']}`);
+    assert.ok(link, `a link to the overdue case in: ${got.text}`);
+    await page.goto(link);
+    await page.waitForURL(`${p.url}/zaken/${ids['bd-late']}`);
+    await page.getByRole('heading', { level: 1, name: new RegExp(ids['bd-late']!) }).waitFor();
   });
 });

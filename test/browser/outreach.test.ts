@@ -11,6 +11,7 @@ import { matchMunicipality } from '../../src/app/matching/match-signals.ts';
 import { systemContext } from '../../src/app/auth/system-actor.ts';
 import { signalsWithState, STATE_COLUMNS } from '../../src/db/repositories/signal-state.ts';
 import { expectAccessible, launchBrowser, logIn } from './helpers.ts';
+import { pdfTextOf } from '../helpers/pdf-text.ts';
 
 const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
 
@@ -29,7 +30,7 @@ describe('outreach to residents in a real browser (chromium + axe)', () => {
       systemContext('demo-woningcorporatie', 'test'),
       [
         rentSignal('bo-mail', { address: { street: 'Kerkstraat', postcode: '1011AB', houseNumber: '70', city: 'Amsterdam' }, person: { initials: 'A.', surname: 'Bakker' }, email: 'a.bakker@example.nl' }),
-        rentSignal('bo-letter', { address: { street: 'Molenweg', postcode: '1012CD', houseNumber: '9', city: 'Amsterdam' }, person: { initials: 'B.', surname: 'Jansen' } }),
+        rentSignal('bo-letter', { address: { street: 'Molenweg', postcode: '1012CD', houseNumber: '9', city: 'Amsterdam' }, person: { initials: 'Ş.', surname: 'Łukaszewicz' } }),
       ],
       { dryRun: false },
     );
@@ -63,6 +64,16 @@ describe('outreach to residents in a real browser (chromium + axe)', () => {
     assert.equal(pageCount(pdf), inQueue);
     const letters = (await sql<{ n: number }>`select count(*)::int as n from contact_attempts where contact_type = 'Brief'`.execute(p.deps.db)).rows[0]!.n;
     assert.equal(letters, inQueue, 'every printed letter is a contact attempt');
+    const text = pdfTextOf(pdf);
+    assert.match(text, /Ş\. ?Łukaszewicz/, 'a name outside Latin-1 printed as written');
+    assert.match(text, /Molenweg 9/);
+    // The next run prints only cases without a letter yet; ticking the box prints them all again.
+    await page.reload();
+    const row = page.locator('tr', { has: page.locator(`#print-${queueId}`) });
+    assert.equal((await row.locator('td').nth(2).innerText()).trim(), '0', 'no case of the queue is still without a letter');
+    await row.getByLabel('Ook zaken die al een brief kregen').check();
+    const [again] = await Promise.all([page.waitForEvent('download'), row.locator('button').click()]);
+    assert.equal(pageCount(await readFile((await again.path())!)), inQueue, 'reprinted for every case');
     await page.goto(`${p.url}/werklijst/brieven?lang=en`);
     await page.getByRole('heading', { level: 1, name: 'Print letters' }).waitFor();
     await expectAccessible(page, 'print letters (en)');
