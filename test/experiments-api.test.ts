@@ -164,6 +164,7 @@ for (const engine of ENGINES) {
       assert.equal(start.status, 422);
       const codes = ((await json(start)).invalidParams as Json[]).map((x) => x.code);
       assert.ok(codes.includes('AP_ADVICE_MISSING') && codes.includes('PUBLICATION_MISSING'), codes.join());
+      assert.ok(codes.includes('AP_ADVICE_DOCUMENT_MISSING') && codes.includes('PUBLICATION_DOCUMENT_MISSING'), 'ground rules 7 and 8: the documents themselves, not only their dates');
 
       const stopped = await json(await move(amsterdam, 'stopped', 'regeling vervallen per 1 januari 2026'));
       assert.equal(stopped.stage, 'stopped');

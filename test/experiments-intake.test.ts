@@ -10,6 +10,7 @@ import { buildArticleReport } from '../src/app/evaluation/build-article-report.t
 import { renderReportHtml } from '../src/app/evaluation/report/render-html.ts';
 import { moveExperimentStage } from '../src/app/experiments/move-experiment-stage.ts';
 import { setArms } from '../src/app/experiments/set-arms.ts';
+import { uploadStartDocuments } from './helpers/experiment-documents.ts';
 import { setParticipants } from '../src/app/experiments/set-participants.ts';
 import { setPreselectionRules } from '../src/app/experiments/set-preselection-rules.ts';
 import { updateExperimentFields } from '../src/app/experiments/update-experiment.ts';
@@ -95,6 +96,7 @@ for (const engine of ENGINES) {
         reason: 'twee experimentgroepen',
       });
       await recordAnalysisPlan(p.deps, ctx, EXPERIMENT, { primaryOutcome: 'reached', secondaryOutcomes: [], baselinePct: 30, minimalEffectPts: 10, inflowPerMonth: 100, reason: 'vooraf geregistreerd' });
+      await uploadStartDocuments(p.deps, ctx, EXPERIMENT);
       await moveExperimentStage(p.deps, ctx, EXPERIMENT, { to: 'running', reason: 'start na AP-advies' });
     });
     after(async () => {

@@ -189,5 +189,6 @@ export function gateInputOf(v: ExperimentView): GateInput {
     assignmentMethod: v.assignment.method,
     assignmentSeed: v.assignment.seed,
     analysisPlan: v.analysisPlan !== null,
+    documents: [...new Set(v.documents.map((d) => d.kind))],
   };
 }

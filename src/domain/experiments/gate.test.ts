@@ -25,6 +25,7 @@ function input(o: Partial<GateInput> & { ticks?: typeof allTicked; plannedStart?
     assignmentMethod: 'none',
     assignmentSeed: null,
     analysisPlan: true,
+    documents: ['ap_advice', 'dpia', 'publication'],
     ...rest,
   };
 }
@@ -84,6 +85,11 @@ test('the start needs the designation in force that day, AP advice and publicati
   const arms = { ...ready, arms: 2, assignmentMethod: 'random', assignmentSeed: null };
   assert.deepEqual(codes(checkTransition(arms, req('running', { on: '2024-06-01' }))), ['ASSIGNMENT_UNDEFINED']);
   assert.deepEqual(codes(checkTransition({ ...ready, analysisPlan: false }, req('running', { on: '2024-06-01' }))), ['ANALYSIS_PLAN_MISSING'], 'pre-registered: no start without an analysis plan');
+  // ground rules 7 and 8: the advice and the publication are uploaded, not only dated
+  assert.deepEqual(codes(checkTransition({ ...ready, documents: ['dpia'] }, req('running', { on: '2024-06-01' }))), ['AP_ADVICE_DOCUMENT_MISSING', 'PUBLICATION_DOCUMENT_MISSING']);
+  assert.deepEqual(codes(checkTransition({ ...ready, documents: ['ap_advice', 'publication'] }, req('running', { on: '2024-06-01' }))), [], 'the DPIA decision is a ticked ground rule at submission, its document not a start condition');
+  const checklist = gateChecklist({ ...ready, documents: [] }, ['running'], 'participant', '2024-06-01');
+  assert.deepEqual(checklist.map((l) => codes(l.problems)), [['AP_ADVICE_DOCUMENT_MISSING', 'PUBLICATION_DOCUMENT_MISSING']], 'the checklist shows the documents the start still needs');
 });
 
 test('the checklist names, per next stage, what still stands in the way — not the reason, not who may take the step', () => {

@@ -2,12 +2,14 @@ import type { LocalizedText } from '../rules/judgement.ts';
 import { designatedOn, type Designation } from './designation.ts';
 import { unmetGroundRules, type GroundRuleStatus } from './ground-rules.ts';
 import { moverOf, STAGE_LABELS, type Stage } from './stages.ts';
+import type { DocumentKind } from './documents.ts';
 
 /**
  * Whether an experiment may move to a stage: the transition must be allowed, made by the right
  * party, with a reason, and the stage's own conditions must hold (ground rules before submitting,
  * the designation in the rule book before "regulation in force", AP advice and publication before
- * the start). Returns every problem, so the refusal can list them all at once.
+ * the start — each with its date and its document, since ground rules 7 and 8 ask for both "in
+ * advance"). Returns every problem, so the refusal can list them all at once.
  */
 export interface GateInput {
   stage: Stage;
@@ -24,6 +26,8 @@ export interface GateInput {
   assignmentSeed: string | null;
   /** A pre-registered analysis plan is recorded (it freezes at the start). */
   analysisPlan: boolean;
+  /** The kinds of the ground rules' documents uploaded (AP advice, DPIA, publication). */
+  documents: readonly DocumentKind[];
 }
 
 export interface GateProblem {
@@ -81,6 +85,11 @@ function startProblems(x: GateInput, on: string): GateProblem[] {
     out.push(p('AP_ADVICE_MISSING', 'Het advies van de Autoriteit Persoonsgegevens moet vóór de start zijn ontvangen.', 'The advice of the Autoriteit Persoonsgegevens must be received before the start.'));
   if (!x.publishedOn || x.publishedOn > on)
     out.push(p('PUBLICATION_MISSING', 'Het experiment moet vóór de start op internet zijn gepubliceerd.', 'The experiment must be published on the internet before the start.'));
+  // Ground rules 7 and 8: the advice and the publication themselves are kept with the register, not only their dates.
+  if (!x.documents.includes('ap_advice'))
+    out.push(p('AP_ADVICE_DOCUMENT_MISSING', 'Voeg vóór de start het advies van de Autoriteit Persoonsgegevens toe als document (randvoorwaarde 7).', 'Upload the advice of the Autoriteit Persoonsgegevens as a document before the start (ground rule 7).'));
+  if (!x.documents.includes('publication'))
+    out.push(p('PUBLICATION_DOCUMENT_MISSING', 'Voeg vóór de start de publicatie op internet toe als document (randvoorwaarde 8).', 'Upload the internet publication as a document before the start (ground rule 8).'));
   if (x.arms > 0 && (x.assignmentMethod === 'none' || (x.assignmentMethod !== 'by_municipality' && !x.assignmentSeed)))
     out.push(
       p('ASSIGNMENT_UNDEFINED', 'Er zijn experimentgroepen maar geen toewijzingsmethode met vastgelegde seed.', 'There are experiment groups but no assignment method with a recorded seed.'),

@@ -18,6 +18,8 @@ const FIX: Record<string, string> = {
   PUBLICATION_MISSING: 'bewerken#publishedOn',
   ASSIGNMENT_UNDEFINED: 'bewerken#groepen-title',
   ANALYSIS_PLAN_MISSING: 'bewerken#analyseplan-title',
+  AP_ADVICE_DOCUMENT_MISSING: 'bewerken#documenten-title',
+  PUBLICATION_DOCUMENT_MISSING: 'bewerken#documenten-title',
 };
 
 /** The stage gate's checklist: per next stage what is still missing, each item a link to where it is filled in. */
