@@ -125,6 +125,8 @@ describe('experiment register: created and submitted entirely in the web app (ch
     const checklist = page.locator('#checklist');
     assert.match(await checklist.innerText(), /Ingediend bij SZW: nog nodig/);
     await expectAccessible(page, 'experiment page with the gate checklist');
+    await checklist.scrollIntoViewIfNeeded();
+    await screenshot(page, 'experiment-checklist');
     for (const g of GROUND_RULES.filter((x) => x.code !== 'max_duration_5_years')) {
       const form = page.locator(`form[action="/experimenten/${ID}/randvoorwaarden/${g.code}"]`);
       await form.locator(`#met-${g.code}`).check();

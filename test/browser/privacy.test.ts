@@ -103,6 +103,7 @@ describe('privacy screens in a real browser (chromium + axe)', () => {
     await page.getByText('Het veld is verbeterd.').waitFor();
     await page.getByRole('cell', { name: 'jan@example.org' }).waitFor();
     await expectAccessible(page, 'rectification done (nl)');
+    await screenshot(page, 'privacy-rectification');
     await page.goto(`${p.url}/privacy/correctie?signaal=${signalId}&lang=en`);
     await page.getByRole('heading', { level: 1, name: 'Correct data' }).waitFor();
     await expectAccessible(page, 'rectification (en)');
@@ -119,6 +120,7 @@ describe('privacy screens in a real browser (chromium + axe)', () => {
     await page.getByText('Het bezwaar is geregistreerd').waitFor();
     await page.getByRole('cell', { name: 'Wil geen contact' }).waitFor();
     await expectAccessible(page, 'objections with one (nl)');
+    await screenshot(page, 'privacy-objections');
     await page.goto(`${p.url}/privacy/bezwaar?lang=en`);
     await page.getByRole('heading', { level: 1, name: 'Objections' }).waitFor();
     await expectAccessible(page, 'objections (en)');
@@ -132,8 +134,11 @@ describe('privacy screens in a real browser (chromium + axe)', () => {
     await page.getByRole('heading', { level: 1, name: 'Bewaartermijnen' }).waitFor();
     await page.getByRole('cell', { name: 'Bezwaar', exact: true }).waitFor();
     await expectAccessible(page, 'retention (nl)');
+    await screenshot(page, 'privacy-retention');
     await page.goto(`${p.url}/privacy/bewaartermijnen?lang=en`);
     await page.getByRole('heading', { level: 1, name: 'Retention' }).waitFor();
+    // the tombstone's reason in the reader's language, not the Dutch sentence it was stored as
+    await page.getByRole('cell', { name: /the resident's objection, received after the signal/ }).waitFor();
     await expectAccessible(page, 'retention (en)');
 
     await page.goto(`${p.url}/audittrail?lang=nl`);
@@ -145,6 +150,7 @@ describe('privacy screens in a real browser (chromium + axe)', () => {
     await page.getByRole('button', { name: 'Keten nu controleren' }).click();
     await page.getByText(/De keten is gecontroleerd/).waitFor();
     await expectAccessible(page, 'audit trail with the chain checked (nl)');
+    await screenshot(page, 'audit-trail');
     await page.goto(`${p.url}/audittrail?lang=en`);
     await page.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
     await page.getByRole('button', { name: 'Check the chain now' }).click();
