@@ -109,6 +109,15 @@ for (const engine of ENGINES) {
       }
       const stored = await p.deps.db.selectFrom('signals').select('reference').where('batch_id', '=', batchId).orderBy('reference').execute();
       assert.deepEqual(stored.map((s) => s.reference), ['ams-batch-consent', 'rdam-none'], 'consent in the consent arm, none needed in the other');
+      // The creditor sees the objection in its feedback on the file: the reason and the article, not the reference.
+      const results = await fetch(`${p.url}/v1/batches/${batchId}/results`, { headers: { authorization: `Bearer ${key}` } });
+      assert.equal(results.status, 200);
+      const lines = (await results.text()).split(/\r?\n/).filter((l) => l.includes('RESIDENT_OBJECTED'));
+      assert.equal(lines.length, 2, 'both objections are in the results');
+      for (const l of lines) {
+        assert.match(l, /1\.2 onder d/, `the article is cited: ${l}`);
+        assert.ok(!l.includes('ams-batch-obj') && !l.includes('rdam-obj'), 'without the reference');
+      }
     });
 
     it('accepts a signal in an arm with prior consent only with a recorded consent', async () => {

@@ -8,7 +8,7 @@ import type { Pseudonymizer } from '../domain/privacy/pseudonym.ts';
 import type { SignalsTable } from './schema.ts';
 import type { Insertable } from 'kysely';
 import { addressSubjectPseudonym } from '../domain/intake/subject.ts';
-import { addressKey, surnameKey } from '../domain/matching/normalise-address.ts';
+import { householdKey, surnameKey } from '../domain/matching/normalise-address.ts';
 import { GIVEN, type Routing } from '../domain/routing/routing.ts';
 
 export type SignalRow = Insertable<SignalsTable>;
@@ -113,8 +113,7 @@ export function toSignalRow(
   // The data subject: the BSN where given, else the address (subjectPseudonymOf, without working out either twice).
   row['subject_pseudonym'] = bsnPseudonym ?? addressSubjectPseudonym(ctx.pseudonymize, postcode, a?.houseNumber, a?.houseNumberAddition);
   // Without a usable address, the BSN (or, lacking that, the signal itself) stands in as the household.
-  row['address_key'] =
-    addressKey(a?.postcode, a?.houseNumber, a?.houseNumberAddition) ?? (bsnPseudonym ? `bsn:${bsnPseudonym}` : `ref:${ctx.senderOrgId}:${signal.reference}`);
+  row['address_key'] = householdKey(a, bsnPseudonym, ctx.senderOrgId, signal.reference);
   row['surname_key'] = signal.person ? surnameKey(signal.person.prefix, signal.person.surname) : null;
   row['regulation_version'] = judgement.regulationVersion ?? '';
   row['rule_id'] = judgement.ruleId ?? '';

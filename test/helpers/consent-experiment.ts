@@ -7,6 +7,10 @@ import { setArms } from '../../src/app/experiments/set-arms.ts';
 import { setParticipants } from '../../src/app/experiments/set-participants.ts';
 import { updateExperimentFields } from '../../src/app/experiments/update-experiment.ts';
 import { recordAnalysisPlan } from '../../src/app/experiments/record-analysis-plan.ts';
+import { uploadStartDocuments } from './experiment-documents.ts';
+import { uploadExperimentDocument } from '../../src/app/experiments/experiment-documents.ts';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 /** The day the consent experiment's tests run on (art. 2.4 TR in force, the seeded CAK experiment startable). */
 export const CONSENT_TODAY = '2025-06-01';
@@ -18,8 +22,12 @@ const ministry: CallContext = {
   spanId: '0'.repeat(16),
 };
 
-/** The seeded CAK experiment running with arms by municipality: Amsterdam "with prior consent", Rotterdam "without". */
-export async function runConsentExperiment(p: Platform): Promise<void> {
+/**
+ * The seeded CAK experiment running with arms by municipality: Amsterdam "with prior consent",
+ * Rotterdam "without". With method 'random' or 'stratified' the same two arms are drawn per
+ * household (seed 'toestemming') in both municipalities instead.
+ */
+export async function runConsentExperiment(p: Platform, method: 'by_municipality' | 'random' | 'stratified' = 'by_municipality'): Promise<void> {
   const id = CONSENT_EXPERIMENT;
   await updateExperimentFields(p.deps, ministry, id, { apAdviceOn: '2024-02-01', publishedOn: '2024-03-20', reason: 'AP-advies en publicatie ontvangen' });
   await setParticipants(p.deps, ministry, id, {
@@ -30,15 +38,20 @@ export async function runConsentExperiment(p: Platform): Promise<void> {
     ],
     reason: 'Amsterdam en Rotterdam doen mee',
   });
+  const drawn = method !== 'by_municipality';
   await setArms(p.deps, ministry, id, {
-    method: 'by_municipality',
+    method,
+    seed: drawn ? 'toestemming' : null,
     arms: [
-      { code: 'met-toestemming', nameNl: 'Met voorafgaande toestemming', nameEn: 'With prior consent', combineWithOtherSignals: true, withoutPriorConsent: false, municipalities: ['GM0363'] },
-      { code: 'zonder-toestemming', nameNl: 'Zonder voorafgaande toestemming', nameEn: 'Without prior consent', combineWithOtherSignals: true, withoutPriorConsent: true, municipalities: ['GM0599'] },
+      { code: 'met-toestemming', nameNl: 'Met voorafgaande toestemming', nameEn: 'With prior consent', combineWithOtherSignals: true, withoutPriorConsent: false, municipalities: drawn ? [] : ['GM0363'] },
+      { code: 'zonder-toestemming', nameNl: 'Zonder voorafgaande toestemming', nameEn: 'Without prior consent', combineWithOtherSignals: true, withoutPriorConsent: true, municipalities: drawn ? [] : ['GM0599'] },
     ],
     reason: 'met en zonder voorafgaande toestemming',
   });
+  // The AP advice and the internet publication as documents (ground rules 7 and 8), as the gate to 'running' may ask.
+  for (const kind of ['ap_advice', 'publication'] as const) await uploadExperimentDocument(p.deps, ministry, id, { kind, fileName: `${kind}.pdf`, bytes: PDF, reason: 'ontvangen vóór de start' });
   await recordAnalysisPlan(p.deps, ministry, id, { primaryOutcome: 'reached', secondaryOutcomes: [], baselinePct: 30, minimalEffectPts: 10, inflowPerMonth: 100, reason: 'vooraf geregistreerd' });
+  await uploadStartDocuments(p.deps, ministry, id);
   await moveExperimentStage(p.deps, ministry, id, { to: 'running', reason: 'start' });
 }
 

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
-import { assignmentCount, existingAssignments, insertAssignments, insertFlags, setCaseArms } from '../../db/repositories/experiments.ts';
+import { assignmentCount, attachAssignmentCases, existingAssignments, insertAssignments, insertFlags, setCaseArms } from '../../db/repositories/experiments.ts';
 import { assignArm, caseArmLabel } from '../../domain/experiments/arms.ts';
 import { evaluatePreselection } from '../../domain/experiments/preselection.ts';
 import type { AppDeps, CallContext } from '../context.ts';
@@ -70,7 +70,14 @@ export async function recordExperimentArms(
       const ref = deps.pseudonymize('household', `${municipality}|${address}`);
       if (!households.has(ref)) households.set(ref, caseId);
     }
-    const known = new Map((await existingAssignments(trx, [e.id], [...households.keys()])).map((a) => [a.household_ref, a.arm_code]));
+    const existing = await existingAssignments(trx, [e.id], [...households.keys()]);
+    const known = new Map(existing.map((a) => [a.household_ref, a.arm_code]));
+    // A household intake drew already (an arm "with prior consent" binds at intake) has no case yet.
+    await attachAssignmentCases(
+      trx,
+      e.id,
+      existing.filter((a) => a.case_id === null).map((a) => ({ ref: a.household_ref, caseId: households.get(a.household_ref)! })),
+    );
     const anyNew = [...households.keys()].some((ref) => !known.has(ref));
     let ordinal = anyNew ? await assignmentCount(trx, e.id, municipality) : 0;
     const rows = [];

@@ -23,7 +23,7 @@ export async function* checkBatch(
   requirePermission(ctx.actor, 'signals:submit');
   const sender = { organisationId: ctx.actor.organisationId, latestSignalDate: latestSignalDate(deps.now()) };
   const residents = residentGate(deps);
-  const check = async (group: JudgedItem[]) => refuseObjected(deps.db, deps.pseudonymize, await judgeByChoices(deps.db, residents, ctx.actor.organisationId, group));
+  const check = async (group: JudgedItem[]) => refuseObjected(deps.db, deps.pseudonymize, await judgeByChoices(deps.db, residents, deps.pseudonymize, ctx.actor.organisationId, group, { record: false }));
   let rows = 0;
   let outcome: 'success' | 'error' = 'success';
   // Rows are asked about residents' objections a group at a time (one query per group), as intake stores them.

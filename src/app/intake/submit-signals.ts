@@ -28,8 +28,10 @@ export async function submitSignals(
   const judged: JudgedItem[] = await judgeByChoices(
     deps.db,
     residents,
+    deps.pseudonymize,
     orgId,
     signals.map((s, i) => ({ rowNo: i + 1, ...routeAndJudge(s, sender, deps.judge, deps.registers) })),
+    { record: !opts.dryRun },
   );
   if (opts.dryRun) {
     // A dry run says what intake would: also that a resident objected with the municipality.

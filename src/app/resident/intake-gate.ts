@@ -1,11 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { choicesFor, closeReminders, deleteSignals, senderHasReminders, storedSignalChoices } from '../../db/repositories/resident-reminders.ts';
-import { armNeedsConsent } from '../../domain/resident/consent-arm.ts';
+import { armAsksConsent, consentByDesign } from '../../domain/resident/consent-arm.ts';
+import { householdKey } from '../../domain/matching/normalise-address.ts';
+import type { Pseudonymizer } from '../../domain/privacy/pseudonym.ts';
+import { householdArms, householdRef } from '../experiments/household-arms.ts';
 import { intakeVerdict } from '../../domain/resident/choice.ts';
 import type { Refusal } from '../../domain/rules/judgement.ts';
 import type { AppDeps } from '../context.ts';
-import { coversSignal, type RunningExperiments } from '../experiments/running-experiments.ts';
+import { coversSignal, type RunningExperiment, type RunningExperiments } from '../experiments/running-experiments.ts';
 import type { JudgedItem } from '../intake/storing/store-signals.ts';
 
 /**
@@ -21,7 +24,22 @@ export interface ResidentGate {
   /** Whether the sender ever asked for reminder codes (remembered: see senderKnown). */
   hasReminders(db: Kysely<DB> | Transaction<DB>, senderOrgId: string): Promise<boolean>;
   now: () => Date;
-  consentRequired(s: { ruleId: string | undefined; municipalityCode: string | undefined; senderOrgId: string; creditorOrgId: string }): boolean;
+  /**
+   * Per signal, whether an experiment arm "with prior consent" holds it back without a recorded
+   * consent — in every assignment method: by municipality, or the household's random or stratified
+   * draw (made now when matching has not made it yet; `record: false` for dry runs).
+   */
+  consentRequired(db: Kysely<DB> | Transaction<DB>, signals: readonly ConsentFacts[], opts: { record: boolean }): Promise<boolean[]>;
+}
+
+/** What the consent check needs of one signal. */
+export interface ConsentFacts {
+  ruleId: string | undefined;
+  municipalityCode: string | undefined;
+  senderOrgId: string;
+  creditorOrgId: string;
+  /** The household's key as stored in signals.address_key (householdKey). */
+  addressKey: string;
 }
 
 function consentArmsRunning(experiments: RunningExperiments): boolean {
@@ -50,7 +68,7 @@ export function forgetSenderAnswer(deps: Pick<AppDeps, 'db'>, senderOrgId: strin
   answersOf(deps.db).delete(senderOrgId);
 }
 
-export function residentGate(deps: Pick<AppDeps, 'experiments' | 'now' | 'db'>): ResidentGate {
+export function residentGate(deps: Pick<AppDeps, 'experiments' | 'now' | 'db' | 'pseudonymize'>): ResidentGate {
   const known = answersOf(deps.db);
   const hasReminders: ResidentGate['hasReminders'] = async (db, sender) => {
     const a = known.get(sender);
@@ -59,10 +77,30 @@ export function residentGate(deps: Pick<AppDeps, 'experiments' | 'now' | 'db'>):
     known.set(sender, { has, at: Date.now() });
     return has;
   };
-  const consentRequired: ResidentGate['consentRequired'] = (s) => {
-    if (!s.ruleId || !s.municipalityCode) return false;
-    const facts = { ruleId: s.ruleId, municipalityCode: s.municipalityCode, senderOrgId: s.senderOrgId, creditorOrgId: s.creditorOrgId };
-    return deps.experiments.inMunicipality(s.municipalityCode).some((e) => coversSignal(e, facts) && armNeedsConsent(e.design, s.municipalityCode!));
+  const consentRequired: ResidentGate['consentRequired'] = async (db, signals, opts) => {
+    const out = signals.map(() => false);
+    // Experiments whose draw decides: the households to look up (or draw) per experiment.
+    const drawn = new Map<RunningExperiment, Array<{ i: number; ref: string; municipality: string }>>();
+    signals.forEach((s, i) => {
+      if (!s.ruleId || !s.municipalityCode) return;
+      const facts = { ruleId: s.ruleId, municipalityCode: s.municipalityCode, senderOrgId: s.senderOrgId, creditorOrgId: s.creditorOrgId };
+      for (const e of deps.experiments.inMunicipality(s.municipalityCode)) {
+        if (!coversSignal(e, facts)) continue;
+        const by = consentByDesign(e.design, s.municipalityCode);
+        if (by === 'yes') out[i] = true;
+        if (by !== 'household') continue;
+        const list = drawn.get(e) ?? [];
+        list.push({ i, ref: householdRef(deps, s.municipalityCode, s.addressKey), municipality: s.municipalityCode });
+        drawn.set(e, list);
+      }
+    });
+    for (const [e, list] of [...drawn].sort((a, b) => a[0].id.localeCompare(b[0].id))) {
+      const pending = list.filter((x) => !out[x.i]);
+      if (pending.length === 0) continue;
+      const arms = await householdArms(db, e, pending, opts);
+      for (const x of pending) if (armAsksConsent(e.design, arms.get(x.ref) ?? null)) out[x.i] = true;
+    }
+    return out;
   };
   return {
     now: deps.now,
@@ -73,7 +111,14 @@ export function residentGate(deps: Pick<AppDeps, 'experiments' | 'now' | 'db'>):
 }
 
 /** The API path: accepted items the residents' choices refuse become refused, with the reason. */
-export async function judgeByChoices(db: Kysely<DB>, gate: ResidentGate, senderOrgId: string, items: readonly JudgedItem[]): Promise<JudgedItem[]> {
+export async function judgeByChoices(
+  db: Kysely<DB>,
+  gate: ResidentGate,
+  pseudonymize: Pseudonymizer,
+  senderOrgId: string,
+  items: readonly JudgedItem[],
+  opts: { record: boolean },
+): Promise<JudgedItem[]> {
   if (!(await gate.applies(db, senderOrgId))) return [...items];
   const accepted = items.filter((it) => it.judgement.decision === 'accepted');
   const choices = await choicesFor(
@@ -81,12 +126,23 @@ export async function judgeByChoices(db: Kysely<DB>, gate: ResidentGate, senderO
     senderOrgId,
     accepted.map((it) => it.signal.reference),
   );
+  // Only a signal without a choice can need a consent it lacks: only those are asked about (and drawn).
+  const open = accepted.filter((it) => (choices.get(it.signal.reference) ?? null) === null);
+  const needs = await gate.consentRequired(
+    db,
+    open.map((it) => ({
+      ruleId: it.judgement.ruleId,
+      municipalityCode: it.signal.municipalityCode,
+      senderOrgId,
+      creditorOrgId: it.signal.onBehalfOf ?? senderOrgId,
+      addressKey: householdKey(it.signal.address, it.signal.bsn ? pseudonymize('bsn', it.signal.bsn) : null, senderOrgId, it.signal.reference),
+    })),
+    opts,
+  );
+  const consentNeeded = new Set(open.filter((_, k) => needs[k]));
   return items.map((it) => {
     if (it.judgement.decision !== 'accepted') return it;
-    const v = intakeVerdict(
-      choices.get(it.signal.reference) ?? null,
-      gate.consentRequired({ ruleId: it.judgement.ruleId, municipalityCode: it.signal.municipalityCode, senderOrgId, creditorOrgId: it.signal.onBehalfOf ?? senderOrgId }),
-    );
+    const v = intakeVerdict(choices.get(it.signal.reference) ?? null, consentNeeded.has(it));
     return v.refusal ? { ...it, judgement: { ...it.judgement, decision: 'refused', refusals: [v.refusal] } } : it;
   });
 }
@@ -98,8 +154,16 @@ export async function judgeByChoices(db: Kysely<DB>, gate: ResidentGate, senderO
 export async function refuseStoredByChoices(trx: Transaction<DB>, gate: ResidentGate, senderOrgId: string, ids: readonly number[]): Promise<Map<number, Refusal>> {
   const out = new Map<number, Refusal>();
   if (ids.length === 0 || !(await gate.applies(trx, senderOrgId))) return out;
-  for (const s of await storedSignalChoices(trx, ids)) {
-    const v = intakeVerdict(s.choice, gate.consentRequired({ ruleId: s.rule_id ?? undefined, municipalityCode: s.municipality_code, senderOrgId: s.sender_org_id, creditorOrgId: s.creditor_org_id }));
+  const stored = await storedSignalChoices(trx, ids);
+  const open = stored.filter((s) => s.choice === null);
+  const needs = await gate.consentRequired(
+    trx,
+    open.map((s) => ({ ruleId: s.rule_id ?? undefined, municipalityCode: s.municipality_code, senderOrgId: s.sender_org_id, creditorOrgId: s.creditor_org_id, addressKey: s.address_key })),
+    { record: true },
+  );
+  const consentNeeded = new Set(open.filter((_, k) => needs[k]));
+  for (const s of stored) {
+    const v = intakeVerdict(s.choice, consentNeeded.has(s));
     if (v.refusal) out.set(Number(s.id), v.refusal);
   }
   await deleteSignals(

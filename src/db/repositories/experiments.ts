@@ -165,7 +165,7 @@ export async function existingAssignments(db: Executor, experimentIds: readonly 
   if (experimentIds.length === 0 || refs.length === 0) return [];
   return db
     .selectFrom('experiment_assignments')
-    .select(['experiment_id', 'household_ref', 'arm_code'])
+    .select(['experiment_id', 'household_ref', 'arm_code', 'case_id'])
     .where('experiment_id', 'in', experimentIds as string[])
     .where('household_ref', 'in', refs as string[])
     .execute();
@@ -188,10 +188,19 @@ export async function assignmentCount(db: Executor, experimentId: string, munici
 
 export async function insertAssignments(
   db: Executor,
-  rows: ReadonlyArray<{ experiment_id: string; household_ref: string; municipality_code: string; arm_code: string; method: string; seed: string; ordinal: number; case_id: string }>,
+  rows: ReadonlyArray<{ experiment_id: string; household_ref: string; municipality_code: string; arm_code: string; method: string; seed: string; ordinal: number; case_id: string | null }>,
 ): Promise<void> {
   if (rows.length === 0) return;
   await db.insertInto('experiment_assignments').values([...rows]).onConflict((oc) => oc.columns(['experiment_id', 'household_ref']).doNothing()).execute();
+}
+
+/** Households drawn at intake (no case yet) get the case matching put them in. */
+export async function attachAssignmentCases(db: Executor, experimentId: string, rows: ReadonlyArray<{ ref: string; caseId: string }>): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    update experiment_assignments a set case_id = v.case_id
+    from unnest(${rows.map((r) => r.ref)}::text[], ${rows.map((r) => r.caseId)}::bigint[]) as v(ref, case_id)
+    where a.experiment_id = ${experimentId} and a.household_ref = v.ref and a.case_id is null`.execute(db);
 }
 
 /** Records the arm on cases that have none yet (a case in two experiments keeps the first). */

@@ -67,8 +67,8 @@ export async function choicesFor(db: Executor, senderOrgId: string, references: 
 /** What intake needs of signals just stored to apply the residents' choices: the signal's facts and its reminder's choice. */
 export async function storedSignalChoices(trx: Transaction<DB>, ids: readonly number[]) {
   if (ids.length === 0) return [];
-  const r = await sql<{ id: string; reference: string; municipality_code: string; rule_id: string | null; sender_org_id: string; creditor_org_id: string; choice: ResidentChoice | null }>`
-    select s.id::text as id, s.reference, s.municipality_code, s.rule_id, s.sender_org_id, s.creditor_org_id, r.choice
+  const r = await sql<{ id: string; reference: string; municipality_code: string; rule_id: string | null; sender_org_id: string; creditor_org_id: string; address_key: string; choice: ResidentChoice | null }>`
+    select s.id::text as id, s.reference, s.municipality_code, s.rule_id, s.sender_org_id, s.creditor_org_id, s.address_key, r.choice
       from signals s left join resident_reminders r on r.sender_org_id = s.sender_org_id and r.reference = s.reference and r.signal_received_at is null
      where s.id = any(${ids as number[]}::bigint[])`.execute(trx);
   return r.rows;
@@ -135,13 +135,17 @@ export async function deleteReminders(db: Executor, ids: readonly string[]): Pro
   return Number(r.numDeletedRows);
 }
 
-/** The choices residents made (no codes, no references): what the evaluation counts per arm. */
-/** The residents' recorded choices, made in the period (dates inclusive, by the day they chose). */
+/**
+ * The residents' recorded choices, made in the period (dates inclusive, by the day they chose): what
+ * the evaluation counts per arm — no codes, no references; the household's key and municipality of
+ * the signal that arrived after the choice, if one did.
+ */
 export async function recordedChoices(db: Executor, period: { from: string; to: string }) {
   return db
-    .selectFrom('resident_reminders')
-    .select(['postcode', 'house_number', 'choice'])
-    .where('choice', 'is not', null)
-    .where(sql<boolean>`chosen_at::date between ${period.from}::date and ${period.to}::date`)
+    .selectFrom('resident_reminders as r')
+    .leftJoin('signals as s', 's.id', 'r.signal_id')
+    .select(['r.postcode', 'r.house_number', 'r.choice', 's.address_key', 's.municipality_code'])
+    .where('r.choice', 'is not', null)
+    .where(sql<boolean>`r.chosen_at::date between ${period.from}::date and ${period.to}::date`)
     .execute();
 }

@@ -68,6 +68,15 @@ export function addressKey(postcode: string | undefined | null, houseNumber: str
   return `${pc}|${number}|${add}`;
 }
 
+/**
+ * The key a signal's household is matched and assigned to an experiment arm by: its address key;
+ * without a usable address the BSN's pseudonym, lacking that the signal itself. Intake stores it
+ * (signals.address_key) and judges an arm "with prior consent" by it (src/app/resident/intake-gate.ts).
+ */
+export function householdKey(a: { postcode?: string | undefined; houseNumber?: string | undefined; houseNumberAddition?: string | undefined } | undefined, bsnPseudonym: string | null, senderOrgId: string, reference: string): string {
+  return addressKey(a?.postcode, a?.houseNumber, a?.houseNumberAddition) ?? (bsnPseudonym ? `bsn:${bsnPseudonym}` : `ref:${senderOrgId}:${reference}`);
+}
+
 const PREFIXES = ['van der', 'van den', 'van de', 'van het', "van 't", 'in het', "in 't", 'op de', 'op den', 'uit de', 'uit den', 'van', 'de', 'den', 'der', 'het', "'t", 'ter', 'ten', 'te', 'la', 'le', 'du', 'el', 'al', 'op', 'in', 'uit', 'von', 'zu'];
 
 /** Surname without prefixes, transliterated, lower case letters only: 'van der Meer', 'Meer, van der', 'MEER' → 'meer'; 'Yılmaz' → 'yilmaz'. */

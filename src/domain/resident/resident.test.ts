@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CODE_ALPHABET, codeFromBytes, formatCode, normaliseCode } from './reminder-code.ts';
 import { canChange, intakeVerdict } from './choice.ts';
-import { armNeedsConsent } from './consent-arm.ts';
+import { armAsksConsent, consentByDesign } from './consent-arm.ts';
 import { checkReminderRequest, houseNumberMatches } from './reminder-request.ts';
 import type { ArmDesign } from '../experiments/arms.ts';
 
@@ -36,14 +36,22 @@ test('a choice can change while the period runs and the signal has not arrived',
   assert.equal(canChange({ expiresAt: new Date('2025-05-20T23:00:00Z'), signalReceivedAt: null }, now), false);
 });
 
-test('an arm with prior consent binds at intake only when the municipality settles the arm', () => {
+test('an arm with prior consent binds in every assignment method: by municipality at once, a random or stratified draw by household', () => {
   const arm = (code: string, withoutPriorConsent: boolean | null, municipalities: string[] = []): ArmDesign => ({ code, weight: 1, municipalities, combineWithOtherSignals: true, withoutPriorConsent });
   const byMunicipality = { method: 'by_municipality' as const, seed: null, arms: [arm('met', false, ['GM0363']), arm('zonder', true, ['GM0599'])] };
-  assert.equal(armNeedsConsent(byMunicipality, 'GM0363'), true);
-  assert.equal(armNeedsConsent(byMunicipality, 'GM0599'), false);
-  assert.equal(armNeedsConsent(byMunicipality, 'GM0344'), false);
-  assert.equal(armNeedsConsent({ method: 'random', seed: 's', arms: [arm('a', false), arm('b', true)] }, 'GM0363'), false, 'drawn at matching: too late for the letter');
-  assert.equal(armNeedsConsent({ method: 'random', seed: 's', arms: [arm('a', false), arm('b', false)] }, 'GM0363'), true);
+  assert.equal(consentByDesign(byMunicipality, 'GM0363'), 'yes');
+  assert.equal(consentByDesign(byMunicipality, 'GM0599'), 'no');
+  assert.equal(consentByDesign(byMunicipality, 'GM0344'), 'no');
+  for (const method of ['random', 'stratified'] as const) {
+    assert.equal(consentByDesign({ method, seed: 's', arms: [arm('a', false), arm('b', true)] }, 'GM0363'), 'household', `${method}: the household's draw decides`);
+    assert.equal(consentByDesign({ method, seed: 's', arms: [arm('a', false), arm('b', false)] }, 'GM0363'), 'yes');
+    assert.equal(consentByDesign({ method, seed: 's', arms: [arm('a', true), arm('b', null)] }, 'GM0363'), 'no');
+  }
+  assert.equal(consentByDesign({ method: 'none', seed: null, arms: [] }, 'GM0363'), 'no');
+  const mixed = { method: 'random' as const, seed: 's', arms: [arm('a', false), arm('b', true)] };
+  assert.equal(armAsksConsent(mixed, 'a'), true);
+  assert.equal(armAsksConsent(mixed, 'b'), false);
+  assert.equal(armAsksConsent(mixed, null), false, 'a household in no arm');
 });
 
 test('reminder requests are checked per reminder', () => {

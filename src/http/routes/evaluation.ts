@@ -169,7 +169,7 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: AppDeps): v
               residentChoices: Type.Array(
                 Type.Object({ arm: Type.String(), objected: Type.Union([Type.Integer(), Type.Null()]), consented: Type.Union([Type.Integer(), Type.Null()]), help: Type.Union([Type.Integer(), Type.Null()]) }),
                 {
-                description: "Objections, consents and help requests residents made on /mijn-signaal in the period, per arm (the arm the reminder's municipality is in); null: fewer than 10 (suppressed)",
+                description: "Objections, consents and help requests residents made on /mijn-signaal in the period, per arm (the arm of the reminder's municipality, or of the household where arms are drawn per household); null: fewer than 10 (suppressed)",
               }),
             }),
           },
