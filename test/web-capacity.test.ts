@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ENGINES } from './helpers/engines.ts';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.ts';
 import { webLogin, type WebSession } from './helpers/web.ts';
@@ -67,6 +68,34 @@ for (const engine of ENGINES) {
       const coordinator = await webLogin(p, 'coordinator@amsterdam.demo');
       assert.equal((await coordinator.get('/wat-als/kalibratie')).status, 200);
       assert.equal((await (await webLogin(p, 'medewerker@amsterdam.demo')).get('/wat-als/kalibratie')).status, 403);
+    });
+
+    it('calibrates a chosen set of municipalities, refuses an unknown one, and keeps answering other requests while it computes', async () => {
+      // A set nobody else asks for, so that it is computed here (the kept sets live as long as the process).
+      const path = engine.name === ENGINES[0]!.name ? '/wat-als/kalibratie?municipality=GM0518&municipality=GM0344&municipality=GM1640' : '/wat-als/kalibratie?municipality=GM0518&municipality=GM0344';
+      const delay = monitorEventLoopDelay({ resolution: 10 });
+      delay.enable();
+      let done = false;
+      const pending = szw.get(path).finally(() => (done = true));
+      // Requests meanwhile are answered while the year is simulated in its worker thread.
+      const probe = await p.app.inject({ method: 'GET', url: '/v1/health/live' });
+      assert.equal(probe.statusCode, 200);
+      assert.equal(done, false, 'the health check was answered before the calibration');
+      const r = await pending;
+      delay.disable();
+      assert.ok(delay.max / 1e6 < 1000, `the event loop stalled for ${Math.round(delay.max / 1e6)} ms`);
+      assert.equal(r.status, 200);
+      assert.match(r.html, /Gekozen gemeenten \(Utrecht, /);
+      assert.match(r.html, /id="municipality-GM0518"[^>]*checked/);
+      assert.doesNotMatch(r.html, /id="municipality-GM0363"[^>]*checked/);
+      const tables = r.html.split('<table').slice(1);
+      assert.equal(tables.length, 3, 'a table per seed and the inflow');
+      for (const t of tables.slice(0, 2)) assert.equal(tableRows(`<table${t}`).size, 7);
+      assert.match(r.html, /npm run calibration -- --municipalities GM0344,GM0518/);
+      const bad = await szw.get('/wat-als/kalibratie?municipality=GM9999&lang=en');
+      assert.equal(bad.status, 400);
+      assert.match(bad.html, /This set cannot be calculated/);
+      assert.match(bad.html, /GM9999 not in the synthetic population/);
     });
 
     it('takes the current selection from an experiment, adds a new signal type, and names municipalities without a capacity', async () => {

@@ -9,6 +9,8 @@ export type { PopulationParams } from './population/params.ts';
 export { loadPopulationParams } from './params/load-population-params.ts';
 export { forecastOverSeeds } from './forecast/forecast-over-seeds.ts';
 // The calibration report (issue 25): the coordinator's page and the what-if's statement of how the synthetic year is calibrated.
-export { runCalibration, DEFAULT_CALIBRATION_MUNICIPALITIES } from './calibration/run-calibration.ts';
+export { CalibrationInputError, checkCalibrationOptions, DEFAULT_CALIBRATION_MUNICIPALITIES } from './calibration/run-calibration.ts';
+// Computed in a worker thread: seconds of CPU must not stall the web process's other requests.
+export { runCalibrationsInWorker } from './calibration/run-calibration-in-worker.ts';
 export type { CalibrationReport } from './calibration/figures.ts';
 export { CALIBRATION_BAND } from './calibration/public-figures.ts';

@@ -45,4 +45,24 @@ describe('capacity what-if in a real browser (chromium + axe)', () => {
     await page.getByRole('heading', { level: 1, name: 'Calibration of the synthetic population' }).waitFor();
     await expectAccessible(page, 'calibration (en)');
   });
+
+  it('the municipalities of the calibration are chosen on the page; the result and a refused set are accessible', async () => {
+    await page.goto(`${p.url}/wat-als/kalibratie?lang=nl`);
+    // The representative set is ticked: keep Rotterdam and Heerlen of it.
+    assert.equal(await page.getByLabel('Amsterdam (GM0363)').isChecked(), true);
+    for (const other of ['Amsterdam (GM0363)', 'Dordrecht (GM0505)', 'Purmerend (GM0439)', 'Leudal (GM1640)']) await page.getByLabel(other).uncheck();
+    await page.getByLabel('Rotterdam (GM0599)').check();
+    await page.getByRole('button', { name: 'Bereken' }).click();
+    await page.waitForURL(/kalibratie\?municipality=GM0599&municipality=GM0917$/);
+    await page.getByRole('heading', { level: 2, name: 'Seed 2' }).waitFor();
+    const main = await page.locator('main').innerText();
+    assert.match(main, /Gekozen gemeenten \(Rotterdam, Heerlen\)/);
+    assert.match(main, /npm run calibration -- --municipalities GM0599,GM0917 --seed 1/);
+    assert.equal(await page.getByLabel('Amsterdam (GM0363)').isChecked(), false);
+    assert.equal(await page.getByLabel('Heerlen (GM0917)').isChecked(), true);
+    await expectAccessible(page, 'calibration (chosen set)');
+    await page.goto(`${p.url}/wat-als/kalibratie?municipality=GM9999&lang=en`);
+    assert.match(await page.locator('main').innerText(), /This set cannot be calculated/);
+    await expectAccessible(page, 'calibration (refused set, en)');
+  });
 });

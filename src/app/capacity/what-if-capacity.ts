@@ -135,6 +135,6 @@ export async function whatIfCapacity(deps: AppDeps, ctx: CallContext, req: WhatI
     result: compareWithCapacity(forecast, capacity),
     forecast: { months: forecast.months, scale: forecast.scale, seed: forecast.seed },
     ...choices,
-    calibration: calibrationStatus(deps),
+    calibration: await calibrationStatus(deps),
   };
 }

@@ -3,14 +3,14 @@
  * dashboard counts it, beside the public figures it is calibrated to, and the inflow per signal type
  * and month. Exits 1 when a figure is outside its ±20 % band.
  *
- *   npm run calibration -- [--municipalities GM0363,GM0599] [--seed 1] [--year 2025] [--scale 0.25] [--json]
+ *   npm run calibration -- [--municipalities GM0363,GM0599] [--seed 1] [--year 2025] [--scale 0.25] [--json] [--help]
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadRules } from '../../app/rules/load-rules.ts';
 import type { CalibrationReport } from '../calibration/figures.ts';
-import { DEFAULT_CALIBRATION_MUNICIPALITIES, DEFAULT_CALIBRATION_SCALE, DEFAULT_CALIBRATION_YEAR, runCalibration } from '../calibration/run-calibration.ts';
+import { CalibrationInputError, DEFAULT_CALIBRATION_MUNICIPALITIES, DEFAULT_CALIBRATION_SCALE, DEFAULT_CALIBRATION_YEAR, runCalibration } from '../calibration/run-calibration.ts';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 const value = (v: number, unit: 'share' | 'rate') => (unit === 'share' ? pct(v) : v.toFixed(2));
@@ -50,17 +50,44 @@ export function formatCalibration(r: CalibrationReport): string[] {
   return lines;
 }
 
+function usage(): string {
+  return [
+    'usage: npm run calibration -- [options]',
+    `  --municipalities GM0363,GM0599   the set whose year is simulated (default: ${DEFAULT_CALIBRATION_MUNICIPALITIES.join(',')})`,
+    '  --seed N                         the synthetic population and its year (default 1; the README shows seeds 1 and 2)',
+    `  --year YYYY                      the measured calendar year, after six warm-up months (default ${DEFAULT_CALIBRATION_YEAR})`,
+    `  --scale X                        share of the real inhabitants simulated, above 0 and at most 1 (default ${DEFAULT_CALIBRATION_SCALE}; a small set needs more)`,
+    '  --json                           the report as JSON',
+    'Exits 0 when every figure is within ±20 % of its public value, 1 when one is not, 2 on bad options.',
+    'What the year is calibrated to and what not: src/simulation/README.md, "Calibration".',
+  ].join('\n');
+}
+
+/** A number option: the whole text must be a number ('2x' is not 2). */
+const numberOption = (v: string) => (v.trim() === '' ? Number.NaN : Number(v));
+
 async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      municipalities: { type: 'string', default: DEFAULT_CALIBRATION_MUNICIPALITIES.join(',') },
-      seed: { type: 'string', default: '1' },
-      year: { type: 'string', default: String(DEFAULT_CALIBRATION_YEAR) },
-      scale: { type: 'string', default: String(DEFAULT_CALIBRATION_SCALE) },
-      json: { type: 'boolean', default: false },
-    },
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        municipalities: { type: 'string', default: DEFAULT_CALIBRATION_MUNICIPALITIES.join(',') },
+        seed: { type: 'string', default: '1' },
+        year: { type: 'string', default: String(DEFAULT_CALIBRATION_YEAR) },
+        scale: { type: 'string', default: String(DEFAULT_CALIBRATION_SCALE) },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${usage()}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(usage());
+    return 0;
+  }
   const { book } = await loadRules();
   const standardTypes = new Set(
     book
@@ -68,13 +95,28 @@ async function main(argv: string[]): Promise<number> {
       .filter((t) => t.regulationVersion.startsWith('besluit-gemeentelijke-schuldhulpverlening/'))
       .map((t) => t.signalType),
   );
-  const report = runCalibration({
-    municipalities: values.municipalities.split(',').map((s) => s.trim()),
-    seed: Number(values.seed),
-    year: Number(values.year),
-    scale: Number(values.scale),
-    standardTypes,
-  });
+  const notNumbers = (['seed', 'year', 'scale'] as const).filter((k) => Number.isNaN(numberOption(values[k])));
+  if (notNumbers.length > 0) {
+    console.error(`${notNumbers.map((k) => `--${k}: '${values[k]}' is not a number`).join('\n')}\n${usage()}`);
+    return 2;
+  }
+  let report: CalibrationReport;
+  try {
+    report = runCalibration({
+      municipalities: values.municipalities
+        .split(',')
+        .map((s) => s.trim().toUpperCase())
+        .filter((s) => s !== ''),
+      seed: numberOption(values.seed),
+      year: numberOption(values.year),
+      scale: numberOption(values.scale),
+      standardTypes,
+    });
+  } catch (e) {
+    if (!(e instanceof CalibrationInputError)) throw e;
+    console.error(`${e.problems.map((p) => `--${p.name}: ${p.reason}`).join('\n')}\n${usage()}`);
+    return 2;
+  }
   console.log(values.json ? JSON.stringify(report, null, 2) : formatCalibration(report).join('\n'));
   return report.rows.every((x) => x.withinBand) ? 0 : 1;
 }

@@ -42,6 +42,8 @@ test('prints the table: the forecast per municipality, the stated capacity and t
     const [low, high] = cells[5]!.split('–').map(Number);
     assert.ok(low! <= Math.round(ams[0]!.perMonth) && Math.round(ams[0]!.perMonth) <= high! && low! < high!, `spread ${cells[5]} around ${ams[0]!.perMonth}`);
     assert.match(r.out, /gemiddelde van 5 runs .* seeds \(1, 2, 3, 4, 5\)/);
+    // And how the calibration stands, as on the web page.
+    assert.match(r.out, /Kalibratie: 7 van de 7 publieke cijfers binnen ±20 % op seeds 1, 2\. De tabel: npm run calibration\./);
     assert.ok(ams[1]!.perMonth < ams[0]!.perMonth, 'EUR 500 selects fewer than EUR 300');
     assert.match(line, Math.round(ams[1]!.perMonth) > 400 ? /boven capaciteit$/ : /past( \(drukste maand erboven\))?$/);
     assert.match(r.out.split('\n').find((l) => l.startsWith('Dordrecht'))!, /geen capaciteit opgegeven/);

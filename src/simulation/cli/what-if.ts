@@ -18,6 +18,8 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { calibrationStatus } from '../../app/capacity/calibration-report.ts';
+import { loadRules } from '../../app/rules/load-rules.ts';
 import { readSeedExperiments } from '../../app/seed/seed-experiments.ts';
 import { openDatabase } from '../../db/database.ts';
 import { listCapacityStatements } from '../../db/repositories/capacity-statements.ts';
@@ -161,6 +163,11 @@ export async function main(argv: string[], out: (line: string) => void = console
     let municipalities = list(values.municipality);
     if (municipalities.length === 0) municipalities = [...capacity.keys()].filter((c) => params.municipalities.some((m) => m.code === c)).sort();
     if (municipalities.length === 0) municipalities = params.municipalities.map((m) => m.code);
+    // How the synthetic year behind the forecast stands against the public figures, as the web page
+    // says it (issue 25): simulated in a worker thread while this thread forecasts.
+    const { book } = await loadRules();
+    const calibrating = calibrationStatus({ standardSignalTypes: new Set(book.signalTypes().filter((t) => t.regulationVersion.startsWith('besluit-gemeentelijke-schuldhulpverlening/')).map((t) => t.signalType)) });
+    calibrating.catch(() => undefined);
     const forecast = forecastOverSeeds(params, {
       municipalities,
       firstMonth: values.from,
@@ -170,7 +177,9 @@ export async function main(argv: string[], out: (line: string) => void = console
       scenarios,
     }, Number(values.runs));
     const result = compareWithCapacity(forecast, capacity);
-    if (values.json) out(JSON.stringify({ question, capacitySource: source.label, forecast: { months: forecast.months, scale: forecast.scale, seed: forecast.seed }, result }, null, 2));
+    const status = await calibrating;
+    const calibration = { figures: status.figures, withinOnEverySeed: status.withinOnEverySeed, band: status.band, seeds: status.seeds, scale: status.scale, municipalities: status.municipalities };
+    if (values.json) out(JSON.stringify({ question, capacitySource: source.label, forecast: { months: forecast.months, scale: forecast.scale, seed: forecast.seed }, result, calibration }, null, 2));
     else {
       out(t('title'));
       for (const s of scenarios) out(`  ${t('scenarioLine', { label: scenarioLabel(locale, s.key), types: s.signalTypes.join(', '), selection: selectionText(locale, s.selection) })}`);
@@ -180,6 +189,7 @@ export async function main(argv: string[], out: (line: string) => void = console
       out('');
       for (const n of whatIfNotes(locale, result)) out(`* ${n}`);
       if (result.seeds.length > 1) out(t('uncertainty', { runs: result.seeds.length, seeds: result.seeds.join(', ') }));
+      out(`${t('calibrationStatus', { within: calibration.withinOnEverySeed, figures: calibration.figures, band: calibration.band * 100, seeds: calibration.seeds.join(', ') })} ${t('calibrationCommand')}`);
       out(t('source', { seed: result.seeds.join(', '), scale: forecast.scale, capacity: `${t('sourceExperiments')} (${source.label})` }));
     }
     if (values.csv) writeFileSync(values.csv, formatCsv(result, locale));

@@ -4,8 +4,15 @@ import { defineMessages } from '../../i18n/locale.ts';
 export const calibrationMessages = defineMessages({
   nl: {
     title: 'Kalibratie van de synthetische populatie',
-    intro:
-      'De wat-als, de demodata en de benchmarks rusten op een synthetische populatie. Hier staat hoe een gesimuleerd jaar zich verhoudt tot de publieke cijfers: geteld zoals het dashboard telt (zelfde definities), voor een representatieve set gemeenten ({municipalities}) op schaal {scale}. Elk cijfer moet binnen ±{band} % van de publieke waarde liggen.',
+    lead: 'De wat-als, de demodata en de benchmarks rusten op een synthetische populatie. Hier staat hoe een gesimuleerd jaar zich verhoudt tot de publieke cijfers, geteld zoals het dashboard telt (zelfde definities).',
+    intro: 'Representatieve set gemeenten ({municipalities}) op schaal {scale}. Elk cijfer moet binnen ±{band} % van de publieke waarde liggen.',
+    introChosen:
+      'Gekozen gemeenten ({municipalities}) op schaal {scale}: evenveel inwoners als de representatieve set op schaal 0,1, hooguit hun werkelijke aantal. De publieke cijfers zijn landelijke gemiddelden; een kleine set of een gemeente met een hoog of laag risico kan er door toeval of door haar samenstelling buiten vallen. Band: ±{band} %.',
+    problems: 'Deze set kan niet worden doorgerekend',
+    setHeading: 'Gemeenten',
+    municipalities: 'Gemeenten in het gesimuleerde jaar',
+    municipalitiesHelp: 'Niets aangevinkt: de representatieve set. De berekening duurt enkele seconden per nieuwe set.',
+    submit: 'Bereken',
     notCalibrated:
       'Niet geijkt: cijfers per gemeente, de verdeling over signaaltypen (geen landelijke reeks per type) en de grootte van de seizoensschommeling (aanname). Het jaar wordt in het geheugen gesimuleerd met de matching van het platform; een BRP-controle en werkbakregels doen daarin niet mee.',
     seedHeading: 'Seed {seed}',
@@ -25,13 +32,20 @@ export const calibrationMessages = defineMessages({
     signalType: 'Signaaltype',
     winterSummer: 'Winter ÷ zomer',
     inflowNote: 'Winter ÷ zomer: december–februari tegenover juni–augustus. Energie stijgt in de winter; huur blijft vlak. Typen die in het jaar beginnen of eindigen (aanwijzingen) verschuiven het totaal.',
-    command: 'Zelfde tabel op de opdrachtregel: npm run calibration -- --seed {seed} --scale {scale}',
+    command: 'Zelfde tabel op de opdrachtregel: npm run calibration -- --municipalities {municipalities} --seed {seed} --scale {scale}',
     back: 'Terug naar de wat-als',
   },
   en: {
     title: 'Calibration of the synthetic population',
-    intro:
-      'The what-if, the demo data and the benchmarks rest on a synthetic population. This shows how a simulated year compares with the public figures: counted as the dashboard counts (same definitions), for a representative set of municipalities ({municipalities}) at scale {scale}. Every figure must be within ±{band} % of its public value.',
+    lead: 'The what-if, the demo data and the benchmarks rest on a synthetic population. This shows how a simulated year compares with the public figures, counted as the dashboard counts (same definitions).',
+    intro: 'A representative set of municipalities ({municipalities}) at scale {scale}. Every figure must be within ±{band} % of its public value.',
+    introChosen:
+      'The chosen municipalities ({municipalities}) at scale {scale}: as many inhabitants as the representative set at scale 0.1, at most their real number. The public figures are national averages; a small set, or a municipality with a high or low risk, can fall outside them by chance or by its make-up. Band: ±{band} %.',
+    problems: 'This set cannot be calculated',
+    setHeading: 'Municipalities',
+    municipalities: 'Municipalities in the simulated year',
+    municipalitiesHelp: 'None ticked: the representative set. A new set takes a few seconds to calculate.',
+    submit: 'Calculate',
     notCalibrated:
       'Not calibrated: figures per municipality, the split over signal types (no national series by type) and the size of the seasonal swing (an assumption). The year is simulated in memory with the platform’s matching; a BRP check and queue rules take no part in it.',
     seedHeading: 'Seed {seed}',
@@ -51,7 +65,7 @@ export const calibrationMessages = defineMessages({
     signalType: 'Signal type',
     winterSummer: 'Winter ÷ summer',
     inflowNote: 'Winter ÷ summer: December–February against June–August. Energy rises in winter; rent stays level. Types that start or end in the year (designations) shift the total.',
-    command: 'The same table on the command line: npm run calibration -- --seed {seed} --scale {scale}',
+    command: 'The same table on the command line: npm run calibration -- --municipalities {municipalities} --seed {seed} --scale {scale}',
     back: 'Back to the what-if',
   },
 });

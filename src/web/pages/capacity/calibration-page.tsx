@@ -1,6 +1,6 @@
 import type { CalibrationStatus } from '../../../app/capacity/calibration-report.ts';
 import { textIn } from '../../../domain/i18n/index.ts';
-import { Heading, Link, Paragraph, Table } from '../../components/index.ts';
+import { Alert, Button, Checkbox, Fieldset, Form, FormField, Heading, Link, ListItem, Paragraph, Table, UnorderedList } from '../../components/index.ts';
 import { formatNumber, type Locale } from '../../i18n/locale.ts';
 import { useWeb } from '../../web-context.ts';
 import { calibrationMessages } from './calibration-messages.ts';
@@ -56,25 +56,67 @@ function InflowTable({ report, locale }: { report: CalibrationReport; locale: Lo
   );
 }
 
-/** The calibration report for coordinators (issue 25): public figures beside the simulated year, per seed, and the inflow per type and month. */
-export function CalibrationPage({ status }: { status: CalibrationStatus }) {
+export interface CalibrationPageProps {
+  /** Null when the chosen set was refused (problems say why). */
+  status: CalibrationStatus | null;
+  /** The municipalities that can be chosen, and those ticked. */
+  municipalities: Array<{ code: string; name: string }>;
+  chosen: readonly string[];
+  problems: string[];
+}
+
+/** The calibration report for coordinators (issue 25): public figures beside the simulated year, per seed, and the inflow per type and month, for a set of municipalities. */
+export function CalibrationPage({ status, municipalities, chosen, problems }: CalibrationPageProps) {
   const { locale } = useWeb();
   const t = calibrationMessages(locale);
-  const band = status.band * 100;
-  const first = status.reports[0];
+  const first = status?.reports[0];
   return (
     <>
       <Heading level={1}>{t('title')}</Heading>
-      <Paragraph>{t('intro', { municipalities: status.municipalities.join(', '), scale: status.scale, band })}</Paragraph>
+      <Paragraph>{t('lead')}</Paragraph>
       <Paragraph>{t('notCalibrated')}</Paragraph>
-      {status.reports.map((r) => (
+      {problems.length > 0 ? (
+        <Alert type="error">
+          <Paragraph>{t('problems')}:</Paragraph>
+          <UnorderedList>
+            {problems.map((p) => (
+              <ListItem key={p}>{p}</ListItem>
+            ))}
+          </UnorderedList>
+        </Alert>
+      ) : null}
+      <section className="vs-section" aria-labelledby="set">
+        <Heading level={2} id="set">
+          {t('setHeading')}
+        </Heading>
+        <Form action="/wat-als/kalibratie" method="get" label={t('setHeading')}>
+          <Fieldset legend={t('municipalities')} description={t('municipalitiesHelp')}>
+            {municipalities.map((m) => (
+              <FormField key={m.code} id={`municipality-${m.code}`} label={`${m.name} (${m.code})`} kind="checkbox">
+                <Checkbox id={`municipality-${m.code}`} name="municipality" value={m.code} checked={chosen.includes(m.code)} />
+              </FormField>
+            ))}
+          </Fieldset>
+          <Button type="submit">{t('submit')}</Button>
+        </Form>
+      </section>
+      {status ? (
+        <Paragraph>
+          {t(status.representative ? 'intro' : 'introChosen', {
+            municipalities: status.municipalities.map((c) => municipalities.find((m) => m.code === c)?.name ?? c).join(', '),
+            scale: formatNumber(locale, status.scale),
+            band: status.band * 100,
+          })}
+        </Paragraph>
+      ) : null}
+      {status?.reports.map((r) => (
         <section key={r.seed} className="vs-section" aria-labelledby={`seed-${r.seed}`}>
           <Heading level={2} id={`seed-${r.seed}`}>
             {t('seedHeading', { seed: r.seed })}
           </Heading>
           <FiguresTable report={r} locale={locale} />
-          <Paragraph>{t('summary', { within: r.rows.filter((x) => x.withinBand).length, figures: r.rows.length, band })}</Paragraph>
-          <Paragraph small>{t('command', { seed: r.seed, scale: status.scale })}</Paragraph>
+          <Paragraph>{t('summary', { within: r.rows.filter((x) => x.withinBand).length, figures: r.rows.length, band: status.band * 100 })}</Paragraph>
+          <Paragraph small>{t('command', { seed: r.seed, scale: status.scale, municipalities: status.municipalities.join(',') })}</Paragraph>
         </section>
       ))}
       {first ? (

@@ -53,6 +53,7 @@ export const whatIfMessages = defineMessages({
       'Onzekerheid: de verwachting is het gemiddelde van {runs} runs van de synthetische populatie met verschillende seeds ({seeds}); de spreiding is de laagste en hoogste run. Een werkelijk jaar kan ook buiten die spreiding vallen: de populatie is geijkt op landelijke cijfers, niet op uw gemeente.',
     calibrationStatus: 'Kalibratie: {within} van de {figures} publieke cijfers binnen ±{band} % op seeds {seeds}.',
     calibrationLink: 'Bekijk de kalibratie',
+    calibrationCommand: 'De tabel: npm run calibration.',
   },
   en: {
     nav: 'Capacity what-if',
@@ -105,5 +106,6 @@ export const whatIfMessages = defineMessages({
       'Uncertainty: the expectation is the mean of {runs} runs of the synthetic population with different seeds ({seeds}); the spread is the lowest and highest run. A real year can fall outside that spread too: the population is calibrated to national figures, not to your municipality.',
     calibrationStatus: 'Calibration: {within} of the {figures} public figures within ±{band} % on seeds {seeds}.',
     calibrationLink: 'See the calibration',
+    calibrationCommand: 'The table: npm run calibration.',
   },
 });

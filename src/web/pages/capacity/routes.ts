@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { whatIfCapacity, whatIfChoices, WhatIfInputError, type WhatIfRequest, type WhatIfView } from '../../../app/capacity/what-if-capacity.ts';
 import type { Selection } from '../../../domain/capacity/selection.ts';
 import type { WebApp } from '../../web-app.ts';
-import { calibrationReport } from '../../../app/capacity/calibration-report.ts';
+import { CalibrationInputError, calibrationMunicipalities, calibrationReport, type CalibrationStatus } from '../../../app/capacity/calibration-report.ts';
 import { calibrationMessages } from './calibration-messages.ts';
 import { CalibrationPage } from './calibration-page.tsx';
 import { whatIfMessages } from './messages.ts';
@@ -79,9 +79,20 @@ export function registerCapacityPages(web: WebApp): void {
     return problems.length > 0 ? { status: 400, page: { title: t('title'), body } } : { title: t('title'), body };
   });
 
-  // The calibration of the synthetic population behind the what-if (issue 25): computed once, on the first request.
-  web.get('/wat-als/kalibratie', access, async ({ deps, ctx, locale }) => {
-    const status = calibrationReport(deps, ctx);
-    return { title: calibrationMessages(locale)('title'), body: createElement(CalibrationPage, { status }) };
+  // The calibration of the synthetic population behind the what-if (issue 25), for the representative
+  // set or the municipalities ticked: computed in a worker thread once per set and kept.
+  web.get<Query>('/wat-als/kalibratie', access, async ({ deps, ctx, locale, query }) => {
+    const t = calibrationMessages(locale);
+    const asked = many(query.municipality).map((c) => c.trim().toUpperCase());
+    let status: CalibrationStatus | null = null;
+    let problems: string[] = [];
+    try {
+      status = await calibrationReport(deps, ctx, asked);
+    } catch (e) {
+      if (!(e instanceof CalibrationInputError)) throw e;
+      problems = e.problems.map((p) => `${p.name}: ${p.reason}`);
+    }
+    const body = createElement(CalibrationPage, { status, municipalities: calibrationMunicipalities(), chosen: status?.municipalities ?? asked, problems });
+    return problems.length > 0 ? { status: 400, page: { title: t('title'), body } } : { title: t('title'), body };
   });
 }
