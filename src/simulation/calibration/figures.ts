@@ -6,7 +6,7 @@
  * read from. So "multiple", "consecutive", "reached" and "help accepted" mean exactly what they mean
  * on the dashboard.
  */
-import { RESULTS_HELP_ACCEPTED, RESULTS_WITH_CONTACT } from '../../domain/ddas/vocabulary.ts';
+import { RESULTS_HELP_ACCEPTED, RESULTS_NOT_PICKED_UP, RESULTS_WITH_CONTACT } from '../../domain/ddas/vocabulary.ts';
 import type { CaseCell, EvaluationCells, SignalCell } from '../../domain/evaluation/cells.ts';
 import { buildEvaluationTables, type EvaluationTable } from '../../domain/evaluation/tables.ts';
 import { CALIBRATION_BAND, PUBLIC_FIGURES, type FigureKey, type PublicFigure } from './public-figures.ts';
@@ -67,21 +67,22 @@ function addCase(cell: CaseCell, c: SimulatedCase): void {
   else if (c.signalCount === 2) cell.households2++;
   else if (c.signalCount === 3) cell.households3++;
   else cell.households4Plus++;
-  if (c.contactAttempted) {
-    // The simulation's worker picks the case up with its contact attempt (src/simulation/run/work-queues.ts).
-    cell.pickedUp++;
-    cell.contactAttempted!++;
-    cell.firstContact++;
-  }
-  // As the case pass counts it: a reached attempt, or an end result that means there was contact.
+  // As the case pass counts it (src/db/repositories/evaluation.ts caseCells; test/calibration-dashboard.test.ts
+  // holds the two to the same counts): an administrative step is no attempt towards the resident.
+  const towardsResident = c.contactAttempted && c.contactType !== 'Administratief';
   const result = c.result as Parameters<typeof RESULTS_WITH_CONTACT.has>[0] | null;
-  if (c.attemptReached || (result !== null && RESULTS_WITH_CONTACT.has(result))) cell.reached++;
+  const reached = (towardsResident && c.attemptReached) || (result !== null && RESULTS_WITH_CONTACT.has(result));
+  if (towardsResident || reached) cell.contactAttempted!++;
+  // The simulation's worker picks the case up with its contact attempt (src/simulation/run/work-queues.ts).
+  if (towardsResident || reached || (result !== null && !RESULTS_NOT_PICKED_UP.has(result as never))) cell.pickedUp++;
+  if (towardsResident) cell.firstContact++;
+  if (reached) cell.reached++;
   if (result !== null && RESULTS_HELP_ACCEPTED.has(result)) cell.helpAccepted++;
   if (result !== null) cell.withOutcome++;
 }
 
 /** The year as the evaluation's cells: per month × municipality (× signal type for signals). */
-function evaluationCellsOf(year: SyntheticYear): EvaluationCells {
+export function evaluationCellsOf(year: SyntheticYear): EvaluationCells {
   const signals = new Map<string, SignalCell>();
   for (const s of year.signals) {
     const month = s.signalDate.slice(0, 7);
@@ -145,9 +146,9 @@ function singleShare(year: SyntheticYear): number {
   return single / Math.max(1, year.cases.length);
 }
 
-/** The figures the public ones are compared with, read from the dashboard's tables over the year. */
-function dashboardFigures(year: SyntheticYear): Record<FigureKey, number> {
-  const tables = buildEvaluationTables(evaluationCellsOf(year), 'total', () => 'Overige');
+/** The figures the public ones are compared with, read from the dashboard's tables over the year's cells. */
+export function dashboardFigures(year: SyntheticYear, cells: EvaluationCells = evaluationCellsOf(year)): Record<FigureKey, number> {
+  const tables = buildEvaluationTables(cells, 'total', () => 'Overige');
   const intake = totalRow(tables, 'intake');
   const funnel = totalRow(tables, 'funnel');
   const households = totalRow(tables, 'households');

@@ -57,6 +57,11 @@ export interface SimulatedCase {
   result: string | null;
   contactAttempted: boolean;
   attemptReached: boolean;
+  /** The DDAS contact type of the attempt (an administrative step is no attempt towards the resident). */
+  contactType: string | null;
+  matchingDate: string;
+  deadline: string;
+  signalTypes: string[];
 }
 
 export interface SyntheticYear {
@@ -74,6 +79,7 @@ interface CaseState extends OpenCase {
   municipality: string;
   contactAttempted: boolean;
   attemptReached: boolean;
+  contactType: string | null;
   matchingDate: string;
   multiple: boolean;
   consecutive: boolean;
@@ -154,12 +160,20 @@ export function simulateSyntheticYear(population: PopulationParams, sim: Simulat
         if (c.isNew) {
           const id = String(nextCase++);
           ids.set(c.id, id);
-          const state: CaseState = { ...c, id, municipality, contactAttempted: false, attemptReached: false, matchingDate };
+          const state: CaseState = { ...c, id, municipality, contactAttempted: false, attemptReached: false, contactType: null, matchingDate };
           cases.set(id, state);
           atAddress.push(state);
         } else {
           const state = cases.get(c.id)!;
-          Object.assign(state, { ...c, id: c.id, municipality, contactAttempted: state.contactAttempted, attemptReached: state.attemptReached, matchingDate: state.matchingDate });
+          Object.assign(state, {
+            ...c,
+            id: c.id,
+            municipality,
+            contactAttempted: state.contactAttempted,
+            attemptReached: state.attemptReached,
+            contactType: state.contactType,
+            matchingDate: state.matchingDate,
+          });
         }
       }
       casesAt.set(place, atAddress);
@@ -181,6 +195,7 @@ export function simulateSyntheticYear(population: PopulationParams, sim: Simulat
         const plan = model.plan({ crisis: c.crisis, signalCount: c.signalCount, multiple: c.multiple, matchingDate: c.matchingDate }, matchingDate, today, rng);
         c.contactAttempted = true;
         c.attemptReached = plan.reached;
+        c.contactType = plan.contactType;
         c.result = plan.outcome;
         c.status = 'closed';
       }
@@ -202,6 +217,10 @@ export function simulateSyntheticYear(population: PopulationParams, sim: Simulat
         result: c.result,
         contactAttempted: c.contactAttempted,
         attemptReached: c.attemptReached,
+        contactType: c.contactType,
+        matchingDate: c.matchingDate,
+        deadline: c.deadline,
+        signalTypes: [...c.signalTypes],
       }),
     );
   return { year: opts.year, seed: opts.seed, scale, municipalities, inhabitants, signals, cases: measured };
