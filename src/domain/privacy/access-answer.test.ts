@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildAccessAnswer, maskBsn } from './access-answer.ts';
+import { deletionDay, retentionCutoffs } from './retention.ts';
+import { addDays } from '../matching/dates.ts';
 import { ACCESS_PURPOSE, type AccessCase, type AccessDocument, type AccessSignal } from './access-document.ts';
 
 const signal = (o: Partial<AccessSignal> = {}): AccessSignal => ({
@@ -63,10 +65,11 @@ test('the answer names the source and shows the BSN only masked', () => {
 
 test('deletion dates follow the retention rules: a picked-up signal goes with the later of its term and closing, at the latest with its case file', () => {
   const rows = (a: ReturnType<typeof buildAccessAnswer>) => a.sections.flatMap((s) => s.tables ?? []).find((t) => t.head[0] === 'Wat')!.rows;
-  // Received 15 March 2025 + 12 months, after closing on 1 June 2025; the case file 18 months after closing.
-  assert.deepEqual(rows(buildAccessAnswer(doc(), ctx)), [['Signaal 1', '15 maart 2026'], ['Zaak 3', '1 december 2026']]);
+  // Received 15 March 2025: 12 months on, the run of the night before 16 March 2026 is the first whose cut-off passes it
+  // (it falls after closing on 1 June 2025); the case file goes 18 months after closing.
+  assert.deepEqual(rows(buildAccessAnswer(doc(), ctx)), [['Signaal 1', 'in de nacht voor 16 maart 2026'], ['Zaak 3', 'in de nacht voor 2 december 2026']]);
   // Never picked up: 6 months after receipt.
-  assert.deepEqual(rows(buildAccessAnswer(doc({ cases: [kase({ pickedUpOn: null, status: 'open', closedAt: null })] }), ctx))[0], ['Signaal 1', '15 september 2025']);
+  assert.deepEqual(rows(buildAccessAnswer(doc({ cases: [kase({ pickedUpOn: null, status: 'open', closedAt: null })] }), ctx))[0], ['Signaal 1', 'in de nacht voor 16 september 2025']);
   // Picked up, still open: not before the case is finished.
   assert.deepEqual(rows(buildAccessAnswer(doc({ cases: [kase({ closedAt: null, status: 'picked_up' })] }), ctx))[0], ['Signaal 1', '18 maanden na afronding van de zaak']);
 });
@@ -75,4 +78,16 @@ test('nothing held: the answer says so, in English too', () => {
   const a = buildAccessAnswer(doc({ signals: [], cases: [], processing: [] }), { ...ctx, lang: 'en' });
   assert.match(a.intro.join(' '), /we found no data about you/);
   assert.equal(a.title, 'Answer to your access request');
+});
+
+test('the deletion night is the first run whose cut-off passes the record, as retention computes it (month ends too)', () => {
+  const policy = { unpickedSignalMonths: 6, pickedUpSignalMonths: 12, caseMonthsAfterClosing: 18 };
+  for (const [received, expected] of [['2025-03-15', '2025-09-16'], ['2025-08-31', '2026-03-01'], ['2024-08-29', '2025-03-01'], ['2025-12-31', '2026-07-01']] as const) {
+    assert.equal(deletionDay(received, 6), expected, received);
+    // the run of that night (03:15) deletes a signal received that afternoon, the run of the night before does not
+    const at = (d: string) => retentionCutoffs(policy, new Date(`${d}T02:15:00Z`)).unpickedReceivedBefore;
+    const receivedAt = new Date(`${received}T14:00:00Z`);
+    assert.ok(at(expected) > receivedAt, `${received}: gone in the night before ${expected}`);
+    assert.ok(at(addDays(expected, -1)) <= receivedAt, `${received}: still there the night before`);
+  }
 });

@@ -1,5 +1,6 @@
 import { defineMessages, textIn, type Locale } from '../i18n/index.ts';
-import { addMonths } from '../matching/dates.ts';
+import { addDays } from '../matching/dates.ts';
+import { deletionDay } from './retention.ts';
 import type { AccessCase, AccessDocument, AccessSignal } from './access-document.ts';
 
 /**
@@ -101,9 +102,10 @@ export const accessAnswerMessages = defineMessages({
     recDebtHelp: 'Met uw toestemming hebben wij uw gegevens doorgegeven aan de schuldhulpverlening van de gemeente ({d}).',
     recNone: 'Verder hebben wij uw gegevens aan niemand gegeven.',
     retention: 'Hoe lang wij uw gegevens bewaren',
-    retentionText: 'Signalen die niet zijn opgepakt, verwijderen wij {a} maanden na ontvangst. Signalen waarover wij contact met u hadden, verwijderen wij {b} maanden na ontvangst, maar niet voordat de zaak is afgerond. Een afgeronde zaak verwijderen wij {c} maanden na afronding.',
+    retentionText: 'Signalen die niet zijn opgepakt, verwijderen wij {a} maanden na ontvangst. Signalen waarover wij contact met u hadden, verwijderen wij {b} maanden na ontvangst, maar niet voordat de zaak is afgerond. Een afgeronde zaak verwijderen wij {c} maanden na afronding. Het verwijderen gebeurt \'s nachts; hieronder staat per signaal en zaak in welke nacht, zolang er niets verandert.',
     retentionHead: 'Wat|Wordt verwijderd',
     retentionOpen: '{n} maanden na afronding van de zaak',
+    retentionNight: 'in de nacht voor {d}',
     retentionSignal: 'Signaal {n}',
     retentionCase: 'Zaak {id}',
     log: 'Wie uw gegevens gebruikte',
@@ -176,9 +178,10 @@ export const accessAnswerMessages = defineMessages({
     recDebtHelp: 'With your consent we passed your data on to the municipality’s debt help ({d}).',
     recNone: 'We gave your data to no one else.',
     retention: 'How long we keep your data',
-    retentionText: 'Signals that were not picked up are deleted {a} months after receipt. Signals about which we contacted you are deleted {b} months after receipt, but not before the case is finished. A finished case is deleted {c} months after it was finished.',
+    retentionText: 'Signals that were not picked up are deleted {a} months after receipt. Signals about which we contacted you are deleted {b} months after receipt, but not before the case is finished. A finished case is deleted {c} months after it was finished. Deleting happens at night; below, for each signal and case, in which night, as long as nothing changes.',
     retentionHead: 'What|Deleted',
     retentionOpen: '{n} months after the case is finished',
+    retentionNight: 'in the night before {d}',
     retentionSignal: 'Signal {n}',
     retentionCase: 'Case {id}',
     log: 'Who used your data',
@@ -274,7 +277,7 @@ export function buildAccessAnswer(doc: AccessDocument, c: AnswerContext): Access
               head: split(t('retentionHead')),
               rows: [
                 ...doc.signals.map((s, i) => [t('retentionSignal', { n: i + 1 }), deletionOfSignal(s)]),
-                ...doc.cases.map((k) => [t('retentionCase', { id: k.id }), k.closedAt ? day(addMonths(k.closedAt.slice(0, 10), p.caseMonthsAfterClosing)) : t('retentionOpen', { n: p.caseMonthsAfterClosing })]),
+                ...doc.cases.map((k) => [t('retentionCase', { id: k.id }), k.closedAt ? night(deletionDay(k.closedAt.slice(0, 10), p.caseMonthsAfterClosing)) : t('retentionOpen', { n: p.caseMonthsAfterClosing })]),
               ],
             },
           ]
@@ -331,16 +334,23 @@ export function buildAccessAnswer(doc: AccessDocument, c: AnswerContext): Access
     return type === 'user' ? t('by_user') : type === 'api_key' ? t('by_api_key') : type === 'job' ? t('by_job') : t('by_system');
   }
 
-  /** When a signal goes, by the rules apply-retention follows (src/app/privacy/apply-retention.ts). */
+  /** The night the retention run deletes it (deletionDay): the same cut-offs apply-retention uses (src/app/privacy/apply-retention.ts). */
+  function night(d: string): string {
+    return t('retentionNight', { d: day(d) });
+  }
+
+  /** When a signal goes, by the rules apply-retention follows: never picked up, by its own term; picked up, by its term once the case is closed (the first run after closing), at the latest with the case file. */
   function deletionOfSignal(s: AccessSignal): string {
     const k = doc.cases.find((x) => x.id === s.caseId);
     const received = s.receivedAt.slice(0, 10);
-    if (!k || (k.pickedUpOn === null && k.status !== 'picked_up')) return day(addMonths(received, p.unpickedSignalMonths));
+    if (!k || (k.pickedUpOn === null && k.status !== 'picked_up')) return night(deletionDay(received, p.unpickedSignalMonths));
     if (!k.closedAt) return t('retentionOpen', { n: p.caseMonthsAfterClosing });
     const closed = k.closedAt.slice(0, 10);
-    const bySignal = addMonths(received, p.pickedUpSignalMonths);
-    const byCase = addMonths(closed, p.caseMonthsAfterClosing);
-    const signalDue = bySignal > closed ? bySignal : closed;
-    return day(signalDue < byCase ? signalDue : byCase);
+    const bySignal = deletionDay(received, p.pickedUpSignalMonths);
+    const afterClosing = addDays(closed, 1);
+    const signalDue = bySignal > afterClosing ? bySignal : afterClosing;
+    const byCase = deletionDay(closed, p.caseMonthsAfterClosing);
+    return night(signalDue < byCase ? signalDue : byCase);
   }
+
 }

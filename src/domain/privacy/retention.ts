@@ -1,4 +1,4 @@
-import { addMonths } from '../matching/dates.ts';
+import { addDays, addMonths } from '../matching/dates.ts';
 import type { LocalizedText } from '../rules/judgement.ts';
 
 /**
@@ -162,6 +162,19 @@ export function retentionCutoffs(p: RetentionPolicy, now: Date): RetentionCutoff
     pickedUpReceivedBefore: back(p.pickedUpSignalMonths),
     caseClosedBefore: back(p.caseMonthsAfterClosing),
   };
+}
+
+/**
+ * The day whose nightly retention run deletes a record dated `day` (its receipt or its case's
+ * closing) under a term of `months`: the first day whose cut-off (retentionCutoffs: the same day
+ * `months` back) lies past the record's day. So a signal received on 15 March goes in the night
+ * before 16 September under six months — also at month ends, where going back clamps (31 August
+ * back six months is 28 February). Dates are UTC days, as the cut-offs are.
+ */
+export function deletionDay(day: string, months: number): string {
+  let d = addMonths(day, months);
+  while (addMonths(d, -months) <= day) d = addDays(d, 1);
+  return d;
 }
 
 /**
