@@ -43,6 +43,16 @@ describe('PDFs print names outside Latin-1 (embedded Noto Sans)', () => {
     assert.equal((pdf.toString('latin1').match(/\/FontFile2/g) ?? []).length, 3);
   });
 
+  it('a line with a sign the Latin-1 cut lacks is drawn in the full font, not as an empty box', async () => {
+    // U+2030 (per mille) is in the full font only; "–" is in both.
+    const subject = 'Uw betaling – nog open: € 120 (3 ‰ rente)';
+    const letter: LetterPage = { sender: 'Gemeente Amsterdam', addressLines: ['J. de Vries', 'Dorpsstraat 1', '1011 AB Amsterdam'], date: '5 december 2026', subject, body: 'Beste J. de Vries,' };
+    const pdf = await collect((out) => writeLettersPdf((async function* () { yield letter; })(), out, { title: 'Brieven' }));
+    const text = pdfTextOf(pdf);
+    assert.ok(text.includes(subject), text);
+    assert.ok(!text.includes(String.fromCharCode(0)) && !text.includes("\ufffd"), "no glyph missing");
+  });
+
   it('the referral summary carries the name and address as written', async () => {
     const payload: ReferralPayload = {
       version: 1,

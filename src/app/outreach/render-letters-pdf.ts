@@ -58,5 +58,33 @@ function drawLetter(doc: PDFKit.PDFDocument, l: LetterPage): void {
   }
   text(PDF_FONT.regular, 10, l.date, MARGIN_LEFT, 100 * MM, { width });
   text(PDF_FONT.bold, 11, l.subject, MARGIN_LEFT, 110 * MM, { width });
-  text(PDF_FONT.regular, 11, l.body, MARGIN_LEFT, 122 * MM, { width, lineGap: 2, paragraphGap: 4, height: doc.page.height - 122 * MM - 20 * MM, ellipsis: true });
+  // The body in runs of lines by font: a name outside Latin-1 puts its line ("Beste Şükrü …,") in
+  // the full font, and the rest of the letter stays in the light Latin-1 cut (its layouts cached
+  // once for the whole run instead of twice).
+  const bottom = doc.page.height - 20 * MM;
+  doc.y = 122 * MM;
+  for (const run of runsByFont(pdfText(l.body).split('\n'))) {
+    const room = bottom - doc.y;
+    if (room <= 0) break;
+    doc.font(run.font).fontSize(11).text(run.lines.join('\n'), MARGIN_LEFT, doc.y, { width, lineGap: 2, paragraphGap: 4, height: room, ellipsis: true });
+  }
+}
+
+/** Consecutive lines that take the same face; an empty line goes with the line after it (pdfkit drops a run's trailing one). */
+function runsByFont(lines: string[]): Array<{ font: string; lines: string[] }> {
+  const runs: Array<{ font: string; lines: string[] }> = [];
+  let empty = 0;
+  for (const line of lines) {
+    if (line === '') {
+      empty++;
+      continue;
+    }
+    const font = fontFor(PDF_FONT.regular, line);
+    const last = runs.at(-1);
+    const blank = Array<string>(empty).fill('');
+    empty = 0;
+    if (last && last.font === font) last.lines.push(...blank, line);
+    else runs.push({ font, lines: [...blank, line] });
+  }
+  return runs;
 }

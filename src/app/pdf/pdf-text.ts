@@ -9,7 +9,9 @@ import { createRequire } from 'node:module';
  * evaluation report uses are split by script (a name like "Şükrü" would need two of them in one
  * word), so these are the complete TTFs.
  */
-export const PDF_FONT = { regular: 'NotoSans', bold: 'NotoSans-Bold', italic: 'NotoSans-Italic' } as const;
+// Not the fonts' own PostScript names: pdfkit also files a loaded font under that name, so the
+// Latin-1 cut (NotoSans-Bold) would answer for a face registered as 'NotoSans-Bold'.
+export const PDF_FONT = { regular: 'Sans', bold: 'Sans-Bold', italic: 'Sans-Italic' } as const;
 const FILES: Record<(typeof PDF_FONT)[keyof typeof PDF_FONT], string> = {
   [PDF_FONT.regular]: '400Regular/NotoSans_400Regular.ttf',
   [PDF_FONT.bold]: '700Bold/NotoSans_700Bold.ttf',
@@ -25,7 +27,7 @@ const LATIN_FILES: Record<(typeof PDF_FONT)[keyof typeof PDF_FONT], string> = {
 const LATIN = '-Latin';
 let fontData: Array<[string, Buffer]> | undefined;
 
-/** Registers Noto Sans with a new document and selects the regular face (files read once per process). */
+/** Registers Noto Sans with a new document and selects the regular face's Latin-1 cut (files read once per process). */
 export function registerPdfFonts(doc: PDFKit.PDFDocument): void {
   const require = createRequire(import.meta.url);
   fontData ??= [
@@ -33,11 +35,13 @@ export function registerPdfFonts(doc: PDFKit.PDFDocument): void {
     ...Object.entries(LATIN_FILES).map(([name, file]): [string, Buffer] => [name + LATIN, readFileSync(require.resolve(file))]),
   ];
   for (const [name, data] of fontData) doc.registerFont(name, data);
-  doc.font(PDF_FONT.regular);
+  doc.font(PDF_FONT.regular + LATIN);
 }
 
-// What the Latin cut of @fontsource/noto-sans holds (its unicode-range, the part of it used here).
-const IN_LATIN_CUT = /^[\n\x20-\x7e\xa0-\xff\u0131\u0152\u0153\u2010-\u2027\u2030-\u205e\u20ac\u2122]*$/;
+// Characters the Latin cut of @fontsource/noto-sans has a glyph for (checked glyph by glyph in its
+// three faces: of the punctuation block it declares, only dashes, quotes, bullet, ellipsis, primes,
+// guillemets and the fraction slash are drawn).
+const IN_LATIN_CUT = /^[\n\x20-\x7e\xa0-\xff\u0131\u0152\u0153\u2013\u2014\u2018-\u201a\u201c-\u201e\u2022\u2026\u2032\u2033\u2039\u203a\u2044\u20ac\u2122]*$/;
 
 /**
  * The face to draw `text` in: the Latin-1 cut when it holds every character, else the full font.
