@@ -24,12 +24,30 @@ const STYLESHEETS = ['/assets/utrecht/design-tokens/index.css', '/assets/utrecht
  * Every page: skip link, header (organisation, user, logout, language), the menu the user's role
  * allows, the page's main content and a footer. Scripts are files of our own only (CSP script-src 'self').
  */
-export function Layout({ title, nav, children, scripts = [], refreshTo }: { title: string; nav: NavItem[]; children: ReactNode; scripts?: string[]; refreshTo?: string }) {
+export function Layout({
+  title,
+  nav,
+  children,
+  scripts = [],
+  refreshTo,
+  lang,
+  languages,
+}: {
+  title: string;
+  nav: NavItem[];
+  children: ReactNode;
+  scripts?: string[];
+  refreshTo?: string;
+  lang?: { code: string; dir: 'ltr' | 'rtl' };
+  languages?: ReactNode;
+}) {
   const { locale, user, url, csrfToken, theme } = useWeb();
   const t = commonMessages(locale);
   const other = t('switchToOtherLang');
+  // A page in a language the interface is not in: the document is in the page's language, the interface's own words say theirs.
+  const own = lang && lang.code !== locale ? locale : undefined;
   return (
-    <html lang={locale} className={`utrecht-theme ${THEME_CLASS}`}>
+    <html lang={lang?.code ?? locale} dir={lang?.dir} className={`utrecht-theme ${THEME_CLASS}`}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -44,8 +62,10 @@ export function Layout({ title, nav, children, scripts = [], refreshTo }: { titl
         ))}
       </head>
       <body className="utrecht-page-body utrecht-surface utrecht-document vs-body">
-        <SkipLink href="#main">{t('skipToContent')}</SkipLink>
-        <header className="utrecht-page-header vs-header">
+        <SkipLink href="#main" lang={own}>
+          {t('skipToContent')}
+        </SkipLink>
+        <header className="utrecht-page-header vs-header" lang={own}>
           <div className="vs-header__content">
             <a className="vs-brand utrecht-link utrecht-link--html-a" href="/">
               {t('appName')}
@@ -58,9 +78,13 @@ export function Layout({ title, nav, children, scripts = [], refreshTo }: { titl
               </span>
             ) : null}
             <div className="vs-header__tools">
-              <a className="utrecht-link utrecht-link--html-a" href={withLang(url, other)} lang={other} hrefLang={other}>
-                {t('switchToOther')}
-              </a>
+              {languages ? (
+                <div lang={lang?.code ?? locale}>{languages}</div>
+              ) : (
+                <a className="utrecht-link utrecht-link--html-a" href={withLang(url, other)} lang={other} hrefLang={other}>
+                  {t('switchToOther')}
+                </a>
+              )}
               {user ? (
                 <>
                   {/* The name leads to the person's own account: second factor and sessions. */}
@@ -94,7 +118,7 @@ export function Layout({ title, nav, children, scripts = [], refreshTo }: { titl
         <main id="main" className="utrecht-page-content vs-main" tabIndex={-1}>
           {children}
         </main>
-        <footer className="utrecht-page-footer vs-footer">
+        <footer className="utrecht-page-footer vs-footer" lang={own}>
           <p className="utrecht-paragraph utrecht-paragraph--small">{t('footer')}</p>
         </footer>
       </body>

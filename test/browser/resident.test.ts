@@ -76,6 +76,11 @@ describe("the resident's own page in a real browser on a phone (chromium + axe)"
       const wrapper = page.locator('.vs-resident');
       assert.equal(await wrapper.getAttribute('lang'), lang);
       assert.equal(await wrapper.getAttribute('dir'), lang === 'ar' ? 'rtl' : 'ltr');
+      // The document is in the page's language, and its header offers every language the page is in.
+      assert.equal(await page.locator('html').getAttribute('lang'), lang);
+      assert.equal(await page.locator('html').getAttribute('dir'), lang === 'ar' ? 'rtl' : 'ltr');
+      const offered = await page.evaluate<string[]>("[...document.querySelectorAll('header .vs-resident-langs [lang]')].map((e) => e.getAttribute('lang'))");
+      assert.deepEqual(offered, [...RESIDENT_LANGS], `the header offers every language (${lang})`);
       await expectAccessible(page, `/mijn-signaal in ${lang}`);
       const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
       assert.ok(overflow <= 0, `no horizontal scroll in ${lang} (${overflow}px)`);
@@ -84,6 +89,16 @@ describe("the resident's own page in a real browser on a phone (chromium + axe)"
       "[...document.querySelectorAll('script[src], link[href], img[src]')].map((e) => e.getAttribute('src') ?? e.getAttribute('href') ?? '').filter((u) => /^https?:/.test(u) && !u.startsWith(location.origin))",
     );
     assert.deepEqual(external, [], 'no third-party assets');
+    // …and the browser is told to load none: every source in the policy is the platform itself (or inline data).
+    const csp = (await fetch(`${p.url}/mijn-signaal`)).headers.get('content-security-policy') ?? '';
+    assert.match(csp, /default-src 'self'/);
+    assert.doesNotMatch(csp, /\shttps?:|\*/, `no other origin allowed: ${csp}`);
+    // The header's switch is how a resident changes language: from Dutch to Polish and on to Turkish.
+    await page.goto(`${p.url}/mijn-signaal`);
+    await page.locator('header').getByRole('link', { name: 'Polski' }).click();
+    await page.locator('html[lang=pl]').waitFor();
+    await page.locator('header').getByRole('link', { name: 'Türkçe' }).click();
+    await page.locator('html[lang=tr]').waitFor();
   });
 
   it('a code and an objection: the page explains, confirms on screen and by e-mail, and the creditor\'s signal is refused citing art. 1.2 d', async () => {
@@ -157,6 +172,16 @@ describe("the resident's own page in a real browser on a phone (chromium + axe)"
     await page.getByRole('heading', { name: 'Signalen over u' }).waitFor();
     assert.ok(await page.getByText(/321,45/).isVisible(), 'the amount, after DigiD');
     await expectAccessible(page, 'the DigiD overview');
+    // In every language the page offers, the overview stays open (the session cookie) and accessible.
+    for (const lang of RESIDENT_LANGS.filter((l) => l !== 'nl')) {
+      await page.locator(`header a[hreflang=${lang}]`).click();
+      await page.locator(`html[lang=${lang}]`).waitFor();
+      assert.match(page.url(), /\/mijn-signaal\/digid\/overzicht/);
+      assert.ok(await page.getByText(lang === 'pl' || lang === 'tr' || lang === 'ar' ? /321/ : /321\.45/).first().isVisible(), `the amount in ${lang}`);
+      await expectAccessible(page, `the DigiD overview in ${lang}`);
+    }
+    await page.locator('header a[hreflang=nl]').click();
+    await page.locator('html[lang=nl]').waitFor();
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await page.getByLabel('Code uit de brief').waitFor();
   });

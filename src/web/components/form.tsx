@@ -191,12 +191,16 @@ export function RadioGroup({ name, legend, options, value, required }: { name: s
   return (
     <Fieldset legend={legend}>
       {options.map((o) => (
+        // Utrecht's radio field is a grid of an input column and a label column: each in its own cell,
+        // or the label is squeezed into the button's width (one word a line).
         <div className="utrecht-form-field utrecht-form-field--radio" key={o.value}>
-          <div className="utrecht-form-field__input">
-            <input className="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id={`${name}-${o.value}`} name={name} value={o.value} defaultChecked={value === o.value} required={required} />
+          <div className="utrecht-form-field__label utrecht-form-field__label--radio">
             <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={`${name}-${o.value}`}>
               {o.label}
             </label>
+          </div>
+          <div className="utrecht-form-field__input">
+            <input className="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id={`${name}-${o.value}`} name={name} value={o.value} defaultChecked={value === o.value} required={required} />
           </div>
         </div>
       ))}

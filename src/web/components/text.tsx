@@ -25,9 +25,9 @@ export function Link({ href, children, current, external }: { href: string; chil
   );
 }
 
-export function SkipLink({ href, children }: { href: string; children: ReactNode }) {
+export function SkipLink({ href, children, lang }: { href: string; children: ReactNode; lang?: string | undefined }) {
   return (
-    <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href={href}>
+    <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href={href} lang={lang}>
       {children}
     </a>
   );

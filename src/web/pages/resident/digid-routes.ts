@@ -1,11 +1,10 @@
-import { createElement } from 'react';
 import type { AppDeps } from '../../../app/context.ts';
 import { beginDigidLogin, completeDigidLogin, RESIDENT_SESSION_MINUTES, residentOfSession } from '../../../app/resident/digid-login.ts';
 import { signalsOfResident } from '../../../app/resident/digid-signals.ts';
 import { type WebApp } from '../../web-app.ts';
 import { issueFormToken } from '../account-recovery/form-token.ts';
 import { residentMessages } from './messages.ts';
-import { PAGE, ResidentDigidPage, ResidentStartPage } from './resident-page.tsx';
+import { digidDocument, PAGE, startDocument } from './resident-page.tsx';
 import { residentLang } from './routes.ts';
 
 const FLOW_COOKIE = 'vs_digid_flow';
@@ -31,7 +30,7 @@ export function registerResidentDigidPages(web: WebApp): void {
     if ('refused' in started)
       return {
         status: started.refused === 'not_configured' ? 404 : 502,
-        page: { title: t('title'), body: createElement(ResidentStartPage, { lang, formToken: issueFormToken(web, r.reply, PAGE), digid: residentDigidAvailable(r.deps), error: t('digidUnavailable') }) },
+        page: startDocument({ lang, formToken: issueFormToken(web, r.reply, PAGE), digid: residentDigidAvailable(r.deps), error: t('digidUnavailable') }, r.locale),
       };
     r.reply.setCookie(FLOW_COOKIE, `${lang}.${started.flow}`, { ...cookie, maxAge: 600 });
     return { redirect: started.url };
@@ -54,7 +53,7 @@ export function registerResidentDigidPages(web: WebApp): void {
     const bsn = residentOfSession(r.deps, (r.req.cookies as Record<string, string | undefined>)[SESSION_COOKIE]);
     if (!bsn) return { redirect: `${PAGE}?taal=${lang}` };
     const signals = await signalsOfResident(r.deps, bsn, { traceId: r.req.traceId, spanId: r.req.spanId });
-    return { title: residentMessages(lang)('title'), body: createElement(ResidentDigidPage, { lang, formToken: issueFormToken(web, r.reply, PAGE), signals }) };
+    return digidDocument({ lang, formToken: issueFormToken(web, r.reply, PAGE), signals }, r.locale);
   });
 
   web.post(`${PAGE}/digid/uitloggen`, { public: true }, async (r) => {

@@ -30,7 +30,7 @@ const nl = {
   whatTitle: 'Wat mag {creditor} doorgeven?',
   whatIntro: '{creditor} heeft u een brief gestuurd over een betalingsachterstand. Betaalt u niet, en maakt u geen afspraak? Dan mag {creditor} vanaf {date} een signaal sturen aan {municipality}.',
   whatData: 'In dat signaal mogen alleen deze gegevens staan:',
-  rule: 'Dit staat in artikel {article} van de {regulation}.',
+  rule: 'Dit staat in {regulation}, artikel {article}.',
   noRules: 'Volgens de regels van vandaag mag {creditor} geen signaal sturen over uw adres.',
   municipalityTitle: 'Wat doet de gemeente met een signaal?',
   municipalityText: 'Een medewerker van de gemeente neemt contact met u op. Hij of zij biedt u gratis hulp aan, bijvoorbeeld bij een betalingsregeling. U hoeft die hulp niet aan te nemen. De gemeente gebruikt uw gegevens alleen hiervoor, en bewaart ze niet langer dan nodig.',

@@ -1,4 +1,6 @@
-import type { ReactNode } from 'react';
+import { createElement, type ReactElement, type ReactNode } from 'react';
+import type { Locale } from '../../../domain/i18n/index.ts';
+import type { PageContent } from '../../render.ts';
 import { Alert, Button, ButtonLink, FormField, Heading, Link, ListItem, Paragraph, RadioGroup, Textbox, UnorderedList } from '../../components/index.ts';
 import type { ReminderExplanation } from '../../../app/resident/explain-reminder.ts';
 import type { ResidentSignal } from '../../../app/resident/digid-signals.ts';
@@ -6,50 +8,81 @@ import { dirOf, LANG_NAMES, RESIDENT_LANGS, residentDate, residentMessages, resi
 
 export const PAGE = '/mijn-signaal';
 
-/** The page's content in its own language: `lang` (and `dir` for Arabic) on the wrapper, so screen readers switch too. */
-function Frame({ lang, children, switcher }: { lang: ResidentLang; children: ReactNode; switcher: ReactNode }) {
+/** The page's content in its own language: `lang` (and `dir` for Arabic) on the wrapper too, so screen readers switch. */
+function Frame({ lang, children }: { lang: ResidentLang; children: ReactNode }) {
   return (
     <div lang={lang} dir={dirOf(lang)} className="vs-narrow vs-resident">
-      {switcher}
       {children}
     </div>
   );
 }
 
-/** Languages as links on the start page; on a page about a reminder as buttons that keep it open (its token never goes into a URL). */
-function LanguageSwitch({ lang, token, formToken }: { lang: ResidentLang; token?: string; formToken: string }) {
+/**
+ * The page's languages, in the page header (every language the page is in, not only the interface's
+ * Dutch and English): links on the start page and the DigiD overview (`base`); on a page about a
+ * reminder buttons that keep it open (its token never goes into a URL).
+ */
+function LanguageSwitch({ lang, token, formToken, base = PAGE }: { lang: ResidentLang; token?: string; formToken: string; base?: string }) {
   const t = residentMessages(lang);
   if (!token)
     return (
       <nav aria-label={t('language')} className="vs-resident-langs">
-        <UnorderedList>
+        <ul>
           {RESIDENT_LANGS.map((l) => (
-            <ListItem key={l}>
+            <li key={l}>
               {l === lang ? (
                 <span lang={l} aria-current="true">
                   <strong>{LANG_NAMES[l]}</strong>
                 </span>
               ) : (
-                <a className="utrecht-link utrecht-link--html-a" href={`${PAGE}?taal=${l}`} lang={l} hrefLang={l}>
+                <a className="utrecht-link utrecht-link--html-a" href={`${base}?taal=${l}`} lang={l} hrefLang={l}>
                   {LANG_NAMES[l]}
                 </a>
               )}
-            </ListItem>
+            </li>
           ))}
-        </UnorderedList>
+        </ul>
       </nav>
     );
   return (
     <form method="post" action={`${PAGE}/keuze`} aria-label={t('language')} className="vs-resident-langs">
       <input type="hidden" name="_form" value={formToken} />
       <input type="hidden" name="t" value={token} />
-      {RESIDENT_LANGS.filter((l) => l !== lang).map((l) => (
-        <button key={l} className="utrecht-button utrecht-button--subtle" type="submit" name="taal" value={l} lang={l}>
-          {LANG_NAMES[l]}
-        </button>
-      ))}
+      <ul>
+        {RESIDENT_LANGS.map((l) => (
+          <li key={l}>
+            {l === lang ? (
+              <span lang={l} aria-current="true">
+                <strong>{LANG_NAMES[l]}</strong>
+              </span>
+            ) : (
+              <button className="utrecht-button utrecht-button--subtle" type="submit" name="taal" value={l} lang={l}>
+                {LANG_NAMES[l]}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
     </form>
   );
+}
+
+/** A page of /mijn-signaal as a document: in its language and direction, its languages in the header, the interface in Dutch or English. */
+function residentDocument(lang: ResidentLang, fallback: Locale, body: ReactElement, languages: ReactElement): PageContent {
+  return { title: residentMessages(lang)('title'), body, lang: { code: lang, dir: dirOf(lang) }, languages, interfaceLocale: lang === 'nl' || lang === 'en' ? lang : fallback };
+}
+
+/** The start page (code and address, or DigiD). `fallback`: the interface's language when the page's is neither Dutch nor English. */
+export function startDocument(p: StartProps, fallback: Locale): PageContent {
+  return residentDocument(p.lang, fallback, createElement(ResidentStartPage, p), createElement(LanguageSwitch, { lang: p.lang, formToken: p.formToken }));
+}
+
+export function reminderDocument(p: ReminderProps, fallback: Locale): PageContent {
+  return residentDocument(p.lang, fallback, createElement(ResidentReminderPage, p), createElement(LanguageSwitch, { lang: p.lang, token: p.token, formToken: p.formToken }));
+}
+
+export function digidDocument(p: DigidProps, fallback: Locale): PageContent {
+  return residentDocument(p.lang, fallback, createElement(ResidentDigidPage, p), createElement(LanguageSwitch, { lang: p.lang, formToken: p.formToken, base: `${PAGE}/digid/overzicht` }));
 }
 
 export interface StartProps {
@@ -60,10 +93,10 @@ export interface StartProps {
   values?: { code: string; postcode: string; houseNumber: string };
 }
 
-export function ResidentStartPage({ lang, formToken, digid, error, values }: StartProps) {
+function ResidentStartPage({ lang, formToken, digid, error, values }: StartProps) {
   const t = residentMessages(lang);
   return (
-    <Frame lang={lang} switcher={<LanguageSwitch lang={lang} formToken={formToken} />}>
+    <Frame lang={lang}>
       <Heading level={1}>{t('title')}</Heading>
       <Paragraph lead>{t('intro')}</Paragraph>
       {error ? (
@@ -154,11 +187,11 @@ function RuleLine({ lang, article, title, url }: { lang: ResidentLang; article: 
 
 const CHOICE_VALUES = ['objected', 'consented', 'help', 'none'] as const;
 
-export function ResidentReminderPage({ lang, formToken, token, e, notices }: ReminderProps) {
+function ResidentReminderPage({ lang, formToken, token, e, notices }: ReminderProps) {
   const t = residentMessages(lang);
   const current = t(`short_${e.choice ?? 'none'}`);
   return (
-    <Frame lang={lang} switcher={<LanguageSwitch lang={lang} token={token} formToken={formToken} />}>
+    <Frame lang={lang}>
       <Heading level={1}>{t('title')}</Heading>
       {(notices ?? []).map((n, i) => (
         <Alert key={i} type={n.type}>
@@ -189,10 +222,16 @@ export function ResidentReminderPage({ lang, formToken, token, e, notices }: Rem
   );
 }
 
-export function ResidentDigidPage({ lang, formToken, signals }: { lang: ResidentLang; formToken: string; signals: ResidentSignal[] }) {
+interface DigidProps {
+  lang: ResidentLang;
+  formToken: string;
+  signals: ResidentSignal[];
+}
+
+function ResidentDigidPage({ lang, formToken, signals }: DigidProps) {
   const t = residentMessages(lang);
   return (
-    <Frame lang={lang} switcher={null}>
+    <Frame lang={lang}>
       <Heading level={1}>{t('title')}</Heading>
       <Heading level={2}>{t('digidSignalsTitle')}</Heading>
       {signals.length === 0 ? <Paragraph>{t('digidNone')}</Paragraph> : null}

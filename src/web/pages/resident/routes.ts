@@ -1,4 +1,3 @@
-import { createElement } from 'react';
 import type { FastifyReply } from 'fastify';
 import { explainReminder } from '../../../app/resident/explain-reminder.ts';
 import { openReminder, reminderOfToken, reminderToken } from '../../../app/resident/open-reminder.ts';
@@ -8,7 +7,7 @@ import { composeMail } from '../../../domain/mail/compose.ts';
 import { one, type WebApp, type WebRequest } from '../../web-app.ts';
 import { formTokenMatches, issueFormToken } from '../account-recovery/form-token.ts';
 import { isResidentLang, residentDate, residentMessages, type ResidentLang } from './messages.ts';
-import { PAGE, ResidentReminderPage, ResidentStartPage } from './resident-page.tsx';
+import { PAGE, reminderDocument, startDocument } from './resident-page.tsx';
 import { registerResidentDigidPages, residentDigidAvailable } from './digid-routes.ts';
 
 /** The page's language: ?taal= or the form's, else the app's (Dutch or English). */
@@ -34,7 +33,7 @@ export function registerResidentPages(web: WebApp): void {
     const lang = residentLang(r);
     const t = residentMessages(lang);
     const failed = one(r.query.digid) === 'mislukt';
-    return { title: t('title'), body: createElement(ResidentStartPage, { lang, formToken: form(r.reply), digid: residentDigidAvailable(r.deps), ...(failed ? { error: t('digidUnavailable') } : {}) }) };
+    return startDocument({ lang, formToken: form(r.reply), digid: residentDigidAvailable(r.deps), ...(failed ? { error: t('digidUnavailable') } : {}) }, r.locale);
   });
 
   web.post(PAGE, { public: true, rateLimit: web.opts.loginLimit }, async (r) => {
@@ -44,7 +43,7 @@ export function registerResidentPages(web: WebApp): void {
     const values = { code: one(body.code).slice(0, 40), postcode: one(body.postcode).slice(0, 10), houseNumber: one(body.houseNumber).slice(0, 10) };
     const again = (status: number, error: string) => ({
       status,
-      page: { title: t('title'), body: createElement(ResidentStartPage, { lang, formToken: form(reply), digid: residentDigidAvailable(deps), error, values }) },
+      page: startDocument({ lang, formToken: form(reply), digid: residentDigidAvailable(deps), error, values }, r.locale),
     });
     if (!formTokenMatches(req, one(body._form))) return again(403, t('formExpired'));
     const opened = await openReminder(deps, { client: req.ip, ...values, traceId: req.traceId, spanId: req.spanId });
@@ -57,7 +56,7 @@ export function registerResidentPages(web: WebApp): void {
       return again(opened.reason === 'expired' ? 410 : 400, t(opened.reason === 'expired' ? 'expired' : 'noMatch'));
     }
     const e = await explainReminder(deps, opened.reminder);
-    return { title: t('title'), body: createElement(ResidentReminderPage, { lang, formToken: form(reply), token: opened.token, e }) };
+    return reminderDocument({ lang, formToken: form(reply), token: opened.token, e }, r.locale);
   });
 
   web.post(`${PAGE}/keuze`, { public: true }, async (r) => {
@@ -66,7 +65,7 @@ export function registerResidentPages(web: WebApp): void {
     const t = residentMessages(lang);
     const start = (status: number, error: string) => ({
       status,
-      page: { title: t('title'), body: createElement(ResidentStartPage, { lang, formToken: form(reply), digid: residentDigidAvailable(deps), error }) },
+      page: startDocument({ lang, formToken: form(reply), digid: residentDigidAvailable(deps), error }, r.locale),
     });
     if (!formTokenMatches(req, one(body._form))) return start(403, t('formExpired'));
     const reminder = await reminderOfToken(deps, one(body.t));
@@ -74,7 +73,7 @@ export function registerResidentPages(web: WebApp): void {
     const token = reminderToken(deps, reminder.id, deps.now());
     const show = async (notices: Array<{ type: 'ok' | 'error' | 'info'; text: string }>, status = 200) => {
       const e = await explainReminder(deps, (await reminderOfToken(deps, token)) ?? reminder);
-      return { status, page: { title: t('title'), body: createElement(ResidentReminderPage, { lang, formToken: form(reply), token, e, notices }) } };
+      return { status, page: reminderDocument({ lang, formToken: form(reply), token, e, notices }, r.locale) };
     };
     const picked = one(body.keuze);
     // Only the language changed: the same page again.
