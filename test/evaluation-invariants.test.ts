@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { ENGINES } from './helpers/engines.ts';
+import { markedRuns, pdfObjects } from './helpers/pdf-structure.ts';
 import { CSV_HEADER, rentSignal, startTestPlatform, type TestPlatform } from './helpers/platform.ts';
 import { userContext, webLogin } from './helpers/web.ts';
 import { submitSignals } from '../src/app/intake/submit-signals.ts';
@@ -27,7 +28,7 @@ import type { SignalInput } from '../src/domain/signals/signal.ts';
  * signals of several creditors and months, refused file rows, matching, and casework through the
  * worklist's own use cases — the funnel nests for every breakdown and filter, breakdowns add up to
  * their totals (except suppressed cells, which are marked), and the dashboard, its CSV, the
- * art. 1.3 report and the DDAS export give the same figures for one history.
+ * art. 1.3 report (its data, HTML and PDF) and the DDAS export give the same figures for one history.
  */
 
 const YEAR = { from: '2025-01-01', to: '2025-12-31' };
@@ -225,7 +226,7 @@ for (const engine of ENGINES) {
     });
     after(async () => p.close());
 
-    it('the dashboard, its CSV, the art. 1.3 report and the DDAS export give the same figures for one history', async () => {
+    it('the dashboard, its CSV, the art. 1.3 report (HTML and PDF) and the DDAS export give the same figures for one history', async () => {
       // A fixed history, big enough that no figure is suppressed: 90 Amsterdam households.
       const results: CaseResult[] = ['(Budget)advies en/of quick fix', 'Inwoner hoeft geen hulp vanuit vroegsignalering', 'Niet opgepakt: andere reden', 'Vervolghulp en/of verwijzing financieel', 'Geen reactie na eerder contact'];
       const households: Household[] = Array.from({ length: 90 }, (_, i) => ({
@@ -282,6 +283,17 @@ for (const engine of ENGINES) {
       const cells = [.../<tbody>([\s\S]*?)<\/tbody>/.exec(funnelHtml)![1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => m[1]!);
       for (const [label, key] of [['Geaccepteerd', 'accepted'], ['Zaken (huishoudens)', 'cases'], ['Opgepakt', 'pickedUp'], ['Bereikt', 'reached']] as const)
         assert.equal(plain(cells[heads.indexOf(label)]!), String(reportFunnel[key]), `report HTML ${label}`);
+      // and the report as PDF, read from its tagged structure: the funnel's header cells (TH) each with its figure (TD)
+      const pdf = await p.app.inject({ method: 'GET', url: `/v1/evaluation/reports/tijdelijke-regeling-signaal-betalingsachterstanden?signalType=municipal_tax&from=${YEAR.from}&to=${YEAR.to}&format=pdf&lang=nl`, headers: { cookie: szw.cookie } });
+      assert.equal(pdf.statusCode, 200);
+      const runs = markedRuns(pdfObjects(pdf.rawPayload)).filter((r) => r.tag !== 'Artifact');
+      const from = runs.findIndex((r) => r.tag === 'H3' && r.lines.join('').startsWith('Trechter'));
+      assert.ok(from >= 0, 'the PDF has the funnel');
+      const pdfFigures = new Map<string, string>();
+      for (let i = from + 1; i < runs.length - 1 && !/^H\d$/.test(runs[i]!.tag); i++)
+        if (runs[i]!.tag === 'TH' && runs[i + 1]!.tag === 'TD') pdfFigures.set(runs[i]!.lines.join(' '), runs[i + 1]!.lines.join(''));
+      for (const [label, key] of [['Geaccepteerd', 'accepted'], ['Gematcht (in een zaak)', 'matched'], ['Zaken (huishoudens)', 'cases'], ['Opgepakt', 'pickedUp'], ['Contact geprobeerd', 'contactAttempted'], ['Bereikt', 'reached'], ['Hulp geaccepteerd', 'helpAccepted'], ['Met eindresultaat', 'withOutcome']] as const)
+        assert.equal(plain(pdfFigures.get(label) ?? ''), String(reportFunnel[key]), `report PDF ${label}`);
     });
 
     it('over generated histories the funnel nests for every breakdown and filter, and breakdowns add up to their totals', async () => {
