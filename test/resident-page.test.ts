@@ -134,6 +134,23 @@ for (const engine of ENGINES) {
       assert.equal((await explainReminder(p.deps, r.reminder)).sent, true);
     });
 
+    it('a choice can be changed or withdrawn until the signal arrives; every choice and refused change is audited without code, address or e-mail', async () => {
+      const r = await openReminder(p.deps, { client: 'change', code: codes.get('ams-none')!, postcode: '1012LG', houseNumber: '3', ...TRACE });
+      assert.ok(r.ok);
+      assert.deepEqual(await recordChoice(p.deps, TRACE, r.reminder, 'help', 'code'), { recorded: true });
+      assert.equal((await explainReminder(p.deps, r.reminder)).changeable, true, 'no signal yet: the choice can still change');
+      assert.deepEqual(await recordChoice(p.deps, TRACE, r.reminder, null, 'code'), { recorded: true }, 'withdrawn');
+      const row = await p.deps.db.selectFrom('resident_reminders').select(['choice', 'chosen_at']).where('reference', '=', 'ams-none').executeTakeFirstOrThrow();
+      assert.deepEqual(row, { choice: null, chosen_at: null });
+      const audit = await p.deps.db.selectFrom('audit_log').select(['outcome', 'detail', 'organisation_id']).where('activity', '=', 'resident.choice').orderBy('id').execute();
+      const seen = audit.map((a) => `${a.outcome}:${(a.detail as { choice: string }).choice}`);
+      for (const expected of ['success:objected', 'success:consented', 'success:help', 'success:withdrawn', 'refused:objected']) assert.ok(seen.includes(expected), `audited: ${expected} (${seen.join(', ')})`);
+      assert.ok(audit.every((a) => a.organisation_id === 'cak'), 'under the creditor the reminder belongs to');
+      const text = JSON.stringify(audit);
+      for (const c of codes.values()) assert.ok(!text.includes(c) && !text.includes(c.replace(/-/g, '')), 'no code');
+      assert.ok(!/1012|3011|@/.test(text), 'no postcode or e-mail address');
+    });
+
     it('lets a help request through as a warm transfer in the DDAS export', async () => {
       assert.deepEqual(await choose('ams-help', '1012LG', '4', 'help'), { recorded: true });
       const res = await api('/v1/signals', cakSignal('ams-help', 4));
