@@ -107,6 +107,9 @@ describe("the resident's own page in a real browser on a phone (chromium + axe)"
     assert.ok(await page.getByText('Gemeente Amsterdam', { exact: false }).first().isVisible());
     assert.equal(await page.getByText('250').count(), 0, 'no amount without DigiD');
     await expectAccessible(page, 'the explanation of a reminder');
+    // The choices read as lines on a phone: each label beside its button, not squeezed into the button's width.
+    const narrowest = await page.evaluate<number>("Math.min(...[...document.querySelectorAll('label.utrecht-form-label--radio')].map((l) => l.getBoundingClientRect().width))");
+    assert.ok(narrowest > 250, `a choice's label is ${narrowest}px wide on a 390px phone`);
     await choose(/Ik wil niet dat CAK/, 'inwoner@example.test');
     await expectAccessible(page, 'the confirmation');
     const m = await mail.sink.waitFor('inwoner@example.test');
