@@ -98,6 +98,23 @@ for (const engine of ENGINES) {
       assert.match(bad.html, /GM9999 not in the synthetic population/);
     });
 
+    it('forecasts a new what-if question in a worker thread: other requests are answered meanwhile', async () => {
+      // A question nobody else asks, so that it is forecast here (forecasts are kept per question).
+      const path = `/wat-als?signal=rent&minAmount=400&compareMinAmount=900&municipality=GM0202&months=${engine.name === ENGINES[0]!.name ? 7 : 8}`;
+      const delay = monitorEventLoopDelay({ resolution: 10 });
+      delay.enable();
+      let done = false;
+      const pending = szw.get(path).finally(() => (done = true));
+      const probe = await p.app.inject({ method: 'GET', url: '/v1/health/live' });
+      assert.equal(probe.statusCode, 200);
+      assert.equal(done, false, 'the health check was answered before the forecast');
+      const r = await pending;
+      delay.disable();
+      assert.ok(delay.max / 1e6 < 1000, `the event loop stalled for ${Math.round(delay.max / 1e6)} ms`);
+      assert.equal(r.status, 200);
+      assert.ok(tableRows(r.html).has('Arnhem (GM0202)'), 'the forecast for the municipality asked');
+    });
+
     it('takes the current selection from an experiment, adds a new signal type, and names municipalities without a capacity', async () => {
       const r = await szw.get('/wat-als?experiment=gemeentelijke-belastingen&signal=municipal_tax&add=wmo_own_contribution&compareMinAmount=500&municipality=GM0363&municipality=GM0505&months=2&lang=en');
       assert.equal(r.status, 200);

@@ -7,7 +7,9 @@
  */
 export type { PopulationParams } from './population/params.ts';
 export { loadPopulationParams } from './params/load-population-params.ts';
-export { forecastOverSeeds } from './forecast/forecast-over-seeds.ts';
+// The forecast in a worker thread: seconds of CPU must not stall the web process's other requests.
+export { forecastOverSeedsInWorker } from './forecast/forecast-over-seeds.ts';
+export { checkForecastInput } from './forecast/forecast-signals.ts';
 // The calibration report (issue 25): the coordinator's page and the what-if's statement of how the synthetic year is calibrated.
 export { CalibrationInputError, checkCalibrationOptions, DEFAULT_CALIBRATION_MUNICIPALITIES } from './calibration/run-calibration.ts';
 // Computed in a worker thread: seconds of CPU must not stall the web process's other requests.

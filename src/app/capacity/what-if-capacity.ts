@@ -6,7 +6,7 @@ import { scaleFor, whatIfScenarios, type WhatIfQuestion } from '../../domain/cap
 import type { Selection } from '../../domain/capacity/selection.ts';
 import type { LocalizedText } from '../../domain/i18n/index.ts';
 import { compareWithCapacity, statedCapacity, type WhatIfResult } from '../../domain/capacity/what-if.ts';
-import { forecastOverSeeds, loadPopulationParams, type PopulationParams } from '../../simulation/what-if.ts';
+import { checkForecastInput, forecastOverSeedsInWorker, loadPopulationParams, type PopulationParams } from '../../simulation/what-if.ts';
 import { calibrationStatus, type CalibrationStatus } from './calibration-report.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 
@@ -46,15 +46,19 @@ const population = () => (params ??= loadPopulationParams());
 const WHAT_IF_RUNS = 5;
 
 // Forecasts are deterministic (seeded): the same question gives the same answer, so keep a few.
-const cache = new Map<string, Forecast>();
+// Computed in a worker thread: the web process keeps answering other requests meanwhile.
+const cache = new Map<string, Promise<Forecast>>();
 const CACHE_SIZE = 16;
-function cachedForecast(p: PopulationParams, input: ForecastInput): Forecast {
+function cachedForecast(p: PopulationParams, input: ForecastInput): Promise<Forecast> {
   const key = JSON.stringify(input);
   const hit = cache.get(key);
   if (hit) return hit;
-  const f = forecastOverSeeds(p, input, WHAT_IF_RUNS);
+  checkForecastInput(p, input);
+  const f = forecastOverSeedsInWorker(input, WHAT_IF_RUNS);
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(key, f);
+  // A failed run is not kept: the next request tries again.
+  f.catch(() => cache.delete(key));
   return f;
 }
 
@@ -121,7 +125,10 @@ export async function whatIfCapacity(deps: AppDeps, ctx: CallContext, req: WhatI
         : p.municipalities.map((m) => m.code);
   if (own && !known.has(own)) throw new ForecastInputError([{ name: 'municipality', reason: `${own} is not in the synthetic population (src/simulation/params/population.params.yaml)` }]);
   const inhabitants = p.municipalities.filter((m) => municipalities.includes(m.code)).reduce((s, m) => s + m.inhabitants, 0);
-  const forecast = cachedForecast(p, {
+  // Both in worker threads, side by side.
+  const calibration = calibrationStatus(deps);
+  calibration.catch(() => undefined);
+  const forecast = await cachedForecast(p, {
     municipalities,
     firstMonth: req.firstMonth ?? '2025-01',
     months: req.months ?? 12,
@@ -135,6 +142,6 @@ export async function whatIfCapacity(deps: AppDeps, ctx: CallContext, req: WhatI
     result: compareWithCapacity(forecast, capacity),
     forecast: { months: forecast.months, scale: forecast.scale, seed: forecast.seed },
     ...choices,
-    calibration: await calibrationStatus(deps),
+    calibration: await calibration,
   };
 }

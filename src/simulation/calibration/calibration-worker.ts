@@ -1,10 +1,10 @@
 /**
  * Worker thread of the calibration the web app shows (run-calibration-in-worker.ts): simulating a
  * year takes seconds of CPU, which on the web process's main thread would stall every other
- * request. Posts the reports, one per seed, or the error.
+ * request. Posts the reports, one per seed.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import type { CalibrationReport } from './figures.ts';
+import { workerData } from 'node:worker_threads';
+import { postOutcome } from '../run-in-worker.ts';
 import { runCalibration } from './run-calibration.ts';
 
 export interface CalibrationJob {
@@ -15,18 +15,8 @@ export interface CalibrationJob {
   standardTypes: string[];
 }
 
-export type CalibrationWorkerMessage = { reports: CalibrationReport[] } | { error: string };
-
 const job = workerData as CalibrationJob;
-let message: CalibrationWorkerMessage;
-try {
+postOutcome(() => {
   const standardTypes = new Set(job.standardTypes);
-  message = {
-    reports: job.seeds.map((seed) =>
-      runCalibration({ municipalities: job.municipalities, seed, scale: job.scale, standardTypes, ...(job.year === undefined ? {} : { year: job.year }) }),
-    ),
-  };
-} catch (e) {
-  message = { error: (e as Error).message };
-}
-parentPort!.postMessage(message);
+  return job.seeds.map((seed) => runCalibration({ municipalities: job.municipalities, seed, scale: job.scale, standardTypes, ...(job.year === undefined ? {} : { year: job.year }) }));
+});

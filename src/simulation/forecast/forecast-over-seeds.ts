@@ -6,7 +6,9 @@
  */
 import type { Forecast, ForecastInput, MunicipalityForecast, ScenarioCount } from '../../domain/capacity/forecast.ts';
 import type { PopulationParams } from '../population/params.ts';
+import type { ForecastJob } from './forecast-worker.ts';
 import { forecastSignals } from './forecast-signals.ts';
+import { runInWorker } from '../run-in-worker.ts';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
@@ -38,4 +40,13 @@ export function forecastOverSeeds(params: PopulationParams, input: ForecastInput
     (m, i): MunicipalityForecast => ({ ...m, scenarios: m.scenarios.map((_, k) => combine(forecasts.map((f) => f.municipalities[i]!.scenarios[k]!), first.months)) }),
   );
   return { ...first, seeds, municipalities };
+}
+
+/**
+ * forecastOverSeeds in a worker thread, for the web app: the worker reads the parameter file itself.
+ * Check the input first (checkForecastInput): the worker answers a bad one only with its message.
+ */
+export function forecastOverSeedsInWorker(input: ForecastInput, runs: number): Promise<Forecast> {
+  const job: ForecastJob = { input, runs };
+  return runInWorker<Forecast>(new URL('./forecast-worker.ts', import.meta.url), job);
 }

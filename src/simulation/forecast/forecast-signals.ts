@@ -61,10 +61,15 @@ function forecastErrors(params: PopulationParams, input: ForecastInput): Array<{
   return errors;
 }
 
-/** Runs the generator once over the period and counts, per municipality and scenario, the signals that would be sent. */
-export function forecastSignals(params: PopulationParams, input: ForecastInput): Forecast {
+/** Refuses a forecast's input with every reason (ForecastInputError), before anything is generated. */
+export function checkForecastInput(params: PopulationParams, input: ForecastInput): void {
   const errors = forecastErrors(params, input);
   if (errors.length > 0) throw new ForecastInputError(errors);
+}
+
+/** Runs the generator once over the period and counts, per municipality and scenario, the signals that would be sent. */
+export function forecastSignals(params: PopulationParams, input: ForecastInput): Forecast {
+  checkForecastInput(params, input);
   const scale = input.scale ?? 1;
   const scope = new Set(input.scenarios.flatMap((s) => s.signalTypes));
   const designated = asDesignated(params, scope);
