@@ -51,6 +51,7 @@ const dir = await mkdtemp(join(tmpdir(), 'bench-letters-'));
 const file = join(dir, 'brieven.pdf');
 
 const rssBefore = process.memoryUsage().rss;
+const maxRssBefore = process.resourceUsage().maxRSS * 1024;
 let peakRss = rssBefore;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
 t = performance.now();
@@ -58,6 +59,9 @@ const result = await printLetters(p.deps, ctx, { queue: 'all' }, 'nl', ruleDataO
 const runMs = performance.now() - t;
 clearInterval(sampler);
 peakRss = Math.max(peakRss, process.memoryUsage().rss);
+// The sampler only runs when the event loop is free, so it can miss a peak inside a long synchronous
+// stretch of rendering; the kernel's high-water mark cannot, but it covers the seeding too.
+const maxRss = process.resourceUsage().maxRSS * 1024;
 
 const size = (await stat(file)).size;
 const pages = ((await readFile(file, 'latin1')).match(/\/Type \/Page\b/g) ?? []).length;
@@ -70,4 +74,8 @@ console.log(`seed: ${active} active cases from demo signals in ${(seedMs / 1000)
 console.log(`letter run: ${result.letters} letters (${result.withoutAddress} cases without allowed address), ${pages} PDF pages, ${(size / 2 ** 20).toFixed(1)} MiB`);
 console.log(`contact attempts 'Brief' registered: ${attempts}`);
 console.log(`time: ${(runMs / 1000).toFixed(1)} s (target ≤ 60 s) · ${((runMs / Math.max(1, result.letters)) * 1000).toFixed(0)} µs per letter`);
-console.log(`peak RSS: ${(peakRss / 2 ** 20).toFixed(0)} MB (target ≤ 300 MB; the platform held ${(rssBefore / 2 ** 20).toFixed(0)} MB before the run)`);
+console.log(`peak RSS: ${(peakRss / 2 ** 20).toFixed(0)} MB sampled every 20 ms (target ≤ 300 MB; the platform held ${(rssBefore / 2 ** 20).toFixed(0)} MB before the run)`);
+console.log(
+  `high-water RSS (kernel): ${(maxRss / 2 ** 20).toFixed(0)} MB after the run, ${(maxRssBefore / 2 ** 20).toFixed(0)} MB before it (seeding included)` +
+    (maxRss > maxRssBefore ? '' : ': the run did not raise it'),
+);
