@@ -6,6 +6,7 @@ import { startTestPlatform, type TestPlatform } from './helpers/platform.ts';
 import { httpApi } from '../src/simulation/run/api-client.ts';
 import { simulateDemo, type SimulationSummary } from '../src/simulation/run/simulate-demo.ts';
 import { loadPopulationParams } from '../src/simulation/params/load-population-params.ts';
+import { webLogin } from './helpers/web.ts';
 
 const base = loadPopulationParams();
 // More broken rows, objections and re-sent signals than real life, so that a small run shows every flow.
@@ -83,6 +84,35 @@ for (const engine of ENGINES) {
       assert.equal(f.accepted, s.delivery.accepted, "the funnel's accepted signals are the ones intake accepted");
       assert.equal(f.contactAttempted, s.contactAttempts.attempts);
       assert.equal(f.reached, s.contactAttempts.reached);
+    });
+
+    it("gives the demo register's running experiment arms: its households are assigned, and the dashboard, its CSV and the art. 1.3 report compare the groups", async () => {
+      // The register as the demo loads it (src/app/seed/experiments.yaml): arms on a running experiment,
+      // none asking for prior consent (that would refuse every demo signal without a recorded consent).
+      const arms = await p.deps.db.selectFrom('experiment_arms').select(['code', 'without_prior_consent']).where('experiment_id', '=', 'gemeentelijke-belastingen').orderBy('code').execute();
+      assert.deepEqual(arms.map((a) => a.code), ['alleen', 'gecombineerd']);
+      assert.ok(arms.every((a) => a.without_prior_consent !== false), 'no demo arm needs prior consent');
+      const perArm = await sql<{ arm: string; m: string; n: number }>`select experiment_arm as arm, municipality_code as m, count(*)::int as n from cases
+        where experiment_arm like 'gemeentelijke-belastingen/%' group by 1, 2 order by 1, 2`.execute(p.deps.db);
+      for (const m of ['GM0363', 'GM0599'])
+        assert.deepEqual(perArm.rows.filter((r) => r.m === m).map((r) => r.arm), ['gemeentelijke-belastingen/alleen', 'gemeentelijke-belastingen/gecombineerd'], `both groups in ${m} (stratified): ${JSON.stringify(perArm.rows)}`);
+
+      const period = 'experiment=gemeentelijke-belastingen&from=2025-02-01&to=2025-04-30';
+      for (const email of ['evaluator@szw.demo', 'coordinator@amsterdam.demo']) {
+        const who = await webLogin(p, email);
+        const page = await who.get(`/dashboard/groepen?${period}`);
+        assert.equal(page.status, 200);
+        assert.doesNotMatch(page.html, /er valt niets te vergelijken/, `${email}: groups to compare`);
+        assert.match(page.html, /href="\/dashboard\/groepen\.csv\?[^"]*part=rates"/, `${email}: the CSV is offered`);
+        const csv = (await who.get(`/dashboard/groepen.csv?${period}&part=rates`)).html.split(/\r?\n/).filter((l) => l.trim() !== '');
+        assert.ok(csv.length > 1, `${email}: the CSV has rows, not only its header`);
+        for (const name of ['Los signaal', 'Naast andere signalen']) assert.ok(csv.some((l) => l.startsWith('Opgepakt,') && l.includes(`,${name},`)), `${email}: a row for ${name}: ${csv.join(' | ')}`);
+      }
+      const evaluator = await webLogin(p, 'evaluator@szw.demo');
+      const report = await evaluator.get(`/v1/evaluation/reports/gemeentelijke-belastingen?from=2025-02-01&to=2025-04-30&lang=nl`);
+      assert.equal(report.status, 200);
+      const section = /Experimentgroepen vergeleken([\s\S]*?)<h2/.exec(report.html)?.[1] ?? '';
+      assert.match(section, /alleen|Los signaal/, "the report's arms section names the groups");
     });
   });
 }
