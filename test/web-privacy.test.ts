@@ -66,7 +66,7 @@ for (const engine of ENGINES) {
       assert.equal(res.status, 200);
       assert.match(res.html, /Gezocht op BSN \*\*\*\*\*\*333/);
       assert.doesNotMatch(res.html, />111222333</, 'the BSN is shown masked');
-      assert.match(res.html, /Gevonden: 1 signalen, 1 zaken, 1 contactpogingen, 0 bezwaren/);
+      assert.match(res.html, /Gevonden: 1 signaal, 1 zaak, 1 contactpoging, 0 bezwaren, \d+ vastleggingen in de audittrail/);
       assert.match(res.html, /Antwoord op uw verzoek om inzage/);
       assert.match(res.html, /Van wie wij de gegevens kregen/);
       assert.match(res.html, /j\.devries@example\.org/);
@@ -133,7 +133,7 @@ for (const engine of ENGINES) {
       const res = await s.post('/privacy/bezwaar', { zoekop: 'bsn', bsn: OTHER_BSN, reden: 'Wil geen contact van de gemeente' });
       assert.equal(res.status, 303);
       const list = await s.get(res.location!);
-      assert.match(list.html, /Het bezwaar is geregistreerd: 1 signalen/);
+      assert.match(list.html, /Het bezwaar is geregistreerd: 1 signaal ontdaan van persoonsgegevens, \d+ (zaak|zaken) verwijderd/);
       assert.match(list.html, /Wil geen contact van de gemeente/);
       const id = /name="bezwaar" value="([^"]+)"/.exec(list.html)![1]!;
       const access = await s.post('/privacy/inzage', { zoekop: 'bsn', bsn: OTHER_BSN });
@@ -179,6 +179,9 @@ for (const engine of ENGINES) {
       const res = await op.post('/beheer/bewaartermijnen/nu', {});
       assert.equal(res.status, 303);
       assert.match((await op.get(res.location!)).html, /Klaar: 0 signalen en 0 zaken verwijderd/);
+      // One is singular, in both languages.
+      assert.match((await op.get('/beheer/bewaartermijnen?uitgevoerd=1&signalen=1&zaken=1')).html, /Klaar: 1 signaal en 1 zaak verwijderd\./);
+      assert.match((await op.get('/beheer/bewaartermijnen?uitgevoerd=1&signalen=1&zaken=2&lang=en')).html, /Done: 1 signal and 2 cases deleted\./);
       const n = await sql<{ n: number }>`select count(*)::int as n from audit_log where activity = 'retention.run'`.execute(p.deps.db);
       assert.equal(n.rows[0]!.n, 1);
     });

@@ -5,7 +5,7 @@ import { Alert, Button, ButtonLink, Form, FormField, Heading, Link, Paragraph, S
 import { formatDateTime } from '../../i18n/locale.ts';
 import { useWeb } from '../../web-context.ts';
 import { AnswerView } from './answer-view.tsx';
-import { privacyMessages } from './messages.ts';
+import { counted, privacyMessages } from './messages.ts';
 import { SubjectFields, SubjectHidden } from './subject-fields.tsx';
 import type { SubjectForm } from './subject-form.ts';
 
@@ -34,7 +34,7 @@ export function AccessPage({ form, errors, result }: { form: SubjectForm; errors
       <Heading level={1}>{t('accessTitle')}</Heading>
       <Alert type="info">
         <Paragraph>{form.zoekop === 'bsn' ? t('foundBsn', { bsn: maskBsn(form.bsn) }) : t('foundAddress', { address })}</Paragraph>
-        <Paragraph>{t('summary', { s: doc.signals.length, c: doc.cases.length, a: attempts, o: doc.objections.length, p: doc.processing.length })}</Paragraph>
+        <Paragraph>{t('summary', { s: counted(t, 'signals', doc.signals.length), c: counted(t, 'cases', doc.cases.length), a: counted(t, 'attempts', attempts), o: counted(t, 'objections', doc.objections.length), p: counted(t, 'records', doc.processing.length) })}</Paragraph>
       </Alert>
       {doc.signals.length === 0 && doc.cases.length === 0 ? <Paragraph>{t('nothing')}</Paragraph> : null}
       <Heading level={2}>{t('holds')}</Heading>

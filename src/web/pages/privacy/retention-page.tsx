@@ -4,7 +4,7 @@ import { Alert, Button, DataList, Form, FormField, Heading, Paragraph, Table, Te
 import { formatDate, formatDateTime } from '../../i18n/locale.ts';
 import { textIn } from '../../../domain/i18n/index.ts';
 import { useWeb } from '../../web-context.ts';
-import { privacyMessages } from './messages.ts';
+import { counted, privacyMessages } from './messages.ts';
 
 type Key = Parameters<ReturnType<typeof privacyMessages>>[0];
 type Run = RetentionOverview['runs'][number];
@@ -21,7 +21,7 @@ export function RetentionPage({ overview, canConfigure, notice, errors }: { over
   const kind = (k: string) => (`k_${k}` in privacyMessages.messages.nl ? t(`k_${k}` as Key) : k);
   const detail = (r: Run) => {
     const d = (r.detail ?? {}) as { unpickedSignals?: number; pickedUpSignals?: number; cases?: number };
-    return t('runDetail', { s: (d.unpickedSignals ?? 0) + (d.pickedUpSignals ?? 0), c: d.cases ?? 0 });
+    return t('runDetail', { s: counted(t, 'signals', (d.unpickedSignals ?? 0) + (d.pickedUpSignals ?? 0)), c: counted(t, 'cases', d.cases ?? 0) });
   };
   const p = overview.policy;
   return (
@@ -82,7 +82,7 @@ export function RetentionPage({ overview, canConfigure, notice, errors }: { over
           {
             key: 'n',
             header: t('colCounts'),
-            cell: (r) => [t('counts', { s: r.signals, c: r.cases, b: r.batchRows }), ...Object.entries(r.records).map(([k, v]) => `${k}: ${v}`)].join('; '),
+            cell: (r) => [t('counts', { s: counted(t, 'signals', r.signals), c: counted(t, 'cases', r.cases), b: counted(t, 'batchRows', r.batchRows) }), ...Object.entries(r.records).map(([k, v]) => `${k}: ${v}`)].join('; '),
           },
         ]}
       />

@@ -14,7 +14,7 @@ import { isLocale, type Locale } from '../../i18n/locale.ts';
 import { one, WebNotFound, type WebApp } from '../../web-app.ts';
 import { webPdfPost } from '../outreach/pdf-route.ts';
 import { AccessPage } from './access-page.tsx';
-import { privacyMessages } from './messages.ts';
+import { counted, privacyMessages } from './messages.ts';
 import { ObjectionsPage } from './objections-page.tsx';
 import { RectifyPage, type RectifyForm } from './rectify-page.tsx';
 import { RetentionPage } from './retention-page.tsx';
@@ -115,7 +115,7 @@ export function registerPrivacyPages(web: WebApp): void {
   });
   web.get<Form>('/privacy/bezwaar', { permission: 'objections:register', organisationKinds: MUNICIPAL }, async ({ deps, ctx, locale, query }) => {
     const t = privacyMessages(locale);
-    const notice = one(query.ingetrokken) === '1' ? t('withdrawn') : one(query.signalen) ? t('registered', { s: one(query.signalen), d: one(query.zaken) || '0' }) : undefined;
+    const notice = one(query.ingetrokken) === '1' ? t('withdrawn') : one(query.signalen) ? t('registered', { s: counted(t, 'signals', one(query.signalen)), d: counted(t, 'cases', one(query.zaken) || '0') }) : undefined;
     return objectionsPage({ deps, ctx, locale }, notice ? { notice } : {});
   });
 
@@ -142,7 +142,7 @@ export function registerPrivacyPages(web: WebApp): void {
   // checks which); the operator's page shows every municipality's tombstones and the runs.
   const retentionPage = (): Parameters<typeof web.get<Form>>[2] => async ({ deps, ctx, locale, query, user }) => {
     const t = privacyMessages(locale);
-    const notice = one(query.opgeslagen) === '1' ? t('termsSaved') : one(query.uitgevoerd) === '1' ? t('ran', { s: one(query.signalen) || '0', c: one(query.zaken) || '0' }) : undefined;
+    const notice = one(query.opgeslagen) === '1' ? t('termsSaved') : one(query.uitgevoerd) === '1' ? t('ran', { s: counted(t, 'signals', one(query.signalen) || '0'), c: counted(t, 'cases', one(query.zaken) || '0') }) : undefined;
     return { title: t('retentionTitle'), body: createElement(RetentionPage, { overview: await retentionOverview(deps, ctx), canConfigure: !!user?.actor.permissions.has('municipality:configure'), notice }) };
   };
   web.get<Form>('/privacy/bewaartermijnen', { organisationKinds: MUNICIPAL }, retentionPage());
