@@ -110,6 +110,12 @@ describe("the resident's own page in a real browser on a phone (chromium + axe)"
     // The choices read as lines on a phone: each label beside its button, not squeezed into the button's width.
     const narrowest = await page.evaluate<number>("Math.min(...[...document.querySelectorAll('label.utrecht-form-label--radio')].map((l) => l.getBoundingClientRect().width))");
     assert.ok(narrowest > 250, `a choice's label is ${narrowest}px wide on a 390px phone`);
+    // The question is printed once (issue 20: no heading printed twice); it still names the group of choices.
+    const printed = await page.evaluate<number>(
+      "[...document.querySelectorAll('main h1, main h2, main h3, main legend, main label, main p')].filter((e) => e.textContent.trim() === 'Wat wilt u?' && e.getBoundingClientRect().width > 1).length",
+    );
+    assert.equal(printed, 1, "'Wat wilt u?' is on screen once");
+    await page.getByRole('group', { name: 'Wat wilt u?' }).getByRole('radio').first().waitFor();
     await choose(/Ik wil niet dat CAK/, 'inwoner@example.test');
     await expectAccessible(page, 'the confirmation');
     const m = await mail.sink.waitFor('inwoner@example.test');

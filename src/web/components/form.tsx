@@ -177,19 +177,20 @@ export function Checkbox({ id, name, value = 'on', checked, ariaLabel }: { id: s
 }
 
 /** A group of related fields (a set of checkboxes, radio buttons, a rule's conditions). */
-export function Fieldset({ legend, children, description }: { legend: ReactNode; children: ReactNode; description?: ReactNode }) {
+/** legendHidden keeps the legend (the group's accessible name) for screen readers only, where a visible heading right above says the same. */
+export function Fieldset({ legend, children, description, legendHidden }: { legend: ReactNode; children: ReactNode; description?: ReactNode; legendHidden?: boolean }) {
   return (
     <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset utrecht-form-fieldset--distanced">
-      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{legend}</legend>
+      <legend className={`utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend${legendHidden ? ' vs-visually-hidden' : ''}`}>{legend}</legend>
       {description ? <div className="utrecht-form-field-description">{description}</div> : null}
       {children}
     </fieldset>
   );
 }
 
-export function RadioGroup({ name, legend, options, value, required }: { name: string; legend: ReactNode; options: SelectOption[]; value?: string | undefined; required?: boolean }) {
+export function RadioGroup({ name, legend, options, value, required, legendHidden }: { name: string; legend: ReactNode; options: SelectOption[]; value?: string | undefined; required?: boolean; legendHidden?: boolean }) {
   return (
-    <Fieldset legend={legend}>
+    <Fieldset legend={legend} legendHidden={legendHidden}>
       {options.map((o) => (
         // Utrecht's radio field is a grid of an input column and a label column: each in its own cell,
         // or the label is squeezed into the button's width (one word a line).

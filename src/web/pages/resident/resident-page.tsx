@@ -206,7 +206,8 @@ function ResidentReminderPage({ lang, formToken, token, e, notices }: ReminderPr
           <input type="hidden" name="_form" value={formToken} />
           <input type="hidden" name="t" value={token} />
           <input type="hidden" name="taal" value={lang} />
-          <RadioGroup name="keuze" legend={t('choiceTitle')} value={e.choice ?? 'none'} required options={CHOICE_VALUES.map((c) => ({ value: c, label: t(`choice_${c}`, { creditor: e.creditor }) }))} />
+          {/* The heading above says it already: the legend stays the group's name for screen readers only. */}
+          <RadioGroup name="keuze" legend={t('choiceTitle')} legendHidden value={e.choice ?? 'none'} required options={CHOICE_VALUES.map((c) => ({ value: c, label: t(`choice_${c}`, { creditor: e.creditor }) }))} />
           <FormField id="email" label={t('email')} description={t('emailHelp')}>
             <Textbox id="email" name="email" type="email" autoComplete="email" hasDescription />
           </FormField>
