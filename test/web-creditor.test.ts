@@ -99,7 +99,7 @@ for (const engine of ENGINES) {
       const r = await landlord.get(`/aanleveren/batches/${batchId}/rijen/3`);
       assert.equal(r.status, 200);
       assert.match(r.html, /Regel 3 van klein\.csv/);
-      assert.match(r.html, /Reden 1: REMINDER_MISSING/);
+      assert.match(r.html, /Reden 1: code REMINDER_MISSING/);
       assert.match(r.html, /datum schriftelijke herinnering \(socialCollection\.reminderSentOn\)/);
       assert.match(r.html, /href="https:\/\/zoek\.officielebekendmakingen\.nl\/stb-2020-240\.html"[^>]*>Besluit gemeentelijke schuldhulpverlening, art\. 2 onder c</);
       assert.match(r.html, /href="\/wat-mag-ik-aanleveren\/weigeringen\/REMINDER_MISSING"/);

@@ -25,12 +25,14 @@ describe('capacity what-if in a real browser (chromium + axe)', () => {
     await page.getByRole('heading', { level: 1, name: 'Wat-als: signalen tegenover capaciteit' }).waitFor();
     await expectAccessible(page, 'what-if (default question)');
     await screenshot(page, 'capacity-what-if');
-    await page.getByLabel('wmo_own_contribution').nth(1).check();
+    // The boxes carry the signal types' names; the form still sends the code (add=wmo_own_contribution).
+    await page.getByLabel('Achterstand eigen bijdrage Wmo (CAK)', { exact: true }).nth(1).check();
     await page.getByLabel('Voorgestelde minimumachterstand (€)').fill('750');
     await page.getByLabel('Aantal maanden').fill('3');
     await page.getByRole('button', { name: 'Bereken' }).click();
     await page.waitForURL(/compareMinAmount=750/);
-    assert.match(await page.locator('main').innerText(), /Voorstel: municipal_tax, wmo_own_contribution; minimaal € 750/);
+    assert.match(page.url(), /add=wmo_own_contribution/);
+    assert.match(await page.locator('main').innerText(), /Voorstel: Achterstand gemeentelijke belastingen, Achterstand eigen bijdrage Wmo \(CAK\); minimaal € 750/);
     await expectAccessible(page, 'what-if (own question)');
     await page.goto(`${p.url}/wat-als?signal=lottery`);
     await expectAccessible(page, 'what-if (refused question)');

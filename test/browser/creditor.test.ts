@@ -77,7 +77,7 @@ describe('creditor portal in a real browser (chromium + axe)', () => {
     await page.goto(`${batchUrl}?uitkomst=refused`);
     await page.getByRole('link', { name: 'Waarom regel 2?' }).click();
     await page.getByRole('heading', { level: 1, name: 'Regel 2 van browser-upload.csv' }).waitFor();
-    await page.getByRole('heading', { level: 2, name: 'Reden 1: POSTCODE_INVALID' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Reden 1: code POSTCODE_INVALID' }).waitFor();
     await expectAccessible(page, 'row explanation');
     await page.getByRole('link', { name: 'Meer over code POSTCODE_INVALID' }).click();
     await page.getByRole('heading', { level: 1, name: 'Weigeringscode POSTCODE_INVALID' }).waitFor();

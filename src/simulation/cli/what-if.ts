@@ -187,7 +187,8 @@ export async function main(argv: string[], out: (line: string) => void = console
       out(t('tableCaption', { from: forecast.months[0]!, to: forecast.months[forecast.months.length - 1]! }));
       out(formatTable(result, locale));
       out('');
-      for (const n of whatIfNotes(locale, result)) out(`* ${n}`);
+      // The command line takes signal type codes (--signal rent), so its notes name them as typed.
+      for (const n of whatIfNotes(locale, result, (type) => type)) out(`* ${n}`);
       if (result.seeds.length > 1) out(t('uncertainty', { runs: result.seeds.length, seeds: result.seeds.join(', ') }));
       out(`${t('calibrationStatus', { within: calibration.withinOnEverySeed, figures: calibration.figures, band: calibration.band * 100, seeds: calibration.seeds.join(', ') })} ${t('calibrationCommand')}`);
       out(t('source', { seed: result.seeds.join(', '), scale: forecast.scale, capacity: `${t('sourceExperiments')} (${source.label})` }));

@@ -33,7 +33,7 @@ function FiguresTable({ report, locale }: { report: CalibrationReport; locale: L
   );
 }
 
-function InflowTable({ report, locale }: { report: CalibrationReport; locale: Locale }) {
+function InflowTable({ report, locale, typeName }: { report: CalibrationReport; locale: Locale; typeName: (type: string) => string }) {
   const t = calibrationMessages(locale);
   const rows = Object.entries(report.inflow.byType)
     .map(([type, n]) => ({ type, n, total: n.reduce((a, b) => a + b, 0) }))
@@ -48,7 +48,7 @@ function InflowTable({ report, locale }: { report: CalibrationReport; locale: Lo
       rows={rows}
       rowKey={(r) => r.type}
       columns={[
-        { key: 'type', header: t('signalType'), cell: (r) => r.type },
+        { key: 'type', header: t('signalType'), cell: (r) => typeName(r.type) },
         ...report.inflow.months.map((m, i) => ({ key: m, header: m, numeric: true, cell: (r: (typeof rows)[number]) => formatNumber(locale, r.n[i]!) })),
         { key: 'ratio', header: t('winterSummer'), numeric: true, cell: (r) => ratio(r.n) },
       ]}
@@ -63,10 +63,12 @@ export interface CalibrationPageProps {
   municipalities: Array<{ code: string; name: string }>;
   chosen: readonly string[];
   problems: string[];
+  /** A signal type's name from the rule book in the page's language. */
+  typeName: (type: string) => string;
 }
 
 /** The calibration report for coordinators (issue 25): public figures beside the simulated year, per seed, and the inflow per type and month, for a set of municipalities. */
-export function CalibrationPage({ status, municipalities, chosen, problems }: CalibrationPageProps) {
+export function CalibrationPage({ status, municipalities, chosen, problems, typeName }: CalibrationPageProps) {
   const { locale } = useWeb();
   const t = calibrationMessages(locale);
   const first = status?.reports[0];
@@ -124,7 +126,7 @@ export function CalibrationPage({ status, municipalities, chosen, problems }: Ca
           <Heading level={2} id="instroom">
             {t('inflowHeading')}
           </Heading>
-          <InflowTable report={first} locale={locale} />
+          <InflowTable report={first} locale={locale} typeName={typeName} />
           <Paragraph small>{t('inflowNote')}</Paragraph>
         </section>
       ) : null}

@@ -6,6 +6,8 @@ import { CalibrationInputError, calibrationMunicipalities, calibrationReport, ty
 import { calibrationMessages } from './calibration-messages.ts';
 import { CalibrationPage } from './calibration-page.tsx';
 import { whatIfMessages } from './messages.ts';
+// The pages show signal type names; their forms still send the codes.
+import { signalTypeNamer } from '../worklist/rule-data.ts';
 import { WhatIfPage, type WhatIfFormValues } from './what-if-page.tsx';
 
 type Query = Record<string, string | string[] | undefined>;
@@ -75,6 +77,7 @@ export function registerCapacityPages(web: WebApp): void {
       choices: { signalTypes: choices.signalTypes, experiments: choices.experiments, municipalities: choices.municipalities, ownMunicipality: choices.ownMunicipality },
       view,
       problems,
+      typeName: signalTypeNamer(deps.rules, locale),
     });
     return problems.length > 0 ? { status: 400, page: { title: t('title'), body } } : { title: t('title'), body };
   });
@@ -92,7 +95,8 @@ export function registerCapacityPages(web: WebApp): void {
       if (!(e instanceof CalibrationInputError)) throw e;
       problems = e.problems.map((p) => `${p.name}: ${p.reason}`);
     }
-    const body = createElement(CalibrationPage, { status, municipalities: calibrationMunicipalities(), chosen: status?.municipalities ?? asked, problems });
+    const body = createElement(CalibrationPage, { status, municipalities: calibrationMunicipalities(), chosen: status?.municipalities ?? asked, problems, typeName: signalTypeNamer(deps.rules, locale) });
     return problems.length > 0 ? { status: 400, page: { title: t('title'), body } } : { title: t('title'), body };
   });
 }
+

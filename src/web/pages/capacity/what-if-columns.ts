@@ -68,13 +68,13 @@ export function selectionText(locale: Locale, s: Selection): string {
 }
 
 /** The notes under the table: missing capacity, forecasts outside the designation, thresholds the model cannot show. */
-export function whatIfNotes(locale: Locale, result: WhatIfResult): string[] {
+export function whatIfNotes(locale: Locale, result: WhatIfResult, typeName: (type: string) => string): string[] {
   const t = whatIfMessages(locale);
   const out: string[] = [];
   if (result.withoutCapacity.length > 0) out.push(t('noCapacity', { list: result.withoutCapacity.join(', ') }));
   for (const note of result.notes) {
-    if (note.kind === 'not_designated') out.push(t('notDesignated', { type: note.signalType, list: note.municipalities.join(', ') }));
-    else out.push(t('belowModelled', { type: note.signalType, min: note.modelledMinimum, scenario: scenarioLabel(locale, note.scenario) }));
+    if (note.kind === 'not_designated') out.push(t('notDesignated', { type: typeName(note.signalType), list: note.municipalities.join(', ') }));
+    else out.push(t('belowModelled', { type: typeName(note.signalType), min: note.modelledMinimum, scenario: scenarioLabel(locale, note.scenario) }));
   }
   return out;
 }

@@ -24,6 +24,8 @@ export interface WhatIfPageProps {
   choices: { signalTypes: string[]; experiments: WhatIfView['experiments']; municipalities: WhatIfView['municipalities']; ownMunicipality: string | null };
   view: WhatIfView | null;
   problems: string[];
+  /** A signal type's name from the rule book in the page's language (the form still submits the code). */
+  typeName: (type: string) => string;
 }
 
 function Checkboxes({ name, legend, options, checked }: { name: string; legend: string; options: Array<{ value: string; label: string }>; checked: string[] }) {
@@ -39,10 +41,10 @@ function Checkboxes({ name, legend, options, checked }: { name: string; legend: 
 }
 
 /** The capacity what-if: a GET form (the question is in the URL, so a result can be shared), a chart and the table. */
-export function WhatIfPage({ form, choices, view, problems }: WhatIfPageProps) {
+export function WhatIfPage({ form, choices, view, problems, typeName }: WhatIfPageProps) {
   const { locale } = useWeb();
   const t = whatIfMessages(locale);
-  const types = choices.signalTypes.map((s) => ({ value: s, label: s }));
+  const types = choices.signalTypes.map((s) => ({ value: s, label: typeName(s) }));
   return (
     <>
       <Heading level={1}>{t('title')}</Heading>
@@ -67,7 +69,7 @@ export function WhatIfPage({ form, choices, view, problems }: WhatIfPageProps) {
             <Checkboxes name="add" legend={t('addSignalTypes')} options={types} checked={form.add} />
             <div>
               <FormField id="experiment" label={t('experiment')}>
-                <Select id="experiment" name="experiment" value={form.experiment} options={[{ value: '', label: t('anyExperiment') }, ...choices.experiments.map((e) => ({ value: e.id, label: `${textIn(e.name, locale)} (${e.signalType})` }))]} />
+                <Select id="experiment" name="experiment" value={form.experiment} options={[{ value: '', label: t('anyExperiment') }, ...choices.experiments.map((e) => ({ value: e.id, label: `${textIn(e.name, locale)} (${typeName(e.signalType)})` }))]} />
               </FormField>
               <FormField id="minAmount" label={t('currentMinAmount')}>
                 <Textbox id="minAmount" name="minAmount" value={form.minAmount} inputMode="decimal" size={8} />
@@ -108,7 +110,7 @@ export function WhatIfPage({ form, choices, view, problems }: WhatIfPageProps) {
               ? [
                   { key: 'huidig', types: view.question.signalTypes, selection: view.question.current },
                   { key: 'voorstel', types: [...new Set([...view.question.signalTypes, ...(view.question.addSignalTypes ?? [])])], selection: { ...view.question.current, ...view.question.proposed } },
-                ].map((s) => <ListItem key={s.key}>{t('scenarioLine', { label: scenarioLabel(locale, s.key), types: s.types.join(', '), selection: selectionText(locale, s.selection) })}</ListItem>)
+                ].map((s) => <ListItem key={s.key}>{t('scenarioLine', { label: scenarioLabel(locale, s.key), types: s.types.map(typeName).join(', '), selection: selectionText(locale, s.selection) })}</ListItem>)
               : null}
           </UnorderedList>
           <WhatIfChart result={view.result} locale={locale} />
@@ -119,7 +121,7 @@ export function WhatIfPage({ form, choices, view, problems }: WhatIfPageProps) {
             columns={whatIfColumns(locale, view.result).map((c) => ({ key: c.key, header: c.header, numeric: c.numeric, cell: (r) => c.value(r) }))}
           />
           <UnorderedList>
-            {whatIfNotes(locale, view.result).map((n) => (
+            {whatIfNotes(locale, view.result, typeName).map((n) => (
               <ListItem key={n}>{n}</ListItem>
             ))}
           </UnorderedList>

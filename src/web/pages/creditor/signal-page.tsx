@@ -33,7 +33,7 @@ export function SignalPage({ signal, typeLabel, orgNames }: { signal: OwnSignalV
           items={[
             { key: t('signalId'), value: signal.id },
             { key: t('colReference'), value: signal.reference },
-            { key: t('signalType'), value: `${typeLabel} (${signal.signalType})` },
+            { key: t('signalType'), value: `${typeLabel} (code ${signal.signalType})` },
             { key: t('colSignalDate'), value: formatDate(locale, signal.signalDate) },
             { key: t('colMunicipality'), value: signal.municipalityCode },
             { key: t('regulation'), value: signal.regulationVersion },

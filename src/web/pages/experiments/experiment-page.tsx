@@ -13,10 +13,14 @@ import { useWeb } from '../../web-context.ts';
 import { experimentMessages } from './messages.ts';
 import { StageBadge } from './stage-badge.tsx';
 import { textIn } from '../../../domain/i18n/index.ts';
+import { rulesMessages } from '../rules/messages.ts';
+import type { DataCategory } from '../../../domain/signals/signal.ts';
 
 type T = ReturnType<typeof experimentMessages>;
 
 export interface ExperimentPageProps {
+  /** A signal type's name from the rule book in the page's language. */
+  typeName: (type: string) => string;
   view: ExperimentView;
   history: HistoryEntry[];
   capacity: CapacityCheck;
@@ -52,7 +56,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 /** One experiment: stage, designation from the rule book, ground rules, participants, design, history, and the stage form. */
-export function ExperimentPage({ view: v, history, capacity, canManage, notice, problems, checklist = [] }: ExperimentPageProps) {
+export function ExperimentPage({ view: v, history, capacity, canManage, notice, problems, checklist = [], typeName }: ExperimentPageProps) {
   const { locale } = useWeb();
   const t = experimentMessages(locale);
   const base = `/experimenten/${v.id}`;
@@ -85,7 +89,7 @@ export function ExperimentPage({ view: v, history, capacity, canManage, notice, 
         <DataList
           items={[
             { key: t('summary'), value: v.summary || '—' },
-            { key: t('signal'), value: v.signalType ?? '—' },
+            { key: t('signal'), value: v.signalType ? typeName(v.signalType) : '—' },
             { key: t('targetGroup'), value: v.targetGroup || '—' },
             { key: t('researchQuestions'), value: v.researchQuestions.length ? v.researchQuestions.map((q) => textIn(q, locale)).join(' · ') : '—' },
             { key: t('ruleIds'), value: v.ruleIds.join(', ') || '—' },
@@ -131,7 +135,7 @@ export function ExperimentPage({ view: v, history, capacity, canManage, notice, 
               { key: 'valid', header: t('validity'), cell: (d) => `${formatDate(locale, d.from)} – ${formatDate(locale, d.until)}` },
               { key: 'senders', header: t('senders'), cell: (d) => d.senders.join(', ') },
               { key: 'municipalities', header: t('municipalities'), cell: (d) => (d.municipalities === 'all' ? t('allMunicipalities') : d.municipalities.map((m) => m.name).join(', ')) },
-              { key: 'data', header: t('data'), cell: (d) => d.dataCategories.join(', ') },
+              { key: 'data', header: t('data'), cell: (d) => d.dataCategories.map((c) => rulesMessages(locale)(`category_${c as DataCategory}`)).join(', ') },
               { key: 'article', header: t('article'), cell: (d) => <Link href={d.citation.url} external>{formatCitation(d.citation, locale)}</Link> },
             ]}
           />

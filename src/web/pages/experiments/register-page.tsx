@@ -11,7 +11,7 @@ import type { ReportDue } from '../../../domain/evaluation/report-due.ts';
 import { textIn } from '../../../domain/i18n/index.ts';
 
 /** The register: every experiment the user may see, with its stage. */
-export function RegisterPage({ experiments, stage, reportDues = {}, canCreate = false }: { experiments: ExperimentSummary[]; stage: string; reportDues?: Record<string, ReportDue | null>; canCreate?: boolean }) {
+export function RegisterPage({ experiments, stage, reportDues = {}, canCreate = false, typeName }: { experiments: ExperimentSummary[]; stage: string; reportDues?: Record<string, ReportDue | null>; canCreate?: boolean; typeName: (type: string) => string }) {
   const { locale } = useWeb();
   const t = experimentMessages(locale);
   return (
@@ -41,7 +41,7 @@ export function RegisterPage({ experiments, stage, reportDues = {}, canCreate = 
         empty={t('none')}
         columns={[
           { key: 'name', header: t('name'), cell: (e) => <Link href={`/experimenten/${e.id}`}>{textIn(e.name, locale)}</Link> },
-          { key: 'signal', header: t('signal'), cell: (e) => e.signalType ?? '—' },
+          { key: 'signal', header: t('signal'), cell: (e) => (e.signalType ? typeName(e.signalType) : '—') },
           { key: 'stage', header: t('stage'), cell: (e) => <StageBadge stage={e.stage} /> },
           { key: 'participants', header: t('participants'), numeric: true, cell: (e) => e.participants.length },
           { key: 'period', header: t('period'), cell: (e) => (e.plannedStart ? `${formatDate(locale, e.plannedStart)} – ${formatDate(locale, e.plannedEnd)}` : '—') },

@@ -18,6 +18,7 @@ import { experimentMessages } from './messages.ts';
 import { RegisterPage } from './register-page.tsx';
 import { textIn } from '../../../domain/i18n/index.ts';
 import { registerExperimentEditPages } from './edit-routes.ts';
+import { signalTypeNamer } from '../worklist/rule-data.ts';
 
 /** What stands in the way of each next stage, for the one looking (the stage form's checklist). */
 function checklistOf(deps: AppDeps, ctx: CallContext, view: ExperimentView) {
@@ -27,13 +28,16 @@ function checklistOf(deps: AppDeps, ctx: CallContext, view: ExperimentView) {
 }
 
 type Form = Record<string, string | string[] | undefined>;
+
+/** Signal type names from the rule book in the page's language: the register shows names, not the rule data's codes. */
+const signalTypeName = (deps: AppDeps, locale: Locale) => signalTypeNamer(deps.rules, locale);
 const ID = /^[a-z0-9][a-z0-9-]{2,59}$/;
 
 async function page(deps: AppDeps, ctx: CallContext, locale: Locale, id: string, extra: { notice?: string; problems?: string[] } = {}) {
   if (!ID.test(id)) throw new WebNotFound();
   try {
     const [view, history, capacity] = [await getExperimentView(deps, ctx, id), await getExperimentHistory(deps, ctx, id), await checkExperimentCapacity(deps, ctx, id)];
-    return { title: textIn(view.name, locale), body: createElement(ExperimentPage, { view, history, capacity, canManage: ctx.actor.permissions.has('experiments:manage'), checklist: checklistOf(deps, ctx, view), ...extra }) };
+    return { title: textIn(view.name, locale), body: createElement(ExperimentPage, { view, history, capacity, canManage: ctx.actor.permissions.has('experiments:manage'), checklist: checklistOf(deps, ctx, view), typeName: signalTypeName(deps, locale), ...extra }) };
   } catch (e) {
     if (e instanceof ExperimentNotFound) throw new WebNotFound();
     throw e;
@@ -64,7 +68,7 @@ export function registerExperimentPages(web: WebApp): void {
     const experiments = await listExperimentSummaries(deps, ctx, isStage(stage) ? { stage } : {});
     const today = deps.now().toISOString().slice(0, 10);
     const reportDues = Object.fromEntries(experiments.map((e) => [e.id, experimentReportDue(web.ruleBook, e.ruleIds, today)]));
-    return { title: experimentMessages(locale)('registerTitle'), body: createElement(RegisterPage, { experiments, stage: isStage(stage) ? stage : '', reportDues, canCreate: ctx.actor.permissions.has('experiments:manage') }) };
+    return { title: experimentMessages(locale)('registerTitle'), body: createElement(RegisterPage, { experiments, stage: isStage(stage) ? stage : '', reportDues, canCreate: ctx.actor.permissions.has('experiments:manage'), typeName: signalTypeName(deps, locale) }) };
   });
 
   web.get<Form, { id: string }>('/experimenten/:id', { permission: 'experiments:read' }, async ({ deps, ctx, locale, query, params }) => {

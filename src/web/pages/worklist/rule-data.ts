@@ -33,3 +33,16 @@ export function ruleDataOf(book: RuleBook): RuleData {
     dataCitation: (v, id) => citations.get(`${v}#${id}`),
   };
 }
+
+/**
+ * A signal type's name for a page, from the rule data. A type the rule data does not know (an
+ * experiment's placeholder for a signal not yet designated) is shown as such, its code labelled.
+ */
+export function signalTypeNamer(book: RuleBook, locale: Locale): (type: string) => string {
+  const names = new Map(book.signalTypes().map((i) => [i.signalType, i.label] as const));
+  return (type) => {
+    const label = names.get(type);
+    if (label) return textIn(label, locale) ?? type;
+    return locale === 'en' ? `signal type not designated (code ${type})` : `niet-aangewezen signaalsoort (code ${type})`;
+  };
+}
