@@ -109,10 +109,18 @@ for (const engine of ENGINES) {
         for (const name of ['Los signaal', 'Naast andere signalen']) assert.ok(csv.some((l) => l.startsWith('Opgepakt,') && l.includes(`,${name},`)), `${email}: a row for ${name}: ${csv.join(' | ')}`);
       }
       const evaluator = await webLogin(p, 'evaluator@szw.demo');
+      // Without an experiment selected, every experiment's arms meet in one table: each named with its experiment, never by its key.
+      const all = await evaluator.get('/dashboard/groepen?from=2025-02-01&to=2025-04-30');
+      assert.match(all.html, /Achterstanden op gemeentelijke belastingen: Los signaal/);
+      const key = />[^<]*gemeentelijke-belastingen\/(alleen|gecombineerd)/.exec(all.html);
+      assert.equal(key, null, `no arm shown by its key: ${key?.[0]}`);
       const report = await evaluator.get(`/v1/evaluation/reports/gemeentelijke-belastingen?from=2025-02-01&to=2025-04-30&lang=nl`);
       assert.equal(report.status, 200);
       const section = /Experimentgroepen vergeleken([\s\S]*?)<h2/.exec(report.html)?.[1] ?? '';
-      assert.match(section, /alleen|Los signaal/, "the report's arms section names the groups");
+      assert.match(section, /Los signaal/, "the report's arms section names the groups");
+      assert.doesNotMatch(section, /gemeentelijke-belastingen\/(alleen|gecombineerd)/, 'by their names, not their keys');
+      const paragraphs = [...section.matchAll(/<p[^>]*>([\s\S]*?)<\/p>/g)].map((m) => m[1]);
+      assert.ok(paragraphs.every((t, i) => i === 0 || t !== paragraphs[i - 1]), 'no reading printed twice (a small group\'s warning is its reading)');
     });
   });
 }

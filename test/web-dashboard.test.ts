@@ -221,8 +221,12 @@ for (const engine of ENGINES) {
       assert.equal(r.status, 200);
       const rates = tableUnder(r.html, 'Aandeel per experimentgroep met 95%-betrouwbaarheidsinterval');
       assert.ok(rates.size >= 2);
-      const picked = (await sql<{ arm: string; n: number; x: number }>`select experiment_arm as arm, count(*)::int as n, count(picked_up_on)::int as x from cases
-        where municipality_code = 'GM0363' group by 1 order by 1`.execute(p.deps.db)).rows;
+      // No experiment chosen: each arm is named with its experiment (the seeded register's names), never by its key.
+      const picked = (await sql<{ arm: string; n: number; x: number }>`select e.name_nl || ': ' || a.name_nl as arm, count(*)::int as n, count(c.picked_up_on)::int as x from cases c
+        join experiment_arms a on c.experiment_arm = a.experiment_id || '/' || a.code join experiments e on e.id = a.experiment_id
+        where c.municipality_code = 'GM0363' group by 1 order by 1`.execute(p.deps.db)).rows;
+      assert.equal(picked.length, 2);
+      assert.doesNotMatch(r.html.replace(/<[^>]+>/g, ' '), /gemeentelijke-belastingen\/(alleen|gecombineerd)/, 'arms by name, in the tables and the reading');
       const text = r.html.replace(/<[^>]+>/g, ' ');
       for (const a of picked) assert.match(text, new RegExp(`Opgepakt\\s+${a.arm}\\s+${a.n}\\s+${a.x}\\s+${Math.round((a.x / a.n) * 1000) / 10}`.replace('.', ',').replace(/\//g, '\\/')), `${a.arm}: n, picked up, rate`);
       assert.ok(tableUnder(r.html, 'Toetsing tegen de referentiegroep').size >= 1);

@@ -11,6 +11,7 @@ import { findExperimentSubject } from '../../db/repositories/report-subjects.ts'
 import type { AppDeps, CallContext } from '../context.ts';
 import { loadRules } from '../rules/load-rules.ts';
 import { evaluationAudit, readEvaluationCells } from './compute-evaluation.ts';
+import { armNamer } from './arm-names.ts';
 import { ARM_OUTCOMES } from './compare-experiment-arms.ts';
 import { getCostParameters } from './cost-parameters.ts';
 import { getAnalysisPlan } from '../../db/repositories/experiment-plans.ts';
@@ -92,6 +93,7 @@ export async function buildArticleReport(
   await appendAudit(deps.db, evaluationAudit(ctx, 'evaluation.report', { subject: input.subjectId, filter: { ...filter } }));
 
   const arms = [...new Set(cells.cases.map((c) => c.arm).filter((a) => a !== ''))].sort();
+  const name = await armNamer(deps.db, { withExperiment: false });
   const comparisons = arms.length > 1
     ? ARM_OUTCOMES.map((o) =>
         compareArms(
@@ -101,6 +103,8 @@ export async function buildArticleReport(
             const mine = cells.cases.filter((c) => c.arm === arm);
             return { arm, n: mine.reduce((s, c) => s + o.n(c), 0), successes: mine.reduce((s, c) => s + o.successes(c), 0) };
           }),
+          undefined,
+          name,
         ),
       )
     : [];

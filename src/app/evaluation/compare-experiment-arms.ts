@@ -7,6 +7,7 @@ import { findContactAttemptsSource } from '../../db/repositories/contact-attempt
 import { caseCells, tuneForAggregation } from '../../db/repositories/evaluation.ts';
 import type { AppDeps, CallContext } from '../context.ts';
 import { residentChoicesPerArm, type ArmChoices } from '../resident/choices-per-arm.ts';
+import { armNamer } from './arm-names.ts';
 import { evaluationAudit } from './compute-evaluation.ts';
 import { resolveEvaluationFilter, type EvaluationQuery } from './scope.ts';
 
@@ -49,12 +50,14 @@ export async function compareExperimentArms(deps: AppDeps, ctx: CallContext, q: 
   });
   const inArm = cells.filter((c) => c.arm !== '');
   const arms = [...new Set(inArm.map((c) => c.arm))].sort((a, b) => (a === q.reference ? -1 : b === q.reference ? 1 : a.localeCompare(b)));
+  // Without one experiment chosen, the arms of several experiments can meet: each named with its experiment.
+  const name = await armNamer(deps.db, { withExperiment: !q.experiment });
   const outcomes = ARM_OUTCOMES.map((o) => {
     const counts: ArmCount[] = arms.map((arm) => {
       const mine = inArm.filter((c) => c.arm === arm);
       return { arm, n: mine.reduce((s, c) => s + o.n(c), 0), successes: mine.reduce((s, c) => s + o.successes(c), 0) };
     });
-    return compareArms(o.key, o.label, counts, q.reference);
+    return compareArms(o.key, o.label, counts, q.reference, name);
   });
   return { arms, reference: arms.includes(q.reference ?? '') ? q.reference! : (arms[0] ?? null), outcomes, residentChoices: await residentChoicesPerArm(deps, filter) };
 }

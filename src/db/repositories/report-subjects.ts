@@ -38,3 +38,11 @@ export async function findExperimentSubject(db: Executor, id: string): Promise<E
     municipalities: munis.rows.map((m) => m.m),
   };
 }
+
+/** Every experiment's arms with their names and their experiment's names (for naming arm keys in reports and tables). */
+export async function listArmNames(db: Executor): Promise<Array<{ experimentId: string; code: string; nameNl: string; nameEn: string; experimentNl: string; experimentEn: string }>> {
+  const rows = await sql<{ experiment_id: string; code: string; name_nl: string; name_en: string; experiment_nl: string; experiment_en: string }>`
+    select a.experiment_id, a.code, a.name_nl, a.name_en, e.name_nl as experiment_nl, e.name_en as experiment_en
+    from experiment_arms a join experiments e on e.id = a.experiment_id`.execute(db);
+  return rows.rows.map((r) => ({ experimentId: r.experiment_id, code: r.code, nameNl: r.name_nl, nameEn: r.name_en, experimentNl: r.experiment_nl, experimentEn: r.experiment_en }));
+}

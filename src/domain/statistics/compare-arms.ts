@@ -52,14 +52,18 @@ function rateOf(c: ArmCount): ArmRate {
   return { arm: c.arm, n: c.n, successes: c.successes, rate: wilsonInterval(c.successes, c.n) };
 }
 
-function describe(label: LocalizedText, a: ArmCount, r: ArmCount, test: TestResult, lang: 'nl' | 'en', showRates: boolean): string {
+/** How a reading names an arm: its own name where the caller knows it, else its key. */
+type ArmNamer = (arm: string) => LocalizedText;
+const byKey: ArmNamer = (arm) => ({ nl: arm, en: arm });
+
+function describe(label: LocalizedText, a: ArmCount, r: ArmCount, test: TestResult, lang: 'nl' | 'en', showRates: boolean, name: ArmNamer): string {
   const ia = wilsonInterval(a.successes, a.n);
   const ir = wilsonInterval(r.successes, r.n);
   const diff = Math.round((ia.rate - ir.rate) * 100);
   const sig = test.pValue < ALPHA;
   if (lang === 'nl') {
     const rates = showRates
-      ? `${label.nl}: in groep ${a.arm} ${pct(ia.rate, 'nl')} (95%-betrouwbaarheidsinterval ${pct(ia.low, 'nl')}–${pct(ia.high, 'nl')}), in referentiegroep ${r.arm} ${pct(ir.rate, 'nl')} (${pct(ir.low, 'nl')}–${pct(ir.high, 'nl')}). `
+      ? `${label.nl}: in groep ${name(a.arm).nl} ${pct(ia.rate, 'nl')} (95%-betrouwbaarheidsinterval ${pct(ia.low, 'nl')}–${pct(ia.high, 'nl')}), in referentiegroep ${name(r.arm).nl} ${pct(ir.rate, 'nl')} (${pct(ir.low, 'nl')}–${pct(ir.high, 'nl')}). `
       : `${label.nl}: de aantallen zijn te klein om te tonen. `;
     const verdict = sig
       ? `Het verschil${showRates ? ` van ${Math.abs(diff)} procentpunt ${diff >= 0 ? 'hoger' : 'lager'}` : ''} is statistisch significant (p ${pval(test.pValue, 'nl')}): het is onwaarschijnlijk dat het alleen door toeval komt.`
@@ -67,7 +71,7 @@ function describe(label: LocalizedText, a: ArmCount, r: ArmCount, test: TestResu
     return rates + verdict;
   }
   const rates = showRates
-    ? `${label.en}: in group ${a.arm} ${pct(ia.rate, 'en')} (95% confidence interval ${pct(ia.low, 'en')}–${pct(ia.high, 'en')}), in reference group ${r.arm} ${pct(ir.rate, 'en')} (${pct(ir.low, 'en')}–${pct(ir.high, 'en')}). `
+    ? `${label.en}: in group ${name(a.arm).en} ${pct(ia.rate, 'en')} (95% confidence interval ${pct(ia.low, 'en')}–${pct(ia.high, 'en')}), in reference group ${name(r.arm).en} ${pct(ir.rate, 'en')} (${pct(ir.low, 'en')}–${pct(ir.high, 'en')}). `
     : `${label.en}: the counts are too small to show. `;
   const verdict = sig
     ? `The difference${showRates ? ` of ${Math.abs(diff)} percentage points ${diff >= 0 ? 'higher' : 'lower'}` : ''} is statistically significant (p ${pval(test.pValue, 'en')}): it is unlikely to be due to chance alone.`
@@ -78,9 +82,10 @@ function describe(label: LocalizedText, a: ArmCount, r: ArmCount, test: TestResu
 /**
  * Compares an outcome rate between experiment arms: each arm against the reference arm, with
  * Wilson intervals, the fitting test, a plain-language reading (Dutch and English) and warnings
- * where groups are too small. Counts and rates under 10 are not shown (suppression).
+ * where groups are too small. Counts and rates under 10 are not shown (suppression). The texts name
+ * each arm by `name` (the experiment's own group names), by its key without it.
  */
-export function compareArms(outcome: string, label: LocalizedText, counts: readonly ArmCount[], reference?: string): OutcomeComparison {
+export function compareArms(outcome: string, label: LocalizedText, counts: readonly ArmCount[], reference?: string, name: ArmNamer = byKey): OutcomeComparison {
   const ref = counts.find((c) => c.arm === reference) ?? counts[0];
   const arms = counts.map(rateOf);
   const comparisons: ArmComparison[] = [];
@@ -90,8 +95,8 @@ export function compareArms(outcome: string, label: LocalizedText, counts: reado
       const warnings: LocalizedText[] = [];
       if (a.n < MIN_CELL || ref.n < MIN_CELL) {
         warnings.push({
-          nl: `Groep ${a.n < MIN_CELL ? a.arm : ref.arm} heeft minder dan ${MIN_CELL} huishoudens: er valt niets te concluderen en er wordt niets getoond.`,
-          en: `Group ${a.n < MIN_CELL ? a.arm : ref.arm} has fewer than ${MIN_CELL} households: nothing can be concluded and nothing is shown.`,
+          nl: `Groep ${name(a.n < MIN_CELL ? a.arm : ref.arm).nl} heeft minder dan ${MIN_CELL} huishoudens: er valt niets te concluderen en er wordt niets getoond.`,
+          en: `Group ${name(a.n < MIN_CELL ? a.arm : ref.arm).en} has fewer than ${MIN_CELL} households: nothing can be concluded and nothing is shown.`,
         });
         comparisons.push({ arm: a.arm, reference: ref.arm, difference: null, test: null, significant: null, warnings, reading: { nl: warnings[0]!.nl, en: warnings[0]!.en } });
         continue;
@@ -115,7 +120,7 @@ export function compareArms(outcome: string, label: LocalizedText, counts: reado
         test,
         significant: test.pValue < ALPHA,
         warnings,
-        reading: { nl: describe(label, a, ref, test, 'nl', showRates), en: describe(label, a, ref, test, 'en', showRates) },
+        reading: { nl: describe(label, a, ref, test, 'nl', showRates, name), en: describe(label, a, ref, test, 'en', showRates, name) },
       });
     }
   return { outcome, label, arms, comparisons };

@@ -23,7 +23,7 @@ export function renderReportHtml(r: ArticleReport, lang: Lang): string {
     .join('');
   const arms = r.comparisons.length
     ? r.comparisons
-        .map((o) => `<h3>${esc(textIn(o.label, lang))}</h3>${o.comparisons.map((c) => `<p>${esc(textIn(c.reading, lang))}</p>${c.warnings.map((w) => `<p class="note">${esc(textIn(w, lang))}</p>`).join('')}`).join('')}`)
+        .map((o) => `<h3>${esc(textIn(o.label, lang))}</h3>${o.comparisons.map((c) => `<p>${esc(textIn(c.reading, lang))}</p>${c.warnings.filter((w) => w.nl !== c.reading.nl).map((w) => `<p class="note">${esc(textIn(w, lang))}</p>`).join('')}`).join('')}`)
         .join('')
     : `<p>${esc(m('noArms'))}</p>`;
   const plan = r.preRegistration ? `<h3>${esc(m('preRegistration'))}</h3>${r.preRegistration.map((l) => `<p>${esc(textIn(l, lang))}</p>`).join('')}` : '';

@@ -150,7 +150,8 @@ export function renderReportPdf(r: ArticleReport, lang: Lang): Promise<Buffer> {
     heading(doc, arms, 'H3', textIn(o.label, lang), 30);
     for (const c of o.comparisons) {
       paragraph(doc, arms, textIn(c.reading, lang));
-      for (const w of c.warnings) paragraph(doc, arms, textIn(w, lang), { font: FONT.italic, size: SIZE.small, color: INK.muted });
+      // A group too small to compare has its warning as the reading itself: not printed twice.
+      for (const w of c.warnings.filter((x) => x.nl !== c.reading.nl)) paragraph(doc, arms, textIn(w, lang), { font: FONT.italic, size: SIZE.small, color: INK.muted });
     }
   }
 

@@ -136,8 +136,9 @@ export function registerDashboardPages(web: WebApp): void {
         const s = await readSelection(web.deps, ctx, web.ruleBook, locale, query);
         const report = await orProblem(s, () => compareExperimentArms(web.deps, ctx, { ...s.query, reference: s.frame.form.reference || undefined }));
         if (!report) return null;
-        if (part === 'choices') return residentChoicesTable(report, armLabeller(s, locale));
-        return part === 'tests' ? armTestsTable(report, locale, armLabeller(s, locale)) : armRatesTable(report, locale, armLabeller(s, locale));
+        const armLabel = armLabeller(s, locale);
+        if (part === 'choices') return residentChoicesTable(report, armLabel);
+        return part === 'tests' ? armTestsTable(report, locale, armLabel) : armRatesTable(report, locale, armLabel);
       },
       `experimentgroepen-${part}`,
       locale,

@@ -1,6 +1,7 @@
 import type { AppDeps, CallContext } from '../../../app/context.ts';
 import { ReportSubjectNotFound } from '../../../app/evaluation/build-article-report.ts';
 import { experimentEvaluationScope, type ExperimentEvaluationScope } from '../../../app/evaluation/experiment-scope.ts';
+import { armNames } from '../../../app/evaluation/arm-names.ts';
 import { EvaluationInputError, resolveEvaluationFilter, type EvaluationQuery } from '../../../app/evaluation/scope.ts';
 import { listExperimentSummaries } from '../../../app/experiments/list-experiments.ts';
 import { AccessDenied } from '../../../domain/access/actor.ts';
@@ -76,7 +77,7 @@ export async function readSelection(deps: AppDeps, ctx: CallContext, book: RuleB
     },
     scope,
     query,
-    names: { municipalities: municipalityNames, arms: Object.fromEntries((scope?.arms ?? []).map((a) => [a.key, a.name])) },
+    names: { municipalities: municipalityNames, arms: scope ? Object.fromEntries(scope.arms.map((a) => [a.key, a.name])) : await armNames(deps.db, { withExperiment: true }) },
   };
 }
 
