@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ListItem, Paragraph, UnorderedList } from './text.tsx';
 
 export type AlertType = 'info' | 'ok' | 'warning' | 'error';
 
@@ -10,6 +11,21 @@ export function Alert({ type, children, id }: { type: AlertType; children: React
         <div className="utrecht-alert__message">{children}</div>
       </div>
     </div>
+  );
+}
+
+/** A refused form's or selection's problems: a lead sentence and one list item per problem. */
+export function ProblemsAlert({ lead, problems, id }: { lead: string; problems: readonly string[]; id?: string }) {
+  if (problems.length === 0) return null;
+  return (
+    <Alert type="error" id={id}>
+      <Paragraph>{lead}</Paragraph>
+      <UnorderedList>
+        {problems.map((p) => (
+          <ListItem key={p}>{p}</ListItem>
+        ))}
+      </UnorderedList>
+    </Alert>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { CalibrationStatus } from '../../../app/capacity/calibration-report.ts';
 import { textIn } from '../../../domain/i18n/index.ts';
-import { Alert, Button, Checkbox, Fieldset, Form, FormField, Heading, Link, ListItem, Paragraph, Table, UnorderedList } from '../../components/index.ts';
+import { Button, Checkbox, Fieldset, Form, FormField, Heading, Link, Paragraph, ProblemsAlert, Table } from '../../components/index.ts';
 import { formatNumber, type Locale } from '../../i18n/locale.ts';
 import { useWeb } from '../../web-context.ts';
 import { calibrationMessages } from './calibration-messages.ts';
@@ -77,16 +77,7 @@ export function CalibrationPage({ status, municipalities, chosen, problems, type
       <Heading level={1}>{t('title')}</Heading>
       <Paragraph>{t('lead')}</Paragraph>
       <Paragraph>{t('notCalibrated')}</Paragraph>
-      {problems.length > 0 ? (
-        <Alert type="error">
-          <Paragraph>{t('problems')}:</Paragraph>
-          <UnorderedList>
-            {problems.map((p) => (
-              <ListItem key={p}>{p}</ListItem>
-            ))}
-          </UnorderedList>
-        </Alert>
-      ) : null}
+      <ProblemsAlert lead={`${t('problems')}:`} problems={problems} />
       <section className="vs-section" aria-labelledby="set">
         <Heading level={2} id="set">
           {t('setHeading')}

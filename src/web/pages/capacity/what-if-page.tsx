@@ -1,6 +1,6 @@
 import type { WhatIfView } from '../../../app/capacity/what-if-capacity.ts';
 import type { WhatIfRow } from '../../../domain/capacity/what-if.ts';
-import { Alert, Button, Checkbox, Fieldset, Form, FormField, Heading, Link, ListItem, Paragraph, Select, Table, Textbox, UnorderedList } from '../../components/index.ts';
+import { Button, Checkbox, Fieldset, Form, FormField, Heading, Link, ListItem, Paragraph, ProblemsAlert, Select, Table, Textbox, UnorderedList } from '../../components/index.ts';
 import { useWeb } from '../../web-context.ts';
 import { whatIfMessages } from './messages.ts';
 import { WhatIfChart } from './what-if-chart.tsx';
@@ -49,16 +49,7 @@ export function WhatIfPage({ form, choices, view, problems, typeName }: WhatIfPa
     <>
       <Heading level={1}>{t('title')}</Heading>
       <Paragraph>{t('intro')}</Paragraph>
-      {problems.length > 0 ? (
-        <Alert type="error">
-          <Paragraph>{t('badInput')}:</Paragraph>
-          <UnorderedList>
-            {problems.map((p) => (
-              <ListItem key={p}>{p}</ListItem>
-            ))}
-          </UnorderedList>
-        </Alert>
-      ) : null}
+      <ProblemsAlert lead={`${t('badInput')}:`} problems={problems} />
       <section className="vs-section" aria-labelledby="vraag">
         <Heading level={2} id="vraag">
           {t('question')}

@@ -1,7 +1,7 @@
 import type { ExperimentEvaluationScope } from '../../../app/evaluation/experiment-scope.ts';
 import type { StoredCostParameters } from '../../../app/evaluation/cost-parameters.ts';
 import type { CostBenefit } from '../../../domain/statistics/costs.ts';
-import { Alert, Button, DataList, Form, FormField, Heading, ListItem, Paragraph, Textbox, UnorderedList } from '../../components/index.ts';
+import { Alert, Button, DataList, Form, FormField, Heading, ListItem, Paragraph, ProblemsAlert, Textbox, UnorderedList } from '../../components/index.ts';
 import { formatDate, formatNumber } from '../../i18n/locale.ts';
 import { useWeb } from '../../web-context.ts';
 import { ChartFigure } from './chart-figure.tsx';
@@ -36,16 +36,7 @@ function ParameterForm({ view }: { view: CostsView }) {
         {t('paramsTitle')}
       </Heading>
       <Paragraph>{t('paramsIntro')}</Paragraph>
-      {view.problems.length > 0 ? (
-        <Alert type="error">
-          <Paragraph>{t('paramErrors')}:</Paragraph>
-          <UnorderedList>
-            {view.problems.map((p) => (
-              <ListItem key={p}>{p}</ListItem>
-            ))}
-          </UnorderedList>
-        </Alert>
-      ) : null}
+      <ProblemsAlert lead={`${t('paramErrors')}:`} problems={view.problems} />
       <Form action={`/dashboard/kosten/${view.scope.id}`} label={t('paramsTitle')}>
         {Object.entries(view.back).map(([k, v]) => (
           <input type="hidden" name={k} value={v} key={k} />

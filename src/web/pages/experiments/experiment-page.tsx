@@ -7,7 +7,7 @@ import { isStage, STAGE_LABELS, type Stage } from '../../../domain/experiments/s
 import type { GateProblem } from '../../../domain/experiments/gate.ts';
 import { formMessages } from './form-messages.ts';
 import { GateChecklist } from './gate-checklist.tsx';
-import { Alert, Button, ButtonLink, Checkbox, DataList, Form, FormField, Heading, Link, ListItem, Paragraph, Select, StatusBadge, Table, Textarea, Textbox, UnorderedList } from '../../components/index.ts';
+import { Alert, Button, ButtonLink, Checkbox, DataList, Form, FormField, Heading, Link, ListItem, Paragraph, ProblemsAlert, Select, StatusBadge, Table, Textarea, Textbox, UnorderedList } from '../../components/index.ts';
 import { formatDate, formatDateTime, formatMoneyCents, formatNumber, type Locale } from '../../i18n/locale.ts';
 import { useWeb } from '../../web-context.ts';
 import { experimentMessages } from './messages.ts';
@@ -74,16 +74,7 @@ export function ExperimentPage({ view: v, history, capacity, canManage, notice, 
         </Paragraph>
       ) : null}
       {notice ? <Alert type="ok">{notice}</Alert> : null}
-      {problems?.length ? (
-        <Alert type="error" id="problems">
-          <Paragraph>{t('refused')}</Paragraph>
-          <UnorderedList>
-            {problems.map((p) => (
-              <ListItem key={p}>{p}</ListItem>
-            ))}
-          </UnorderedList>
-        </Alert>
-      ) : null}
+      <ProblemsAlert lead={t('refused')} problems={problems ?? []} id="problems" />
 
       <Section id="overview" title={t('overview')}>
         <DataList
