@@ -71,20 +71,28 @@ for (const engine of ENGINES) {
       assert.equal((await (await webLogin(p, 'medewerker@amsterdam.demo')).get('/wat-als/kalibratie')).status, 403);
     });
 
-    it('calibrates a chosen set of municipalities, refuses an unknown one, and keeps answering other requests while it computes', async () => {
-      // A set nobody else asks for, so that it is computed here (the kept sets live as long as the process).
-      const path = engine.name === ENGINES[0]!.name ? '/wat-als/kalibratie?municipality=GM0518&municipality=GM0344&municipality=GM1640' : '/wat-als/kalibratie?municipality=GM0518&municipality=GM0344';
+    /**
+     * GETs a page whose work runs in a worker thread, checking that a health check is answered while
+     * it computes and that the event loop never stalls for a second meanwhile.
+     */
+    async function getWhileAnswering(path: string, what: string) {
       const delay = monitorEventLoopDelay({ resolution: 10 });
       delay.enable();
       let done = false;
       const pending = szw.get(path).finally(() => (done = true));
-      // Requests meanwhile are answered while the year is simulated in its worker thread.
       const probe = await p.app.inject({ method: 'GET', url: '/v1/health/live' });
       assert.equal(probe.statusCode, 200);
-      assert.equal(done, false, 'the health check was answered before the calibration');
+      assert.equal(done, false, `the health check was answered before ${what}`);
       const r = await pending;
       delay.disable();
       assert.ok(delay.max / 1e6 < 1000, `the event loop stalled for ${Math.round(delay.max / 1e6)} ms`);
+      return r;
+    }
+
+    it('calibrates a chosen set of municipalities, refuses an unknown one, and keeps answering other requests while it computes', async () => {
+      // A set nobody else asks for, so that it is computed here (the kept sets live as long as the process).
+      const path = engine.name === ENGINES[0]!.name ? '/wat-als/kalibratie?municipality=GM0518&municipality=GM0344&municipality=GM1640' : '/wat-als/kalibratie?municipality=GM0518&municipality=GM0344';
+      const r = await getWhileAnswering(path, 'the calibration');
       assert.equal(r.status, 200);
       assert.match(r.html, /Gekozen gemeenten \(Utrecht, /);
       assert.match(r.html, /id="municipality-GM0518"[^>]*checked/);
@@ -102,16 +110,7 @@ for (const engine of ENGINES) {
     it('forecasts a new what-if question in a worker thread: other requests are answered meanwhile', async () => {
       // A question nobody else asks, so that it is forecast here (forecasts are kept per question).
       const path = `/wat-als?signal=rent&minAmount=400&compareMinAmount=900&municipality=GM0202&months=${engine.name === ENGINES[0]!.name ? 7 : 8}`;
-      const delay = monitorEventLoopDelay({ resolution: 10 });
-      delay.enable();
-      let done = false;
-      const pending = szw.get(path).finally(() => (done = true));
-      const probe = await p.app.inject({ method: 'GET', url: '/v1/health/live' });
-      assert.equal(probe.statusCode, 200);
-      assert.equal(done, false, 'the health check was answered before the forecast');
-      const r = await pending;
-      delay.disable();
-      assert.ok(delay.max / 1e6 < 1000, `the event loop stalled for ${Math.round(delay.max / 1e6)} ms`);
+      const r = await getWhileAnswering(path, 'the forecast');
       assert.equal(r.status, 200);
       assert.ok(tableRows(r.html).has('Arnhem (GM0202)'), 'the forecast for the municipality asked');
     });
